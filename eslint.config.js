@@ -1,0 +1,45 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Only the Electron shell may touch Electron; everything else must run in plain Node.
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src-main/app may import electron.' }] }],
+    },
+  },
+  {
+    files: ['src-main/app/**/*.ts', 'test/unit/app/**/*.ts', 'electron.vite.config.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src-main/api/**/*.ts'],
+    rules: {
+      // The contract is shared with the renderer: zod only, no Node, no other layer.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '../*', '!./*'], message: 'src-main/api holds the contract only: import zod and sibling api modules, nothing else.' }], paths: [{ name: 'electron', message: 'The api contract must not import electron.' }] }],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*'], message: 'The renderer runs in a browser sandbox: no Node built-ins.' },
+          { group: ['**/src-main/*', '!**/src-main/api', '!**/src-main/api/*'], message: 'The renderer may import only src-main/api.' },
+        ],
+        paths: [{ name: 'electron', message: 'The renderer talks to main through window.api only.' }],
+      }],
+    },
+  },
+);

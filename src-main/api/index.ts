@@ -1,0 +1,5 @@
+export * from './channel';
+export * from './channels';
+export * from './failure';
+export * from './model';
+export * from './steps';

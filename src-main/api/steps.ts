@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { StepIdSchema, StepStatusSchema } from './ids';
+
+/** One write a step would make, shown in "what will change" before anything changes. */
+export const ChangeSchema = z.object({
+  id: z.string(),
+  /** `manual` changes are done by the admin (Okta console, vendor settings); the app proves them after. */
+  kind: z.enum(['create', 'update', 'delete', 'send', 'manual']),
+  /** What is changed, e.g. `Okta app "Courier"`, `app user schema`, `Courier Support (email)`. */
+  target: z.string(),
+  summary: z.string(),
+  details: z.array(z.object({ field: z.string(), from: z.string().optional(), to: z.string() })).default([]),
+});
+export type Change = z.infer<typeof ChangeSchema>;
+
+/** A read-back check with the evidence it rests on. */
+export const CheckSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  status: z.enum(['pass', 'warn', 'fail']),
+  detail: z.string(),
+  evidence: z.string().optional(),
+});
+export type Check = z.infer<typeof CheckSchema>;
+
+export const StepBlockerSchema = z.object({ message: z.string(), hint: z.string(), stepId: StepIdSchema.optional() });
+
+const StepErrorSchema = z.object({ code: z.string(), message: z.string(), hint: z.string() });
+
+/** What main keeps per step of an integration: input, what it last saw, planned and checked. */
+export const StepRecordSchema = z.object({
+  status: StepStatusSchema,
+  updatedAt: z.string().optional(),
+  /** The admin's saved input, secrets left out (they live in the secret store). */
+  input: z.record(z.string(), z.unknown()).default({}),
+  observed: z.unknown().optional(),
+  changes: z.array(ChangeSchema).default([]),
+  checks: z.array(CheckSchema).default([]),
+  inspectedAt: z.string().optional(),
+  appliedAt: z.string().optional(),
+  verifiedAt: z.string().optional(),
+  /** The last inspect, apply or verify failure, kept so a reload still shows it. */
+  lastError: StepErrorSchema.optional(),
+});
+export type StepRecord = z.infer<typeof StepRecordSchema>;
+
+/** Everything a step screen shows. `observed` is typed per step (api/step-*.ts). */
+export const StepViewSchema = StepRecordSchema.extend({
+  integrationId: z.string(),
+  stepId: StepIdSchema,
+  /** Names of secret inputs that are stored in the secret store (values never leave main). */
+  secretsSet: z.array(z.string()),
+  /** Why the step cannot run yet (a missing earlier step, a missing credential). */
+  blockers: z.array(StepBlockerSchema),
+});
+export type StepView = z.infer<typeof StepViewSchema>;
+
+export const StepRefSchema = z.object({ integrationId: z.string().min(1, 'Choose an integration'), stepId: StepIdSchema });

@@ -1,0 +1,57 @@
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
+import { join } from 'node:path';
+import { channels } from '../api/channels';
+import { createServices } from '../services/bootstrap';
+import { registerIpcHandlers } from './ipc';
+import { safeStorageCipher } from './secret-cipher';
+import { createMainWindow } from './window';
+
+app.enableSandbox();
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  // Deny every permission prompt (camera, notifications, ...): the wizard needs none.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  const services = await createServices({ mode: 'electron', dataDir: app.getPath('userData'), ...withCipher() });
+  let orgHosts: string[] = [];
+  const refreshOrgHosts = async () => {
+    orgHosts = (await services.workspace.listClients()).map((c) => new URL(c.orgUrl).hostname);
+  };
+  await refreshOrgHosts();
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  registerIpcHandlers(ipcMain, channels, services.handlers, {
+    appOrigin: devUrl ? new URL(devUrl).origin : 'file://',
+    onUnexpected: (wire, error) => console.error(`unexpected error in ${wire}:`, error instanceof Error ? error.message : error),
+  });
+  const open = () =>
+    createMainWindow({
+      createWindow: (options) => new BrowserWindow(options),
+      shell,
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      renderer: devUrl ? { url: devUrl } : { file: join(import.meta.dirname, '../renderer/index.html') },
+      orgHosts: () => {
+        void refreshOrgHosts();
+        return orgHosts;
+      },
+    });
+  open();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    void services.close();
+  });
+}
+
+function withCipher() {
+  const cipher = safeStorageCipher(safeStorage);
+  return cipher ? { cipher } : {};
+}
+
+start().catch((error: unknown) => {
+  console.error('Okta Onboarding Wizard failed to start:', error);
+  app.exit(1);
+});

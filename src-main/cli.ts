@@ -1,0 +1,66 @@
+import { Exit, processIo, reportError, type CliCommand, type CliIo } from './cli/io';
+
+/**
+ * Each command group is loaded only when it runs, so `--help` and light commands never pay for
+ * the Okta SDK, XML or HTTP server modules.
+ */
+const commands: Record<string, { summary: string; load: () => Promise<{ command: CliCommand }> }> = {
+  clients: { summary: 'List and add clients (a customer and its Okta org)', load: () => import('./cli/clients') },
+  integrations: { summary: 'Add and list vendor integrations for a client', load: () => import('./cli/integrations') },
+  org: { summary: 'Check the credentials stored for a client against its Okta org', load: () => import('./cli/org') },
+  metadata: { summary: 'Inspect SAML IdP metadata and its signing certificate', load: () => import('./cli/metadata') },
+  saml: { summary: 'Check a captured SAMLResponse against metadata and vendor expectations', load: () => import('./cli/saml') },
+  scim: { summary: "Preflight a vendor's SCIM 2.0 endpoint the way Okta will call it", load: () => import('./cli/scim') },
+  browser: { summary: 'Run the wizard in a browser (browser mode) on 127.0.0.1', load: () => import('./cli/browser') },
+  sandbox: { summary: 'Start the built-in sandbox Okta org on 127.0.0.1', load: () => import('./cli/sandbox') },
+};
+
+export function helpText(): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return [
+    'okta-onboard: connect a SaaS vendor\'s SAML SSO and SCIM provisioning to an Okta org.',
+    '',
+    'Usage: okta-onboard <command> [subcommand] [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Global options:',
+    '  --data-dir <dir>  where clients, integrations, secrets and audit logs live',
+    '                    (default: $OKTA_ONBOARD_DATA_DIR, else the per-user app data folder)',
+    '  --json            print machine-readable JSON',
+    '  --help            help for a command: okta-onboard <command> --help',
+    '',
+    'Exit codes: 0 success, 1 the check or operation failed, 2 unusable input.',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(helpText());
+    return Exit.ok;
+  }
+  if (name === '--version') {
+    io.out('0.1.0');
+    return Exit.ok;
+  }
+  const entry = commands[name];
+  if (!entry) {
+    io.err(`error: unknown command "${name}"`);
+    io.err(`hint: run "okta-onboard --help" to see the commands (${Object.keys(commands).join(', ')}).`);
+    return Exit.usage;
+  }
+  const { command } = await entry.load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`${command.summary}\n\nUsage:\n${command.usage}`);
+    return Exit.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    reportError(io, error, rest.includes('--json'));
+    return Exit.failed;
+  }
+}

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { AppError } from '../errors';
+import { Exit, type CliCommand } from './io';
+
+/** The built renderer sits beside the CLI bundle in out/; chunks live one folder deeper. */
+function locateRenderer(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '..', 'renderer'), join(here, '..', '..', 'renderer'), resolve('out', 'renderer')];
+  const found = candidates.find((dir) => existsSync(join(dir, 'index.html')));
+  if (!found) {
+    throw new AppError('RENDERER_NOT_BUILT', 'The renderer has not been built (no out/renderer/index.html).', 'Run "npm run build" first, or use "npm run start:browser", which builds and starts.');
+  }
+  return found;
+}
+
+export const command: CliCommand = {
+  summary: 'Run the wizard in a browser (browser mode) on 127.0.0.1',
+  usage: '  okta-onboard browser [--data-dir <dir>] [--port <n>] [--json]\n\n  Serves the wizard on http://127.0.0.1 with a one-time token in the URL; open the printed URL.',
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' } } });
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new AppError('INVALID_PORT', `"${values.port}" is not a port.`, 'Give a whole number from 1 to 65535, or leave --port out for a random free port.', 'port');
+    }
+    const [{ startBridge }, { createServices }, { channels }, { resolveDataDir }] = await Promise.all([
+      import('../bridge/server'),
+      import('../services/bootstrap'),
+      import('../api/channels'),
+      import('../workspace/data-dir'),
+    ]);
+    const dataDir = resolveDataDir(values['data-dir']);
+    const services = await createServices({ mode: 'browser', dataDir });
+    const bridge = await startBridge({
+      channels,
+      handlers: services.handlers,
+      rendererDir: locateRenderer(),
+      port,
+      onUnexpected: (wire, error) => io.err(`unexpected error in ${wire}: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    if (values.json) {
+      io.out(JSON.stringify({ url: bridge.url, origin: bridge.origin, dataDir }));
+    } else {
+      io.out(`Okta Onboarding Wizard (browser mode)\n  data folder: ${dataDir}\n  open: ${bridge.url}\nPress Ctrl-C to stop.`);
+    }
+    if (services.workspace.setAside) {
+      io.err(`warning: the workspace file was unreadable (${services.workspace.setAside.reason}); it was moved to ${services.workspace.setAside.movedTo} and a new one started.`);
+    }
+    await new Promise<void>((resolveStop) => {
+      const stop = () => resolveStop();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await bridge.close();
+    await services.close();
+    return Exit.ok;
+  },
+};

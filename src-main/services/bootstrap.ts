@@ -1,0 +1,37 @@
+import { AuditLog } from '../workspace/audit-log';
+import { FileSecretStore, type SecretCipher } from '../workspace/secrets';
+import { Workspace } from '../workspace/workspace';
+import { createHandlers, type Handlers } from './handlers';
+import { createPracticeOrg, type PracticeOrg } from './practice-org';
+import { createOrgConnector } from './org-connection';
+import { StepRunner } from '../steps/runner';
+import { wizardSteps } from '../steps/registry';
+
+export interface Services {
+  handlers: Handlers;
+  workspace: Workspace;
+  practiceOrg: PracticeOrg;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything main serves, wired once for Electron and browser mode alike. Electron passes its
+ * safeStorage as the cipher; browser mode and the CLI keep secrets in a 0600 file.
+ */
+export async function createServices(options: { mode: 'electron' | 'browser'; dataDir: string; cipher?: SecretCipher }): Promise<Services> {
+  const workspace = await Workspace.open(options.dataDir);
+  const secrets = new FileSecretStore(options.dataDir, options.cipher);
+  const practiceOrg = createPracticeOrg();
+  const audit = new AuditLog(options.dataDir);
+  const connect = createOrgConnector({ secrets, audit: audit.append, practiceOrg });
+  const handlers = createHandlers({
+    mode: options.mode,
+    workspace,
+    secrets,
+    ...(secrets.warning ? { secretWarning: secrets.warning } : {}),
+    audit,
+    practiceOrg,
+    steps: new StepRunner({ workspace, secrets, connect, steps: wizardSteps }),
+  });
+  return { handlers, workspace, practiceOrg, close: () => practiceOrg.close() };
+}

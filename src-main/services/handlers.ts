@@ -1,0 +1,78 @@
+import type { HandlersOf } from '../api/channel';
+import type { Channels } from '../api/channels';
+import type { AuditLog } from '../workspace/audit-log';
+import type { SecretStore } from '../workspace/secrets';
+import type { Workspace } from '../workspace/workspace';
+import { vendorProfiles, vendorSummary } from '../vendors';
+import { AppError } from '../errors';
+import type { PracticeOrg } from './practice-org';
+import type { StepRunner } from '../steps/runner';
+
+export interface ServiceDeps {
+  mode: 'electron' | 'browser';
+  workspace: Workspace;
+  secrets: SecretStore;
+  /** Shown when secrets are not protected by the OS keychain. */
+  secretWarning?: string;
+  audit: AuditLog;
+  practiceOrg: PracticeOrg;
+  steps: StepRunner;
+}
+
+export type Handlers = HandlersOf<Channels>;
+
+/** Main's implementation of every channel; the truth lives here, not in the renderer. */
+export function createHandlers(deps: ServiceDeps): Handlers {
+  const { workspace } = deps;
+  return {
+    workspace: {
+      info: async () => ({
+        dataDir: workspace.dataDir,
+        mode: deps.mode,
+        secretStorage: deps.secrets.kind,
+        ...(deps.secretWarning ? { secretWarning: deps.secretWarning } : {}),
+        ...(deps.practiceOrg.url ? { sandboxUrl: deps.practiceOrg.url } : {}),
+        ...(workspace.setAside ? { setAside: workspace.setAside } : {}),
+      }),
+    },
+    vendors: {
+      list: async () => Object.values(vendorProfiles).map(vendorSummary),
+    },
+    clients: {
+      list: () => workspace.listClients(),
+      add: async (request) => {
+        if (request.kind === 'sandbox') {
+          const org = await deps.practiceOrg.ensureStarted();
+          const client = await workspace.addClient({ name: request.name, orgUrl: org.url, sandbox: true, auth: { method: 'api-token' } });
+          await deps.secrets.set(client.id, 'api-token', org.apiToken);
+          return client;
+        }
+        return workspace.addClient({ name: request.name, orgUrl: request.orgUrl, sandbox: false });
+      },
+      remove: async ({ clientId }) => {
+        await workspace.removeClient(clientId);
+        await deps.secrets.delete(clientId);
+        return {};
+      },
+    },
+    integrations: {
+      list: ({ clientId }) => workspace.listIntegrations(clientId),
+      add: (request) => workspace.addIntegration({ clientId: request.clientId, vendorId: request.vendorId, ...(request.label ? { label: request.label } : {}) }),
+      get: ({ integrationId }) => workspace.getIntegration(integrationId),
+      open: ({ integrationId, stepId }) =>
+        workspace.updateIntegration(integrationId, (integration) => {
+          if (!(stepId in integration.steps)) {
+            throw new AppError('STEP_NOT_IN_VENDOR', `The step "${stepId}" is not part of this integration.`, 'Pick a step from the rail.', 'stepId');
+          }
+          integration.currentStep = stepId;
+        }),
+    },
+    steps: {
+      view: (ref) => deps.steps.view(ref),
+      saveInput: ({ input, ...ref }) => deps.steps.saveInput(ref, input),
+      inspect: (ref) => deps.steps.inspect(ref),
+      apply: (ref) => deps.steps.apply(ref),
+      verify: (ref) => deps.steps.verify(ref),
+    },
+  };
+}

@@ -1,0 +1,221 @@
+import type { Client, Integration, IntegrationFacts, StepId, StepStatus } from '../api/model';
+import type { Change, Check, StepRecord, StepView } from '../api/steps';
+import { AppError, isAppError } from '../errors';
+import type { OktaOrgApi } from '../okta/org-api';
+import { vendorProfile } from '../vendors';
+import type { VendorProfile } from '../vendors/profile';
+import type { SecretStore } from '../workspace/secrets';
+import type { Workspace } from '../workspace/workspace';
+import type { AnyStep, StepContext } from './step';
+import { inputBlockers, missingFacts } from './blockers';
+
+export interface StepRef {
+  integrationId: string;
+  stepId: StepId;
+}
+
+export interface RunnerDeps {
+  workspace: Workspace;
+  secrets: SecretStore;
+  connect(client: Client): Promise<OktaOrgApi>;
+  steps: Partial<Record<StepId, AnyStep>>;
+  now?: () => Date;
+  onProgress?: (ref: StepRef, done: number, total: number, message: string) => void;
+}
+
+interface Loaded {
+  client: Client;
+  integration: Integration;
+  profile: VendorProfile;
+  step: AnyStep;
+  record: StepRecord;
+}
+
+function secretKey(ref: StepRef, field: string): string {
+  return `${ref.integrationId}:${ref.stepId}:${field}`;
+}
+
+/** Status after a read-back: what `plan` still wants and what `verify` found. */
+export function statusAfterCheck(changes: Change[], checks: Check[]): StepStatus {
+  if (checks.some((c) => c.status === 'fail')) return changes.some((c) => c.kind === 'manual') ? 'applied' : 'failed';
+  if (changes.length > 0) return changes.every((c) => c.kind === 'manual') ? 'applied' : 'planned';
+  return 'verified';
+}
+
+/**
+ * Runs a step's inspect / plan / apply / verify for one integration and keeps the result in the
+ * workspace. A step never runs twice at once; every phase re-reads the org before it writes, so a
+ * crash mid-apply resumes without duplicates.
+ */
+export class StepRunner {
+  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: RunnerDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  private async load(ref: StepRef): Promise<Loaded> {
+    const integration = await this.deps.workspace.getIntegration(ref.integrationId);
+    const record = integration.steps[ref.stepId];
+    if (!record) throw new AppError('STEP_NOT_IN_VENDOR', `The step "${ref.stepId}" is not part of this integration.`, 'Pick a step from the rail.', 'stepId');
+    const step = this.deps.steps[ref.stepId];
+    if (!step) throw new AppError('STEP_NOT_AVAILABLE', `The "${ref.stepId}" step is not available in this version of the app.`, 'Do this step by hand from the vendor guide.');
+    const clients = await this.deps.workspace.listClients();
+    const client = clients.find((c) => c.id === integration.clientId);
+    if (!client) throw new AppError('CLIENT_NOT_FOUND', 'The client of this integration no longer exists.', 'Add the client again.');
+    return { client, integration, profile: vendorProfile(integration.vendorId), step, record };
+  }
+
+  private async secretsSet(ref: StepRef, step: AnyStep, clientId: string): Promise<string[]> {
+    const set: string[] = [];
+    for (const field of step.secretInputs ?? []) {
+      if ((await this.deps.secrets.get(clientId, secretKey(ref, field))) !== undefined) set.push(field);
+    }
+    return set;
+  }
+
+  private async rawInput(ref: StepRef, loaded: Loaded): Promise<Record<string, unknown>> {
+    const raw: Record<string, unknown> = { ...loaded.step.defaults(loaded.profile, loaded.integration.facts), ...loaded.record.input };
+    for (const field of loaded.step.secretInputs ?? []) {
+      const value = await this.deps.secrets.get(loaded.client.id, secretKey(ref, field));
+      if (value !== undefined) raw[field] = value;
+    }
+    return raw;
+  }
+
+  private async toView(ref: StepRef, loaded: Loaded, record: StepRecord, blockers: StepView['blockers']): Promise<StepView> {
+    const input: Record<string, unknown> = { ...loaded.step.defaults(loaded.profile, loaded.integration.facts), ...record.input };
+    return { ...record, input, integrationId: ref.integrationId, stepId: ref.stepId, secretsSet: await this.secretsSet(ref, loaded.step, loaded.client.id), blockers };
+  }
+
+  private exclusive<T>(ref: StepRef, work: () => Promise<T>): Promise<T> {
+    const key = `${ref.integrationId}:${ref.stepId}`;
+    const previous = this.locks.get(key) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    this.locks.set(key, next.catch(() => undefined));
+    return next;
+  }
+
+  async view(ref: StepRef): Promise<StepView> {
+    const loaded = await this.load(ref);
+    const input = await this.rawInput(ref, loaded);
+    const blockers = [...missingFacts(loaded.step, loaded.integration.facts), ...inputBlockers(loaded.step, input)];
+    return this.toView(ref, loaded, loaded.record, blockers);
+  }
+
+  /** Validates and saves the admin's input (secrets to the secret store), then inspects again. */
+  saveInput(ref: StepRef, raw: Record<string, unknown>): Promise<StepView> {
+    return this.exclusive(ref, async () => {
+      const loaded = await this.load(ref);
+      const merged = { ...(await this.rawInput(ref, loaded)), ...raw };
+      const parsed = loaded.step.input.safeParse(merged);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = issue?.path.map(String).join('.') ?? '';
+        throw new AppError('INVALID_INPUT', `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`, 'Correct the highlighted field and save again.', field || undefined);
+      }
+      const secrets = new Set(loaded.step.secretInputs ?? []);
+      const plain: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(raw)) {
+        if (secrets.has(key)) {
+          if (typeof value === 'string' && value !== '') await this.deps.secrets.set(loaded.client.id, secretKey(ref, key), value);
+        } else {
+          plain[key] = value;
+        }
+      }
+      await this.deps.workspace.updateStep(ref.integrationId, ref.stepId, (record) => {
+        record.input = { ...record.input, ...plain };
+      });
+      return this.runPhase(ref, 'inspect');
+    });
+  }
+
+  inspect(ref: StepRef): Promise<StepView> {
+    return this.exclusive(ref, () => this.runPhase(ref, 'inspect'));
+  }
+
+  apply(ref: StepRef): Promise<StepView> {
+    return this.exclusive(ref, () => this.runPhase(ref, 'apply'));
+  }
+
+  verify(ref: StepRef): Promise<StepView> {
+    return this.exclusive(ref, () => this.runPhase(ref, 'verify'));
+  }
+
+  private async runPhase(ref: StepRef, phase: 'inspect' | 'apply' | 'verify'): Promise<StepView> {
+    const loaded = await this.load(ref);
+    const raw = await this.rawInput(ref, loaded);
+    const blockers = [...missingFacts(loaded.step, loaded.integration.facts), ...inputBlockers(loaded.step, raw)];
+    if (blockers.length > 0) {
+      if (phase === 'apply') {
+        const first = blockers[0]!;
+        throw new AppError('STEP_BLOCKED', first.message, first.hint);
+      }
+      const integration = await this.deps.workspace.updateStep(ref.integrationId, ref.stepId, (record) => {
+        record.status = 'needs-input';
+      });
+      return this.toView(ref, { ...loaded, integration }, integration.steps[ref.stepId]!, blockers);
+    }
+    const input = loaded.step.input.parse(raw);
+    const learned: Partial<IntegrationFacts> = {};
+    let okta: Promise<OktaOrgApi> | undefined;
+    const ctx: StepContext<unknown> = {
+      client: loaded.client,
+      integration: loaded.integration,
+      profile: loaded.profile,
+      input,
+      facts: loaded.integration.facts,
+      okta: () => (okta ??= this.deps.connect(loaded.client)),
+      learn: (facts) => {
+        Object.assign(learned, facts);
+        ctx.facts = { ...ctx.facts, ...facts };
+      },
+      progress: (done, total, message) => this.deps.onProgress?.(ref, done, total, message),
+      now: this.now,
+    };
+    const stamp = () => this.now().toISOString();
+    const save = (change: (record: StepRecord) => void) =>
+      this.deps.workspace.updateStep(ref.integrationId, ref.stepId, (record, integration) => {
+        integration.facts = { ...integration.facts, ...learned };
+        change(record);
+      });
+    try {
+      let observed = await loaded.step.inspect(ctx);
+      let changes = loaded.step.plan(input, observed, loaded.profile);
+      let appliedAt: string | undefined;
+      if (phase === 'apply') {
+        const automatic = changes.filter((c) => c.kind !== 'manual');
+        if (automatic.length > 0) {
+          await loaded.step.apply(ctx, automatic, observed);
+          appliedAt = stamp();
+          observed = await loaded.step.inspect(ctx);
+          changes = loaded.step.plan(input, observed, loaded.profile);
+        }
+      }
+      const readBack = phase !== 'inspect' || changes.length === 0;
+      const checks = readBack ? await loaded.step.verify(ctx, observed) : [];
+      const status: StepStatus = readBack ? statusAfterCheck(changes, checks) : 'planned';
+      const integration = await save((record) => {
+        record.observed = observed;
+        record.changes = changes;
+        record.checks = checks;
+        record.status = status;
+        record.inspectedAt = stamp();
+        if (appliedAt) record.appliedAt = appliedAt;
+        if (readBack) record.verifiedAt = stamp();
+        delete record.lastError;
+      });
+      return this.toView(ref, { ...loaded, integration }, integration.steps[ref.stepId]!, []);
+    } catch (error) {
+      const failure = isAppError(error)
+        ? { code: error.code, message: error.message, hint: error.hint }
+        : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), hint: 'Try again; if it keeps failing, report it with this step.' };
+      await save((record) => {
+        record.status = 'failed';
+        record.lastError = failure;
+      });
+      throw error;
+    }
+  }
+}

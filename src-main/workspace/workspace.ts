@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import type { Client, ClientAuth, Integration, StepId, VendorId } from '../api/model';
+import type { StepRecord } from '../api/steps';
+import { AppError } from '../errors';
+import { vendorProfile } from '../vendors';
+import { readWorkspaceFile, writeWorkspaceFile, type SetAside, type WorkspaceData } from './workspace-file';
+
+export { resolveDataDir } from './data-dir';
+
+function newId(prefix: string): string {
+  return `${prefix}_${randomBytes(8).toString('hex')}`;
+}
+
+/**
+ * Clients and integrations on disk. Every change re-reads the file, applies itself and writes
+ * atomically, one at a time, so the desktop app and a CLI run side by side do not lose each
+ * other's changes.
+ */
+export class Workspace {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly now: () => Date,
+    /** Set when the workspace file was unusable and moved aside at open. */
+    readonly setAside: SetAside | undefined,
+  ) {}
+
+  static async open(dataDir: string, now: () => Date = () => new Date()): Promise<Workspace> {
+    const { setAside } = await readWorkspaceFile(dataDir, now);
+    return new Workspace(dataDir, now, setAside);
+  }
+
+  private async read(): Promise<WorkspaceData> {
+    const { data, setAside } = await readWorkspaceFile(this.dataDir, this.now);
+    if (setAside) {
+      throw new AppError('WORKSPACE_CORRUPT', `The workspace file became unreadable: ${setAside.reason}. It was moved to ${setAside.movedTo}.`, 'Nothing was overwritten. Restore it from that file, or start again.');
+    }
+    return data;
+  }
+
+  private mutate<T>(change: (data: WorkspaceData) => T): Promise<T> {
+    const next = this.queue.then(async () => {
+      const data = await this.read();
+      const result = change(data);
+      await writeWorkspaceFile(this.dataDir, data);
+      return result;
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async listClients(): Promise<Client[]> {
+    return (await this.read()).clients;
+  }
+
+  /** Finds a client by id or by name, ignoring case. */
+  async findClient(nameOrId: string): Promise<Client> {
+    const clients = await this.listClients();
+    const wanted = nameOrId.trim().toLowerCase();
+    const found = clients.find((c) => c.id === nameOrId) ?? clients.find((c) => c.name.toLowerCase() === wanted);
+    if (!found) {
+      const known = clients.map((c) => `"${c.name}"`).join(', ');
+      throw new AppError('CLIENT_NOT_FOUND', `No client named "${nameOrId}".`, known ? `Known clients: ${known}.` : 'Add one first: okta-onboard clients add --name "Acme" --org-url https://acme.okta.com');
+    }
+    return found;
+  }
+
+  addClient(input: { name: string; orgUrl: string; sandbox: boolean; auth?: ClientAuth }): Promise<Client> {
+    return this.mutate((data) => {
+      if (data.clients.some((c) => c.name.toLowerCase() === input.name.toLowerCase())) {
+        throw new AppError('CLIENT_EXISTS', `A client named "${input.name}" already exists.`, 'Choose another name, or use the existing client.', 'name');
+      }
+      const client: Client = {
+        id: newId('cli'),
+        name: input.name,
+        orgUrl: input.orgUrl,
+        sandbox: input.sandbox,
+        auth: input.auth ?? { method: 'none' },
+        createdAt: this.now().toISOString(),
+      };
+      data.clients.push(client);
+      return client;
+    });
+  }
+
+  updateClient(clientId: string, change: (client: Client) => void): Promise<Client> {
+    return this.mutate((data) => {
+      const client = data.clients.find((c) => c.id === clientId);
+      if (!client) throw new AppError('CLIENT_NOT_FOUND', `No client with id ${clientId}.`, 'Reload the client list.');
+      change(client);
+      return client;
+    });
+  }
+
+  removeClient(clientId: string): Promise<void> {
+    return this.mutate((data) => {
+      if (!data.clients.some((c) => c.id === clientId)) {
+        throw new AppError('CLIENT_NOT_FOUND', `No client with id ${clientId}.`, 'Reload the client list.');
+      }
+      data.clients = data.clients.filter((c) => c.id !== clientId);
+      data.integrations = data.integrations.filter((i) => i.clientId !== clientId);
+    });
+  }
+
+  async listIntegrations(clientId?: string): Promise<Integration[]> {
+    const all = (await this.read()).integrations;
+    return clientId ? all.filter((i) => i.clientId === clientId) : all;
+  }
+
+  async getIntegration(integrationId: string): Promise<Integration> {
+    const found = (await this.read()).integrations.find((i) => i.id === integrationId);
+    if (!found) throw new AppError('INTEGRATION_NOT_FOUND', `No integration with id ${integrationId}.`, 'Reload, or add the integration again.');
+    return found;
+  }
+
+  addIntegration(input: { clientId: string; vendorId: VendorId; label?: string }): Promise<Integration> {
+    const profile = vendorProfile(input.vendorId);
+    return this.mutate((data) => {
+      if (!data.clients.some((c) => c.id === input.clientId)) {
+        throw new AppError('CLIENT_NOT_FOUND', `No client with id ${input.clientId}.`, 'Add the client first.', 'clientId');
+      }
+      const label = input.label && input.label.length > 0 ? input.label : profile.name;
+      if (data.integrations.some((i) => i.clientId === input.clientId && i.label.toLowerCase() === label.toLowerCase())) {
+        throw new AppError('INTEGRATION_EXISTS', `This client already has an integration named "${label}".`, 'Open the existing one, or give this one another label.', 'label');
+      }
+      const first = profile.steps[0];
+      if (!first) throw new AppError('VENDOR_HAS_NO_STEPS', `The ${profile.name} profile has no steps.`, 'This is a bug in the vendor profile.');
+      const steps: Partial<Record<StepId, StepRecord>> = {};
+      for (const step of profile.steps) steps[step.id] = { status: 'not-started', input: {}, changes: [], checks: [] };
+      const integration: Integration = {
+        id: newId('int'),
+        clientId: input.clientId,
+        vendorId: input.vendorId,
+        label,
+        createdAt: this.now().toISOString(),
+        currentStep: first.id,
+        steps,
+        facts: {},
+      };
+      data.integrations.push(integration);
+      return integration;
+    });
+  }
+
+  /** Applies a change to one integration and saves it; the step must belong to its vendor. */
+  updateIntegration(integrationId: string, change: (integration: Integration) => void): Promise<Integration> {
+    return this.mutate((data) => {
+      const integration = data.integrations.find((i) => i.id === integrationId);
+      if (!integration) throw new AppError('INTEGRATION_NOT_FOUND', `No integration with id ${integrationId}.`, 'Reload, or add the integration again.');
+      change(integration);
+      return integration;
+    });
+  }
+
+  /** Changes one step's record of an integration and stamps it; the step must belong to its vendor. */
+  updateStep(integrationId: string, stepId: StepId, change: (record: StepRecord, integration: Integration) => void): Promise<Integration> {
+    return this.updateIntegration(integrationId, (integration) => {
+      const record = integration.steps[stepId];
+      if (!record) {
+        throw new AppError('STEP_NOT_IN_VENDOR', `The step "${stepId}" is not part of this integration.`, 'Pick a step from the rail.', 'stepId');
+      }
+      change(record, integration);
+      record.updatedAt = this.now().toISOString();
+    });
+  }
+}
+
+export function openWorkspace(dataDir: string): Promise<Workspace> {
+  return Workspace.open(dataDir);
+}

@@ -1,0 +1,78 @@
+import { api } from './api/client';
+import { useMain } from './api/use-main';
+import { AddClient } from './components/AddClient';
+import { Dialog } from './components/Dialog';
+import { Header } from './components/Header';
+import { IntegrationList } from './components/IntegrationList';
+import { NewIntegration } from './components/NewIntegration';
+import { Toasts } from './components/Toasts';
+import { useUi } from './state/ui';
+import { Wizard } from './wizard/Wizard';
+
+export function App() {
+  const { clientId, integrationId, dialog, closeDialog } = useUi();
+  const info = useMain(() => api.workspace.info({}), []);
+  const clients = useMain(() => api.clients.list({}), []);
+  const vendors = useMain(() => api.vendors.list({}), []);
+  const integrations = useMain(() => api.integrations.list(clientId ? { clientId } : {}), [clientId]);
+
+  const clientList = clients.state === 'ready' ? clients.value : [];
+  const client = clientList.find((c) => c.id === clientId);
+  const integrationList = client && integrations.state === 'ready' ? integrations.value.filter((i) => i.clientId === client.id) : [];
+  const integration = integrationList.find((i) => i.id === integrationId);
+  const vendorList = vendors.state === 'ready' ? vendors.value : [];
+  const vendor = integration ? vendorList.find((v) => v.id === integration.vendorId) : undefined;
+  const workspace = info.state === 'ready' ? info.value : undefined;
+
+  let body;
+  if (clients.state === 'loading') {
+    body = <p className="muted center">Loading…</p>;
+  } else if (clients.state === 'failed') {
+    body = (
+      <div className="inline-error" role="alert">
+        <strong>{clients.error.message}</strong> <span>{clients.error.hint}</span>
+      </div>
+    );
+  } else if (clientList.length === 0) {
+    body = (
+      <section className="welcome" aria-labelledby="welcome-title">
+        <h1 id="welcome-title">Connect a vendor to Okta, step by step</h1>
+        <p>
+          The wizard does the Okta side of a vendor's SAML single sign-on and SCIM provisioning guide through Okta's API, shows what will change before it changes
+          it, and checks every step by reading it back. Start with a client: the customer whose Okta org you are setting up.
+        </p>
+        <AddClient />
+      </section>
+    );
+  } else if (!client) {
+    body = <p className="muted center">Choose a client in the header.</p>;
+  } else if (integration && vendor) {
+    body = <Wizard vendor={vendor} integration={integration} />;
+  } else {
+    body = <IntegrationList client={client} integrations={integrationList} vendors={vendorList} />;
+  }
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <Header clients={clientList} integrations={integrationList} info={workspace} />
+      {workspace?.setAside ? (
+        <div className="banner banner-error" role="alert">
+          The workspace file could not be read ({workspace.setAside.reason}). It was kept at {workspace.setAside.movedTo}; nothing in it was overwritten.
+        </div>
+      ) : null}
+      <main id="main" tabIndex={-1}>{body}</main>
+      <Toasts />
+      {dialog === 'add-client' ? (
+        <Dialog title="New client" onClose={closeDialog}>
+          <AddClient onDone={closeDialog} />
+        </Dialog>
+      ) : null}
+      {dialog === 'add-integration' && client ? (
+        <Dialog title={`New integration for ${client.name}`} onClose={closeDialog}>
+          <NewIntegration clientId={client.id} vendors={vendorList} onDone={closeDialog} />
+        </Dialog>
+      ) : null}
+    </div>
+  );
+}

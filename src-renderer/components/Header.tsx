@@ -1,0 +1,55 @@
+import type { Client, Integration, WorkspaceInfo } from '../../src-main/api';
+import { useUi } from '../state/ui';
+
+/** Current client and integration, always visible; switching is one keystroke away (Alt+C / Alt+I). */
+export function Header({ clients, integrations, info }: { clients: Client[]; integrations: Integration[]; info: WorkspaceInfo | undefined }) {
+  const { clientId, integrationId, selectClient, selectIntegration, openDialog } = useUi();
+  const client = clients.find((c) => c.id === clientId);
+  return (
+    <header className="app-header">
+      <div className="brand" aria-label="Okta Onboarding Wizard">
+        <span className="brand-mark" aria-hidden="true">◆</span>
+        <span className="brand-name">Onboarding Wizard</span>
+      </div>
+      {clients.length > 0 ? (
+        <nav className="context" aria-label="Client and integration">
+          <label className="context-item">
+            <span>Client</span>
+            <select accessKey="c" value={clientId ?? ''} onChange={(e) => selectClient(e.target.value || undefined)}>
+              <option value="">Choose…</option>
+              {clients.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                  {c.sandbox ? ' (practice)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          {client ? (
+            <label className="context-item">
+              <span>Integration</span>
+              <select accessKey="i" value={integrationId ?? ''} onChange={(e) => selectIntegration(e.target.value || undefined)}>
+                <option value="">Overview</option>
+                {integrations.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          {client ? <span className="org-url" title="Okta org">{client.sandbox ? 'Practice org on this machine' : client.orgUrl}</span> : null}
+        </nav>
+      ) : null}
+      <div className="header-actions">
+        {info?.mode === 'browser' ? <span className="badge" title={info.secretWarning}>Browser mode</span> : null}
+        {clients.length > 0 ? (
+          <>
+            <button type="button" onClick={() => openDialog('add-client')}>New client</button>
+            {client ? <button type="button" onClick={() => openDialog('add-integration')}>New integration</button> : null}
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,68 @@
+import { create } from 'zustand';
+import type { ApiFailure } from '../../src-main/api';
+
+export interface Toast {
+  id: number;
+  tone: 'error' | 'success' | 'info';
+  message: string;
+  hint?: string;
+}
+
+/**
+ * UI state only: what is selected and what is on screen. Clients, integrations and step results
+ * are main's, fetched through the api and never cached here as truth.
+ */
+interface UiState {
+  clientId: string | undefined;
+  integrationId: string | undefined;
+  /** Bumped whenever main's data changed, so views refetch. */
+  revision: number;
+  toasts: Toast[];
+  dialog: 'add-client' | 'add-integration' | undefined;
+  selectClient(clientId: string | undefined): void;
+  selectIntegration(integrationId: string | undefined): void;
+  dataChanged(): void;
+  openDialog(dialog: 'add-client' | 'add-integration'): void;
+  closeDialog(): void;
+  showFailure(failure: ApiFailure): void;
+  showSuccess(message: string): void;
+  dismissToast(id: number): void;
+}
+
+let nextToast = 1;
+const selectionKey = 'okta-onboard.selection';
+
+function savedSelection(): { clientId?: string; integrationId?: string } {
+  try {
+    return JSON.parse(localStorage.getItem(selectionKey) ?? '{}') as { clientId?: string; integrationId?: string };
+  } catch {
+    return {};
+  }
+}
+
+function saveSelection(clientId: string | undefined, integrationId: string | undefined): void {
+  localStorage.setItem(selectionKey, JSON.stringify({ clientId, integrationId }));
+}
+
+export const useUi = create<UiState>((set, get) => ({
+  ...savedSelection(),
+  clientId: savedSelection().clientId,
+  integrationId: savedSelection().integrationId,
+  revision: 0,
+  toasts: [],
+  dialog: undefined,
+  selectClient: (clientId) => {
+    saveSelection(clientId, undefined);
+    set({ clientId, integrationId: undefined });
+  },
+  selectIntegration: (integrationId) => {
+    saveSelection(get().clientId, integrationId);
+    set({ integrationId });
+  },
+  dataChanged: () => set((s) => ({ revision: s.revision + 1 })),
+  openDialog: (dialog) => set({ dialog }),
+  closeDialog: () => set({ dialog: undefined }),
+  showFailure: (failure) => set((s) => ({ toasts: [...s.toasts, { id: nextToast++, tone: 'error', message: failure.message, hint: failure.hint }] })),
+  showSuccess: (message) => set((s) => ({ toasts: [...s.toasts, { id: nextToast++, tone: 'success', message }] })),
+  dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+}));

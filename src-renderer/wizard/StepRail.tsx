@@ -1,0 +1,60 @@
+import { useRef, type KeyboardEvent } from 'react';
+import type { Integration, StepId, VendorSummary } from '../../src-main/api';
+import { StatusBadge } from './StatusBadge';
+
+/**
+ * The vendor's steps in order. One tab stop; arrow keys, Home and End move between steps
+ * (roving focus), and moving selects, so the main panel follows the keyboard.
+ */
+export function StepRail({ vendor, integration, onSelect }: { vendor: VendorSummary; integration: Integration; onSelect: (stepId: StepId) => void }) {
+  const list = useRef<HTMLOListElement>(null);
+  const ids = vendor.steps.map((s) => s.id);
+  const current = integration.currentStep;
+
+  function move(to: number) {
+    const target = ids[Math.max(0, Math.min(ids.length - 1, to))];
+    if (!target) return;
+    onSelect(target);
+    list.current?.querySelector<HTMLButtonElement>(`[data-step="${target}"]`)?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLOListElement>) {
+    const index = ids.indexOf(current);
+    const keys: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: ids.length - 1 };
+    const to = keys[event.key];
+    if (to !== undefined) {
+      event.preventDefault();
+      move(to);
+    }
+  }
+
+  return (
+    <nav className="rail" aria-label={`${vendor.name} steps`}>
+      <ol ref={list} onKeyDown={onKeyDown}>
+        {vendor.steps.map((step, index) => {
+          const status = integration.steps[step.id]?.status ?? 'not-started';
+          const selected = step.id === current;
+          return (
+            <li key={step.id}>
+              <button
+                type="button"
+                data-step={step.id}
+                className={`rail-step${selected ? ' selected' : ''}`}
+                aria-current={selected ? 'step' : undefined}
+                tabIndex={selected ? 0 : -1}
+                onClick={() => onSelect(step.id)}
+              >
+                <span className="rail-index">{index + 1}</span>
+                <span className="rail-title">
+                  {step.title}
+                  {step.optional ? <small> optional</small> : null}
+                </span>
+                <StatusBadge status={status} />
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,98 @@
+import { Suspense, useCallback, useEffect, useState } from 'react';
+import type { ApiResult, Integration, StepView, VendorSummary } from '../../src-main/api';
+import { api } from '../api/client';
+import { change } from '../api/use-main';
+import { useUi } from '../state/ui';
+import { stepScreens } from '../steps';
+import { Checks } from './Checks';
+import { StatusBadge } from './StatusBadge';
+
+type Phase = 'inspect' | 'apply' | 'verify' | 'save';
+
+/** The frame every step shares: the guide's words, the step's own screen, actions and checks. */
+export function StepScreen({ vendor, integration, onView }: { vendor: VendorSummary; integration: Integration; onView: (view: StepView | undefined) => void }) {
+  const stepId = integration.currentStep;
+  const step = vendor.steps.find((s) => s.id === stepId);
+  const revision = useUi((s) => s.revision);
+  const [view, setView] = useState<StepView | undefined>(undefined);
+  const [busy, setBusy] = useState<Phase | undefined>(undefined);
+  const [fieldError, setFieldError] = useState<{ field: string; message: string } | undefined>(undefined);
+  const ref = { integrationId: integration.id, stepId };
+
+  const show = useCallback((next: StepView | undefined) => {
+    setView(next);
+    onView(next);
+  }, [onView]);
+
+  useEffect(() => {
+    let live = true;
+    setFieldError(undefined);
+    void api.steps.view({ integrationId: integration.id, stepId }).then((result) => {
+      if (live) show(result.ok ? result.value : undefined);
+    });
+    return () => {
+      live = false;
+    };
+  }, [integration.id, stepId, revision, show]);
+
+  async function run(phase: Phase, call: () => Promise<ApiResult<StepView>>): Promise<boolean> {
+    setBusy(phase);
+    const result = await change(call());
+    setBusy(undefined);
+    if (result.ok) {
+      setFieldError(undefined);
+      show(result.value);
+      return true;
+    }
+    if (result.error.field) setFieldError({ field: result.error.field, message: result.error.message });
+    return false;
+  }
+
+  const Screen = stepScreens[stepId];
+  const automatic = view?.changes.filter((c) => c.kind !== 'manual').length ?? 0;
+
+  return (
+    <section className="step" aria-labelledby="step-title" data-step-screen={stepId}>
+      <header className="step-header">
+        <div>
+          <p className="eyebrow">{vendor.name} · step {vendor.steps.findIndex((s) => s.id === stepId) + 1} of {vendor.steps.length}</p>
+          <h1 id="step-title">{step?.title ?? stepId}</h1>
+          <p className="guide-quote">{step?.summary}</p>
+        </div>
+        {view ? <StatusBadge status={view.status} /> : null}
+      </header>
+      {view?.blockers.length ? (
+        <ul className="blockers" aria-label="Before this step can run">
+          {view.blockers.map((b) => (
+            <li key={b.message}>
+              <strong>{b.message}</strong> <span>{b.hint}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {view?.lastError ? (
+        <div className="inline-error" role="alert">
+          <strong>{view.lastError.message}</strong>
+          <span>{view.lastError.hint}</span>
+        </div>
+      ) : null}
+      {view && Screen ? (
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <Screen view={view} vendor={vendor} integration={integration} busy={busy !== undefined} fieldError={fieldError} save={(input) => run('save', () => api.steps.saveInput({ ...ref, input }))} />
+        </Suspense>
+      ) : null}
+      <div className="step-actions" role="toolbar" aria-label="Step actions">
+        <button type="button" disabled={busy !== undefined} onClick={() => void run('inspect', () => api.steps.inspect(ref))}>
+          {busy === 'inspect' ? 'Checking…' : 'Check Okta'}
+        </button>
+        <button type="button" className="primary" disabled={busy !== undefined || !view?.inspectedAt || automatic === 0} onClick={() => void run('apply', () => api.steps.apply(ref))}>
+          {busy === 'apply' ? 'Applying…' : automatic > 0 ? `Apply ${automatic} change${automatic === 1 ? '' : 's'}` : 'Nothing to apply'}
+        </button>
+        <button type="button" disabled={busy !== undefined || !view?.inspectedAt} onClick={() => void run('verify', () => api.steps.verify(ref))}>
+          {busy === 'verify' ? 'Verifying…' : 'Verify'}
+        </button>
+      </div>
+      {view ? <Checks checks={view.checks} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { BrowserWindow, BrowserWindowConstructorOptions, HandlerDetails, WindowOpenHandlerResponse } from 'electron';
+import { isAllowedExternalUrl } from '../../../src-main/app/external-links';
+import { safeStorageCipher } from '../../../src-main/app/secret-cipher';
+import { createMainWindow } from '../../../src-main/app/window';
+
+type Handler = (...args: unknown[]) => void;
+
+function fakeWindow() {
+  const listeners = new Map<string, Handler>();
+  let openHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | undefined;
+  const loaded: string[] = [];
+  const window = {
+    webContents: {
+      on: (name: string, listener: Handler) => listeners.set(name, listener),
+      setWindowOpenHandler: (handler: (details: HandlerDetails) => WindowOpenHandlerResponse) => {
+        openHandler = handler;
+      },
+    },
+    once: () => undefined,
+    loadFile: async (file: string) => {
+      loaded.push(file);
+    },
+    loadURL: async (url: string) => {
+      loaded.push(url);
+    },
+  };
+  return { window, listeners, open: (url: string) => openHandler!({ url } as HandlerDetails), loaded };
+}
+
+function build() {
+  const fake = fakeWindow();
+  const opened: string[] = [];
+  let options: BrowserWindowConstructorOptions | undefined;
+  createMainWindow({
+    createWindow: (o) => {
+      options = o;
+      return fake.window as unknown as BrowserWindow;
+    },
+    shell: { openExternal: async (url: string) => { opened.push(url); } },
+    preloadPath: '/app/out/preload/index.cjs',
+    renderer: { file: '/app/out/renderer/index.html' },
+    orgHosts: () => ['login.acme-sso.com'],
+  });
+  return { fake, opened, options: options! };
+}
+
+describe('main window', () => {
+  it('isolates the renderer: contextIsolation, sandbox, no Node integration, our preload', () => {
+    const { options, fake } = build();
+    expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/app/out/preload/index.cjs' });
+    expect(fake.loaded).toEqual(['/app/out/renderer/index.html']);
+  });
+
+  it('denies navigation away from the app', () => {
+    const { fake } = build();
+    let prevented = false;
+    fake.listeners.get('will-navigate')!({ preventDefault: () => { prevented = true; } }, 'https://evil.example.com/');
+    expect(prevented).toBe(true);
+    let inApp = false;
+    fake.listeners.get('will-navigate')!({ preventDefault: () => { inApp = true; } }, 'file:///app/out/renderer/index.html#x');
+    expect(inApp).toBe(false);
+  });
+
+  it('denies new windows and sends allow-listed links to the system browser', () => {
+    const { fake, opened } = build();
+    expect(fake.open('https://acme-admin.okta.com/admin/apps/active')).toEqual({ action: 'deny' });
+    expect(fake.open('https://evil.example.com/phish')).toEqual({ action: 'deny' });
+    expect(fake.open('https://login.acme-sso.com/')).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://acme-admin.okta.com/admin/apps/active', 'https://login.acme-sso.com/']);
+  });
+});
+
+describe('external link allow-list', () => {
+  it.each([
+    ['https://acme.okta.com/app/x', true],
+    ['https://acme-admin.oktapreview.com/admin', true],
+    ['https://help.mixpanel.com/hc', true],
+    ['mailto:support@example.com', true],
+    ['http://acme.okta.com/', false],
+    ['https://okta.com.evil.example/', false],
+    ['javascript:alert(1)', false],
+    ['file:///etc/passwd', false],
+  ])('%s -> %s', (url, allowed) => {
+    expect(isAllowedExternalUrl(url)).toBe(allowed);
+  });
+});
+
+describe('safeStorage cipher', () => {
+  const storage = (available: boolean, backend?: string) => ({
+    isEncryptionAvailable: () => available,
+    encryptString: (s: string) => Buffer.from(s),
+    decryptString: (b: Buffer) => b.toString(),
+    ...(backend ? { getSelectedStorageBackend: () => backend } : {}),
+  });
+  it('uses the OS keychain when there is one', () => {
+    expect(safeStorageCipher(storage(true, 'gnome_libsecret'), 'linux')).toBeDefined();
+    expect(safeStorageCipher(storage(true), 'darwin')).toBeDefined();
+  });
+  it('falls back to the user file when encryption is unavailable or only obfuscated', () => {
+    expect(safeStorageCipher(storage(false), 'darwin')).toBeUndefined();
+    expect(safeStorageCipher(storage(true, 'basic_text'), 'linux')).toBeUndefined();
+  });
+});
