@@ -11,10 +11,10 @@ import { Wizard } from './wizard/Wizard';
 
 export function App() {
   const { clientId, integrationId, dialog, closeDialog } = useUi();
-  const info = useMain(() => api.workspace.info({}), []);
-  const clients = useMain(() => api.clients.list({}), []);
-  const vendors = useMain(() => api.vendors.list({}), []);
-  const integrations = useMain(() => api.integrations.list(clientId ? { clientId } : {}), [clientId]);
+  const info = useMain(() => api.workspace.info({}), 'workspace');
+  const clients = useMain(() => api.clients.list({}), 'clients');
+  const vendors = useMain(() => api.vendors.list({}), 'vendors');
+  const integrations = useMain(() => api.integrations.list(clientId ? { clientId } : {}), `integrations:${clientId ?? ''}`);
 
   const clientList = clients.state === 'ready' ? clients.value : [];
   const client = clientList.find((c) => c.id === clientId);

@@ -16,7 +16,7 @@ export function AddClient({ onDone }: { onDone?: () => void }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const result = await change(api.clients.add(kind === 'org' ? { kind, name, orgUrl } : { kind, name }));
+    const result = await change(api.clients.add(kind === 'org' ? { kind, name, orgUrl } : { kind, name }), { fieldsInline: true });
     setBusy(false);
     if (result.ok) {
       selectClient(result.value.id);

@@ -26,7 +26,6 @@ export function StepScreen({ vendor, integration, onView }: { vendor: VendorSumm
 
   useEffect(() => {
     let live = true;
-    setFieldError(undefined);
     void api.steps.view({ integrationId: integration.id, stepId }).then((result) => {
       if (live) show(result.ok ? result.value : undefined);
     });
@@ -37,7 +36,7 @@ export function StepScreen({ vendor, integration, onView }: { vendor: VendorSumm
 
   async function run(phase: Phase, call: () => Promise<ApiResult<StepView>>): Promise<boolean> {
     setBusy(phase);
-    const result = await change(call());
+    const result = await change(call(), { fieldsInline: phase === 'save' });
     setBusy(undefined);
     if (result.ok) {
       setFieldError(undefined);

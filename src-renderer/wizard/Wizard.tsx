@@ -16,7 +16,8 @@ export function Wizard({ vendor, integration }: { vendor: VendorSummary; integra
   return (
     <div className="wizard">
       <StepRail vendor={vendor} integration={integration} onSelect={select} />
-      <StepScreen vendor={vendor} integration={integration} onView={onView} />
+      {/* Keyed by step so a step's busy state and field errors never leak into the next one. */}
+      <StepScreen key={integration.currentStep} vendor={vendor} integration={integration} onView={onView} />
       <ChangePanel view={view} />
     </div>
   );
