@@ -18,21 +18,38 @@ function locateRenderer(): string {
 
 export const command: CliCommand = {
   summary: 'Run the wizard in a browser (browser mode) on 127.0.0.1',
-  usage: '  okta-onboard browser [--data-dir <dir>] [--port <n>] [--json]\n\n  Serves the wizard on http://127.0.0.1 with a one-time token in the URL; open the printed URL.',
+  usage: [
+    '  okta-onboard browser [--data-dir <dir>] [--port <n>] [--practice-org <url> --practice-org-token-file <file>] [--json]',
+    '',
+    '  Serves the wizard on http://127.0.0.1 with a one-time token in the URL; open the printed URL.',
+    '  --practice-org uses a sandbox started with "okta-onboard sandbox" as the practice org',
+    '  instead of starting one inside this process.',
+  ].join('\n'),
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' } } });
+    const { values } = parseArgs({
+      args,
+      options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' }, 'practice-org': { type: 'string' }, 'practice-org-token-file': { type: 'string' } },
+    });
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new AppError('INVALID_PORT', `"${values.port}" is not a port.`, 'Give a whole number from 1 to 65535, or leave --port out for a random free port.', 'port');
     }
-    const [{ startBridge }, { createServices }, { channels }, { resolveDataDir }] = await Promise.all([
+    const [{ startBridge }, { createServices }, { channels }, { resolveDataDir }, { attachPracticeOrg }] = await Promise.all([
       import('../bridge/server'),
       import('../services/bootstrap'),
       import('../api/channels'),
       import('../workspace/data-dir'),
+      import('../services/practice-org'),
     ]);
     const dataDir = resolveDataDir(values['data-dir']);
-    const services = await createServices({ mode: 'browser', dataDir });
+    let practiceOrg;
+    if (values['practice-org'] !== undefined) {
+      const tokenFile = values['practice-org-token-file'];
+      if (!tokenFile) throw new AppError('MISSING_ARGUMENT', '--practice-org needs --practice-org-token-file.', 'Pass the file holding the sandbox\'s API token (okta-onboard sandbox --json prints it).', 'practice-org-token-file');
+      const { readFile } = await import('node:fs/promises');
+      practiceOrg = attachPracticeOrg(values['practice-org'].replace(/\/+$/, ''), (await readFile(tokenFile, 'utf8')).trim());
+    }
+    const services = await createServices({ mode: 'browser', dataDir, ...(practiceOrg ? { practiceOrg } : {}) });
     const bridge = await startBridge({
       channels,
       handlers: services.handlers,

@@ -18,10 +18,10 @@ export interface Services {
  * Everything main serves, wired once for Electron and browser mode alike. Electron passes its
  * safeStorage as the cipher; browser mode and the CLI keep secrets in a 0600 file.
  */
-export async function createServices(options: { mode: 'electron' | 'browser'; dataDir: string; cipher?: SecretCipher }): Promise<Services> {
+export async function createServices(options: { mode: 'electron' | 'browser'; dataDir: string; cipher?: SecretCipher; practiceOrg?: PracticeOrg }): Promise<Services> {
   const workspace = await Workspace.open(options.dataDir);
   const secrets = new FileSecretStore(options.dataDir, options.cipher);
-  const practiceOrg = createPracticeOrg();
+  const practiceOrg = options.practiceOrg ?? createPracticeOrg();
   const audit = new AuditLog(options.dataDir);
   const connect = createOrgConnector({ secrets, audit: audit.append, practiceOrg });
   const handlers = createHandlers({
@@ -31,6 +31,7 @@ export async function createServices(options: { mode: 'electron' | 'browser'; da
     ...(secrets.warning ? { secretWarning: secrets.warning } : {}),
     audit,
     practiceOrg,
+    connect,
     steps: new StepRunner({ workspace, secrets, connect, steps: wizardSteps }),
   });
   return { handlers, workspace, practiceOrg, close: () => practiceOrg.close() };

@@ -7,6 +7,8 @@ import { vendorProfiles, vendorSummary } from '../vendors';
 import { AppError } from '../errors';
 import type { PracticeOrg } from './practice-org';
 import type { StepRunner } from '../steps/runner';
+import type { Client } from '../api/model';
+import type { OktaOrgApi } from '../okta/org-api';
 
 export interface ServiceDeps {
   mode: 'electron' | 'browser';
@@ -17,6 +19,8 @@ export interface ServiceDeps {
   audit: AuditLog;
   practiceOrg: PracticeOrg;
   steps: StepRunner;
+  /** The client's org, signed in with its stored credentials (sandbox clients re-pointed at the practice org). */
+  connect(client: Client): Promise<OktaOrgApi>;
 }
 
 export type Handlers = HandlersOf<Channels>;

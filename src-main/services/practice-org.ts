@@ -29,3 +29,15 @@ export function createPracticeOrg(): PracticeOrg {
     },
   };
 }
+
+/**
+ * A sandbox org already running elsewhere (`okta-onboard sandbox`), used as the practice org.
+ * End-to-end tests use it to count, at the sandbox, the writes the wizard makes.
+ */
+export function attachPracticeOrg(url: string, apiToken: string): PracticeOrg {
+  return {
+    url,
+    ensureStarted: async () => ({ url, apiToken }),
+    close: async () => undefined,
+  };
+}

@@ -171,6 +171,7 @@ export class StepRunner {
         Object.assign(learned, facts);
         ctx.facts = { ...ctx.facts, ...facts };
       },
+      readSecret: (stepId, field) => this.deps.secrets.get(loaded.client.id, secretKey({ integrationId: ref.integrationId, stepId }, field)),
       progress: (done, total, message) => this.deps.onProgress?.(ref, done, total, message),
       now: this.now,
     };

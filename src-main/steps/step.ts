@@ -17,6 +17,8 @@ export interface StepContext<Input> {
   okta(): Promise<OktaOrgApi>;
   /** Records facts later steps need; saved when the phase ends, even if it later fails. */
   learn(facts: Partial<IntegrationFacts>): void;
+  /** A secret input of this integration's steps (e.g. the provisioning step reads the SCIM step's token). */
+  readSecret(stepId: StepId, field: string): Promise<string | undefined>;
   /** Reports progress of a long apply (assignments, migration) to the screen. */
   progress(done: number, total: number, message: string): void;
   now(): Date;

@@ -36,6 +36,7 @@ async function setUp(dir: string) {
     secrets,
     audit: new AuditLog(dir),
     practiceOrg,
+    connect: () => Promise.reject(new Error('offline')),
     steps: new StepRunner({ workspace, secrets, connect: () => Promise.reject(new Error('offline')), steps: {} }),
   });
   const ipc = fakeIpcMain();
