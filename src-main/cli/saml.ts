@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { AppError, isAppError } from '../errors';
+import type { SamlCheckResult, SamlExpectations } from '../saml/response-check';
+import { Exit, reportError, type CliCommand } from './io';
+import { isParseArgsError } from './metadata';
+
+const usage = [
+  '  okta-onboard saml check --metadata <file|url> --response <file> --audience <uri> --recipient <url>',
+  '                          [--destination <url>] [--email <addr>] [--attribute name[=value] ...]',
+  '                          [--clock-skew-ms <ms>] [--json]',
+  '',
+  '  Checks a captured SAMLResponse the way the vendor will: signature (against the metadata\'s',
+  '  certificate), issuer, audience, recipient, destination (default: the recipient), time window,',
+  '  NameID (= --email) and each --attribute (present; with =value, carrying that value).',
+  '',
+  '  --response  a file with the base64 SAMLResponse as posted, or the whole form body',
+  '              (SAMLResponse=...&RelayState=...); line breaks are ignored',
+  '',
+  '  Exit codes: 0 every check passed, 1 a check failed, 2 unusable input.',
+].join('\n');
+
+export function formatCheckResult(result: SamlCheckResult): string {
+  const width = Math.max(...result.checks.map((check) => check.name.length));
+  const lines = [`SAML response: ${result.valid ? 'VALID' : 'NOT VALID'}`, ''];
+  for (const check of result.checks) lines.push(`${check.status === 'pass' ? 'PASS' : 'FAIL'}  ${check.name.padEnd(width)}  ${check.detail}`);
+  return lines.join('\n');
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value.trim() === '') {
+    throw new AppError('USAGE', `--${flag} is required.`, `Usage:\n${usage}`, flag);
+  }
+  return value.trim();
+}
+
+function parseAttribute(spec: string): { name: string; value?: string } {
+  const at = spec.indexOf('=');
+  const name = (at < 0 ? spec : spec.slice(0, at)).trim();
+  if (name === '') throw new AppError('USAGE', `--attribute "${spec}" has no attribute name.`, 'Write --attribute email or --attribute role=ADMINISTRATOR.', 'attribute');
+  return at < 0 ? { name } : { name, value: spec.slice(at + 1) };
+}
+
+async function readResponseFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = error !== null && typeof error === 'object' && 'code' in error ? String(error.code) : '';
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code || String(error)})`;
+    throw new AppError('USAGE', `The response file ${path} ${why}.`, 'Save the SAMLResponse value (or the whole POST form body) captured with a SAML tracer in a file and pass its path.', 'response');
+  }
+}
+
+export const command: CliCommand = {
+  summary: 'Check a captured SAMLResponse against metadata and vendor expectations',
+  usage,
+  async run(args, io) {
+    const json = args.includes('--json');
+    try {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          json: { type: 'boolean' },
+          metadata: { type: 'string' },
+          response: { type: 'string' },
+          audience: { type: 'string' },
+          recipient: { type: 'string' },
+          destination: { type: 'string' },
+          email: { type: 'string' },
+          attribute: { type: 'string', multiple: true },
+          'clock-skew-ms': { type: 'string' },
+        },
+      });
+      const [sub] = positionals;
+      if (sub !== 'check' || positionals.length > 1) {
+        throw new AppError('USAGE', sub === undefined ? 'Missing subcommand.' : `Unknown subcommand "saml ${positionals.join(' ')}".`, `Use:\n${usage}`);
+      }
+      const skew = values['clock-skew-ms'] === undefined ? undefined : Number(values['clock-skew-ms']);
+      if (skew !== undefined && (!Number.isInteger(skew) || skew < 0)) {
+        throw new AppError('USAGE', `--clock-skew-ms: "${values['clock-skew-ms']}" is not a whole number of milliseconds.`, 'For example: --clock-skew-ms 60000', 'clock-skew-ms');
+      }
+      const metadataSource = required(values.metadata, 'metadata');
+      const responsePath = required(values.response, 'response');
+      const audience = required(values.audience, 'audience');
+      const recipient = required(values.recipient, 'recipient');
+      const attributes = (values.attribute ?? []).map(parseAttribute);
+
+      const [{ loadMetadata }, { parseIdpMetadata }, { extractSamlResponse }, { checkSamlResponse }] = await Promise.all([
+        import('../saml/load-metadata'),
+        import('../saml/metadata'),
+        import('../saml/posted-response'),
+        import('../saml/response-check'),
+      ]);
+      const metadata = parseIdpMetadata((await loadMetadata(metadataSource)).xml);
+      const samlResponse = extractSamlResponse(await readResponseFile(responsePath));
+      const expect: SamlExpectations = {
+        idpCertificates: metadata.signingCertificates,
+        idpIssuer: metadata.entityId,
+        audience,
+        recipient,
+        attributes,
+        ...(values.destination === undefined ? {} : { destination: values.destination }),
+        ...(values.email === undefined ? {} : { email: values.email }),
+        ...(skew === undefined ? {} : { clockSkewMs: skew }),
+      };
+      const result = await checkSamlResponse(samlResponse, expect);
+      if (json) {
+        io.out(JSON.stringify({ valid: result.valid, checks: result.checks, nameId: result.nameId, attributes: result.attributes }, null, 2));
+      } else {
+        io.out(formatCheckResult(result));
+      }
+      if (result.valid) return Exit.ok;
+      // A response that does not even decode is unusable input, not a failed login.
+      return result.checks[0]?.status === 'fail' ? Exit.usage : Exit.failed;
+    } catch (error) {
+      reportError(io, error, json);
+      return isAppError(error) || isParseArgsError(error) ? Exit.usage : Exit.failed;
+    }
+  },
+};
