@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders, Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import SCIMMY from 'scimmy';
+import SCIMMYRouters from 'scimmy-routers';
+import type { ScimUser } from '../../src-main/scim/types';
+
+export interface RecordedScimRequest {
+  method: string;
+  /** Path and query as received, e.g. `/scim/v2/Users?filter=...`. */
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface ScimTestServer {
+  /** e.g. `http://127.0.0.1:41234/scim/v2` — what an admin pastes as the SCIM connector base URL. */
+  baseUrl: string;
+  users(): ScimUser[];
+  requests: RecordedScimRequest[];
+  close(): Promise<void>;
+}
+
+/** The slice of express 5 this server uses; the project carries no @types/express. */
+interface ExpressRequest { method: string; originalUrl: string; headers: IncomingHttpHeaders; body?: unknown }
+interface ExpressApp {
+  use(...handlers: unknown[]): void;
+  listen(port: number, host: string, ready: () => void): Server;
+}
+interface ExpressModule {
+  (): ExpressApp;
+  json(options: { type: string[] }): unknown;
+}
+const express = createRequire(import.meta.url)('express') as ExpressModule;
+
+type StoredUser = ScimUser & { id: string; meta: { created: string; lastModified: string } };
+
+interface Store {
+  users: Map<string, StoredUser>;
+}
+
+/**
+ * SCIMMY keeps declared resources in module-level state, so one set of handlers serves every
+ * server in the process; each request carries its own server's store through the router context.
+ */
+function declareUsersOnce(): void {
+  if (SCIMMY.Resources.declared('User')) return;
+  // Vendors such as Courier take a top-level `role` string in the core User namespace.
+  SCIMMY.Schemas.User.extend([new SCIMMY.Types.Attribute('string', 'role')]);
+  SCIMMY.Resources.declare(SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false))
+    .egress((resource, ctx: unknown) => {
+      const users = [...storeOf(ctx).users.values()];
+      if (resource.id !== undefined) {
+        const user = storeOf(ctx).users.get(resource.id);
+        if (!user) throw new SCIMMY.Types.Error(404, '', `Resource ${resource.id} not found`);
+        return user;
+      }
+      return resource.filter ? resource.filter.match(users) : users;
+    })
+    .ingress((resource, instance, ctx: unknown) => {
+      const { users } = storeOf(ctx);
+      const data = JSON.parse(JSON.stringify(instance)) as ScimUser;
+      const taken = [...users.values()].find((u) => u.userName.toLowerCase() === data.userName.toLowerCase() && u.id !== resource.id);
+      if (taken) throw new SCIMMY.Types.Error(409, 'uniqueness', `userName ${data.userName} is already taken`);
+      const now = new Date().toISOString();
+      const previous = resource.id === undefined ? undefined : users.get(resource.id);
+      if (resource.id !== undefined && !previous) throw new SCIMMY.Types.Error(404, '', `Resource ${resource.id} not found`);
+      const id = previous?.id ?? randomUUID();
+      const stored: StoredUser = { ...data, id, meta: { created: previous?.meta.created ?? now, lastModified: now } };
+      users.set(id, stored);
+      return stored;
+    })
+    .degress((resource, ctx: unknown) => {
+      if (resource.id === undefined || !storeOf(ctx).users.delete(resource.id)) {
+        throw new SCIMMY.Types.Error(404, '', `Resource ${resource.id ?? ''} not found`);
+      }
+    });
+}
+
+function storeOf(ctx: unknown): Store {
+  if (ctx !== null && typeof ctx === 'object' && 'users' in ctx && ctx.users instanceof Map) return ctx as Store;
+  throw new Error('scim-server: request context carries no user store');
+}
+
+/** A real SCIM 2.0 service provider (scimmy + scimmy-routers on express 5) on 127.0.0.1, port 0. */
+export async function startScimServer(opts: { token: string }): Promise<ScimTestServer> {
+  declareUsersOnce();
+  const store: Store = { users: new Map() };
+  const requests: RecordedScimRequest[] = [];
+  const app = express();
+  app.use(express.json({ type: ['application/scim+json', 'application/json'] }));
+  // Express 5 re-parses req.query on every read, which silently undoes scimmy-routers' cast of
+  // startIndex/count to numbers (so `count` would be ignored); a plain property keeps the cast.
+  app.use((req: ExpressRequest & { query: unknown }, _res: unknown, next: () => void) => {
+    Object.defineProperty(req, 'query', { value: { ...(req.query as object) }, writable: true, configurable: true, enumerable: true });
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
+    requests.push({ method: req.method, path: req.originalUrl, headers, body: req.body as unknown });
+    next();
+  });
+  app.use('/scim/v2', new SCIMMYRouters({
+    type: 'bearer',
+    handler: (req: { header(name: string): string | undefined }) => {
+      if (req.header('Authorization') !== `Bearer ${opts.token}`) throw new Error('Bearer token not recognised');
+      return 'okta-provisioning';
+    },
+    context: () => store,
+  }));
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/scim/v2`,
+    users: () => [...store.users.values()].map((u) => structuredClone(u)),
+    requests,
+    close: () => new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((error) => (error ? reject(error) : resolve()));
+    }),
+  };
+}
