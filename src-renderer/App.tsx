@@ -1,6 +1,7 @@
 import { api } from './api/client';
 import { useMain } from './api/use-main';
 import { AddClient } from './components/AddClient';
+import { Connect } from './components/Connect';
 import { Dialog } from './components/Dialog';
 import { Header } from './components/Header';
 import { IntegrationList } from './components/IntegrationList';
@@ -66,6 +67,11 @@ export function App() {
       {dialog === 'add-client' ? (
         <Dialog title="New client" onClose={closeDialog}>
           <AddClient onDone={closeDialog} />
+        </Dialog>
+      ) : null}
+      {dialog === 'connect' && client ? (
+        <Dialog title={`Sign in to ${client.name}'s Okta org`} onClose={closeDialog}>
+          <Connect client={client} />
         </Dialog>
       ) : null}
       {dialog === 'add-integration' && client ? (

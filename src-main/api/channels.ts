@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { StepRefSchema, StepViewSchema } from './steps';
+import { oktaChannels } from './channels-okta';
 import { ClientNameSchema, ClientSchema, IntegrationSchema, OrgUrlSchema, StepIdSchema, VendorIdSchema, VendorSummarySchema } from './model';
 
 const Empty = z.object({});
@@ -50,6 +51,7 @@ export const channels = {
     get: channel(IntegrationRef, IntegrationSchema),
     open: channel(IntegrationRef.extend({ stepId: StepIdSchema }), IntegrationSchema),
   },
+  okta: oktaChannels,
   steps: {
     /** What main last saw for the step; no network. */
     view: channel(StepRefSchema, StepViewSchema),

@@ -3,3 +3,4 @@ export * from './channels';
 export * from './failure';
 export * from './model';
 export * from './steps';
+export * from './channels-okta';

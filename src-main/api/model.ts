@@ -79,6 +79,8 @@ export const IntegrationFactsSchema = z.object({
   embedLink: z.string().optional(),
   bookmarkAppId: z.string().optional(),
   emailDomains: z.array(z.string()).optional(),
+  companySlug: z.string().optional(),
+  scimBaseUrl: z.string().optional(),
 });
 export type IntegrationFacts = z.infer<typeof IntegrationFactsSchema>;
 

@@ -12,7 +12,13 @@ async function start(): Promise<void> {
   await app.whenReady();
   // Deny every permission prompt (camera, notifications, ...): the wizard needs none.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  const services = await createServices({ mode: 'electron', dataDir: app.getPath('userData'), ...withCipher() });
+  const services = await createServices({
+    mode: 'electron',
+    dataDir: app.getPath('userData'),
+    ...withCipher(),
+    // The admin sign-in and console deep links open in the system browser, never inside the app.
+    openExternal: (url) => shell.openExternal(url),
+  });
   let orgHosts: string[] = [];
   const refreshOrgHosts = async () => {
     orgHosts = (await services.workspace.listClients()).map((c) => new URL(c.orgUrl).hostname);

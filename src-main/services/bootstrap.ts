@@ -18,12 +18,13 @@ export interface Services {
  * Everything main serves, wired once for Electron and browser mode alike. Electron passes its
  * safeStorage as the cipher; browser mode and the CLI keep secrets in a 0600 file.
  */
-export async function createServices(options: { mode: 'electron' | 'browser'; dataDir: string; cipher?: SecretCipher; practiceOrg?: PracticeOrg }): Promise<Services> {
+export async function createServices(options: { mode: 'electron' | 'browser'; dataDir: string; cipher?: SecretCipher; practiceOrg?: PracticeOrg; openExternal?: (url: string) => Promise<void> }): Promise<Services> {
   const workspace = await Workspace.open(options.dataDir);
   const secrets = new FileSecretStore(options.dataDir, options.cipher);
   const practiceOrg = options.practiceOrg ?? createPracticeOrg();
   const audit = new AuditLog(options.dataDir);
-  const connect = createOrgConnector({ secrets, audit: audit.append, practiceOrg });
+  const connector = createOrgConnector({ secrets, audit: audit.append, practiceOrg });
+  const connect = connector.connect;
   const handlers = createHandlers({
     mode: options.mode,
     workspace,
@@ -32,6 +33,8 @@ export async function createServices(options: { mode: 'electron' | 'browser'; da
     audit,
     practiceOrg,
     connect,
+    forgetConnection: connector.forget,
+    ...(options.openExternal ? { openExternal: options.openExternal } : {}),
     steps: new StepRunner({ workspace, secrets, connect, steps: wizardSteps }),
   });
   return { handlers, workspace, practiceOrg, close: () => practiceOrg.close() };

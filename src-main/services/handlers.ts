@@ -5,6 +5,7 @@ import type { SecretStore } from '../workspace/secrets';
 import type { Workspace } from '../workspace/workspace';
 import { vendorProfiles, vendorSummary } from '../vendors';
 import { AppError } from '../errors';
+import { createOktaHandlers } from './handlers-okta';
 import type { PracticeOrg } from './practice-org';
 import type { StepRunner } from '../steps/runner';
 import type { Client } from '../api/model';
@@ -21,6 +22,9 @@ export interface ServiceDeps {
   steps: StepRunner;
   /** The client's org, signed in with its stored credentials (sandbox clients re-pointed at the practice org). */
   connect(client: Client): Promise<OktaOrgApi>;
+  forgetConnection(clientId: string): void;
+  /** Opens a URL in the system browser (Electron); browser mode hands URLs to the renderer instead. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export type Handlers = HandlersOf<Channels>;
@@ -71,6 +75,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
           integration.currentStep = stepId;
         }),
     },
+    okta: createOktaHandlers(deps),
     steps: {
       view: (ref) => deps.steps.view(ref),
       saveInput: ({ input, ...ref }) => deps.steps.saveInput(ref, input),

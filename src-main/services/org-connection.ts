@@ -9,9 +9,15 @@ import type { PracticeOrg } from './practice-org';
  * Connects to a client's org. A sandbox client is re-pointed at the practice org running now
  * (its port and token change with every launch), so practice work survives a restart.
  */
-export function createOrgConnector(deps: { secrets: SecretStore; audit: AuditSink; practiceOrg: PracticeOrg }): (client: Client) => Promise<OktaOrgApi> {
+export interface OrgConnector {
+  connect(client: Client): Promise<OktaOrgApi>;
+  /** Drops cached connections of a client after its credentials changed. */
+  forget(clientId: string): void;
+}
+
+export function createOrgConnector(deps: { secrets: SecretStore; audit: AuditSink; practiceOrg: PracticeOrg }): OrgConnector {
   const cache = new Map<string, Promise<OktaOrgApi>>();
-  return async (client) => {
+  const connect = async (client: Client): Promise<OktaOrgApi> => {
     if (client.auth.method === 'none') {
       throw new AppError('NOT_SIGNED_IN', `No credentials for "${client.name}" yet.`, 'Sign in to the org first: paste an API token, sign in as an admin, or set up a service app.');
     }
@@ -30,5 +36,11 @@ export function createOrgConnector(deps: { secrets: SecretStore; audit: AuditSin
       connection.catch(() => cache.delete(key));
     }
     return connection;
+  };
+  return {
+    connect,
+    forget(clientId) {
+      for (const key of cache.keys()) if (key.startsWith(`${clientId}@`)) cache.delete(key);
+    },
   };
 }

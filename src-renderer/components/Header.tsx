@@ -39,6 +39,11 @@ export function Header({ clients, integrations, info }: { clients: Client[]; int
             </label>
           ) : null}
           {client ? <span className="org-url" title="Okta org">{client.sandbox ? 'Practice org on this machine' : client.orgUrl}</span> : null}
+          {client && !client.sandbox ? (
+            <button type="button" className={client.auth.method === 'none' ? 'attention' : ''} onClick={() => openDialog('connect')}>
+              {client.auth.method === 'none' ? 'Sign in to Okta' : 'Okta connection'}
+            </button>
+          ) : null}
         </nav>
       ) : null}
       <div className="header-actions">

@@ -18,11 +18,11 @@ interface UiState {
   /** Bumped whenever main's data changed, so views refetch. */
   revision: number;
   toasts: Toast[];
-  dialog: 'add-client' | 'add-integration' | undefined;
+  dialog: 'add-client' | 'add-integration' | 'connect' | undefined;
   selectClient(clientId: string | undefined): void;
   selectIntegration(integrationId: string | undefined): void;
   dataChanged(): void;
-  openDialog(dialog: 'add-client' | 'add-integration'): void;
+  openDialog(dialog: 'add-client' | 'add-integration' | 'connect'): void;
   closeDialog(): void;
   showFailure(failure: ApiFailure): void;
   showSuccess(message: string): void;

@@ -37,6 +37,7 @@ async function setUp(dir: string) {
     audit: new AuditLog(dir),
     practiceOrg,
     connect: () => Promise.reject(new Error('offline')),
+    forgetConnection: () => undefined,
     steps: new StepRunner({ workspace, secrets, connect: () => Promise.reject(new Error('offline')), steps: {} }),
   });
   const ipc = fakeIpcMain();
