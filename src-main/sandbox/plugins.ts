@@ -1,0 +1,25 @@
+import type { SandboxPlugin } from './context';
+import { consolePlugin } from './console';
+import { oauthPlugin } from './oauth';
+import { provisioningPlugin } from './provisioning';
+import { appAssignmentsPlugin } from './routes/app-assignments';
+import { appsPlugin } from './routes/apps';
+import { groupsPlugin } from './routes/groups';
+import { metadataPlugin } from './routes/metadata';
+import { schemasPlugin } from './routes/schemas';
+import { usersPlugin } from './routes/users';
+import { ssoPlugin } from './sso';
+
+/** Installed into every sandbox org, in this order: the Management API first, then OAuth, SSO and provisioning. */
+export const builtInPlugins: readonly SandboxPlugin[] = [
+  appsPlugin,
+  metadataPlugin,
+  appAssignmentsPlugin,
+  schemasPlugin,
+  usersPlugin,
+  groupsPlugin,
+  oauthPlugin,
+  ssoPlugin,
+  provisioningPlugin,
+  consolePlugin,
+];

@@ -1,0 +1,102 @@
+import { newAppRecord, prepareApp, withSigningKid } from '../app-defaults';
+import type { SandboxContext, SandboxPlugin } from '../context';
+import { deleteActiveApp, notFound } from '../errors';
+import { parseExpression } from '../filter';
+import { now } from '../ids';
+import type { AppRecord } from '../model';
+import { paginate } from '../pagination';
+import { renderApp, renderKey } from '../render';
+import { json, noContent } from '../router';
+import type { OrgState } from '../state';
+
+export function requireApp(state: OrgState, appId: string): AppRecord {
+  const app = state.apps.get(appId);
+  if (!app) throw notFound(appId, 'AppInstance');
+  return app;
+}
+
+export const appsPlugin: SandboxPlugin = {
+  name: 'apps',
+  install(ctx: SandboxContext) {
+    const { state } = ctx;
+    ctx.router.add(
+      {
+        method: 'GET', path: '/api/v1/apps', auth: 'apps',
+        handler: (req) => {
+          let apps = [...state.apps.values()];
+          const q = req.query.get('q')?.toLowerCase();
+          if (q) apps = apps.filter((a) => a.label.toLowerCase().startsWith(q) || a.name.toLowerCase().startsWith(q));
+          const filter = req.query.get('filter');
+          if (filter) {
+            const matches = parseExpression(filter, ['name', 'status', 'label', 'signOnMode', 'id']);
+            apps = apps.filter((a) => matches(a));
+          }
+          const page = paginate(apps, (a) => a.id, req.url, { defaultLimit: 20, maxLimit: 200 });
+          return json(200, page.items.map((a) => renderApp(a, ctx.baseUrl)), { link: page.link });
+        },
+      },
+      {
+        method: 'POST', path: '/api/v1/apps', auth: 'apps',
+        handler: (req) => {
+          const prepared = prepareApp(req.body, state);
+          const app = newAppRecord(prepared, state, req.query.get('activate') !== 'false');
+          state.putApp(app);
+          return json(200, renderApp(app, ctx.baseUrl));
+        },
+      },
+      {
+        method: 'GET', path: '/api/v1/apps/{appId}', auth: 'apps',
+        handler: (req) => json(200, renderApp(requireApp(state, req.params.appId ?? ''), ctx.baseUrl)),
+      },
+      {
+        method: 'PUT', path: '/api/v1/apps/{appId}', auth: 'apps',
+        handler: (req) => {
+          const app = requireApp(state, req.params.appId ?? '');
+          const prepared = prepareApp(req.body, state, app);
+          app.label = prepared.label;
+          app.body = prepared.body;
+          app.lastUpdated = now();
+          withSigningKid(app);
+          return json(200, renderApp(app, ctx.baseUrl));
+        },
+      },
+      {
+        method: 'DELETE', path: '/api/v1/apps/{appId}', auth: 'apps',
+        handler: (req) => {
+          const app = requireApp(state, req.params.appId ?? '');
+          if (app.status === 'ACTIVE') throw deleteActiveApp();
+          state.deleteApp(app.id);
+          return noContent();
+        },
+      },
+      {
+        method: 'POST', path: '/api/v1/apps/{appId}/lifecycle/activate', auth: 'apps',
+        handler: (req) => setStatus(requireApp(state, req.params.appId ?? ''), 'ACTIVE'),
+      },
+      {
+        method: 'POST', path: '/api/v1/apps/{appId}/lifecycle/deactivate', auth: 'apps',
+        handler: (req) => setStatus(requireApp(state, req.params.appId ?? ''), 'INACTIVE'),
+      },
+      {
+        method: 'GET', path: '/api/v1/apps/{appId}/credentials/keys', auth: 'apps',
+        handler: (req) => json(200, requireApp(state, req.params.appId ?? '').signingKeys.map(renderKey)),
+      },
+      {
+        method: 'GET', path: '/api/v1/apps/{appId}/credentials/keys/{keyId}', auth: 'apps',
+        handler: (req) => {
+          const key = requireApp(state, req.params.appId ?? '').signingKeys.find((k) => k.kid === req.params.keyId);
+          if (!key) throw notFound(req.params.keyId ?? '', 'Key');
+          return json(200, renderKey(key));
+        },
+      },
+    );
+  },
+};
+
+function setStatus(app: AppRecord, status: AppRecord['status']) {
+  if (app.status !== status) {
+    app.status = status;
+    app.lastUpdated = now();
+  }
+  return json(200, {});
+}
