@@ -1,0 +1,233 @@
+import type { AuditSink } from '../workspace/audit-log';
+import { AppError } from '../errors';
+import type { CallContext, OktaHttp } from './http';
+import { withQuery } from './http';
+import {
+  appGroupSchema, appSchema, appUserSchema, appUserSchemaSchema, connectionSchema, featureSchema, groupSchema, keySchema, roleSchema, userSchema,
+} from './models';
+import type {
+  AdminRole, AppFeature, AppGroupAssignment, AppKey, AppUser, AppUserSchema, AppUserSchemaUpdate, AuthMethod, CallerIdentity,
+  GroupQuery, OktaApp, OktaAppInput, OktaGroup, OktaOrgApi, OktaUser, Paged, ProvisioningCapabilities, ProvisioningConnection,
+  RequestEvent, RequestStats, UserQuery,
+} from './org-api';
+import { ROLE_FOR } from './permissions';
+import type { RequestPolicy } from './request-policy';
+
+const e = encodeURIComponent;
+
+/**
+ * Okta answers unset fields as `null` but its spec types them as plain strings, so a read-modify-
+ * write must leave them out rather than send the nulls back.
+ */
+export function withoutNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => withoutNulls(v)) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)])) as T;
+}
+const read = (operation: string): CallContext => ({ operation, role: ROLE_FOR.read });
+const appWrite = (operation: string): CallContext => ({ operation, role: ROLE_FOR.appWrite });
+
+export interface OrgClientOptions {
+  clientId: string;
+  orgUrl: string;
+  authMethod: AuthMethod;
+  http: OktaHttp;
+  policy: RequestPolicy;
+  audit: AuditSink;
+  /** For OAuth: the scopes the current token carries. */
+  grantedScopes(): string[] | undefined;
+  /** For a service app: its client id, which holds the roles instead of a user. */
+  serviceClientId?: string;
+}
+
+/** OktaOrgApi over the Management API; every write leaves one audit event. */
+export class OktaOrgClient implements OktaOrgApi {
+  readonly orgUrl: string;
+  readonly authMethod: AuthMethod;
+  private readonly http: OktaHttp;
+
+  constructor(private readonly options: OrgClientOptions) {
+    this.orgUrl = options.orgUrl;
+    this.authMethod = options.authMethod;
+    this.http = options.http;
+  }
+
+  onRequest(listener: (event: RequestEvent) => void): () => void {
+    return this.options.policy.subscribe(listener);
+  }
+
+  stats(): RequestStats {
+    return this.options.policy.stats();
+  }
+
+  private async audited<T>(operation: string, target: string, write: () => Promise<T>): Promise<T> {
+    try {
+      const result = await write();
+      await this.options.audit({ clientId: this.options.clientId, operation, target, outcome: 'success' });
+      return result;
+    } catch (error) {
+      const detail = error instanceof AppError ? `${error.code}: ${error.message}` : 'unexpected failure';
+      await this.options.audit({ clientId: this.options.clientId, operation, target, outcome: 'failure', detail });
+      throw error;
+    }
+  }
+
+  async whoAmI(): Promise<CallerIdentity> {
+    const scopes = this.options.grantedScopes();
+    const base = { orgUrl: this.orgUrl, authMethod: this.authMethod, scopes };
+    const service = this.options.serviceClientId;
+    let userId: string | undefined;
+    let login: string | undefined;
+    let displayName: string;
+    let rolesPath: string;
+    if (service !== undefined) {
+      displayName = `service app ${service}`;
+      rolesPath = `/oauth2/v1/clients/${e(service)}/roles`;
+    } else {
+      const me = await this.http.json('GET', '/api/v1/users/me', userSchema, read('read the signed-in user (/users/me)'));
+      userId = me.id;
+      login = me.profile.login;
+      displayName = [me.profile.firstName, me.profile.lastName].filter(Boolean).join(' ') || me.profile.login;
+      rolesPath = `/api/v1/users/${e(me.id)}/roles`;
+    }
+    let roles: AdminRole[] = [];
+    let rolesUnreadable: string | undefined;
+    try {
+      roles = await this.http.json('GET', rolesPath, roleSchema.array(), { operation: 'list your admin roles', role: ROLE_FOR.roles });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      rolesUnreadable = error.message;
+    }
+    return { ...base, userId, login, displayName, roles, rolesUnreadable };
+  }
+
+  async listApps(query: { q?: string; filter?: string } = {}): Promise<OktaApp[]> {
+    return this.http.paged(withQuery('/api/v1/apps', { q: query.q, filter: query.filter, limit: 200 }), appSchema, read("list the org's apps")).all();
+  }
+
+  getApp(appId: string): Promise<OktaApp | undefined> {
+    return this.http.optional(`/api/v1/apps/${e(appId)}`, appSchema, read(`read app ${appId}`));
+  }
+
+  createApp(app: OktaAppInput, options: { activate: boolean }): Promise<OktaApp> {
+    return this.audited('app.create', `app "${app.label}"${app.name ? ` (${app.name})` : ''}`, () =>
+      this.http.json('POST', withQuery('/api/v1/apps', { activate: options.activate }), appSchema, appWrite(`create the app "${app.label}"`), withoutNulls(app)));
+  }
+
+  updateApp(appId: string, app: OktaAppInput): Promise<OktaApp> {
+    return this.audited('app.update', `app ${appId}`, () =>
+      this.http.json('PUT', `/api/v1/apps/${e(appId)}`, appSchema, appWrite(`update app ${appId}`), withoutNulls(app)));
+  }
+
+  activateApp(appId: string): Promise<void> {
+    return this.audited('app.activate', `app ${appId}`, () =>
+      this.http.noContent('POST', `/api/v1/apps/${e(appId)}/lifecycle/activate`, appWrite(`activate app ${appId}`)));
+  }
+
+  deactivateApp(appId: string): Promise<void> {
+    return this.audited('app.deactivate', `app ${appId}`, () =>
+      this.http.noContent('POST', `/api/v1/apps/${e(appId)}/lifecycle/deactivate`, appWrite(`deactivate app ${appId}`)));
+  }
+
+  /** A raw call: the SDK's previewSAMLmetadataForApplication asks for JSON and mis-parses XML (§8). */
+  getAppMetadataXml(appId: string, kid?: string): Promise<string> {
+    return this.http.text(withQuery(`/api/v1/apps/${e(appId)}/sso/saml/metadata`, { kid }), 'application/xml', read(`read the SAML metadata of app ${appId}`));
+  }
+
+  listAppKeys(appId: string): Promise<AppKey[]> {
+    return this.http.json('GET', `/api/v1/apps/${e(appId)}/credentials/keys`, keySchema.array(), read(`list the signing keys of app ${appId}`));
+  }
+
+  listUsers(query: UserQuery = {}): Paged<OktaUser> {
+    return this.http.paged(withQuery('/api/v1/users', { q: query.q, search: query.search, filter: query.filter, limit: query.limit }), userSchema, read('list users'));
+  }
+
+  getUser(idOrLogin: string): Promise<OktaUser | undefined> {
+    return this.http.optional(`/api/v1/users/${e(idOrLogin)}`, userSchema, read(`read user ${idOrLogin}`));
+  }
+
+  listGroups(query: GroupQuery = {}): Paged<OktaGroup> {
+    return this.http.paged(withQuery('/api/v1/groups', { q: query.q, search: query.search, limit: query.limit }), groupSchema, read('list groups'));
+  }
+
+  listGroupMembers(groupId: string): Paged<OktaUser> {
+    return this.http.paged(`/api/v1/groups/${e(groupId)}/users`, userSchema, read(`list the members of group ${groupId}`));
+  }
+
+  listAppUsers(appId: string): Paged<AppUser> {
+    return this.http.paged(`/api/v1/apps/${e(appId)}/users`, appUserSchema, read(`list the users assigned to app ${appId}`));
+  }
+
+  getAppUser(appId: string, userId: string): Promise<AppUser | undefined> {
+    return this.http.optional(`/api/v1/apps/${e(appId)}/users/${e(userId)}`, appUserSchema, read(`read the assignment of user ${userId} to app ${appId}`));
+  }
+
+  assignUserToApp(appId: string, userId: string, profile: Record<string, unknown>): Promise<AppUser> {
+    return this.audited('app.user.assign', `user ${userId} -> app ${appId}`, () =>
+      this.http.json('POST', `/api/v1/apps/${e(appId)}/users`, appUserSchema, appWrite(`assign user ${userId} to app ${appId}`), { id: userId, scope: 'USER', profile }));
+  }
+
+  updateAppUser(appId: string, userId: string, profile: Record<string, unknown>): Promise<AppUser> {
+    return this.audited('app.user.update', `user ${userId} in app ${appId}`, () =>
+      this.http.json('POST', `/api/v1/apps/${e(appId)}/users/${e(userId)}`, appUserSchema, appWrite(`update user ${userId} in app ${appId}`), { profile }));
+  }
+
+  unassignUserFromApp(appId: string, userId: string): Promise<void> {
+    return this.audited('app.user.unassign', `user ${userId} -> app ${appId}`, () =>
+      this.http.noContent('DELETE', `/api/v1/apps/${e(appId)}/users/${e(userId)}`, appWrite(`unassign user ${userId} from app ${appId}`)));
+  }
+
+  listAppGroups(appId: string): Paged<AppGroupAssignment> {
+    return this.http.paged(`/api/v1/apps/${e(appId)}/groups`, appGroupSchema, read(`list the groups assigned to app ${appId}`));
+  }
+
+  getAppGroup(appId: string, groupId: string): Promise<AppGroupAssignment | undefined> {
+    return this.http.optional(`/api/v1/apps/${e(appId)}/groups/${e(groupId)}`, appGroupSchema, read(`read the assignment of group ${groupId} to app ${appId}`));
+  }
+
+  assignGroupToApp(appId: string, groupId: string, options: { profile: Record<string, unknown>; priority?: number }): Promise<AppGroupAssignment> {
+    const body = { profile: options.profile, ...(options.priority === undefined ? {} : { priority: options.priority }) };
+    return this.audited('app.group.assign', `group ${groupId} -> app ${appId}`, () =>
+      this.http.json('PUT', `/api/v1/apps/${e(appId)}/groups/${e(groupId)}`, appGroupSchema, appWrite(`assign group ${groupId} to app ${appId}`), body));
+  }
+
+  unassignGroupFromApp(appId: string, groupId: string): Promise<void> {
+    return this.audited('app.group.unassign', `group ${groupId} -> app ${appId}`, () =>
+      this.http.noContent('DELETE', `/api/v1/apps/${e(appId)}/groups/${e(groupId)}`, appWrite(`unassign group ${groupId} from app ${appId}`)));
+  }
+
+  getAppUserSchema(appId: string): Promise<AppUserSchema> {
+    return this.http.json('GET', `/api/v1/meta/schemas/apps/${e(appId)}/default`, appUserSchemaSchema, read(`read the user schema of app ${appId}`));
+  }
+
+  updateAppUserSchema(appId: string, update: AppUserSchemaUpdate): Promise<AppUserSchema> {
+    const names = Object.keys(update.custom).join(', ');
+    return this.audited('app.schema.update', `app ${appId} user schema (${names})`, () =>
+      this.http.json('POST', `/api/v1/meta/schemas/apps/${e(appId)}/default`, appUserSchemaSchema, { operation: `update the user schema of app ${appId}`, role: ROLE_FOR.schemaWrite },
+        { definitions: { custom: { id: '#custom', type: 'object', properties: update.custom } } }));
+  }
+
+  getProvisioningConnection(appId: string): Promise<ProvisioningConnection> {
+    return this.http.json('GET', `/api/v1/apps/${e(appId)}/connections/default`, connectionSchema, read(`read the provisioning connection of app ${appId}`));
+  }
+
+  setProvisioningConnection(appId: string, connection: { baseUrl?: string; token: string }): Promise<ProvisioningConnection> {
+    const body = { ...(connection.baseUrl === undefined ? {} : { baseUrl: connection.baseUrl }), profile: { authScheme: 'TOKEN', token: connection.token } };
+    return this.audited('app.provisioning.connection.set', `app ${appId}${connection.baseUrl ? ` (${connection.baseUrl})` : ''}`, () =>
+      this.http.json('POST', withQuery(`/api/v1/apps/${e(appId)}/connections/default`, { activate: false }), connectionSchema, appWrite(`set the provisioning connection of app ${appId}`), body));
+  }
+
+  activateProvisioningConnection(appId: string): Promise<void> {
+    return this.audited('app.provisioning.connection.activate', `app ${appId}`, () =>
+      this.http.noContent('POST', `/api/v1/apps/${e(appId)}/connections/default/lifecycle/activate`, appWrite(`activate the provisioning connection of app ${appId}`)));
+  }
+
+  listFeatures(appId: string): Promise<AppFeature[]> {
+    return this.http.paged(`/api/v1/apps/${e(appId)}/features`, featureSchema, read(`list the provisioning features of app ${appId}`)).all();
+  }
+
+  updateUserProvisioningFeature(appId: string, capabilities: ProvisioningCapabilities): Promise<AppFeature> {
+    return this.audited('app.provisioning.feature.update', `app ${appId} USER_PROVISIONING`, () =>
+      this.http.json('PUT', `/api/v1/apps/${e(appId)}/features/USER_PROVISIONING`, featureSchema, appWrite(`update user provisioning of app ${appId}`), capabilities));
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Keeps an org's calls under its rate limits before Okta has to say 429. Okta counts per endpoint
+ * bucket and reports the bucket on every answer (`X-Rate-Limit-Limit/-Remaining/-Reset`), so we
+ * keep one budget per bucket, spend from it as requests leave, and re-sync from the headers.
+ * One pacer is shared by every client of the same org: the limit is the org's, not ours.
+ */
+
+interface Bucket {
+  limit: number;
+  remaining: number;
+  /** Local clock time (ms) at which Okta resets this bucket. */
+  resetAt: number;
+  /** Requests sent that have not answered yet; they spend budget the headers do not show yet. */
+  inFlight: number;
+  /** Before the first answer we know nothing: send one request, hold the rest. */
+  probing: boolean;
+  waiters: Array<() => void>;
+}
+
+export interface RateHeaders {
+  limit: number | undefined;
+  remaining: number | undefined;
+  /** Epoch seconds. */
+  reset: number | undefined;
+  /** The answer's `Date` header in ms, to correct for clock skew. */
+  serverDate: number | undefined;
+}
+
+export interface PacerClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realClock: PacerClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** Okta's buckets follow the resource path; ids below it share the bucket, `/users/me` has its own. */
+export function bucketOf(path: string): string {
+  const clean = path.split('?')[0] ?? path;
+  if (clean.startsWith('/api/v1/users/me')) return '/api/v1/users/me';
+  const parts = clean.split('/').filter((p) => p !== '');
+  return `/${parts.slice(0, 3).join('/')}`;
+}
+
+export class RatePacer {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(private readonly clock: PacerClock = realClock) {}
+
+  /** Waits until the bucket has room, reserves one request, and returns how long it waited. */
+  async acquire(path: string): Promise<number> {
+    const key = bucketOf(path);
+    const started = this.clock.now();
+    for (;;) {
+      const bucket = this.buckets.get(key);
+      if (!bucket) {
+        this.buckets.set(key, { limit: 0, remaining: 0, resetAt: 0, inFlight: 1, probing: true, waiters: [] });
+        return this.clock.now() - started;
+      }
+      if (bucket.probing) {
+        await new Promise<void>((resolve) => bucket.waiters.push(resolve));
+        continue;
+      }
+      const now = this.clock.now();
+      if (now >= bucket.resetAt) {
+        bucket.remaining = Math.max(bucket.remaining, bucket.limit - bucket.inFlight);
+        bucket.resetAt = Number.POSITIVE_INFINITY;
+      }
+      if (bucket.remaining > 0) {
+        bucket.remaining -= 1;
+        bucket.inFlight += 1;
+        return this.clock.now() - started;
+      }
+      if (bucket.resetAt === Number.POSITIVE_INFINITY) {
+        // The window rolled over but no answer has told us the new reset time yet: wait for one.
+        await new Promise<void>((resolve) => bucket.waiters.push(resolve));
+        continue;
+      }
+      await this.clock.sleep(bucket.resetAt - now);
+    }
+  }
+
+  /** Records an answer's rate-limit headers (or their absence) for the request `acquire` let out. */
+  settle(path: string, headers: RateHeaders): void {
+    const bucket = this.buckets.get(bucketOf(path));
+    if (!bucket) return;
+    bucket.inFlight = Math.max(0, bucket.inFlight - 1);
+    const { limit, remaining, reset } = headers;
+    if (limit !== undefined && remaining !== undefined && reset !== undefined) {
+      const skew = headers.serverDate === undefined ? 0 : this.clock.now() - headers.serverDate;
+      // Date has one-second resolution; a little margin keeps us from racing the server's reset.
+      const resetAt = reset * 1000 + Math.max(0, skew) + 50;
+      const newWindow = bucket.probing || bucket.resetAt === Number.POSITIVE_INFINITY || resetAt > bucket.resetAt + 500;
+      bucket.limit = limit;
+      bucket.remaining = newWindow ? Math.max(0, remaining - bucket.inFlight) : Math.min(bucket.remaining, Math.max(0, remaining - bucket.inFlight));
+      bucket.resetAt = resetAt;
+    } else if (bucket.probing) {
+      // No rate-limit headers on this endpoint: do not pace it.
+      bucket.limit = Number.MAX_SAFE_INTEGER;
+      bucket.remaining = Number.MAX_SAFE_INTEGER;
+      bucket.resetAt = Number.POSITIVE_INFINITY;
+    }
+    bucket.probing = false;
+    for (const wake of bucket.waiters.splice(0)) wake();
+  }
+
+  /** The request got no answer (dropped connection): give its reservation back. */
+  release(path: string): void {
+    const key = bucketOf(path);
+    const bucket = this.buckets.get(key);
+    if (!bucket) return;
+    bucket.inFlight = Math.max(0, bucket.inFlight - 1);
+    if (bucket.probing) {
+      this.buckets.delete(key);
+    } else if (bucket.resetAt !== Number.POSITIVE_INFINITY) {
+      bucket.remaining += 1;
+    }
+    for (const wake of bucket.waiters.splice(0)) wake();
+  }
+
+  /** A 429 says the bucket is empty whatever we thought; nothing more leaves until its reset. */
+  exhausted(path: string, headers: RateHeaders): number {
+    this.settle(path, { ...headers, remaining: 0 });
+    const bucket = this.buckets.get(bucketOf(path));
+    if (!bucket || bucket.resetAt === Number.POSITIVE_INFINITY) return 1000;
+    return Math.max(0, bucket.resetAt - this.clock.now());
+  }
+}
+
+const shared = new Map<string, RatePacer>();
+
+/** The pacer every client of `orgUrl` in this process shares. */
+export function pacerFor(orgUrl: string): RatePacer {
+  const key = new URL(orgUrl).origin;
+  let pacer = shared.get(key);
+  if (!pacer) {
+    pacer = new RatePacer();
+    shared.set(key, pacer);
+  }
+  return pacer;
+}

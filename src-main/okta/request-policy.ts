@@ -1,0 +1,196 @@
+import { EventEmitter } from 'node:events';
+import type { RequestEvent, RequestStats } from './org-api';
+import { RatePacer, realClock, type PacerClock, type RateHeaders } from './rate-pacer';
+
+/** Sets the Authorization (and DPoP) headers for one request; called again on every attempt. */
+export interface Authorizer {
+  headersFor(method: string, url: string): Promise<Record<string, string>>;
+  /** Called once after a 401: drop a cached access token so the next attempt fetches a new one. */
+  invalidate?(): void;
+}
+
+/** The request object the SDK's Http hands to its executor. */
+export interface SdkRequest {
+  url?: string;
+  method?: string;
+  headers?: Record<string, unknown>;
+  body?: unknown;
+}
+
+export interface PolicyOptions {
+  orgUrl: string;
+  authorizer: Authorizer;
+  pacer: RatePacer;
+  clock?: PacerClock;
+  /** Attempts for one call, counting the first. */
+  maxAttempts?: number;
+  /** First back-off after a 5xx or dropped connection; doubles each time, with jitter. */
+  baseDelayMs?: number;
+  fetchImpl?: typeof fetch;
+  /** One attempt gives up after this long; a read is then retried, a write reported. */
+  attemptTimeoutMs?: number;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+function header(response: Response, name: string): number | undefined {
+  const value = response.headers.get(name);
+  if (value === null || value.includes(',')) return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export function rateHeaders(response: Response): RateHeaders {
+  const date = response.headers.get('date');
+  const serverDate = date === null ? undefined : Date.parse(date);
+  return {
+    limit: header(response, 'x-rate-limit-limit'),
+    remaining: header(response, 'x-rate-limit-remaining'),
+    reset: header(response, 'x-rate-limit-reset'),
+    serverDate: serverDate !== undefined && Number.isFinite(serverDate) ? serverDate : undefined,
+  };
+}
+
+function toHeaderRecord(headers: Record<string, unknown> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers ?? {})) {
+    if (typeof value === 'string') out[key] = value;
+    else if (typeof value === 'number') out[key] = String(value);
+  }
+  return out;
+}
+
+/**
+ * Our request policy, in place of the SDK's DefaultRequestExecutor (which retries a 429 twice and
+ * never paces ahead): pace from the rate-limit headers, wait out a 429 until its reset (a 429 was
+ * not processed, so any method may be re-sent), retry 5xx and dropped connections with jittered
+ * back-off for GET/HEAD only, and never re-send a write whose outcome is unknown.
+ * It extends EventEmitter because the SDK's Http expects its executor to be one.
+ */
+export class RequestPolicy extends EventEmitter {
+  private readonly subscribers = new Set<(event: RequestEvent) => void>();
+  private readonly counters: RequestStats = { requests: 0, retries: 0, rateLimited: 0, throttledMs: 0, failed: 0 };
+  private readonly clock: PacerClock;
+  private readonly maxAttempts: number;
+  private readonly baseDelayMs: number;
+  private readonly fetchImpl: typeof fetch;
+  private readonly attemptTimeoutMs: number;
+
+  constructor(private readonly options: PolicyOptions) {
+    super();
+    this.clock = options.clock ?? realClock;
+    this.maxAttempts = options.maxAttempts ?? 6;
+    this.baseDelayMs = options.baseDelayMs ?? 200;
+    this.fetchImpl = options.fetchImpl ?? fetch;
+    this.attemptTimeoutMs = options.attemptTimeoutMs ?? 30_000;
+  }
+
+  subscribe(listener: (event: RequestEvent) => void): () => void {
+    this.subscribers.add(listener);
+    return () => this.subscribers.delete(listener);
+  }
+
+  stats(): RequestStats {
+    return { ...this.counters };
+  }
+
+  private publish(event: RequestEvent): void {
+    for (const listener of this.subscribers) listener(event);
+  }
+
+  /** The SDK's executor contract: resolve with the final answer (errors are the SDK's to parse). */
+  async fetch(request: SdkRequest): Promise<Response> {
+    const url = request.url ?? '';
+    const method = (request.method ?? 'GET').toUpperCase();
+    const parsed = new URL(url);
+    const path = `${parsed.pathname}${parsed.search}`;
+    const safe = SAFE_METHODS.has(method);
+    const { pacer } = this.options;
+    let invalidated = false;
+    for (let attempt = 1; ; attempt += 1) {
+      const waited = await pacer.acquire(parsed.pathname);
+      if (waited > 0) {
+        this.counters.throttledMs += waited;
+        this.publish({ kind: 'throttle', method, path, status: undefined, attempt, waitMs: waited });
+      }
+      let auth: Record<string, string>;
+      try {
+        auth = await this.options.authorizer.headersFor(method, url);
+      } catch (error) {
+        // Signing in again failed (e.g. the refresh token was revoked): nothing was sent.
+        pacer.release(parsed.pathname);
+        this.counters.failed += 1;
+        throw error;
+      }
+      const headers = { ...toHeaderRecord(request.headers), ...auth };
+      let response: Response;
+      this.counters.requests += 1;
+      try {
+        response = await this.fetchImpl(url, {
+          method,
+          headers,
+          body: typeof request.body === 'string' ? request.body : undefined,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.attemptTimeoutMs),
+        });
+      } catch (error) {
+        pacer.release(parsed.pathname);
+        if (!safe || attempt >= this.maxAttempts) {
+          this.counters.failed += 1;
+          throw error;
+        }
+        await this.retryAfter(this.backoff(attempt), method, path, undefined, attempt);
+        continue;
+      }
+      if (response.status === 429) {
+        this.counters.rateLimited += 1;
+        const limits = rateHeaders(response);
+        // Remaining 0: the window is spent, wait for its reset. Remaining > 0: Okta's concurrency
+        // limit (or another bucket) said no; the window has room, so a short back-off is enough.
+        let waitMs: number;
+        if (limits.remaining === undefined || limits.remaining === 0) {
+          waitMs = pacer.exhausted(parsed.pathname, limits);
+        } else {
+          pacer.settle(parsed.pathname, limits);
+          waitMs = this.backoff(attempt);
+        }
+        if (attempt >= this.maxAttempts) return this.finish(response, method, path, attempt);
+        await response.body?.cancel();
+        this.counters.throttledMs += waitMs;
+        await this.retryAfter(waitMs + Math.random() * 100, method, path, 429, attempt);
+        continue;
+      }
+      pacer.settle(parsed.pathname, rateHeaders(response));
+      if (response.status === 401 && !invalidated && this.options.authorizer.invalidate) {
+        invalidated = true;
+        this.options.authorizer.invalidate();
+        await response.body?.cancel();
+        await this.retryAfter(0, method, path, 401, attempt);
+        continue;
+      }
+      if (response.status >= 500 && safe && attempt < this.maxAttempts) {
+        await response.body?.cancel();
+        await this.retryAfter(this.backoff(attempt), method, path, response.status, attempt);
+        continue;
+      }
+      return this.finish(response, method, path, attempt);
+    }
+  }
+
+  private finish(response: Response, method: string, path: string, attempt: number): Response {
+    if (response.status >= 400) this.counters.failed += 1;
+    this.publish({ kind: 'response', method, path, status: response.status, attempt, waitMs: 0 });
+    return response;
+  }
+
+  private backoff(attempt: number): number {
+    const ceiling = this.baseDelayMs * 2 ** (attempt - 1);
+    return ceiling / 2 + Math.random() * (ceiling / 2);
+  }
+
+  private async retryAfter(waitMs: number, method: string, path: string, status: number | undefined, attempt: number): Promise<void> {
+    this.counters.retries += 1;
+    this.publish({ kind: 'retry', method, path, status, attempt, waitMs });
+    if (waitMs > 0) await this.clock.sleep(waitMs);
+  }
+}
