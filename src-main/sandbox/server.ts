@@ -6,7 +6,7 @@ import { internalError, malformedBody, methodNotAllowed, notFound, OktaApiError,
 import { decideFault, type FaultOptions } from './faults';
 import { builtInPlugins } from './plugins';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
-import { isMutating, Router, type HttpMethod, type SandboxResponse } from './router';
+import { isMutating, json, Router, type HttpMethod, type SandboxResponse } from './router';
 import { seedOrg, type SeedOptions, type SeededIdentities } from './seed';
 import type { OrgState } from './state';
 
@@ -85,6 +85,8 @@ export async function createSandboxOrg(options: SandboxOptions = {}): Promise<Sa
     },
   };
   for (const plugin of [...builtInPlugins, ...(options.plugins ?? [])]) plugin.install(context);
+  // Sandbox-only: lets a test in another process (browser-mode e2e) count writes at the org itself.
+  router.add({ method: 'GET', path: '/sandbox/v1/stats', auth: 'apps', handler: () => json(200, { writeCount: writes }) });
 
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {

@@ -31,4 +31,11 @@ describe('write counting', () => {
     await api(org, 'POST', '/api/v1/apps', { body: samlAppBody('No token'), token: null });
     expect(org.writeCount()).toBe(1);
   });
+
+  it('tells an admin caller in another process the write count, and no one else', async () => {
+    const org = await startSandbox();
+    await api(org, 'POST', '/api/v1/apps', { body: samlAppBody('Counted') });
+    expect((await api<{ writeCount: number }>(org, 'GET', '/sandbox/v1/stats')).body).toEqual({ writeCount: 1 });
+    expect((await api(org, 'GET', '/sandbox/v1/stats', { token: null })).status).toBe(403);
+  });
 });
