@@ -1,31 +1,52 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { test as base, type Page } from '@playwright/test';
 
 export interface BrowserMode {
   url: string;
   origin: string;
   dataDir: string;
+  /** The sandbox org the app uses as its practice org (started in its own process). */
+  sandbox: { url: string; apiToken: string; adminLogin: string; writeCount(): Promise<number> };
   /** Saves a full-page screenshot under test-results/screenshots/<name>.png. */
   screenshot(page: Page, name: string): Promise<void>;
 }
 
 const root = resolve(import.meta.dirname, '..', '..');
 
-/** Starts `okta-onboard browser` on a fresh data folder, as a user would, and stops it after. */
-async function startBrowserMode(dataDir: string): Promise<{ child: ChildProcess; url: string; origin: string }> {
-  const child = spawn(process.execPath, [join(root, 'out', 'cli', 'okta-onboard.js'), 'browser', '--data-dir', dataDir, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+const cli = join(root, 'out', 'cli', 'okta-onboard.js');
+
+/** Reads stdout until it holds one whole JSON document (the CLI pretty-prints it). */
+async function readJson<T>(child: ChildProcess, what: string): Promise<T> {
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-  const lines = createInterface({ input: child.stdout! });
-  const first = await new Promise<string>((resolveLine, reject) => {
-    lines.once('line', resolveLine);
-    child.once('exit', (code) => reject(new Error(`browser mode exited (${code}): ${stderr.join('')}`)));
+  let text = '';
+  return new Promise<T>((resolveJson, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      try {
+        resolveJson(JSON.parse(text) as T);
+      } catch {
+        // Not complete yet.
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${what} exited (${code}): ${stderr.join('')}`)));
   });
-  const { url, origin } = JSON.parse(first) as { url: string; origin: string };
+}
+
+/** `okta-onboard sandbox` in its own process: the practice org, countable from the test. */
+async function startSandboxProcess(): Promise<{ child: ChildProcess; url: string; apiToken: string; adminLogin: string }> {
+  const child = spawn(process.execPath, [cli, 'sandbox', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const info = await readJson<{ url: string; apiToken: string; adminLogin: string }>(child, 'okta-onboard sandbox');
+  return { child, ...info };
+}
+
+/** Starts `okta-onboard browser` on a fresh data folder, as a user would, and stops it after. */
+async function startBrowserMode(dataDir: string, practice: { url: string; tokenFile: string }): Promise<{ child: ChildProcess; url: string; origin: string }> {
+  const child = spawn(process.execPath, [cli, 'browser', '--data-dir', dataDir, '--json', '--practice-org', practice.url, '--practice-org-token-file', practice.tokenFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const { url, origin } = await readJson<{ url: string; origin: string }>(child, 'browser mode');
   return { child, url, origin };
 }
 
@@ -33,14 +54,26 @@ export const test = base.extend<{ browserMode: BrowserMode }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured.
   browserMode: async ({}, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'okta-onboard-e2e-'));
-    const { child, url, origin } = await startBrowserMode(dataDir);
+    const sandbox = await startSandboxProcess();
+    const tokenFile = join(dataDir, 'practice-token');
+    await writeFile(tokenFile, sandbox.apiToken, { mode: 0o600 });
+    const { child, url, origin } = await startBrowserMode(join(dataDir, 'data'), { url: sandbox.url, tokenFile });
     const shots = join(root, 'test-results', 'screenshots');
     await mkdir(shots, { recursive: true });
     try {
       await use({
         url,
         origin,
-        dataDir,
+        dataDir: join(dataDir, 'data'),
+        sandbox: {
+          url: sandbox.url,
+          apiToken: sandbox.apiToken,
+          adminLogin: sandbox.adminLogin,
+          writeCount: async () => {
+            const response = await fetch(`${sandbox.url}/sandbox/v1/stats`, { headers: { Authorization: `SSWS ${sandbox.apiToken}`, Accept: 'application/json' } });
+            return ((await response.json()) as { writeCount: number }).writeCount;
+          },
+        },
         screenshot: async (page, name) => {
           await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
           await testInfo.attach(name, { path: join(shots, `${name}.png`), contentType: 'image/png' });
@@ -48,7 +81,8 @@ export const test = base.extend<{ browserMode: BrowserMode }>({
       });
     } finally {
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      sandbox.child.kill('SIGTERM');
+      await Promise.all([new Promise((r) => child.once('exit', r)), new Promise((r) => sandbox.child.once('exit', r))]);
       await rm(dataDir, { recursive: true, force: true });
     }
   },

@@ -56,8 +56,8 @@ describe('okta-onboard org', () => {
     const io = capture();
     expect(await command.run(['check', '--client', 'Acme', '--data-dir', dataDir], io)).toBe(0);
     expect(io.stdout).toContain('Roles:  READ_ONLY_ADMIN');
-    expect(io.stdout).toContain("  ok  metadata    reads the app's IdP metadata and signing keys");
-    expect(io.stdout).toContain('  no  app         needs role Super Administrator (SUPER_ADMIN), Organization Administrator (ORG_ADMIN) or Application Administrator (APP_ADMIN)');
+    expect(io.stdout).toContain("  ok  metadata      reads the app's IdP metadata and signing keys");
+    expect(io.stdout).toContain('  no  app           needs role Super Administrator (SUPER_ADMIN), Organization Administrator (ORG_ADMIN) or Application Administrator (APP_ADMIN)');
   });
 
   it('refuses a token Okta rejects, stores nothing, and says where to make a new one', async () => {
