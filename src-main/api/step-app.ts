@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+export const AppModeSchema = z.enum(['catalog', 'custom']);
+export type AppMode = z.infer<typeof AppModeSchema>;
+
+const urlRule = 'an https URL with a real host name and no #fragment, e.g. https://sso.vendor.example.com/saml/acs';
+
+/** Why `value` is not a usable vendor URL, or undefined when it is. */
+export function vendorUrlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `"${value}" is not a URL`;
+  }
+  if (url.protocol !== 'https:') return `"${value}" must use https (it uses ${url.protocol.replace(':', '')})`;
+  if (url.hash !== '' || value.includes('#')) return `"${value}" has a #fragment, which a browser never sends to the vendor`;
+  if (url.username !== '' || url.password !== '') return `"${value}" carries a user name or password`;
+  const host = url.hostname;
+  if (host === 'localhost' || /^[\d.]+$/.test(host) || host.startsWith('[')) return `"${value}" points at ${host}, not at the vendor's host name`;
+  if (!/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/i.test(host)) return `"${value}" has no real host name (${host})`;
+  return undefined;
+}
+
+function vendorUrl(what: string) {
+  return z
+    .string()
+    .trim()
+    .min(1, `Enter the ${what} from the vendor: ${urlRule}`)
+    .superRefine((value, ctx) => {
+      if (value === '') return;
+      const problem = vendorUrlProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; the ${what} is ${urlRule}` });
+    });
+}
+
+export const AppInputSchema = z.object({
+  /** Catalog (OIN) app added in the console, or a custom SAML 2.0 app made through the API. */
+  mode: AppModeSchema,
+  label: z.string().trim().min(1, 'Enter the app label Okta shows, e.g. "Courier"').max(100, 'Keep the app label under 100 characters'),
+  /** Only for vendors that hand out their URLs per customer (Courier Support). */
+  ssoAcsUrl: vendorUrl('Single Sign-On URL').optional(),
+  audience: vendorUrl('Audience URI (SP Entity ID)').optional(),
+});
+export type AppInput = z.infer<typeof AppInputSchema>;
+
+/** One SAML setting: what the wizard wants and what Okta has now. */
+export const SettingRowSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  planned: z.string(),
+  /** Absent when Okta has no value (or no app yet). */
+  actual: z.string().optional(),
+  matches: z.boolean(),
+});
+export type SettingRow = z.infer<typeof SettingRowSchema>;
+
+export const FoundAppSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  label: z.string(),
+  status: z.string(),
+  signOnMode: z.string(),
+  /** Found through the recorded app id, or by searching Okta for its label / catalog name. */
+  foundBy: z.enum(['fact', 'search']),
+  /** The app's Sign On tab in the Admin Console. */
+  consoleUrl: z.string(),
+  embedLink: z.string().optional(),
+  /** Attribute statements on the app that the vendor did not ask for. */
+  extraAttributes: z.array(z.string()),
+});
+export type FoundApp = z.infer<typeof FoundAppSchema>;
+
+export const AppObservedSchema = z.object({
+  mode: AppModeSchema,
+  /** The vendor offers both (Mixpanel): the screen shows the choice. */
+  modeChoice: z.boolean(),
+  /** Fields the vendor hands out per customer, entered on the screen. */
+  vendorSupplied: z.array(z.enum(['ssoAcsUrl', 'audience'])),
+  app: FoundAppSchema.optional(),
+  /** Planned beside actual, in the console's words. */
+  settings: z.array(SettingRowSchema),
+  /** For catalog apps: where the admin adds it and what to type there. */
+  catalog: z
+    .object({
+      oinName: z.string(),
+      displayName: z.string(),
+      addUrl: z.string(),
+      browseUrl: z.string(),
+      slugName: z.string().optional(),
+    })
+    .optional(),
+});
+export type AppObserved = z.infer<typeof AppObservedSchema>;

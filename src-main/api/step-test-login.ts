@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+export const LoginModeSchema = z.enum(['idp', 'sp']);
+export type LoginMode = z.infer<typeof LoginModeSchema>;
+
+export const CaptureViaSchema = z.enum(['sandbox', 'window', 'paste']);
+export type CaptureVia = z.infer<typeof CaptureViaSchema>;
+
+/** A SAMLResponse as captured, kept so every read-back checks it again against the app as it is now. */
+export const LoginCaptureRecordSchema = z.object({
+  samlResponse: z.string().min(1),
+  via: CaptureViaSchema,
+  capturedAt: z.string(),
+  userLogin: z.string(),
+  /** ID of the AuthnRequest an SP-initiated response must answer, when known. */
+  requestId: z.string().optional(),
+});
+export type LoginCaptureRecord = z.infer<typeof LoginCaptureRecordSchema>;
+
+export const TestLoginInputSchema = z.object({
+  userLogin: z.string().trim().min(1, 'Enter the Okta username of a test user assigned to the app, e.g. alice@acme.com'),
+  modes: z.array(LoginModeSchema).min(1, 'Choose IdP-initiated, SP-initiated, or both').default(['idp', 'sp']),
+  idpCapture: LoginCaptureRecordSchema.optional(),
+  spCapture: LoginCaptureRecordSchema.optional(),
+});
+export type TestLoginInput = z.infer<typeof TestLoginInputSchema>;
+
+export const LoginCheckSchema = z.object({ name: z.string(), status: z.enum(['pass', 'warn', 'fail']), detail: z.string() });
+
+export const LoginResultSchema = z.object({
+  mode: LoginModeSchema,
+  via: CaptureViaSchema,
+  capturedAt: z.string(),
+  valid: z.boolean(),
+  checks: z.array(LoginCheckSchema),
+  /** The decoded assertion, pretty-printed: the verified one, or the unverified one marked so by the checks. */
+  assertionXml: z.string().optional(),
+});
+export type LoginResult = z.infer<typeof LoginResultSchema>;
+
+export const TestLoginObservedSchema = z.object({
+  user: z.object({ id: z.string(), login: z.string(), email: z.string(), status: z.string() }),
+  assigned: z.boolean(),
+  app: z.object({ id: z.string(), label: z.string() }),
+  /** Modes that must pass for the step to be verified; the others are shown when tested. */
+  required: z.array(LoginModeSchema),
+  expected: z.object({
+    issuer: z.string(),
+    audience: z.string(),
+    acsUrl: z.string(),
+    recipient: z.string(),
+    destination: z.string(),
+    nameId: z.string(),
+    attributes: z.array(z.object({ name: z.string(), value: z.string() })),
+  }),
+  /** Where each mode starts: the embed link, the vendor's login page when known, and the IdP SSO URL an AuthnRequest goes to. */
+  start: z.object({ idp: z.string().optional(), sp: z.string().optional(), idpSsoUrl: z.string() }),
+  results: z.object({ idp: LoginResultSchema.optional(), sp: LoginResultSchema.optional() }),
+});
+export type TestLoginObserved = z.infer<typeof TestLoginObservedSchema>;

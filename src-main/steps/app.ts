@@ -1,0 +1,224 @@
+import type { IntegrationFacts } from '../api/model';
+import { AppInputSchema, type AppInput, type AppObserved, type SettingRow } from '../api/step-app';
+import type { Change, Check } from '../api/steps';
+import { AppError } from '../errors';
+import { addCatalogAppUrl, appInstanceUrl, browseCatalogUrl } from '../okta/console-links';
+import type { OktaApp, OktaOrgApi } from '../okta/org-api';
+import { parseIdpMetadata } from '../saml/metadata';
+import type { VendorProfile } from '../vendors/profile';
+import { findApp } from './app-find';
+import { catalogSettingRows, customSettingRows, desiredSignOn, effectiveMode, extraAttributes, samlSpec, updatedApp } from './app-settings';
+import { oktaEntityKey, publicMetadataUrl } from './metadata-urls';
+import { defineStep, type StepContext } from './step';
+
+function catalogName(profile: VendorProfile): string | undefined {
+  return profile.app.kind === 'custom' ? undefined : profile.app.catalogName;
+}
+
+function slugFieldOf(profile: VendorProfile): string | undefined {
+  return profile.app.kind === 'catalog' ? profile.app.slugField : undefined;
+}
+
+/** Planned settings for `input`, beside `actual` (rows as Okta had them, or the app itself). */
+export function settingRows(input: AppInput, observed: Pick<AppObserved, 'mode' | 'catalog'>, profile: VendorProfile, actual: OktaApp | SettingRow[] | undefined): SettingRow[] {
+  const fromApp = Array.isArray(actual) ? undefined : actual;
+  const saml = samlSpec(profile);
+  const slugField = slugFieldOf(profile);
+  const slug = slugField && observed.catalog?.slugName ? { field: slugField, value: observed.catalog.slugName } : undefined;
+  const rows = observed.mode === 'custom' && saml
+    ? customSettingRows(input.label, desiredSignOn(saml, input), fromApp)
+    : catalogSettingRows(input.label, slug, fromApp);
+  if (!Array.isArray(actual)) return rows;
+  const before = new Map(actual.map((r) => [r.key, r.actual]));
+  return rows.map((r) => {
+    const was = before.get(r.key);
+    const { actual: _ignored, ...rest } = r;
+    return { ...rest, ...(was === undefined ? {} : { actual: was }), matches: was === r.planned };
+  });
+}
+
+function target(label: string): string {
+  return `Okta app "${label}"`;
+}
+
+/** The writes that bring Okta to the planned app; pure. */
+export function planApp(input: AppInput, observed: AppObserved, profile: VendorProfile): Change[] {
+  const rows = settingRows(input, observed, profile, observed.settings);
+  if (!observed.app) {
+    if (observed.mode === 'custom') {
+      return [{
+        id: 'app.create', kind: 'create', target: target(input.label),
+        summary: `Create the custom SAML 2.0 app "${input.label}" with the settings below, and activate it`,
+        details: rows.map((r) => ({ field: r.label, to: r.planned })),
+      }];
+    }
+    const catalog = observed.catalog;
+    const slug = catalog?.slugName;
+    return [{
+      id: 'app.add-from-catalog', kind: 'manual', target: 'Okta Admin Console',
+      summary: `Add the ${catalog?.displayName ?? input.label} app from the Okta catalog${slug ? `, type ${slug} into "Slug Name"` : ''}, click Done, then click Check Okta here`,
+      details: [
+        { field: 'Open', to: catalog?.addUrl ?? '' },
+        ...(slug ? [{ field: 'Slug Name', to: slug }] : []),
+        { field: 'Then', to: 'The wizard finds the new app and finishes it (label, settings) through the API' },
+      ],
+    }];
+  }
+  const changes: Change[] = [];
+  const wrong = rows.filter((r) => !r.matches);
+  if (wrong.length > 0) {
+    changes.push({
+      id: 'app.settings', kind: 'update', target: target(observed.app.label),
+      summary: observed.mode === 'custom' ? 'Set the SAML settings the vendor needs' : `Finish the ${observed.catalog?.displayName ?? input.label} catalog app`,
+      details: wrong.map((r) => ({ field: r.label, ...(r.actual === undefined ? {} : { from: r.actual }), to: r.planned })),
+    });
+  }
+  if (observed.app.status !== 'ACTIVE') {
+    changes.push({
+      id: 'app.activate', kind: 'update', target: target(observed.app.label),
+      summary: `Activate the app: it is ${observed.app.status}, so nobody can sign in with it`,
+      details: [{ field: 'Status', from: observed.app.status, to: 'ACTIVE' }],
+    });
+  }
+  return changes;
+}
+
+function learnApp(ctx: StepContext<AppInput>, app: OktaApp): void {
+  const facts: Partial<IntegrationFacts> = { appId: app.id, appName: app.name, appLabel: app.label };
+  const embed = app.appLinks[0]?.href;
+  if (embed) facts.embedLink = embed;
+  ctx.learn(facts);
+}
+
+function companySlug(ctx: StepContext<AppInput>): string | undefined {
+  if (!slugFieldOf(ctx.profile)) return undefined;
+  const slug = ctx.facts.companySlug;
+  if (slug === undefined) {
+    throw new AppError(
+      'SLUG_FIRST',
+      `The ${ctx.profile.name} app needs your Company Slug, and none is recorded yet.`,
+      `Open the "Company slug" step, enter the Company Slug from ${ctx.profile.name}'s Settings / SSO page, save, then come back.`,
+    );
+  }
+  return slug;
+}
+
+async function readApp(okta: OktaOrgApi, appId: string): Promise<OktaApp> {
+  const app = await okta.getApp(appId);
+  if (!app) throw new AppError('APP_GONE', `The app ${appId} was deleted while the wizard was working on it.`, 'Click Check Okta to look for the app again.');
+  return app;
+}
+
+function check(id: string, label: string, ok: boolean, detail: string, evidence?: string, failLevel: 'fail' | 'warn' = 'fail'): Check {
+  return { id, label, status: ok ? 'pass' : failLevel, detail, ...(evidence === undefined ? {} : { evidence }) };
+}
+
+/**
+ * The vendor's SAML app: a custom SAML 2.0 app made through the API, or a catalog app the admin
+ * adds in the console (a deep link) that the wizard then finds and finishes.
+ */
+export const appStep = defineStep<AppInput, AppObserved>({
+  id: 'app',
+  input: AppInputSchema,
+  defaults(profile) {
+    const saml = samlSpec(profile);
+    return {
+      mode: profile.app.kind === 'custom' ? 'custom' : 'catalog',
+      label: profile.app.label,
+      // An empty vendor-supplied field is what makes the screen ask for it.
+      ...(saml?.vendorSupplied.includes('ssoAcsUrl') ? { ssoAcsUrl: '' } : {}),
+      ...(saml?.vendorSupplied.includes('audience') ? { audience: '' } : {}),
+    };
+  },
+  async inspect(ctx) {
+    const okta = await ctx.okta();
+    const mode = effectiveMode(ctx.profile, ctx.input);
+    const oinName = catalogName(ctx.profile);
+    const slug = mode === 'catalog' ? companySlug(ctx) : undefined;
+    const found = await findApp(okta, ctx.facts, { mode, label: ctx.input.label, catalogName: oinName });
+    if (found) learnApp(ctx, found.app);
+    const saml = samlSpec(ctx.profile);
+    const observed: AppObserved = {
+      mode,
+      modeChoice: ctx.profile.app.kind === 'catalog-or-custom',
+      vendorSupplied: mode === 'custom' ? [...(saml?.vendorSupplied ?? [])] : [],
+      settings: [],
+      ...(mode === 'catalog' && oinName
+        ? { catalog: { oinName, displayName: ctx.profile.app.label, addUrl: addCatalogAppUrl(okta.orgUrl, oinName), browseUrl: browseCatalogUrl(okta.orgUrl), ...(slug ? { slugName: slug } : {}) } }
+        : {}),
+    };
+    if (found) {
+      const embedLink = found.app.appLinks[0]?.href;
+      observed.app = {
+        id: found.app.id, name: found.app.name, label: found.app.label, status: found.app.status, signOnMode: found.app.signOnMode,
+        foundBy: found.foundBy, consoleUrl: appInstanceUrl(okta.orgUrl, found.app.name, found.app.id, 'signon'),
+        ...(embedLink ? { embedLink } : {}),
+        extraAttributes: mode === 'custom' && saml ? extraAttributes(found.app, saml.attributeStatements) : [],
+      };
+    }
+    observed.settings = settingRows(ctx.input, observed, ctx.profile, found?.app);
+    return observed;
+  },
+  plan: planApp,
+  async apply(ctx, changes, observed) {
+    const okta = await ctx.okta();
+    const saml = samlSpec(ctx.profile);
+    for (const change of changes) {
+      if (change.id === 'app.create' && saml) {
+        const app = await okta.createApp({ label: ctx.input.label, signOnMode: 'SAML_2_0', settings: { signOn: desiredSignOn(saml, ctx.input) } }, { activate: true });
+        learnApp(ctx, app);
+      } else if (change.id === 'app.settings' && observed.app) {
+        const app = await readApp(okta, observed.app.id);
+        const slugField = slugFieldOf(ctx.profile);
+        const slug = observed.catalog?.slugName;
+        const next = observed.mode === 'custom' && saml
+          ? updatedApp(app, { label: ctx.input.label, signOn: desiredSignOn(saml, ctx.input) })
+          : updatedApp(app, { label: ctx.input.label, ...(slugField && slug ? { settingsApp: { [slugField]: slug } } : {}) });
+        learnApp(ctx, await okta.updateApp(app.id, next));
+      } else if (change.id === 'app.activate' && observed.app) {
+        await okta.activateApp(observed.app.id);
+      }
+    }
+  },
+  async verify(ctx, observed) {
+    if (!observed.app) {
+      const how = observed.catalog ? `Add it from the catalog (${observed.catalog.addUrl}), then click Check Okta.` : 'Click Apply to create it.';
+      return [check('app-exists', 'The app exists in Okta', false, `No ${ctx.input.label} app in Okta yet. ${how}`)];
+    }
+    const okta = await ctx.okta();
+    const app = await readApp(okta, observed.app.id);
+    const checks: Check[] = [
+      check('app-exists', 'The app exists in Okta', true, `Found ${observed.app.foundBy === 'fact' ? 'by its recorded id' : 'by searching Okta'}.`, `${app.id} (${app.name}, "${app.label}")`),
+      check('app-active', 'The app is active', app.status === 'ACTIVE', app.status === 'ACTIVE' ? 'Users assigned to it can sign in.' : 'An inactive app refuses every sign-in; click Apply to activate it.', `status ${app.status}`),
+      observed.mode === 'catalog'
+        ? check('app-kind', 'It is the catalog app', app.name === observed.catalog?.oinName, `Okta's ${observed.catalog?.displayName ?? ''} catalog app is named ${observed.catalog?.oinName ?? ''}.`, `name ${app.name}`)
+        : check('app-kind', 'It is a SAML 2.0 app', app.signOnMode === 'SAML_2_0', 'The vendor signs users in with SAML 2.0.', `signOnMode ${app.signOnMode}`),
+    ];
+    for (const row of settingRows(ctx.input, observed, ctx.profile, app)) {
+      checks.push(check(`setting:${row.key}`, row.label, row.matches, row.matches ? 'As planned.' : 'Differs from the plan; click Check Okta, then Apply.', `Okta: ${row.actual ?? '(not set)'} · planned: ${row.planned}`));
+    }
+    const extras = observed.mode === 'custom' ? extraAttributes(app, samlSpec(ctx.profile)?.attributeStatements ?? []) : [];
+    if (extras.length > 0) {
+      checks.push(check('extra-attributes', 'No unexpected attribute statements', false, 'The app sends attributes the vendor did not ask for; they were kept. Remove them in the console if they are not needed.', extras.join(', '), 'warn'));
+    }
+    const embed = app.appLinks[0]?.href;
+    checks.push(check('embed-link', 'The app has an embed link', embed !== undefined, embed ? 'Starts an IdP-initiated sign-in.' : 'Okta shows no app link; IdP-initiated sign-in will not be offered.', embed, 'warn'));
+    checks.push(await metadataCheck(ctx, okta, app));
+    return checks;
+  },
+});
+
+/** Reads the metadata Okta publishes for the app and records its public URL for the next steps. */
+async function metadataCheck(ctx: StepContext<AppInput>, okta: OktaOrgApi, app: OktaApp): Promise<Check> {
+  try {
+    const metadata = parseIdpMetadata(await okta.getAppMetadataXml(app.id));
+    const entityKey = oktaEntityKey(metadata.entityId);
+    if (!entityKey) return check('metadata', 'Okta publishes the app\'s SAML metadata', false, `The metadata's entityID is not an Okta issuer (http://www.okta.com/exk…).`, metadata.entityId);
+    const url = publicMetadataUrl(okta.orgUrl, entityKey);
+    ctx.learn({ metadataUrl: url });
+    return check('metadata', 'Okta publishes the app\'s SAML metadata', true, 'The Metadata URL is recorded for the next steps.', url);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return check('metadata', 'Okta publishes the app\'s SAML metadata', false, error.message, error.hint);
+  }
+}

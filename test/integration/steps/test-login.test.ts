@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { TestLoginObservedSchema } from '../../../src-main/api/step-test-login';
+import { StepViewSchema } from '../../../src-main/api/steps';
+import { isAppError } from '../../../src-main/errors';
+import { createTestLoginHandlers } from '../../../src-main/services/handlers-test-login';
+import { ACS, assign, harnessWithLoginApp } from './login-app';
+
+const ALICE = 'ava.adams@acme.example';
+const BOB = 'ben.haddad@acme.example';
+
+const FIXED_CHECKS = ['decode', 'signature', 'issuer', 'audience', 'recipient', 'destination', 'validity-window', 'name-id'];
+const COURIER_ATTRIBUTES = ['attribute:id', 'attribute:http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'];
+
+async function practiceHarness() {
+  const h = await harnessWithLoginApp('courier', { practice: true });
+  return { h, handlers: createTestLoginHandlers(h.deps) };
+}
+
+describe('test-login step through the practice org', () => {
+  it('passes every check for an assigned user, IdP- and SP-initiated, and is then verified', async () => {
+    const { h, handlers } = await practiceHarness();
+    const userId = await assign(h, ALICE);
+    const planned = await h.save('test-login', { userLogin: ALICE });
+    expect(planned.changes.map((c) => [c.id, c.kind, c.summary])).toEqual([
+      ['test-login-idp', 'manual', `Sign in as ${ALICE} (IdP-initiated) and capture the SAMLResponse.`],
+      ['test-login-sp', 'manual', `Sign in as ${ALICE} (SP-initiated) and capture the SAMLResponse.`],
+    ]);
+
+    const idp = StepViewSchema.parse(await handlers.runSandbox({ integrationId: h.integration.id, mode: 'idp' }));
+    expect(idp.status).toBe('applied');
+    expect(idp.checks.filter((c) => c.id.startsWith('idp:')).map((c) => [c.id, c.status])).toEqual(
+      [...FIXED_CHECKS, ...COURIER_ATTRIBUTES, 'in-response-to'].map((name) => [`idp:${name}`, 'pass']),
+    );
+
+    const sp = StepViewSchema.parse(await handlers.runSandbox({ integrationId: h.integration.id, mode: 'sp' }));
+    expect(sp.status).toBe('verified');
+    expect(sp.changes).toEqual([]);
+    expect(sp.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    const observed = TestLoginObservedSchema.parse(sp.observed);
+    expect(observed.expected).toEqual({
+      issuer: (await h.current()).facts.idpIssuer, audience: 'https://vendor.example/saml/metadata', acsUrl: ACS, recipient: ACS, destination: ACS, nameId: ALICE,
+      attributes: [{ name: 'id', value: userId }, { name: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress', value: ALICE }],
+    });
+    expect(sp.checks.find((c) => c.id === 'sp:in-response-to')?.detail).toMatch(/^InResponseTo is id[0-9a-f]{40}, the ID of the AuthnRequest sent\.$/);
+    expect(sp.checks.find((c) => c.id === 'sp:attribute:id')?.detail).toBe(`"id" is ${userId}.`);
+    expect(observed.results.sp?.assertionXml).toContain(`<saml2:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">${ALICE}</saml2:NameID>`);
+    expect(sp.checks.find((c) => c.id === 'sp:decode')?.evidence).toBe(observed.results.sp?.assertionXml);
+
+    const writes = h.org.writeCount();
+    expect((await h.apply('test-login')).status).toBe('verified');
+    expect(h.org.writeCount()).toBe(writes);
+  });
+
+  it('follows the practice org to its new port when the stored URLs name an earlier launch\'s', async () => {
+    const { h, handlers } = await practiceHarness();
+    await assign(h, ALICE);
+    await h.workspace.updateIntegration(h.integration.id, (i) => {
+      i.facts.idpSsoUrl = (i.facts.idpSsoUrl ?? '').replace(h.org.url, 'http://127.0.0.1:9');
+      i.facts.embedLink = (i.facts.embedLink ?? '').replace(h.org.url, 'http://127.0.0.1:9');
+    });
+    await h.save('test-login', { userLogin: ALICE });
+    const sp = StepViewSchema.parse(await handlers.runSandbox({ integrationId: h.integration.id, mode: 'sp' }));
+    const observed = TestLoginObservedSchema.parse(sp.observed);
+    expect(observed.start.idpSsoUrl.startsWith(`${h.org.url}/app/`)).toBe(true);
+    expect(observed.results.sp?.valid).toBe(true);
+  });
+
+  it('refuses an unassigned user, saying to assign the user first', async () => {
+    const { h, handlers } = await practiceHarness();
+    await h.save('test-login', { userLogin: BOB });
+    const error = await handlers.runSandbox({ integrationId: h.integration.id, mode: 'idp' }).catch((e: unknown) => e);
+    expect(isAppError(error) && [error.code, error.message, error.hint, error.field]).toEqual([
+      'TEST_USER_NOT_ASSIGNED',
+      `${BOB} is not assigned to "Courier" in Okta, so Okta would refuse the sign-in ("User is not assigned to this application").`,
+      'Assign the user to the app first (the "Assign users" step, or the app\'s Assignments tab), then run the test again.',
+      'userLogin',
+    ]);
+    const view = await h.verify('test-login');
+    expect(view.checks[0]).toEqual({ id: 'test-user', label: 'Test user assigned', status: 'fail', detail: `${BOB} is not assigned to "Courier": assign the user first, then test again.` });
+    expect(view.changes.map((c) => c.id)).toEqual(['test-login-assign']);
+  });
+
+  it('fails the signature of a pasted response that was altered after signing', async () => {
+    const { h, handlers } = await practiceHarness();
+    await assign(h, ALICE);
+    await h.save('test-login', { userLogin: ALICE });
+    const captured = TestLoginObservedSchema.parse(StepViewSchema.parse(await handlers.runSandbox({ integrationId: h.integration.id, mode: 'idp' })).observed);
+    expect(captured.results.idp?.valid).toBe(true);
+    const record = (await h.current()).steps['test-login']?.input.idpCapture as { samlResponse: string };
+    const xml = Buffer.from(record.samlResponse, 'base64').toString('utf8');
+    const tampered = Buffer.from(xml.replace(`>${ALICE}</saml2:NameID>`, '>attacker@evil.example</saml2:NameID>')).toString('base64');
+    expect(tampered).not.toBe(record.samlResponse);
+
+    const view = StepViewSchema.parse(await handlers.submitPasted({ integrationId: h.integration.id, mode: 'idp', samlResponse: `SAMLResponse=${encodeURIComponent(tampered)}&RelayState=` }));
+    const signature = view.checks.find((c) => c.id === 'idp:signature');
+    expect(signature?.status).toBe('fail');
+    expect(view.checks.find((c) => c.id === 'idp:name-id')?.status).toBe('fail');
+    const result = TestLoginObservedSchema.parse(view.observed).results.idp;
+    expect(result?.via).toBe('paste');
+    expect(result?.valid).toBe(false);
+    expect(view.changes.map((c) => c.id)).toEqual(['test-login-idp', 'test-login-sp']);
+    expect(view.changes[0]?.summary).toMatch(new RegExp(`^Sign in as ${ALICE} again \\(IdP-initiated\\): the last test failed Signature, Issuer, `));
+  });
+
+  it('signs in for you only in the practice org', async () => {
+    const h = await harnessWithLoginApp('courier');
+    await assign(h, ALICE);
+    await h.save('test-login', { userLogin: ALICE });
+    const handlers = createTestLoginHandlers(h.deps);
+    expect(await handlers.ways({ integrationId: h.integration.id })).toEqual({ sandbox: false, window: false, paste: true });
+    const error = await handlers.runSandbox({ integrationId: h.integration.id, mode: 'idp' }).catch((e: unknown) => e);
+    expect(isAppError(error) && error.code).toBe('TEST_LOGIN_NOT_PRACTICE');
+    const window = await handlers.captureWithWindow({ integrationId: h.integration.id, mode: 'idp', forwardToVendor: false }).catch((e: unknown) => e);
+    expect(isAppError(window) && window.code).toBe('TEST_LOGIN_NO_WINDOW');
+  });
+
+  it('names an unknown test user as the field at fault', async () => {
+    const { h } = await practiceHarness();
+    const error = await h.save('test-login', { userLogin: 'nobody@acme.example' }).catch((e: unknown) => e);
+    expect(isAppError(error) && [error.code, error.field]).toEqual(['TEST_USER_NOT_FOUND', 'userLogin']);
+  });
+});
