@@ -1,0 +1,209 @@
+import type { EndToEnd } from '../api/step-provisioning';
+import type { Check } from '../api/steps';
+import { AppError } from '../errors';
+import type { OktaOrgApi, OktaUser } from '../okta/org-api';
+import { ScimClient, type ScimExchange, type ScimReply } from '../scim/client';
+import { exchangesEvidence, tokenDigest } from './scim-report';
+
+/** Okta pushes in the background; a second between reads is quick enough and light on the vendor. */
+const POLL_INTERVAL_MS = 1_000;
+
+export interface EndToEndOptions {
+  okta: OktaOrgApi;
+  app: { id: string; label: string };
+  scimBaseUrl: string;
+  token: string;
+  /** The Okta user to assign: login or id. */
+  testUser: string;
+  /** The app-profile attribute sent as SCIM `role`, and the value to assign. */
+  role?: { attribute: string; value: string };
+  waitMs: number;
+  pollMs?: number;
+  now(): Date;
+  progress(message: string): void;
+}
+
+interface ScimSeen {
+  id: string;
+  resource: Record<string, unknown>;
+}
+
+/**
+ * Proves provisioning end to end: assigns a test user in Okta, waits until the vendor's SCIM
+ * endpoint has it with the right attributes, unassigns it and waits until the vendor shows it
+ * deactivated. The assignment is always removed again, also when a check or a call fails.
+ */
+export async function runEndToEnd(opts: EndToEndOptions): Promise<EndToEnd> {
+  const startedAt = opts.now().toISOString();
+  const log: EndToEnd['log'] = [];
+  const note = (message: string) => {
+    log.push({ at: opts.now().toISOString(), message });
+    opts.progress(message);
+  };
+  const user = await testUserOf(opts);
+  const exchanges: ScimExchange[] = [];
+  const scim = new ScimClient({ baseUrl: opts.scimBaseUrl, token: opts.token, onExchange: (e) => exchanges.push(e) });
+  const checks: Check[] = [];
+  const profile = opts.role === undefined ? {} : { [opts.role.attribute]: opts.role.value };
+  const assigned = await opts.okta.assignUserToApp(opts.app.id, user.id, profile);
+  const userName = assigned.userName ?? user.profile.login;
+  note(`Assigned ${user.profile.login} to ${opts.app.label}${opts.role ? ` with role ${opts.role.value}` : ''}; waiting for Okta to push ${userName} to ${opts.scimBaseUrl}.`);
+  let seen: ScimSeen | undefined;
+  let unassignError: unknown;
+  try {
+    seen = await waitForUser(opts, scim, user, userName, exchanges, checks, note);
+    if (seen !== undefined) checks.push(attributesCheck(seen.resource, user, userName, opts.role));
+  } finally {
+    unassignError = await opts.okta.unassignUserFromApp(opts.app.id, user.id).then(() => undefined, (error: unknown) => error);
+  }
+  if (unassignError === undefined) note(`Unassigned ${user.profile.login} from ${opts.app.label}.`);
+  if (seen !== undefined && unassignError === undefined) checks.push(await waitForDeactivation(opts, scim, seen, userName, exchanges, note));
+  checks.push(await cleanUpCheck(opts, user, unassignError));
+  const finishedAt = opts.now().toISOString();
+  return {
+    appId: opts.app.id,
+    scimBaseUrl: opts.scimBaseUrl,
+    tokenDigest: tokenDigest(opts.token),
+    startedAt,
+    finishedAt,
+    user: { id: user.id, login: user.profile.login },
+    userName,
+    ...(opts.role ? { role: opts.role.value } : {}),
+    passed: !checks.some((c) => c.status === 'fail'),
+    checks,
+    log,
+  };
+}
+
+async function testUserOf(opts: EndToEndOptions): Promise<OktaUser> {
+  const user = await opts.okta.getUser(opts.testUser);
+  if (user === undefined) {
+    throw new AppError('PROVISIONING_TEST_USER_NOT_FOUND', `There is no Okta user "${opts.testUser}".`, 'Enter the login (e.g. ann.lee@acme.example) or id of an active Okta user to assign for the test.', 'testUser');
+  }
+  if (user.status !== 'ACTIVE') {
+    throw new AppError('PROVISIONING_TEST_USER_INACTIVE', `${user.profile.login} is ${user.status}, and Okta only provisions active users.`, 'Choose an active Okta user for the test.', 'testUser');
+  }
+  const existing = await opts.okta.getAppUser(opts.app.id, user.id);
+  if (existing !== undefined) {
+    throw new AppError(
+      'PROVISIONING_TEST_USER_ASSIGNED',
+      `${user.profile.login} is already assigned to ${opts.app.label}${existing.scope === 'GROUP' ? ' through a group' : ''}.`,
+      'Choose a user who is not assigned yet: the test assigns and then unassigns them, and must leave existing assignments alone.',
+      'testUser',
+    );
+  }
+  return user;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function listed(reply: ScimReply, userName: string): Record<string, unknown> | undefined {
+  if (reply.status !== 200 || typeof reply.body !== 'object' || reply.body === null || !('Resources' in reply.body) || !Array.isArray(reply.body.Resources)) return undefined;
+  const hits = reply.body.Resources.filter((r: unknown): r is Record<string, unknown> => typeof r === 'object' && r !== null && 'userName' in r && typeof r.userName === 'string' && r.userName.toLowerCase() === userName.toLowerCase());
+  return hits[0];
+}
+
+async function waitForUser(
+  opts: EndToEndOptions, scim: ScimClient, user: OktaUser, userName: string, exchanges: ScimExchange[], checks: Check[], note: (m: string) => void,
+): Promise<ScimSeen | undefined> {
+  const started = Date.now();
+  const label = 'The test user arrives at the vendor';
+  for (let attempt = 1; ; attempt += 1) {
+    const reply = await scim.findUserByUserName(userName);
+    const resource = listed(reply, userName);
+    if (resource !== undefined && resource.active !== false && typeof resource.id === 'string') {
+      const seconds = Math.round((Date.now() - started) / 100) / 10;
+      note(`${userName} is at the vendor (SCIM id ${resource.id}) after ${seconds} s.`);
+      checks.push({ id: 'provisioning-e2e-created', label, status: 'pass', detail: `Okta pushed ${userName} to ${opts.scimBaseUrl} within ${seconds} s of the assignment.`, evidence: exchangesEvidence(exchanges.slice(-1)) });
+      return { id: resource.id, resource };
+    }
+    const appUser = await opts.okta.getAppUser(opts.app.id, user.id);
+    if (appUser?.syncState === 'ERROR') {
+      checks.push({ id: 'provisioning-e2e-created', label, status: 'fail', detail: `Okta reports a provisioning error for ${userName} (sync state ERROR). Its reason is in Okta under Dashboard > Tasks and in the System Log (event application.provision.user.push); the vendor's answer is usually quoted there.`, evidence: exchangesEvidence(exchanges.slice(-1)) });
+      return undefined;
+    }
+    if (Date.now() - started >= opts.waitMs) {
+      checks.push({ id: 'provisioning-e2e-created', label, status: 'fail', detail: timeOutText(opts, userName), evidence: exchangesEvidence(exchanges.slice(-1)) });
+      note(`${userName} did not arrive within ${opts.waitMs / 1000} s.`);
+      return undefined;
+    }
+    if (attempt % 10 === 0) note(`Still waiting for ${userName} at the vendor (${Math.round((Date.now() - started) / 1000)} s).`);
+    await sleep(opts.pollMs ?? POLL_INTERVAL_MS);
+  }
+}
+
+/** What the admin checks in Okta when the pushed user never shows up, in the order it usually goes wrong. */
+export function timeOutText(opts: Pick<EndToEndOptions, 'scimBaseUrl' | 'waitMs' | 'app'>, userName: string): string {
+  return [
+    `${userName} did not appear at ${opts.scimBaseUrl} within ${opts.waitMs / 1000} s of being assigned. Check in Okta:`,
+    `(1) ${opts.app.label} > Provisioning > Integration: the SCIM connector base URL is exactly ${opts.scimBaseUrl}, the token is the one checked in the SCIM step, and "Test Connector Configuration" succeeds;`,
+    '(2) Provisioning > To App: Create Users, Update User Attributes and Deactivate Users are on and saved;',
+    '(3) users assigned before provisioning was enabled are not pushed: on the Assignments tab such a user shows "Provision User";',
+    '(4) Dashboard > Tasks and the System Log (application.provision.user.push) for a failed push.',
+  ].join(' ');
+}
+
+function primaryEmail(resource: Record<string, unknown>): string | undefined {
+  const emails = Array.isArray(resource.emails) ? resource.emails.filter((e: unknown): e is Record<string, unknown> => typeof e === 'object' && e !== null) : [];
+  const email = emails.find((e) => e.primary === true) ?? emails[0];
+  return typeof email?.value === 'string' ? email.value : undefined;
+}
+
+function nameField(resource: Record<string, unknown>, field: 'givenName' | 'familyName'): unknown {
+  return typeof resource.name === 'object' && resource.name !== null && field in resource.name ? (resource.name as Record<string, unknown>)[field] : undefined;
+}
+
+function attributesCheck(resource: Record<string, unknown>, user: OktaUser, userName: string, role: EndToEndOptions['role']): Check {
+  const expected: Array<[string, unknown, unknown]> = [
+    ['userName', userName, resource.userName],
+    ['name.givenName', user.profile.firstName, nameField(resource, 'givenName')],
+    ['name.familyName', user.profile.lastName, nameField(resource, 'familyName')],
+    ['emails (primary)', user.profile.email, primaryEmail(resource)],
+    ['externalId (the Okta user id)', user.id, resource.externalId],
+  ];
+  if (role !== undefined) expected.push(['role', role.value, resource.role]);
+  const wrong = expected.filter(([, want, got]) => typeof want === 'string' && (typeof got !== 'string' || got.toLowerCase() !== want.toLowerCase()));
+  const shown = (value: unknown) => (value === undefined ? 'missing' : JSON.stringify(value));
+  return {
+    id: 'provisioning-e2e-attributes',
+    label: 'The vendor has the user\'s attributes',
+    status: wrong.length === 0 ? 'pass' : 'fail',
+    detail: wrong.length === 0
+      ? `${expected.map(([name, want]) => `${name} = ${shown(want)}`).join(', ')}.`
+      : `Different at the vendor: ${wrong.map(([name, want, got]) => `${name} is ${shown(got)}, Okta has ${shown(want)}`).join('; ')}. Check the app's attribute mappings (Provisioning > To App > attribute mappings)${role ? ' and that the role attribute has external name "role" in the core SCIM namespace' : ''}.`,
+    evidence: JSON.stringify(resource, null, 2),
+  };
+}
+
+async function waitForDeactivation(opts: EndToEndOptions, scim: ScimClient, seen: ScimSeen, userName: string, exchanges: ScimExchange[], note: (m: string) => void): Promise<Check> {
+  const started = Date.now();
+  const label = 'Unassigning deactivates the user at the vendor';
+  for (;;) {
+    const reply = await scim.getUser(seen.id);
+    const body = typeof reply.body === 'object' && reply.body !== null ? (reply.body as Record<string, unknown>) : undefined;
+    if (reply.status === 200 && body?.active === false) {
+      note(`${userName} is deactivated at the vendor.`);
+      return { id: 'provisioning-e2e-deactivated', label, status: 'pass', detail: `After the unassignment the vendor shows ${userName} with active: false.`, evidence: exchangesEvidence(exchanges.slice(-1)) };
+    }
+    if (Date.now() - started >= opts.waitMs) {
+      return {
+        id: 'provisioning-e2e-deactivated', label, status: 'fail',
+        detail: `${userName} is still active at the vendor ${opts.waitMs / 1000} s after being unassigned. Turn on Deactivate Users (Provisioning > To App) and check Dashboard > Tasks for a failed deactivation; deactivate the test user at the vendor by hand.`,
+        evidence: exchangesEvidence(exchanges.slice(-1)),
+      };
+    }
+    await sleep(opts.pollMs ?? POLL_INTERVAL_MS);
+  }
+}
+
+async function cleanUpCheck(opts: EndToEndOptions, user: OktaUser, unassignError: unknown): Promise<Check> {
+  const label = 'The org is left as it was';
+  if (unassignError !== undefined) {
+    const reason = unassignError instanceof Error ? unassignError.message : String(unassignError);
+    return { id: 'provisioning-e2e-cleanup', label, status: 'fail', detail: `Unassigning ${user.profile.login} from ${opts.app.label} failed (${reason}): remove the assignment by hand on the app's Assignments tab.` };
+  }
+  const still = await opts.okta.getAppUser(opts.app.id, user.id);
+  return still === undefined
+    ? { id: 'provisioning-e2e-cleanup', label, status: 'pass', detail: `${user.profile.login} is no longer assigned to ${opts.app.label}.` }
+    : { id: 'provisioning-e2e-cleanup', label, status: 'fail', detail: `${user.profile.login} is still assigned to ${opts.app.label}: remove the assignment by hand on the app's Assignments tab.` };
+}
