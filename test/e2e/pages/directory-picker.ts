@@ -1,0 +1,40 @@
+import { expect, type Locator } from '@playwright/test';
+
+/** A type-ahead picker on a step screen (`DirectoryPicker`), driven with the keyboard as an admin would. */
+export class DirectoryPickerControl {
+  constructor(private readonly root: Locator) {}
+
+  input(): Locator {
+    return this.root.getByRole('combobox');
+  }
+
+  options(): Locator {
+    return this.root.getByRole('option');
+  }
+
+  /** The "N matches" line under the box. */
+  status(): Locator {
+    return this.root.locator('.field-hint');
+  }
+
+  async type(query: string): Promise<void> {
+    await this.input().fill(query);
+  }
+
+  /** Types `query`, moves to the option whose name is `name` with the arrow keys, and presses Enter. */
+  async pick(query: string, name: string): Promise<void> {
+    await this.type(query);
+    const option = this.options().filter({ has: this.root.page().locator('.picker-name', { hasText: new RegExp(`^${escape(name)}$`) }) });
+    await expect(option).toHaveCount(1);
+    const names = await this.options().locator('.picker-name').allTextContents();
+    const index = names.indexOf(name);
+    for (let i = 0; i < index; i += 1) await this.input().press('ArrowDown');
+    await expect(option).toHaveAttribute('aria-selected', 'true');
+    await this.input().press('Enter');
+    await expect(this.input()).toHaveValue('');
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
