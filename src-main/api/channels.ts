@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { channel } from './channel';
+import { provisioningChannels } from './channels-provisioning';
+import { samlChannels } from './channels-saml';
+import { directoryChannels } from './channels-directory';
 import { StepRefSchema, StepViewSchema } from './steps';
 import { oktaChannels } from './channels-okta';
+import { registerChannels } from './channels-register';
+import { testLoginChannels } from './channels-test-login';
 import { ClientNameSchema, ClientSchema, IntegrationSchema, OrgUrlSchema, StepIdSchema, VendorIdSchema, VendorSummarySchema } from './model';
 
 const Empty = z.object({});
@@ -52,6 +57,8 @@ export const channels = {
     open: channel(IntegrationRef.extend({ stepId: StepIdSchema }), IntegrationSchema),
   },
   okta: oktaChannels,
+  register: registerChannels,
+  testLogin: testLoginChannels,
   steps: {
     /** What main last saw for the step; no network. */
     view: channel(StepRefSchema, StepViewSchema),
@@ -61,6 +68,9 @@ export const channels = {
     apply: channel(StepRefSchema, StepViewSchema),
     verify: channel(StepRefSchema, StepViewSchema),
   },
+  saml: samlChannels,
+  directory: directoryChannels,
+  provisioning: provisioningChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -79,6 +79,7 @@ export const IntegrationFactsSchema = z.object({
   embedLink: z.string().optional(),
   bookmarkAppId: z.string().optional(),
   emailDomains: z.array(z.string()).optional(),
+  registration: z.object({ via: z.enum(['email', 'eml', 'copied', 'api']), sentAt: z.string(), values: z.record(z.string(), z.string()), reply: z.string().optional(), confirmedAt: z.string().optional() }).optional(),
   companySlug: z.string().optional(),
   scimBaseUrl: z.string().optional(),
 });

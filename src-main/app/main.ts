@@ -1,10 +1,11 @@
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { channels } from '../api/channels';
 import { createServices } from '../services/bootstrap';
 import { registerIpcHandlers } from './ipc';
 import { safeStorageCipher } from './secret-cipher';
 import { createMainWindow } from './window';
+import { createLoginWindowCapture } from './login-window';
 
 app.enableSandbox();
 
@@ -18,6 +19,10 @@ async function start(): Promise<void> {
     ...withCipher(),
     // The admin sign-in and console deep links open in the system browser, never inside the app.
     openExternal: (url) => shell.openExternal(url),
+    // Secrets (the SCIM token) are copied here, so they never cross to the renderer.
+    clipboard: { writeText: (text) => clipboard.writeText(text) },
+    // The test-login window takes the SAMLResponse on its own session (see login-window.ts).
+    loginCapture: createLoginWindowCapture({ createWindow: (options) => new BrowserWindow(options), sessionFromPartition: (partition) => session.fromPartition(partition) }),
   });
   let orgHosts: string[] = [];
   const refreshOrgHosts = async () => {

@@ -6,6 +6,8 @@ import { createPracticeOrg, type PracticeOrg } from './practice-org';
 import { createOrgConnector } from './org-connection';
 import { StepRunner } from '../steps/runner';
 import { wizardSteps } from '../steps/registry';
+import type { LoginCapture } from '../saml/login-capture/types';
+import { ProgressBoard } from '../directory/progress-board';
 
 export interface Services {
   handlers: Handlers;
@@ -18,13 +20,14 @@ export interface Services {
  * Everything main serves, wired once for Electron and browser mode alike. Electron passes its
  * safeStorage as the cipher; browser mode and the CLI keep secrets in a 0600 file.
  */
-export async function createServices(options: { mode: 'electron' | 'browser'; dataDir: string; cipher?: SecretCipher; practiceOrg?: PracticeOrg; openExternal?: (url: string) => Promise<void> }): Promise<Services> {
+export async function createServices(options: { mode: 'electron' | 'browser'; dataDir: string; cipher?: SecretCipher; practiceOrg?: PracticeOrg; openExternal?: (url: string) => Promise<void>; loginCapture?: LoginCapture; clipboard?: { writeText(text: string): void } }): Promise<Services> {
   const workspace = await Workspace.open(options.dataDir);
   const secrets = new FileSecretStore(options.dataDir, options.cipher);
   const practiceOrg = options.practiceOrg ?? createPracticeOrg();
   const audit = new AuditLog(options.dataDir);
   const connector = createOrgConnector({ secrets, audit: audit.append, practiceOrg });
   const connect = connector.connect;
+  const progress = new ProgressBoard();
   const handlers = createHandlers({
     mode: options.mode,
     workspace,
@@ -35,7 +38,10 @@ export async function createServices(options: { mode: 'electron' | 'browser'; da
     connect,
     forgetConnection: connector.forget,
     ...(options.openExternal ? { openExternal: options.openExternal } : {}),
-    steps: new StepRunner({ workspace, secrets, connect, steps: wizardSteps }),
+    ...(options.loginCapture ? { loginCapture: options.loginCapture } : {}),
+    ...(options.clipboard ? { clipboard: options.clipboard } : {}),
+    progress,
+    steps: new StepRunner({ workspace, secrets, connect, steps: wizardSteps, onProgress: progress.report }),
   });
   return { handlers, workspace, practiceOrg, close: () => practiceOrg.close() };
 }

@@ -6,10 +6,17 @@ import type { Workspace } from '../workspace/workspace';
 import { vendorProfiles, vendorSummary } from '../vendors';
 import { AppError } from '../errors';
 import { createOktaHandlers } from './handlers-okta';
+import { createRegisterHandlers } from './handlers-register';
+import { createTestLoginHandlers } from './handlers-test-login';
+import type { LoginCapture } from '../saml/login-capture/types';
 import type { PracticeOrg } from './practice-org';
 import type { StepRunner } from '../steps/runner';
 import type { Client } from '../api/model';
 import type { OktaOrgApi } from '../okta/org-api';
+import { createSamlHandlers } from './handlers-saml';
+import { createDirectoryHandlers } from './handlers-directory';
+import { createProvisioningHandlers } from './handlers-provisioning';
+import type { ProgressBoard } from '../directory/progress-board';
 
 export interface ServiceDeps {
   mode: 'electron' | 'browser';
@@ -25,6 +32,12 @@ export interface ServiceDeps {
   forgetConnection(clientId: string): void;
   /** Opens a URL in the system browser (Electron); browser mode hands URLs to the renderer instead. */
   openExternal?: (url: string) => Promise<void>;
+  /** The test-login sign-in window (Electron only): takes the SAMLResponse posted to the vendor's ACS URL. */
+  loginCapture?: LoginCapture;
+  /** Progress of running applies, written by the runner's `onProgress`; screens poll it. */
+  progress?: ProgressBoard;
+  /** The system clipboard (Electron), so a secret can be copied without crossing to the renderer. */
+  clipboard?: { writeText(text: string): void };
 }
 
 export type Handlers = HandlersOf<Channels>;
@@ -76,6 +89,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         }),
     },
     okta: createOktaHandlers(deps),
+    register: createRegisterHandlers(deps),
+    testLogin: createTestLoginHandlers(deps),
     steps: {
       view: (ref) => deps.steps.view(ref),
       saveInput: ({ input, ...ref }) => deps.steps.saveInput(ref, input),
@@ -83,5 +98,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       apply: (ref) => deps.steps.apply(ref),
       verify: (ref) => deps.steps.verify(ref),
     },
+    saml: createSamlHandlers(deps),
+    directory: createDirectoryHandlers(deps),
+    provisioning: createProvisioningHandlers(deps),
   };
 }

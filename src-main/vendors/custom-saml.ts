@@ -31,6 +31,7 @@ export const customSaml: VendorProfile = {
   domains: { consumerMail: 'flag', why: 'Consumer mail domains are shared by many companies; a vendor that routes by domain cannot use them.' },
   registration: {
     channel: 'email',
+    alternatives: ['api', 'paste'],
     subject: 'SAML SSO metadata for {companyName}',
     values: [
       { key: 'metadataUrl', label: 'Metadata URL' },

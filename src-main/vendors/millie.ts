@@ -27,5 +27,5 @@ export const millie: VendorProfile = {
     ],
     afterwards: 'Millie updates your account from the Metadata URL and domains and emails you when done; the changes then show on Millie\'s Settings / SSO page.',
   },
-  login: { idpInitiated: true },
+  login: { idpInitiated: true, catalogSaml: { acsUrl: 'https://app.milliegiving.com/saml/{slugName}/acs', audience: 'https://app.milliegiving.com/saml/{slugName}/metadata' } },
 };

@@ -43,6 +43,8 @@ export interface RegistrationValue {
 export interface RegistrationSpec {
   /** How the vendor takes the values: an email to support, pasting into its settings, or an API. */
   channel: 'email' | 'paste' | 'api';
+  /** Other channels the admin may pick instead (a custom vendor may take an email or an API call). */
+  alternatives?: ('email' | 'paste' | 'api')[];
   to?: string;
   subject?: string;
   values: RegistrationValue[];
@@ -55,6 +57,8 @@ export interface RegistrationSpec {
 export interface ScimSpec {
   /** Whether Okta's API can switch provisioning on (catalog apps with connections/default). */
   via: 'api' | 'console';
+  /** The SCIM base URL when the vendor publishes one fixed URL for every customer. */
+  baseUrl?: string;
   userNameAttribute: 'userName';
   authMode: 'HTTP Header';
   features: ('create' | 'update' | 'deactivate' | 'reactivate')[];
@@ -85,5 +89,10 @@ export interface VendorProfile {
   role?: RoleSpec;
   bookmark?: { label: string; urlFromVendor: boolean };
   migration?: { steps: string[] };
-  login: { idpInitiated: boolean; spInitiatedUrl?: string };
+  login: {
+    idpInitiated: boolean;
+    spInitiatedUrl?: string;
+    /** A catalog app's ACS URL and audience, which Okta keeps in the app template; `{field}` is a `settings.app` field. */
+    catalogSaml?: { acsUrl: string; audience: string };
+  };
 }

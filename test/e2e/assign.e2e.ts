@@ -1,0 +1,86 @@
+import { expect, test, type BrowserMode } from './fixtures';
+import { AssignStepPage } from './pages/assign-step';
+import { BookmarkStepPage } from './pages/bookmark-step';
+import { RoleStepPage } from './pages/role-step';
+import { VendorPickerPage } from './pages/vendor-picker-page';
+import { WelcomePage } from './pages/welcome-page';
+import { WizardPage } from './pages/wizard-page';
+
+/** One channel call over the browser-mode bridge, as the renderer makes it. */
+async function bridge<T>(mode: BrowserMode, wireName: string, request: unknown): Promise<T> {
+  const token = /token=([^&]+)/.exec(new URL(mode.url).hash)?.[1] ?? '';
+  const response = await fetch(`${mode.origin}/api/${wireName}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(request) });
+  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!result.ok) throw new Error(`${wireName}: ${result.error.message}`);
+  return result.value;
+}
+
+async function sandboxGet<T>(mode: BrowserMode, path: string): Promise<T> {
+  const response = await fetch(`${mode.sandbox.url}${path}`, { headers: { Authorization: `SSWS ${mode.sandbox.apiToken}`, Accept: 'application/json' } });
+  return (await response.json()) as T;
+}
+
+test('Courier: role attribute with group roles, bookmark on the same groups, and assignments with roles', async ({ page, browserMode }) => {
+  await page.goto(browserMode.url);
+  await new WelcomePage(page).addPracticeClient('Acme (practice)');
+  await new VendorPickerPage(page).start('Courier');
+  const wizard = new WizardPage(page);
+  await expect(wizard.stepHeading()).toHaveText('Courier app');
+
+  // The app step runs through the same channels its screen uses; this test is about the steps after it.
+  const [integration] = await bridge<Array<{ id: string }>>(browserMode, 'integrations.list', {});
+  const appRef = { integrationId: integration!.id, stepId: 'app' };
+  await bridge(browserMode, 'steps.saveInput', { ...appRef, input: { mode: 'custom', label: 'Courier', ssoAcsUrl: 'https://courier.example.com/saml/acs', audience: 'https://courier.example.com/saml/metadata' } });
+  await bridge(browserMode, 'steps.apply', appRef);
+
+  await wizard.rail().locator('[data-step="role"]').click();
+  await wizard.waitForCurrent('Role attribute');
+  const role = new RoleStepPage(page);
+  await wizard.button('Check Okta').click();
+  await expect(role.inOkta('externalNamespace')).toHaveText('not created yet');
+  await role.mapGroup('eng', 'Engineering', 'DEVELOPER');
+  await role.saveGroupRoles();
+  await expect(wizard.changes()).toContainText('Assign the group "Engineering" to the app with role DEVELOPER');
+  await browserMode.screenshot(page, 'assign-01-role-planned');
+  await wizard.button(/^Apply \d+ changes?$/).click();
+  await expect(wizard.stepStatus('role')).toHaveAttribute('data-status', 'verified');
+  await expect(role.inOkta('externalNamespace')).toHaveText('urn:ietf:params:scim:schemas:core:2.0:User');
+  await expect(role.inOkta('oneOf')).toHaveText('Admin = ADMINISTRATOR, Manager = MANAGER, Developer = DEVELOPER, Designer = DESIGNER, Support = SUPPORT_SPECIALIST, Analyst = ANALYST');
+  await expect(role.groupRow('Engineering')).toContainText('DEVELOPER');
+  await browserMode.screenshot(page, 'assign-02-role-verified');
+
+  await wizard.rail().locator('[data-step="bookmark"]').click();
+  await wizard.waitForCurrent('Bookmark app');
+  const bookmark = new BookmarkStepPage(page);
+  await bookmark.fill('http://login.courier.example');
+  await expect(bookmark.urlError()).toContainText('must start with https://');
+  await bookmark.fill('https://login.courier.example/okta');
+  await expect(bookmark.state()).toHaveAttribute('data-bookmark-state', 'absent');
+  await wizard.button(/^Apply \d+ changes?$/).click();
+  await expect(wizard.stepStatus('bookmark')).toHaveAttribute('data-status', 'verified');
+  await expect(bookmark.oktaValue('URL')).toHaveText('https://login.courier.example/okta');
+  await expect(bookmark.groupRow('Engineering')).toContainText('yes');
+  await browserMode.screenshot(page, 'assign-03-bookmark-verified');
+
+  await wizard.rail().locator('[data-step="assign"]').click();
+  await wizard.waitForCurrent('Assign users');
+  const assign = new AssignStepPage(page);
+  await wizard.button('Check Okta').click();
+  await assign.addGroup('sup', 'Support', 'SUPPORT_SPECIALIST');
+  await assign.addPerson('alex', 'Alex Admin', 'ADMINISTRATOR');
+  const support = await sandboxGet<Array<{ id: string }>>(browserMode, '/api/v1/groups?q=Support');
+  const members = await sandboxGet<Array<{ id: string }>>(browserMode, `/api/v1/groups/${support[0]!.id}/users`);
+  await expect(assign.preview()).toHaveAttribute('data-preview-people', String(members.length + 1));
+  await assign.save();
+  await expect(wizard.changes()).toContainText('Assign Alex Admin directly with role ADMINISTRATOR');
+  await browserMode.screenshot(page, 'assign-04-assign-planned');
+  await wizard.button(/^Apply \d+ changes?$/).click();
+  await expect(wizard.stepStatus('assign')).toHaveAttribute('data-status', 'verified');
+  await expect(wizard.check('groups-assigned')).toHaveClass(/check-pass/);
+  await expect(wizard.check('users-assigned')).toHaveClass(/check-pass/);
+  await expect(assign.chosen('Alex Admin')).toContainText('direct, ADMINISTRATOR');
+  await browserMode.screenshot(page, 'assign-05-assign-verified');
+
+  const appUsers = await sandboxGet<Array<{ id: string; scope: string; profile: { role?: string } }>>(browserMode, `/api/v1/apps/${(await bridge<{ facts: { appId: string } }>(browserMode, 'integrations.get', { integrationId: integration!.id })).facts.appId}/users?limit=200`);
+  expect(appUsers.filter((u) => u.scope === 'USER').map((u) => u.profile.role)).toEqual(['ADMINISTRATOR']);
+});

@@ -1,0 +1,142 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type BrowserMode } from './fixtures';
+import { DomainsStepPage } from './pages/domains-step';
+import { RegisterStepPage } from './pages/register-step';
+import { TestLoginStepPage } from './pages/test-login-step';
+import { VendorPickerPage } from './pages/vendor-picker-page';
+import { WelcomePage } from './pages/welcome-page';
+import { WizardPage } from './pages/wizard-page';
+
+const TEST_USER = 'ava.adams@acme.example';
+
+/** One channel call over the browser-mode bridge, as the renderer makes it. */
+async function bridge<T>(mode: BrowserMode, wireName: string, request: unknown): Promise<T> {
+  const token = /token=([^&]+)/.exec(new URL(mode.url).hash)?.[1] ?? '';
+  const response = await fetch(`${mode.origin}/api/${wireName}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(request) });
+  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!result.ok) throw new Error(`${wireName}: ${result.error.message}`);
+  return result.value;
+}
+
+async function sandbox<T>(mode: BrowserMode, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${mode.sandbox.url}${path}`, {
+    method,
+    headers: { Authorization: `SSWS ${mode.sandbox.apiToken}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return (await response.json()) as T;
+}
+
+/** Opens a step by its rail title; the rail button's accessible name reads "3 Claimed domains Not started". */
+async function openStep(wizard: WizardPage, title: string): Promise<void> {
+  await wizard.rail().getByRole('button', { name: new RegExp(`^\\d+\\s*${title}`) }).click();
+  await wizard.waitForCurrent(title);
+}
+
+test('Mixpanel: claimed domains, values pasted into Mixpanel, then IdP- and SP-initiated test logins', async ({ page, browserMode }) => {
+  await page.goto(browserMode.url);
+  await new WelcomePage(page).addPracticeClient('Acme (practice)');
+  await new VendorPickerPage(page).start('Mixpanel');
+  const wizard = new WizardPage(page);
+  await expect(wizard.stepHeading()).toHaveText('Mixpanel app');
+
+  // The app and metadata steps run through the channels their screens use; this test is about the steps after them.
+  const [integration] = await bridge<Array<{ id: string }>>(browserMode, 'integrations.list', {});
+  const integrationId = integration!.id;
+  await bridge(browserMode, 'steps.saveInput', { integrationId, stepId: 'app', input: { mode: 'custom', label: 'Mixpanel' } });
+  await bridge(browserMode, 'steps.apply', { integrationId, stepId: 'app' });
+  await bridge(browserMode, 'steps.verify', { integrationId, stepId: 'metadata' });
+
+  await openStep(wizard, 'Claimed domains');
+  const domains = new DomainsStepPage(page);
+  await wizard.button('Check Okta').click();
+  await expect(domains.suggestionCount('acme.example')).toHaveText('42');
+  await expect(domains.suggestionCount('gmail.com')).toHaveText('3');
+  await domains.addSuggestion('acme.example');
+  await domains.addDomain('Labs.Acme.Example, gmail.com');
+  await domains.save();
+  await expect(domains.consumerWarning()).toContainText('gmail.com: consumer mail.');
+  await expect(domains.chip('acme.example')).toContainText('42 users');
+  await expect(domains.coverage()).toHaveText('51 of 53 Okta users sign in with an address in your domains; 2 do not (e.g. mia.novak@outlook.com, tbyrne@outlook.com).');
+  await expect(wizard.stepStatus('domains')).toHaveAttribute('data-status', 'verified');
+  await browserMode.screenshot(page, 'register-01-domains');
+
+  await openStep(wizard, 'Enable SSO in Mixpanel');
+  const register = new RegisterStepPage(page);
+  await wizard.button('Check Okta').click();
+  const facts = (await bridge<{ facts: { idpIssuer: string; idpSsoUrl: string; appId: string } }>(browserMode, 'integrations.get', { integrationId })).facts;
+  await expect(register.value('idpIssuer')).toHaveText(facts.idpIssuer);
+  await expect(register.value('ssoUrl')).toHaveText(facts.idpSsoUrl);
+  await expect(wizard.changes()).toContainText('Paste 3 values into Mixpanel > Organization Settings > SSO');
+  const pem = await register.downloadCertificate();
+  expect(pem.suggestedFilename()).toBe('okta-signing-certificate.pem');
+  expect(await readFile(await pem.path(), 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
+  await register.markSent('copied');
+  await expect(register.sent()).toContainText('via copied into the vendor.');
+  await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'applied');
+  await register.markConfirmed();
+  await expect(register.confirmed()).toContainText('Mixpanel confirmed');
+  await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'verified');
+  await browserMode.screenshot(page, 'register-02-confirmed');
+
+  await openStep(wizard, 'Test login');
+  const login = new TestLoginStepPage(page);
+  await login.setUser(TEST_USER);
+  await expect(login.notAssigned()).toContainText(`${TEST_USER} is not assigned`);
+  const user = await sandbox<{ id: string }>(browserMode, 'GET', `/api/v1/users/${TEST_USER}`);
+  await sandbox(browserMode, 'POST', `/api/v1/apps/${facts.appId}/users`, { id: user.id, scope: 'USER' });
+  await wizard.button('Check Okta').click();
+  await expect(login.notAssigned()).toHaveCount(0);
+
+  await login.runSandbox('idp');
+  await expect(login.verdict('idp')).toHaveText('passed');
+  await expect(login.check('idp', 'signature')).toHaveAttribute('data-status', 'pass');
+  await expect(login.check('idp', 'attribute:email')).toContainText(`"email" is ${TEST_USER}.`);
+  await login.runSandbox('sp');
+  await expect(login.verdict('sp')).toHaveText('passed');
+  await expect(login.check('sp', 'in-response-to')).toHaveAttribute('data-status', 'pass');
+  expect(await login.assertion('sp')).toContain(`>${TEST_USER}</saml2:NameID>`);
+  await expect(wizard.stepStatus('test-login')).toHaveAttribute('data-status', 'verified');
+  await expect(login.windowButton('idp')).toHaveCount(0);
+  await browserMode.screenshot(page, 'register-03-test-login');
+});
+
+test('Courier: the email to support with the metadata attached as an .eml, sent, then confirmed', async ({ page, browserMode }) => {
+  await page.goto(browserMode.url);
+  await new WelcomePage(page).addPracticeClient('Acme (practice)');
+  await new VendorPickerPage(page).start('Courier');
+  const wizard = new WizardPage(page);
+  await expect(wizard.stepHeading()).toHaveText('Courier app');
+  const [integration] = await bridge<Array<{ id: string }>>(browserMode, 'integrations.list', {});
+  const integrationId = integration!.id;
+  await bridge(browserMode, 'steps.saveInput', { integrationId, stepId: 'app', input: { mode: 'custom', label: 'Courier', ssoAcsUrl: 'https://courier.example.com/saml/acs', audience: 'https://courier.example.com/saml/metadata' } });
+  await bridge(browserMode, 'steps.apply', { integrationId, stepId: 'app' });
+  await bridge(browserMode, 'steps.verify', { integrationId, stepId: 'metadata' });
+
+  await openStep(wizard, 'Send to Courier');
+  const register = new RegisterStepPage(page);
+  await register.fill({ companyName: 'Acme Corp', supportEmail: 'not an address' });
+  await expect(register.fieldError()).toHaveText('"not an address" is not an email address; an email address looks like support@vendor.com');
+  await register.fill({ supportEmail: 'support@courier.example' });
+  const facts = (await bridge<{ facts: { metadataUrl: string } }>(browserMode, 'integrations.get', { integrationId })).facts;
+  await expect(register.value('metadataUrl')).toHaveText(facts.metadataUrl);
+  await expect(wizard.changes()).toContainText('Email Metadata URL to Courier support, then mark it as sent.');
+
+  await register.prepareEmail();
+  await expect(register.emailSubject()).toHaveText('Okta SAML metadata for Acme Corp');
+  await expect(register.emailBody()).toContainText(`Metadata URL: ${facts.metadataUrl}`);
+  await expect(register.mailtoLink()).toHaveAttribute('href', /^mailto:support@courier\.example\?subject=Okta%20SAML%20metadata%20for%20Acme%20Corp&body=/);
+  const eml = await register.downloadEml();
+  expect(eml.suggestedFilename()).toBe('courier-sso-registration.eml');
+  const message = await readFile(await eml.path(), 'utf8');
+  expect(message).toContain('To: support@courier.example\r\n');
+  expect(message).toContain('Content-Disposition: attachment; filename="okta-idp-metadata.xml"');
+  await browserMode.screenshot(page, 'register-04-courier-email');
+
+  await register.markSent('eml');
+  await expect(register.sent()).toContainText('via .eml file.');
+  await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'applied');
+  await expect(wizard.changes()).toContainText('Wait for Courier to confirm, then mark it confirmed.');
+  await register.markConfirmed();
+  await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'verified');
+});
