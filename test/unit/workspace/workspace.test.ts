@@ -16,7 +16,7 @@ describe('workspace', () => {
       const [saved] = await reopened.listIntegrations(client.id);
       expect(saved?.id).toBe(integration.id);
       expect(saved?.currentStep).toBe('app');
-      expect(Object.keys(saved?.steps ?? {})).toEqual(['app', 'metadata', 'register', 'scim', 'provisioning', 'role', 'bookmark', 'assign', 'test-login']);
+      expect(Object.keys(saved?.steps ?? {})).toEqual(['app', 'metadata', 'register', 'scim', 'role', 'provisioning', 'bookmark', 'assign', 'test-login']);
       const file = JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8')) as { schemaVersion: number };
       expect(file.schemaVersion).toBe(1);
     });

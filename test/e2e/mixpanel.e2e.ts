@@ -1,0 +1,108 @@
+import { startScimServer, type ScimTestServer } from '../support/scim-server';
+import { expect, test } from './fixtures';
+import { AppStepPage } from './pages/app-step';
+import { AssignStepPage } from './pages/assign-step';
+import { DomainsStepPage } from './pages/domains-step';
+import { MetadataStepPage } from './pages/metadata-step';
+import { ProvisioningStepPage } from './pages/provisioning-step';
+import { RegisterStepPage } from './pages/register-step';
+import { ScimStepPage } from './pages/scim-step';
+import { TestLoginStepPage } from './pages/test-login-step';
+import { VendorPickerPage } from './pages/vendor-picker-page';
+import { WelcomePage } from './pages/welcome-page';
+import { WizardPage } from './pages/wizard-page';
+import { expectAllVerifiedAndSecondApplyWritesNothing, openStep, signInToConsole } from './support/walk';
+
+const TOKEN = 'mixpanel-scim-oauth-token-e2e-91c2';
+const TEST_USER = 'ben.haddad@acme.example';
+
+let scim: ScimTestServer;
+test.beforeEach(async () => {
+  scim = await startScimServer({ token: TOKEN });
+});
+test.afterEach(async () => {
+  await scim.close();
+});
+
+test('Mixpanel, the whole guide through the screens: catalog app, certificate and issuer, claimed domains, pasted values, SCIM through the API, test logins', async ({ page, browserMode }) => {
+  await page.goto(browserMode.url);
+  await new WelcomePage(page).addPracticeClient('Acme');
+  await new VendorPickerPage(page).start('Mixpanel');
+  const wizard = new WizardPage(page);
+  await expect(wizard.stepHeading()).toHaveText('Mixpanel app');
+
+  const app = new AppStepPage(page);
+  await wizard.button('Check Okta').click();
+  await app.chooseMode('catalog');
+  await app.save();
+  const consoleTab = await app.openCatalog();
+  await signInToConsole(consoleTab, browserMode);
+  await consoleTab.getByRole('button', { name: 'Done' }).click();
+  await expect(consoleTab.locator('#app-id')).toHaveText(/^0oa/);
+  await consoleTab.close();
+  await wizard.button('Check Okta').click();
+  await expect(wizard.stepStatus('app')).toHaveAttribute('data-status', 'verified');
+  await browserMode.screenshot(page, 'mixpanel-01-app');
+
+  await openStep(page, 'metadata', 'Certificate & issuer');
+  await wizard.button('Check Okta').click();
+  await expect(wizard.stepStatus('metadata')).toHaveAttribute('data-status', 'verified');
+  const issuer = await new MetadataStepPage(page).value('issuer');
+  await browserMode.screenshot(page, 'mixpanel-02-metadata');
+
+  await openStep(page, 'domains', 'Claimed domains');
+  const domains = new DomainsStepPage(page);
+  await wizard.button('Check Okta').click();
+  await domains.addSuggestion('acme.example');
+  await domains.save();
+  await expect(wizard.stepStatus('domains')).toHaveAttribute('data-status', 'verified');
+
+  await openStep(page, 'register', 'Enable SSO in Mixpanel');
+  const register = new RegisterStepPage(page);
+  await wizard.button('Check Okta').click();
+  await expect(register.value('idpIssuer')).toHaveText(issuer);
+  await register.markSent('copied');
+  await register.markConfirmed();
+  await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'verified');
+  await browserMode.screenshot(page, 'mixpanel-03-register');
+
+  await openStep(page, 'scim', 'SCIM check');
+  const scimStep = new ScimStepPage(page);
+  await scimStep.fill({ baseUrl: scim.baseUrl, token: TOKEN });
+  await scimStep.save();
+  await scimStep.runPreflight();
+  await expect(wizard.stepStatus('scim')).toHaveAttribute('data-status', 'verified');
+
+  // Mixpanel's catalog app takes its provisioning connection and features through Okta's API.
+  await openStep(page, 'provisioning', 'Provisioning');
+  const provisioning = new ProvisioningStepPage(page);
+  await provisioning.chooseTestUser('chloe.okafor@acme.example', { waitSeconds: 60 });
+  // One apply sets the connection and the features, then proves them with the test user.
+  await wizard.button('Apply 3 changes').click();
+  await expect(provisioning.result()).toContainText('Passed', { timeout: 60_000 });
+  await expect(provisioning.apiReadBack()).toContainText('ENABLED');
+  await expect(wizard.stepStatus('provisioning')).toHaveAttribute('data-status', 'verified');
+  await browserMode.screenshot(page, 'mixpanel-04-provisioning-api');
+
+  await openStep(page, 'assign', 'Assign users');
+  await wizard.button('Check Okta').click();
+  const assign = new AssignStepPage(page);
+  await assign.addPerson('ben.haddad', 'Ben Haddad');
+  await assign.save();
+  await wizard.button(/^Apply \d+ changes?$/).click();
+  await expect(wizard.stepStatus('assign')).toHaveAttribute('data-status', 'verified');
+  await expect.poll(() => scim.users().find((u) => u.userName === TEST_USER)?.active, { timeout: 30_000 }).toBe(true);
+
+  await openStep(page, 'test-login', 'Test login');
+  const login = new TestLoginStepPage(page);
+  await login.setUser(TEST_USER);
+  await login.runSandbox('idp');
+  await expect(login.verdict('idp')).toHaveText('passed');
+  await expect(login.check('idp', 'attribute:email')).toContainText(`"email" is ${TEST_USER}.`);
+  await login.runSandbox('sp');
+  await expect(login.verdict('sp')).toHaveText('passed');
+  await expect(wizard.stepStatus('test-login')).toHaveAttribute('data-status', 'verified');
+  await browserMode.screenshot(page, 'mixpanel-05-test-login');
+
+  await expectAllVerifiedAndSecondApplyWritesNothing(page, browserMode, ['app', 'metadata', 'domains', 'register', 'scim', 'provisioning', 'assign', 'test-login']);
+});

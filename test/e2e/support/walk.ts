@@ -1,0 +1,45 @@
+import type { Page } from '@playwright/test';
+import { SANDBOX_PASSWORD } from '../../../src-main/sandbox/oauth/sign-in';
+import { expect, type BrowserMode } from '../fixtures';
+import { WizardPage } from '../pages/wizard-page';
+
+/** One channel call over the browser-mode bridge, exactly as the renderer makes it. */
+export async function bridge<T>(mode: BrowserMode, wireName: string, request: unknown): Promise<T> {
+  const token = /token=([^&]+)/.exec(new URL(mode.url).hash)?.[1] ?? '';
+  const response = await fetch(`${mode.origin}/api/${wireName}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(request) });
+  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!result.ok) throw new Error(`${wireName}: ${result.error.message}`);
+  return result.value;
+}
+
+/** Opens a step from the rail with the mouse and waits until main has recorded it as current. */
+export async function openStep(page: Page, stepId: string, title: string): Promise<WizardPage> {
+  const wizard = new WizardPage(page);
+  await wizard.rail().locator(`[data-step="${stepId}"]`).click();
+  await wizard.waitForCurrent(title);
+  return wizard;
+}
+
+/** Signs in to the sandbox's admin console in a tab the wizard's deep link opened. */
+export async function signInToConsole(tab: Page, mode: BrowserMode): Promise<void> {
+  await tab.getByLabel('Username').fill(mode.sandbox.adminLogin);
+  await tab.getByLabel('Password').fill(SANDBOX_PASSWORD);
+  await tab.getByRole('button', { name: /sign in/i }).click();
+}
+
+/**
+ * The end of every vendor walk: each step of the integration is verified, the screen offers
+ * nothing to apply, and applying every step again makes no write at the sandbox org.
+ */
+export async function expectAllVerifiedAndSecondApplyWritesNothing(page: Page, mode: BrowserMode, stepIds: string[]): Promise<void> {
+  const wizard = new WizardPage(page);
+  for (const stepId of stepIds) await expect(wizard.stepStatus(stepId), stepId).toHaveAttribute('data-status', 'verified');
+  const [integration] = await bridge<Array<{ id: string; steps: Record<string, { status: string }> }>>(mode, 'integrations.list', {});
+  expect(Object.entries(integration!.steps).filter(([, s]) => s.status !== 'verified').map(([id]) => id)).toEqual([]);
+  const before = await mode.sandbox.writeCount();
+  for (const stepId of stepIds) {
+    const view = await bridge<{ status: string; changes: unknown[] }>(mode, 'steps.apply', { integrationId: integration!.id, stepId });
+    expect({ stepId, status: view.status, changes: view.changes }).toEqual({ stepId, status: 'verified', changes: [] });
+  }
+  expect(await mode.sandbox.writeCount()).toBe(before);
+}
