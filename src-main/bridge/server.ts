@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ChannelMap } from '../api/channel';
 import { contentSecurityPolicy } from '../api/csp';
+import { readBody } from '../http/read-body';
 import { dispatch } from '../services/dispatch';
 import { hasToken, isAllowedOrigin, isLoopbackHost } from './guard';
 import { readStatic } from './static-files';
@@ -32,24 +33,6 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   const text = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   res.end(text);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBody) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /**
@@ -87,7 +70,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       }
       let raw: string;
       try {
-        raw = await readBody(req);
+        raw = await readBody(req, maxBody);
       } catch {
         send(res, 413, { error: 'Request body over 5 MB.' });
         return;

@@ -42,8 +42,9 @@ export const CATALOG: Record<string, CatalogApp> = {
     name: 'mixpanel',
     displayName: 'Mixpanel',
     requiredSettings: {},
-    acsUrl: () => 'https://mixpanel.com/security/sso/v2/authorize/',
-    audience: () => 'Mixpanel',
+    // The values Mixpanel's own Okta guide gives for the SAML form.
+    acsUrl: () => 'https://sso.mixpanel.com/sso/saml2',
+    audience: () => 'https://mixpanel.com/security/sso/v2/authorize/',
     nameIdFormat: EMAIL_FORMAT,
     attributeStatements: [attr('email', 'user.email'), attr('firstName', 'user.firstName'), attr('lastName', 'user.lastName')],
     apiProvisioning: true,

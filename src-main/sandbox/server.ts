@@ -6,6 +6,7 @@ import { internalError, malformedBody, methodNotAllowed, notFound, OktaApiError,
 import { decideFault, type FaultOptions } from './faults';
 import { builtInPlugins } from './plugins';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
+import { readBody } from '../http/read-body';
 import { isMutating, json, Router, type HttpMethod, type SandboxResponse } from './router';
 import { seedOrg, type SeedOptions, type SeededIdentities } from './seed';
 import type { OrgState } from './state';
@@ -103,7 +104,7 @@ export async function createSandboxOrg(options: SandboxOptions = {}): Promise<Sa
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', baseUrl);
     const method = (req.method ?? 'GET').toUpperCase();
-    const rawBody = await readBody(req);
+    const rawBody = await readBody(req, MAX_BODY_BYTES);
     const entry: RequestLogEntry = { method, path: url.pathname + url.search, status: 0, mutating: false };
     record(entry);
     const reply = (response: SandboxResponse): void => {
@@ -172,24 +173,6 @@ export async function createSandboxOrg(options: SandboxOptions = {}): Promise<Sa
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /** JSON bodies become values; anything else (forms, XML) stays in `rawBody` only. */

@@ -1,12 +1,12 @@
 import type { HandlersOf } from '../api/channel';
 import type { provisioningChannels } from '../api/channels-provisioning';
 import { AppError } from '../errors';
+import { secretKey } from '../steps/runner';
 import type { ServiceDeps } from './handlers';
 
 type ProvisioningHandlers = HandlersOf<{ provisioning: typeof provisioningChannels }>['provisioning'];
 
-/** Where the step runner keeps a step's secret input (see `secretKey` in steps/runner.ts). */
-const scimTokenKey = (integrationId: string): string => `${integrationId}:scim:token`;
+const scimTokenKey = (integrationId: string): string => secretKey({ integrationId, stepId: 'scim' }, 'token');
 
 export function createProvisioningHandlers(deps: Pick<ServiceDeps, 'workspace' | 'secrets' | 'clipboard'>): ProvisioningHandlers {
   return {

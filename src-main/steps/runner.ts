@@ -31,7 +31,8 @@ interface Loaded {
   record: StepRecord;
 }
 
-function secretKey(ref: StepRef, field: string): string {
+/** Where a step's secret input is kept in the client's secret store. */
+export function secretKey(ref: StepRef, field: string): string {
   return `${ref.integrationId}:${ref.stepId}:${field}`;
 }
 

@@ -45,5 +45,5 @@ export const mixpanel: VendorProfile = {
     afterwards: 'Click Enable in Mixpanel. Organization owners and admins can still log in with a password if SSO is misconfigured.',
   },
   scim: { via: 'api', baseUrl: 'https://mixpanel.com/api/app/scim/v2', userNameAttribute: 'userName', authMode: 'HTTP Header', features: ['create', 'update', 'deactivate', 'reactivate'], requiredAttributes: ['userName', 'name.givenName', 'name.familyName', 'emails[primary]'] },
-  login: { idpInitiated: true, spInitiatedUrl: 'https://mixpanel.com/login/', catalogSaml: { acsUrl: 'https://mixpanel.com/security/sso/v2/authorize/', audience: 'Mixpanel' } },
+  login: { idpInitiated: true, spInitiatedUrl: 'https://mixpanel.com/login/', catalogSaml: { acsUrl: mixpanelAcs, audience: 'https://mixpanel.com/security/sso/v2/authorize/' } },
 };

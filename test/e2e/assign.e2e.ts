@@ -1,4 +1,5 @@
-import { expect, test, type BrowserMode } from './fixtures';
+import { expect, test } from './fixtures';
+import { bridge, sandbox } from './support/walk';
 import { AssignStepPage } from './pages/assign-step';
 import { BookmarkStepPage } from './pages/bookmark-step';
 import { RoleStepPage } from './pages/role-step';
@@ -6,19 +7,7 @@ import { VendorPickerPage } from './pages/vendor-picker-page';
 import { WelcomePage } from './pages/welcome-page';
 import { WizardPage } from './pages/wizard-page';
 
-/** One channel call over the browser-mode bridge, as the renderer makes it. */
-async function bridge<T>(mode: BrowserMode, wireName: string, request: unknown): Promise<T> {
-  const token = /token=([^&]+)/.exec(new URL(mode.url).hash)?.[1] ?? '';
-  const response = await fetch(`${mode.origin}/api/${wireName}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(request) });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${wireName}: ${result.error.message}`);
-  return result.value;
-}
 
-async function sandboxGet<T>(mode: BrowserMode, path: string): Promise<T> {
-  const response = await fetch(`${mode.sandbox.url}${path}`, { headers: { Authorization: `SSWS ${mode.sandbox.apiToken}`, Accept: 'application/json' } });
-  return (await response.json()) as T;
-}
 
 test('Courier: role attribute with group roles, bookmark on the same groups, and assignments with roles', async ({ page, browserMode }) => {
   await page.goto(browserMode.url);
@@ -68,8 +57,8 @@ test('Courier: role attribute with group roles, bookmark on the same groups, and
   await wizard.button('Check Okta').click();
   await assign.addGroup('sup', 'Support', 'SUPPORT_SPECIALIST');
   await assign.addPerson('alex', 'Alex Admin', 'ADMINISTRATOR');
-  const support = await sandboxGet<Array<{ id: string }>>(browserMode, '/api/v1/groups?q=Support');
-  const members = await sandboxGet<Array<{ id: string }>>(browserMode, `/api/v1/groups/${support[0]!.id}/users`);
+  const support = await sandbox<Array<{ id: string }>>(browserMode, 'GET', '/api/v1/groups?q=Support');
+  const members = await sandbox<Array<{ id: string }>>(browserMode, 'GET', `/api/v1/groups/${support[0]!.id}/users`);
   await expect(assign.preview()).toHaveAttribute('data-preview-people', String(members.length + 1));
   await assign.save();
   await expect(wizard.changes()).toContainText('Assign Alex Admin directly with role ADMINISTRATOR');
@@ -81,6 +70,6 @@ test('Courier: role attribute with group roles, bookmark on the same groups, and
   await expect(assign.chosen('Alex Admin')).toContainText('direct, ADMINISTRATOR');
   await browserMode.screenshot(page, 'assign-05-assign-verified');
 
-  const appUsers = await sandboxGet<Array<{ id: string; scope: string; profile: { role?: string } }>>(browserMode, `/api/v1/apps/${(await bridge<{ facts: { appId: string } }>(browserMode, 'integrations.get', { integrationId: integration!.id })).facts.appId}/users?limit=200`);
+  const appUsers = await sandbox<Array<{ id: string; scope: string; profile: { role?: string } }>>(browserMode, 'GET', `/api/v1/apps/${(await bridge<{ facts: { appId: string } }>(browserMode, 'integrations.get', { integrationId: integration!.id })).facts.appId}/users?limit=200`);
   expect(appUsers.filter((u) => u.scope === 'USER').map((u) => u.profile.role)).toEqual(['ADMINISTRATOR']);
 });

@@ -50,6 +50,12 @@ test.describe('the okta-onboard CLI, as built', () => {
     for (const command of ['clients', 'integrations', 'org', 'metadata', 'saml', 'scim', 'browser', 'sandbox']) expect(result.stdout).toContain(`  ${command}`);
   });
 
+  test('runs as `npx okta-onboard` in the repo', () => {
+    const result = spawnSync('npx', ['--no-install', 'okta-onboard', '--help'], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: okta-onboard <command>');
+  });
+
   test('--help loads none of the heavy libraries (Okta SDK, XML, SAML, crypto)', () => {
     const result = spawnSync(process.execPath, ['--import', join(root, 'test', 'support', 'module-trace.mjs'), cli, '--help'], { encoding: 'utf8' });
     expect(result.status).toBe(0);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { startScimServer, type ScimTestServer } from '../support/scim-server';
-import { expect, test, type BrowserMode } from './fixtures';
+import { expect, test } from './fixtures';
 import { AppStepPage } from './pages/app-step';
 import { AssignStepPage } from './pages/assign-step';
 import { BookmarkStepPage } from './pages/bookmark-step';
@@ -13,7 +13,7 @@ import { TestLoginStepPage } from './pages/test-login-step';
 import { VendorPickerPage } from './pages/vendor-picker-page';
 import { WelcomePage } from './pages/welcome-page';
 import { WizardPage } from './pages/wizard-page';
-import { expectAllVerifiedAndSecondApplyWritesNothing, openStep, signInToConsole } from './support/walk';
+import { expectAllVerifiedAndSecondApplyWritesNothing, openStep, sandbox, signInToConsole } from './support/walk';
 
 const TOKEN = 'courier-scim-token-e2e-5b7d';
 const PROVISIONING_TEST_USER = 'ben.haddad@acme.example';
@@ -26,10 +26,6 @@ test.afterEach(async () => {
   await scim.close();
 });
 
-async function sandboxGet<T>(mode: BrowserMode, path: string): Promise<T> {
-  const response = await fetch(`${mode.sandbox.url}${path}`, { headers: { Authorization: `SSWS ${mode.sandbox.apiToken}`, Accept: 'application/json' } });
-  return (await response.json()) as T;
-}
 
 test('Courier, from an empty org to a user provisioned with its role: app, metadata, support email, SCIM, role, provisioning, bookmark, assignments, test login', async ({ page, context, browserMode }) => {
   await page.goto(browserMode.url);
@@ -120,7 +116,7 @@ test('Courier, from an empty org to a user provisioned with its role: app, metad
   await expect(wizard.check('provisioning-e2e-attributes')).toContainText('role = "ANALYST"');
   await expect(wizard.stepStatus('provisioning')).toHaveAttribute('data-status', 'verified');
   await browserMode.screenshot(page, 'courier-07-provisioning-verified');
-  const ben = (await sandboxGet<Array<{ id: string; profile: { firstName: string; lastName: string } }>>(browserMode, `/api/v1/users?search=${encodeURIComponent(`profile.login eq "${PROVISIONING_TEST_USER}"`)}`))[0]!;
+  const ben = (await sandbox<Array<{ id: string; profile: { firstName: string; lastName: string } }>>(browserMode, 'GET', `/api/v1/users?search=${encodeURIComponent(`profile.login eq "${PROVISIONING_TEST_USER}"`)}`))[0]!;
   expect(scim.users().filter((u) => !u.userName.startsWith('okta-onboard-preflight-'))).toEqual([
     expect.objectContaining({ userName: PROVISIONING_TEST_USER, externalId: ben.id, role: 'ANALYST', active: false, name: expect.objectContaining({ givenName: ben.profile.firstName, familyName: ben.profile.lastName }) }),
   ]);
@@ -144,7 +140,7 @@ test('Courier, from an empty org to a user provisioned with its role: app, metad
   await browserMode.screenshot(page, 'courier-09-assign-preview');
   await wizard.button(/^Apply \d+ changes?$/).click();
   await expect(wizard.stepStatus('assign')).toHaveAttribute('data-status', 'verified');
-  const alex = (await sandboxGet<{ id: string }>(browserMode, `/api/v1/users/${browserMode.sandbox.adminLogin}`));
+  const alex = (await sandbox<{ id: string }>(browserMode, 'GET', `/api/v1/users/${browserMode.sandbox.adminLogin}`));
   await expect.poll(() => scim.users().find((u) => u.userName === browserMode.sandbox.adminLogin), { timeout: 30_000 })
     .toEqual(expect.objectContaining({ externalId: alex.id, role: 'ADMINISTRATOR', active: true }));
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type BrowserMode } from './fixtures';
+import { expect, test } from './fixtures';
+import { bridge, openStep, sandbox } from './support/walk';
 import { DomainsStepPage } from './pages/domains-step';
 import { RegisterStepPage } from './pages/register-step';
 import { TestLoginStepPage } from './pages/test-login-step';
@@ -8,30 +9,6 @@ import { WelcomePage } from './pages/welcome-page';
 import { WizardPage } from './pages/wizard-page';
 
 const TEST_USER = 'ava.adams@acme.example';
-
-/** One channel call over the browser-mode bridge, as the renderer makes it. */
-async function bridge<T>(mode: BrowserMode, wireName: string, request: unknown): Promise<T> {
-  const token = /token=([^&]+)/.exec(new URL(mode.url).hash)?.[1] ?? '';
-  const response = await fetch(`${mode.origin}/api/${wireName}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(request) });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${wireName}: ${result.error.message}`);
-  return result.value;
-}
-
-async function sandbox<T>(mode: BrowserMode, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${mode.sandbox.url}${path}`, {
-    method,
-    headers: { Authorization: `SSWS ${mode.sandbox.apiToken}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return (await response.json()) as T;
-}
-
-/** Opens a step by its rail title; the rail button's accessible name reads "3 Claimed domains Not started". */
-async function openStep(wizard: WizardPage, title: string): Promise<void> {
-  await wizard.rail().getByRole('button', { name: new RegExp(`^\\d+\\s*${title}`) }).click();
-  await wizard.waitForCurrent(title);
-}
 
 test('Mixpanel: claimed domains, values pasted into Mixpanel, then IdP- and SP-initiated test logins', async ({ page, browserMode }) => {
   await page.goto(browserMode.url);
@@ -47,7 +24,7 @@ test('Mixpanel: claimed domains, values pasted into Mixpanel, then IdP- and SP-i
   await bridge(browserMode, 'steps.apply', { integrationId, stepId: 'app' });
   await bridge(browserMode, 'steps.verify', { integrationId, stepId: 'metadata' });
 
-  await openStep(wizard, 'Claimed domains');
+  await openStep(page, 'domains', 'Claimed domains');
   const domains = new DomainsStepPage(page);
   await wizard.button('Check Okta').click();
   await expect(domains.suggestionCount('acme.example')).toHaveText('42');
@@ -61,7 +38,7 @@ test('Mixpanel: claimed domains, values pasted into Mixpanel, then IdP- and SP-i
   await expect(wizard.stepStatus('domains')).toHaveAttribute('data-status', 'verified');
   await browserMode.screenshot(page, 'register-01-domains');
 
-  await openStep(wizard, 'Enable SSO in Mixpanel');
+  await openStep(page, 'register', 'Enable SSO in Mixpanel');
   const register = new RegisterStepPage(page);
   await wizard.button('Check Okta').click();
   const facts = (await bridge<{ facts: { idpIssuer: string; idpSsoUrl: string; appId: string } }>(browserMode, 'integrations.get', { integrationId })).facts;
@@ -79,7 +56,7 @@ test('Mixpanel: claimed domains, values pasted into Mixpanel, then IdP- and SP-i
   await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'verified');
   await browserMode.screenshot(page, 'register-02-confirmed');
 
-  await openStep(wizard, 'Test login');
+  await openStep(page, 'test-login', 'Test login');
   const login = new TestLoginStepPage(page);
   await login.setUser(TEST_USER);
   await expect(login.notAssigned()).toContainText(`${TEST_USER} is not assigned`);
@@ -113,7 +90,7 @@ test('Courier: the email to support with the metadata attached as an .eml, sent,
   await bridge(browserMode, 'steps.apply', { integrationId, stepId: 'app' });
   await bridge(browserMode, 'steps.verify', { integrationId, stepId: 'metadata' });
 
-  await openStep(wizard, 'Send to Courier');
+  await openStep(page, 'register', 'Send to Courier');
   const register = new RegisterStepPage(page);
   await register.fill({ companyName: 'Acme Corp', supportEmail: 'not an address' });
   await expect(register.fieldError()).toHaveText('"not an address" is not an email address; an email address looks like support@vendor.com');

@@ -57,15 +57,20 @@ function adminSignIn(req: SandboxRequest, app: AppRecord, error: string | undefi
 
 type Notice = { ok: boolean; text: string; details?: string[] };
 
-/** "Test Connector Configuration": exactly one `GET {base}/Users?startIndex=1&count=2` (§2). */
-async function testConnector(settings: ProvisioningSettings): Promise<Notice> {
-  let client: ScimClient;
+/** A SCIM client for the settings entered, or the notice saying why the base URL or token is unusable. */
+function connectorClient(settings: ProvisioningSettings): ScimClient | Notice {
   try {
-    client = new ScimClient({ baseUrl: settings.baseUrl, token: settings.token });
+    return new ScimClient({ baseUrl: settings.baseUrl, token: settings.token });
   } catch (error) {
     if (isAppError(error)) return { ok: false, text: error.message, details: [error.hint] };
     throw error;
   }
+}
+
+/** "Test Connector Configuration": exactly one `GET {base}/Users?startIndex=1&count=2` (§2). */
+async function testConnector(settings: ProvisioningSettings): Promise<Notice> {
+  const client = connectorClient(settings);
+  if (!(client instanceof ScimClient)) return client;
   const reply = await client.listUsers({ startIndex: 1, count: 2 });
   if (reply.status === 200) return { ok: true, text: 'Connector configured successfully', details: selectedActionLabels(settings.supportedActions) };
   if (reply.status === 0) return { ok: false, text: `Failed to connect: ${reply.exchange.error ?? 'no answer from the SCIM server'}` };
@@ -77,13 +82,8 @@ async function save(engine: ProvisioningEngine, app: AppRecord, scimEnabled: boo
     engine.disable(app);
     return { ok: true, text: 'Provisioning is off for this app.' };
   }
-  let client: ScimClient;
-  try {
-    client = new ScimClient({ baseUrl: settings.baseUrl, token: settings.token });
-  } catch (error) {
-    if (isAppError(error)) return { ok: false, text: error.message, details: [error.hint] };
-    throw error;
-  }
+  const client = connectorClient(settings);
+  if (!(client instanceof ScimClient)) return client;
   engine.configure(app, settings);
   // Saving To App makes Okta read the connector once more (LAB 3.5); the answer is not shown.
   if (saved !== undefined && JSON.stringify(saved.toApp) !== JSON.stringify(settings.toApp)) await client.listUsers({ startIndex: 1, count: 2 });

@@ -12,11 +12,6 @@ export class WizardPage {
     return this.rail().locator('button.rail-step', { has: this.page.locator('.rail-title', { hasText: title }) });
   }
 
-  /** Opens a step from the rail by its id, as a click would, and waits for main to record it. */
-  async open(stepId: string): Promise<void> {
-    await this.rail().locator(`[data-step="${stepId}"]`).click();
-    await this.page.locator(`[data-step-screen="${stepId}"]`).waitFor();
-  }
 
   currentRailStep(): Locator {
     return this.rail().locator('[aria-current="step"]');

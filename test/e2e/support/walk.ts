@@ -12,6 +12,16 @@ export async function bridge<T>(mode: BrowserMode, wireName: string, request: un
   return result.value;
 }
 
+/** One Management API call to the practice sandbox with its admin token, as a test's own check. */
+export async function sandbox<T>(mode: BrowserMode, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${mode.sandbox.url}${path}`, {
+    method,
+    headers: { Authorization: `SSWS ${mode.sandbox.apiToken}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return (await response.json()) as T;
+}
+
 /** Opens a step from the rail with the mouse and waits until main has recorded it as current. */
 export async function openStep(page: Page, stepId: string, title: string): Promise<WizardPage> {
   const wizard = new WizardPage(page);
