@@ -4,6 +4,7 @@ import type { ConnectionStatus, oktaChannels } from '../api/channels-okta';
 import type { Client, ClientAuth } from '../api/model';
 import { AppError, isAppError } from '../errors';
 import type { CallerIdentity } from '../okta/org-api';
+import { wizardSteps } from '../steps/registry';
 import type { ServiceDeps } from './handlers';
 
 type OktaHandlers = HandlersOf<{ okta: typeof oktaChannels }>['okta'];
@@ -31,7 +32,8 @@ export function createOktaHandlers(deps: ServiceDeps): OktaHandlers {
         ...(identity.scopes ? { scopes: identity.scopes } : {}),
         ...(identity.rolesUnreadable ? { rolesUnreadable: identity.rolesUnreadable } : {}),
       },
-      steps: stepsAllowed(identity).map((v) => ({
+      // Only the steps this version can run: a verdict on a step that does not exist yet would only confuse.
+      steps: stepsAllowed(identity).filter((v) => wizardSteps[v.step] !== undefined).map((v) => ({
         step: v.step,
         does: STEP_NEEDS[v.step].does,
         allowed: v.allowed,

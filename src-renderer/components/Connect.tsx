@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiResult, Client, ConnectionStatus } from '../../src-main/api';
 import { api, runsInBrowser } from '../api/client';
-import { change, useMain } from '../api/use-main';
+import { useMain } from '../api/use-main';
+import { useUi } from '../state/ui';
 import { TextField } from './Field';
 import { ServiceAppKey } from './ServiceAppKey';
 
@@ -49,7 +50,7 @@ export function Connect({ client }: { client: Client }) {
   const [token, setToken] = useState('');
   const [oauthClientId, setOauthClientId] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ field?: string; message: string } | undefined>(undefined);
+  const [error, setError] = useState<{ field?: string; message: string; hint: string } | undefined>(undefined);
   const [waitingFor, setWaitingFor] = useState<string | undefined>(undefined);
 
   if (client.sandbox) {
@@ -59,10 +60,12 @@ export function Connect({ client }: { client: Client }) {
   async function run<T>(call: Promise<ApiResult<T>>): Promise<T | undefined> {
     setBusy(true);
     setError(undefined);
-    const result = await change(call, { fieldsInline: true });
+    // Every failure shows inside the dialog, with its hint, so no toast repeats it.
+    const result = await call;
+    if (result.ok) useUi.getState().dataChanged();
     setBusy(false);
     if (!result.ok) {
-      setError({ message: result.error.message, ...(result.error.field ? { field: result.error.field } : {}) });
+      setError({ message: result.error.message, hint: result.error.hint, ...(result.error.field ? { field: result.error.field } : {}) });
       return undefined;
     }
     return result.value;
@@ -138,7 +141,7 @@ export function Connect({ client }: { client: Client }) {
         ) : null}
         {error && !error.field ? (
           <p className="field-error" role="alert">
-            {error.message}
+            {error.message} {error.hint}
           </p>
         ) : null}
         {waitingFor ? (
