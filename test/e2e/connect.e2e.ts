@@ -1,8 +1,9 @@
 import { SANDBOX_PASSWORD } from '../../src-main/sandbox/oauth/sign-in';
-import { SEED_NATIVE_CLIENT_ID } from '../../src-main/sandbox/oauth/clients';
+import { SEED_NATIVE_CLIENT_ID, SEED_SERVICE_CLIENT_ID } from '../../src-main/sandbox/oauth/clients';
 import { expect, test } from './fixtures';
 import { ConnectDialog } from './pages/connect-dialog';
 import { WelcomePage } from './pages/welcome-page';
+import { sandbox } from './support/walk';
 
 test('a real org: an API token is checked at once, and the dialog says whose it is and what it may do', async ({ page, browserMode }) => {
   await page.goto(browserMode.url);
@@ -33,4 +34,19 @@ test('a real org: the admin signs in with OAuth + PKCE in the browser and comes 
   await expect(connect.signedInAs()).toContainText('with an admin sign-in');
   await expect(connect.verdict('assign')).toContainText('✓ yes');
   await browserMode.screenshot(page, 'connect-03-admin-signed-in');
+});
+
+test('a real org: a service app signs in with the key pair the wizard made (private_key_jwt, DPoP)', async ({ page, browserMode }) => {
+  await page.goto(browserMode.url);
+  await new WelcomePage(page).addRealOrgClient('Acme', browserMode.sandbox.url);
+  const connect = new ConnectDialog(page);
+  await connect.open();
+  const jwk = JSON.parse(await connect.showServiceAppKey()) as Record<string, unknown>;
+  expect(Object.keys(jwk).sort()).toEqual(['alg', 'e', 'kid', 'kty', 'n', 'use']);
+  // The admin's part in Okta: paste the public key into the service app.
+  await sandbox(browserMode, 'POST', `/sandbox/v1/oauth/clients/${SEED_SERVICE_CLIENT_ID}/keys`, jwk);
+  await connect.useServiceApp(SEED_SERVICE_CLIENT_ID);
+  await expect(connect.signedInAs()).toContainText('with a service app');
+  await expect(connect.verdict('role')).toContainText('✓ yes');
+  await browserMode.screenshot(page, 'connect-04-service-app');
 });

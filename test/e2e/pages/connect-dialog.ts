@@ -27,6 +27,18 @@ export class ConnectDialog {
     return popup;
   }
 
+  /** Chooses the service app and shows the public JWK the wizard generated; returns it. */
+  async showServiceAppKey(): Promise<string> {
+    await this.root().getByRole('radio', { name: /Service app/ }).check();
+    await this.root().getByRole('button', { name: 'Show the public key to paste into Okta' }).click();
+    return (await this.root().getByLabel('Public key (JWK)').textContent()) ?? '';
+  }
+
+  async useServiceApp(clientId: string): Promise<void> {
+    await this.root().getByLabel('Client ID').fill(clientId);
+    await this.root().getByRole('button', { name: 'Check and save' }).click();
+  }
+
   signedInAs(): Locator {
     return this.root().locator('.connection-status p').first();
   }
