@@ -21,6 +21,8 @@ export function AddClient({ onDone }: { onDone?: () => void }) {
     if (result.ok) {
       selectClient(result.value.id);
       onDone?.();
+      // A real org is useless until the wizard can sign in to it: ask for that next.
+      if (kind === 'org') useUi.getState().openDialog('connect');
     } else {
       setErrors(result.error.field ? { [result.error.field]: result.error.message } : {});
     }

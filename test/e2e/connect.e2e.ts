@@ -9,7 +9,7 @@ test('a real org: an API token is checked at once, and the dialog says whose it 
   await page.goto(browserMode.url);
   await new WelcomePage(page).addRealOrgClient('Acme', browserMode.sandbox.url);
   const connect = new ConnectDialog(page);
-  await connect.open();
+  await expect(connect.root()).toBeVisible();
   await connect.useApiToken('00this-is-not-a-valid-token-at-all-000000');
   await expect(connect.error()).toContainText('Security > API > Tokens');
   await browserMode.screenshot(page, 'connect-01-bad-token');
@@ -25,7 +25,7 @@ test('a real org: the admin signs in with OAuth + PKCE in the browser and comes 
   await page.goto(browserMode.url);
   await new WelcomePage(page).addRealOrgClient('Acme', browserMode.sandbox.url);
   const connect = new ConnectDialog(page);
-  await connect.open();
+  await expect(connect.root()).toBeVisible();
   const signInTab = await connect.startAdminSignIn(SEED_NATIVE_CLIENT_ID);
   await signInTab.locator('#okta-signin-username').fill(browserMode.sandbox.adminLogin);
   await signInTab.locator('#okta-signin-password').fill(SANDBOX_PASSWORD);
@@ -40,7 +40,7 @@ test('a real org: a service app signs in with the key pair the wizard made (priv
   await page.goto(browserMode.url);
   await new WelcomePage(page).addRealOrgClient('Acme', browserMode.sandbox.url);
   const connect = new ConnectDialog(page);
-  await connect.open();
+  await expect(connect.root()).toBeVisible();
   const jwk = JSON.parse(await connect.showServiceAppKey()) as Record<string, unknown>;
   expect(Object.keys(jwk).sort()).toEqual(['alg', 'e', 'kid', 'kty', 'n', 'use']);
   // The admin's part in Okta: paste the public key into the service app.

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { ConnectDialog } from './pages/connect-dialog';
 import { VendorPickerPage } from './pages/vendor-picker-page';
 import { WelcomePage } from './pages/welcome-page';
 import { WizardPage } from './pages/wizard-page';
@@ -15,6 +16,10 @@ test('adds a client, picks a vendor, walks the rail by keyboard, and keeps progr
 
   await page.getByLabel('Org URL').fill('https://acme.okta.com');
   await page.getByRole('button', { name: 'Add client' }).click();
+  // A real org asks for a sign-in next; this test is about the frame, so it closes that dialog.
+  const connect = new ConnectDialog(page);
+  await expect(connect.root()).toContainText('Okta connection for https://acme.okta.com');
+  await connect.close();
   await expect(page.getByRole('heading', { name: 'Which vendor are you connecting to Acme Corp?' })).toBeVisible();
   await browserMode.screenshot(page, 'foundation-03-vendor-picker');
 

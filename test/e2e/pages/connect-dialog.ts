@@ -8,8 +8,13 @@ export class ConnectDialog {
     return this.page.getByRole('dialog');
   }
 
+  /** Opens it from the header (it also opens by itself right after a real org is added). */
   async open(): Promise<void> {
     await this.page.getByRole('button', { name: /Sign in to Okta|Okta connection/ }).click();
+  }
+
+  async close(): Promise<void> {
+    await this.root().getByRole('button', { name: 'Close' }).click();
   }
 
   async useApiToken(token: string): Promise<void> {
