@@ -13,7 +13,11 @@ const allowedSuffixes = [
   'millie.co',
 ];
 
-export function isAllowedExternalUrl(raw: string, orgHosts: readonly string[] = []): boolean {
+/**
+ * `orgOrigins` are the configured orgs' origins (and the practice org's, which is plain http on
+ * loopback): their own pages, such as the sandbox's console, may open even without https.
+ */
+export function isAllowedExternalUrl(raw: string, orgOrigins: readonly string[] = []): boolean {
   let url: URL;
   try {
     url = new URL(raw);
@@ -21,8 +25,8 @@ export function isAllowedExternalUrl(raw: string, orgHosts: readonly string[] = 
     return false;
   }
   if (url.protocol === 'mailto:') return true;
+  if (orgOrigins.includes(url.origin)) return true;
   if (url.protocol !== 'https:') return false;
   const host = url.hostname.toLowerCase();
-  if (orgHosts.some((h) => h.toLowerCase() === host)) return true;
   return allowedSuffixes.some((suffix) => (suffix.startsWith('.') ? host.endsWith(suffix) || host === suffix.slice(1) : host === suffix || host.endsWith(`.${suffix}`)));
 }

@@ -24,11 +24,14 @@ async function start(): Promise<void> {
     // The test-login window takes the SAMLResponse on its own session (see login-window.ts).
     loginCapture: createLoginWindowCapture({ createWindow: (options) => new BrowserWindow(options), sessionFromPartition: (partition) => session.fromPartition(partition) }),
   });
-  let orgHosts: string[] = [];
-  const refreshOrgHosts = async () => {
-    orgHosts = (await services.workspace.listClients()).map((c) => new URL(c.orgUrl).hostname);
+  let orgOrigins: string[] = [];
+  const refreshOrgOrigins = async () => {
+    const origins = (await services.workspace.listClients()).map((c) => new URL(c.orgUrl).origin);
+    // The practice org moves to a new port every launch; its console pages open like a real org's.
+    if (services.practiceOrg.url) origins.push(services.practiceOrg.url);
+    orgOrigins = origins;
   };
-  await refreshOrgHosts();
+  await refreshOrgOrigins();
   const devUrl = process.env.ELECTRON_RENDERER_URL;
   registerIpcHandlers(ipcMain, channels, services.handlers, {
     appOrigin: devUrl ? new URL(devUrl).origin : 'file://',
@@ -40,9 +43,9 @@ async function start(): Promise<void> {
       shell,
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
       renderer: devUrl ? { url: devUrl } : { file: join(import.meta.dirname, '../renderer/index.html') },
-      orgHosts: () => {
-        void refreshOrgHosts();
-        return orgHosts;
+      orgOrigins: () => {
+        void refreshOrgOrigins();
+        return orgOrigins;
       },
     });
   open();

@@ -5,7 +5,7 @@ export interface HardenOptions {
   /** The URL the renderer is served from: navigation may stay there and nowhere else. */
   appOrigin: string;
   openExternal: (url: string) => Promise<void>;
-  orgHosts: () => readonly string[];
+  orgOrigins: () => readonly string[];
 }
 
 /** The same origin check for file:// (Electron's "null" origin) and the dev server. */
@@ -30,7 +30,7 @@ export function hardenWebContents(contents: Pick<WebContents, 'on' | 'setWindowO
     if (!isAppUrl(url, options.appOrigin)) event.preventDefault();
   });
   contents.setWindowOpenHandler((details: HandlerDetails): WindowOpenHandlerResponse => {
-    if (isAllowedExternalUrl(details.url, options.orgHosts())) void options.openExternal(details.url);
+    if (isAllowedExternalUrl(details.url, options.orgOrigins())) void options.openExternal(details.url);
     return { action: 'deny' };
   });
 }

@@ -7,7 +7,7 @@ export interface MainWindowDeps {
   preloadPath: string;
   /** The dev server URL in development, else the built index.html. */
   renderer: { url: string } | { file: string };
-  orgHosts: () => readonly string[];
+  orgOrigins: () => readonly string[];
 }
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
@@ -22,7 +22,7 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     webPreferences: { ...secureWebPreferences, preload: deps.preloadPath },
   });
   const appOrigin = 'url' in deps.renderer ? new URL(deps.renderer.url).origin : 'file://';
-  hardenWebContents(window.webContents, { appOrigin, openExternal: (url) => deps.shell.openExternal(url), orgHosts: deps.orgHosts });
+  hardenWebContents(window.webContents, { appOrigin, openExternal: (url) => deps.shell.openExternal(url), orgOrigins: deps.orgOrigins });
   window.once('ready-to-show', () => window.show());
   if ('url' in deps.renderer) void window.loadURL(deps.renderer.url);
   else void window.loadFile(deps.renderer.file);

@@ -40,7 +40,7 @@ function build() {
     shell: { openExternal: async (url: string) => { opened.push(url); } },
     preloadPath: '/app/out/preload/index.cjs',
     renderer: { file: '/app/out/renderer/index.html' },
-    orgHosts: () => ['login.acme-sso.com'],
+    orgOrigins: () => ['https://login.acme-sso.com', 'http://127.0.0.1:41234'],
   });
   return { fake, opened, options: options! };
 }
@@ -67,7 +67,9 @@ describe('main window', () => {
     expect(fake.open('https://acme-admin.okta.com/admin/apps/active')).toEqual({ action: 'deny' });
     expect(fake.open('https://evil.example.com/phish')).toEqual({ action: 'deny' });
     expect(fake.open('https://login.acme-sso.com/')).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://acme-admin.okta.com/admin/apps/active', 'https://login.acme-sso.com/']);
+    expect(fake.open('http://127.0.0.1:41234/admin/app/millie/instance/_new_/')).toEqual({ action: 'deny' });
+    expect(fake.open('http://127.0.0.1:9999/elsewhere')).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://acme-admin.okta.com/admin/apps/active', 'https://login.acme-sso.com/', 'http://127.0.0.1:41234/admin/app/millie/instance/_new_/']);
   });
 });
 
