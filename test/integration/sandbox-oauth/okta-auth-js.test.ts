@@ -1,21 +1,10 @@
-import { OktaAuth, type SimpleStorage } from '@okta/okta-auth-js';
+import { OktaAuth } from '@okta/okta-auth-js';
+import { MapStorage } from '../../../src-main/okta/signin/pkce';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SEED_NATIVE_CLIENT_ID } from '../../../src-main/sandbox/oauth/clients';
 import { SANDBOX_PASSWORD } from '../../../src-main/sandbox/oauth/sign-in';
 import { createSandboxOrg, type SandboxOrg } from '../../../src-main/sandbox/server';
 
-class MemoryStorage implements SimpleStorage {
-  private readonly values = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.values.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.values.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.values.delete(key);
-  }
-}
 
 let org: SandboxOrg;
 beforeAll(async () => {
@@ -27,7 +16,7 @@ afterAll(async () => {
 
 it('lets @okta/okta-auth-js prepare PKCE, and exchange the code for verified tokens', async () => {
   const scopes = ['openid', 'profile', 'offline_access', 'okta.apps.read'];
-  const storage = new MemoryStorage();
+  const storage = new MapStorage();
   const auth = new OktaAuth({
     issuer: org.url, clientId: SEED_NATIVE_CLIENT_ID, scopes, pkce: true,
     tokenManager: { storage, autoRenew: false, autoRemove: false },

@@ -1,26 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CheckName, runScimPreflight, type PreflightReport } from '../../../src-main/scim/preflight';
-import { startBrokenScimServer, type BrokenScimKind } from '../../support/broken-scim-servers';
-import { startScimServer, type ScimTestServer } from '../../support/scim-server';
+import { scimServerPool } from '../../support/scim-server-pool';
 
 const TOKEN = 'vendor-scim-token-5f1c';
-const servers: ScimTestServer[] = [];
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function good(): Promise<ScimTestServer> {
-  const server = await startScimServer({ token: TOKEN });
-  servers.push(server);
-  return server;
-}
-
-async function broken(kind: BrokenScimKind): Promise<ScimTestServer> {
-  const server = await startBrokenScimServer(kind, { token: TOKEN });
-  servers.push(server);
-  return server;
-}
+const { good, broken } = scimServerPool(TOKEN);
 
 function check(report: PreflightReport, name: string) {
   const found = report.checks.find((c) => c.name === name);
@@ -230,7 +213,7 @@ describe('SCIM preflight against vendors that get something wrong', () => {
   it('names a refused connection', async () => {
     const server = await good();
     const { baseUrl } = server;
-    await servers.splice(0)[0]?.close();
+    await server.close();
     const report = await runScimPreflight({ baseUrl, token: TOKEN });
     expect(check(report, CheckName.serviceProviderConfig)).toMatchObject({ status: 'fail', detail: `Connection refused by ${new URL(baseUrl).host}: nothing is listening there.` });
   });

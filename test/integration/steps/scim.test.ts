@@ -1,31 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ScimObservedSchema } from '../../../src-main/api/step-scim';
 import { CheckName } from '../../../src-main/scim/preflight';
 import { checkId } from '../../../src-main/steps/scim-report';
-import { startBrokenScimServer, type BrokenScimKind } from '../../support/broken-scim-servers';
-import { startScimServer, type ScimTestServer } from '../../support/scim-server';
+import { scimServerPool } from '../../support/scim-server-pool';
 import { stepHarness } from '../../support/step-harness';
 
 const TOKEN = 'courier-scim-token-7c41a9';
-const servers: ScimTestServer[] = [];
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function good(): Promise<ScimTestServer> {
-  const server = await startScimServer({ token: TOKEN });
-  servers.push(server);
-  return server;
-}
-
-async function broken(kind: BrokenScimKind): Promise<ScimTestServer> {
-  const server = await startBrokenScimServer(kind, { token: TOKEN });
-  servers.push(server);
-  return server;
-}
+const { good, broken } = scimServerPool(TOKEN);
 
 const statusOf = (checks: { id: string; status: string }[], name: string) => checks.find((c) => c.id === checkId(name))?.status;
 
