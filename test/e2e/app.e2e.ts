@@ -1,17 +1,12 @@
 import { SANDBOX_PASSWORD } from '../../src-main/sandbox/oauth/sign-in';
 import { expect, test } from './fixtures';
+import { startPracticeIntegration } from './support/walk';
 import { AppStepPage } from './pages/app-step';
 import { MetadataStepPage } from './pages/metadata-step';
 import { SlugStepPage } from './pages/slug-step';
-import { VendorPickerPage } from './pages/vendor-picker-page';
-import { WelcomePage } from './pages/welcome-page';
-import { WizardPage } from './pages/wizard-page';
 
 test('Millie: slug, the catalog app added in the console and finished by the wizard, then its metadata', async ({ page, browserMode }) => {
-  await page.goto(browserMode.url);
-  await new WelcomePage(page).addPracticeClient('Acme (practice)');
-  await new VendorPickerPage(page).start('Millie');
-  const wizard = new WizardPage(page);
+  const wizard = await startPracticeIntegration(page, browserMode, 'Millie');
   await expect(wizard.stepHeading()).toHaveText('Company slug');
 
   const slug = new SlugStepPage(page);

@@ -1,19 +1,13 @@
 import { expect, test } from './fixtures';
-import { bridge, sandbox } from './support/walk';
+import { bridge, sandbox, startPracticeIntegration } from './support/walk';
 import { AssignStepPage } from './pages/assign-step';
 import { BookmarkStepPage } from './pages/bookmark-step';
 import { RoleStepPage } from './pages/role-step';
-import { VendorPickerPage } from './pages/vendor-picker-page';
-import { WelcomePage } from './pages/welcome-page';
-import { WizardPage } from './pages/wizard-page';
 
 
 
 test('Courier: role attribute with group roles, bookmark on the same groups, and assignments with roles', async ({ page, browserMode }) => {
-  await page.goto(browserMode.url);
-  await new WelcomePage(page).addPracticeClient('Acme (practice)');
-  await new VendorPickerPage(page).start('Courier');
-  const wizard = new WizardPage(page);
+  const wizard = await startPracticeIntegration(page, browserMode, 'Courier');
   await expect(wizard.stepHeading()).toHaveText('Courier app');
 
   // The app step runs through the same channels its screen uses; this test is about the steps after it.

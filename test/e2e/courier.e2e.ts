@@ -10,10 +10,7 @@ import { RegisterStepPage } from './pages/register-step';
 import { RoleStepPage } from './pages/role-step';
 import { ScimStepPage } from './pages/scim-step';
 import { TestLoginStepPage } from './pages/test-login-step';
-import { VendorPickerPage } from './pages/vendor-picker-page';
-import { WelcomePage } from './pages/welcome-page';
-import { WizardPage } from './pages/wizard-page';
-import { expectAllVerifiedAndSecondApplyWritesNothing, openStep, sandbox, signInToConsole } from './support/walk';
+import { expectAllVerifiedAndSecondApplyWritesNothing, openStep, sandbox, signInToConsole, startPracticeIntegration } from './support/walk';
 
 const TOKEN = 'courier-scim-token-e2e-5b7d';
 const PROVISIONING_TEST_USER = 'ben.haddad@acme.example';
@@ -28,10 +25,7 @@ test.afterEach(async () => {
 
 
 test('Courier, from an empty org to a user provisioned with its role: app, metadata, support email, SCIM, role, provisioning, bookmark, assignments, test login', async ({ page, context, browserMode }) => {
-  await page.goto(browserMode.url);
-  await new WelcomePage(page).addPracticeClient('Acme');
-  await new VendorPickerPage(page).start('Courier');
-  const wizard = new WizardPage(page);
+  const wizard = await startPracticeIntegration(page, browserMode, 'Courier');
   await expect(wizard.stepHeading()).toHaveText('Courier app');
 
   const app = new AppStepPage(page);

@@ -7,18 +7,12 @@ import { MetadataStepPage } from './pages/metadata-step';
 import { RegisterStepPage } from './pages/register-step';
 import { SlugStepPage } from './pages/slug-step';
 import { TestLoginStepPage } from './pages/test-login-step';
-import { VendorPickerPage } from './pages/vendor-picker-page';
-import { WelcomePage } from './pages/welcome-page';
-import { WizardPage } from './pages/wizard-page';
-import { expectAllVerifiedAndSecondApplyWritesNothing, openStep, signInToConsole } from './support/walk';
+import { expectAllVerifiedAndSecondApplyWritesNothing, openStep, signInToConsole, startPracticeIntegration } from './support/walk';
 
 const TEST_USER = 'ava.adams@acme.example';
 
 test('Millie, the whole guide through the screens: slug, catalog app, metadata, domains, email to support, assignment, test logins', async ({ page, browserMode }) => {
-  await page.goto(browserMode.url);
-  await new WelcomePage(page).addPracticeClient('Acme (practice)');
-  await new VendorPickerPage(page).start('Millie');
-  const wizard = new WizardPage(page);
+  const wizard = await startPracticeIntegration(page, browserMode, 'Millie');
 
   const slug = new SlugStepPage(page);
   await slug.enterSlug('acme-corp');

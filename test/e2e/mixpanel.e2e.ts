@@ -8,10 +8,7 @@ import { ProvisioningStepPage } from './pages/provisioning-step';
 import { RegisterStepPage } from './pages/register-step';
 import { ScimStepPage } from './pages/scim-step';
 import { TestLoginStepPage } from './pages/test-login-step';
-import { VendorPickerPage } from './pages/vendor-picker-page';
-import { WelcomePage } from './pages/welcome-page';
-import { WizardPage } from './pages/wizard-page';
-import { expectAllVerifiedAndSecondApplyWritesNothing, openStep, signInToConsole } from './support/walk';
+import { expectAllVerifiedAndSecondApplyWritesNothing, openStep, signInToConsole, startPracticeIntegration } from './support/walk';
 
 const TOKEN = 'mixpanel-scim-oauth-token-e2e-91c2';
 const TEST_USER = 'ben.haddad@acme.example';
@@ -25,10 +22,7 @@ test.afterEach(async () => {
 });
 
 test('Mixpanel, the whole guide through the screens: catalog app, certificate and issuer, claimed domains, pasted values, SCIM through the API, test logins', async ({ page, browserMode }) => {
-  await page.goto(browserMode.url);
-  await new WelcomePage(page).addPracticeClient('Acme');
-  await new VendorPickerPage(page).start('Mixpanel');
-  const wizard = new WizardPage(page);
+  const wizard = await startPracticeIntegration(page, browserMode, 'Mixpanel');
   await expect(wizard.stepHeading()).toHaveText('Mixpanel app');
 
   const app = new AppStepPage(page);

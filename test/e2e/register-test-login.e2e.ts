@@ -1,20 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import { bridge, openStep, sandbox } from './support/walk';
+import { bridge, openStep, sandbox, startPracticeIntegration } from './support/walk';
 import { DomainsStepPage } from './pages/domains-step';
 import { RegisterStepPage } from './pages/register-step';
 import { TestLoginStepPage } from './pages/test-login-step';
-import { VendorPickerPage } from './pages/vendor-picker-page';
-import { WelcomePage } from './pages/welcome-page';
-import { WizardPage } from './pages/wizard-page';
 
 const TEST_USER = 'ava.adams@acme.example';
 
 test('Mixpanel: claimed domains, values pasted into Mixpanel, then IdP- and SP-initiated test logins', async ({ page, browserMode }) => {
-  await page.goto(browserMode.url);
-  await new WelcomePage(page).addPracticeClient('Acme (practice)');
-  await new VendorPickerPage(page).start('Mixpanel');
-  const wizard = new WizardPage(page);
+  const wizard = await startPracticeIntegration(page, browserMode, 'Mixpanel');
   await expect(wizard.stepHeading()).toHaveText('Mixpanel app');
 
   // The app and metadata steps run through the channels their screens use; this test is about the steps after them.
@@ -79,10 +73,7 @@ test('Mixpanel: claimed domains, values pasted into Mixpanel, then IdP- and SP-i
 });
 
 test('Courier: the email to support with the metadata attached as an .eml, sent, then confirmed', async ({ page, browserMode }) => {
-  await page.goto(browserMode.url);
-  await new WelcomePage(page).addPracticeClient('Acme (practice)');
-  await new VendorPickerPage(page).start('Courier');
-  const wizard = new WizardPage(page);
+  const wizard = await startPracticeIntegration(page, browserMode, 'Courier');
   await expect(wizard.stepHeading()).toHaveText('Courier app');
   const [integration] = await bridge<Array<{ id: string }>>(browserMode, 'integrations.list', {});
   const integrationId = integration!.id;

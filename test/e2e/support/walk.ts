@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { SANDBOX_PASSWORD } from '../../../src-main/sandbox/oauth/sign-in';
 import { expect, type BrowserMode } from '../fixtures';
+import { VendorPickerPage } from '../pages/vendor-picker-page';
+import { WelcomePage } from '../pages/welcome-page';
 import { WizardPage } from '../pages/wizard-page';
 
 /** One channel call over the browser-mode bridge, exactly as the renderer makes it. */
@@ -28,6 +30,14 @@ export async function openStep(page: Page, stepId: string, title: string): Promi
   await wizard.rail().locator(`[data-step="${stepId}"]`).click();
   await wizard.waitForCurrent(title);
   return wizard;
+}
+
+/** Opens the app, adds a practice-org client and starts the vendor's integration on its first step. */
+export async function startPracticeIntegration(page: Page, mode: BrowserMode, vendorName: string): Promise<WizardPage> {
+  await page.goto(mode.url);
+  await new WelcomePage(page).addPracticeClient('Acme');
+  await new VendorPickerPage(page).start(vendorName);
+  return new WizardPage(page);
 }
 
 /** Signs in to the sandbox's admin console in a tab the wizard's deep link opened. */
