@@ -1,14 +1,18 @@
 import type { IntegrationFacts } from '../api/model';
 import type { StepView } from '../api/steps';
+import type { VendorProfile } from '../vendors/profile';
 import type { AnyStep } from './step';
 
 type Blocker = StepView['blockers'][number];
 
 /** Earlier steps whose facts this step needs and that have not produced them yet. */
-export function missingFacts(step: AnyStep, facts: IntegrationFacts): Blocker[] {
+export function missingFacts(step: AnyStep, facts: IntegrationFacts, profile: VendorProfile): Blocker[] {
   return (step.needs ?? [])
     .filter((need) => facts[need.fact] === undefined)
-    .map((need) => ({ message: need.why, hint: `Finish the "${need.step}" step first.`, stepId: need.step }));
+    .map((need) => {
+      const title = profile.steps.find((s) => s.id === need.step)?.title ?? need.step;
+      return { message: need.why, hint: `Finish the "${title}" step first.`, stepId: need.step };
+    });
 }
 
 /** What the admin still has to enter, one blocker per field at fault. */

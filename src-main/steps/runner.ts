@@ -101,7 +101,7 @@ export class StepRunner {
   async view(ref: StepRef): Promise<StepView> {
     const loaded = await this.load(ref);
     const input = await this.rawInput(ref, loaded);
-    const blockers = [...missingFacts(loaded.step, loaded.integration.facts), ...inputBlockers(loaded.step, input)];
+    const blockers = [...missingFacts(loaded.step, loaded.integration.facts, loaded.profile), ...inputBlockers(loaded.step, input)];
     return this.toView(ref, loaded, loaded.record, blockers);
   }
 
@@ -147,7 +147,7 @@ export class StepRunner {
   private async runPhase(ref: StepRef, phase: 'inspect' | 'apply' | 'verify'): Promise<StepView> {
     const loaded = await this.load(ref);
     const raw = await this.rawInput(ref, loaded);
-    const blockers = [...missingFacts(loaded.step, loaded.integration.facts), ...inputBlockers(loaded.step, raw)];
+    const blockers = [...missingFacts(loaded.step, loaded.integration.facts, loaded.profile), ...inputBlockers(loaded.step, raw)];
     if (blockers.length > 0) {
       if (phase === 'apply') {
         const first = blockers[0]!;

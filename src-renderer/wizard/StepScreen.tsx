@@ -62,9 +62,14 @@ export function StepScreen({ vendor, integration, onView }: { vendor: VendorSumm
       </header>
       {view?.blockers.length ? (
         <ul className="blockers" aria-label="Before this step can run">
-          {view.blockers.map((b) => (
-            <li key={b.message}>
-              <strong>{b.message}</strong> <span>{b.hint}</span>
+          {view.blockers.map(({ message, hint, stepId: earlier }) => (
+            <li key={message}>
+              <strong>{message}</strong> <span>{hint}</span>{' '}
+              {earlier ? (
+                <button type="button" className="link-button" onClick={() => void change(api.integrations.open({ integrationId: integration.id, stepId: earlier }))}>
+                  Go to “{vendor.steps.find((s) => s.id === earlier)?.title ?? earlier}”
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>

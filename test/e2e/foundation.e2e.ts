@@ -46,6 +46,11 @@ test('adds a client, picks a vendor, walks the rail by keyboard, and keeps progr
   await expect(wizard.currentRailStep()).toContainText('Assign users');
   await expect(page.getByRole('combobox', { name: 'Client' })).toHaveValue(/^cli_/);
   await browserMode.screenshot(page, 'foundation-06-after-reload');
+
+  // The theme follows the OS: the same screen with a dark colour scheme.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(18, 21, 27)');
+  await browserMode.screenshot(page, 'foundation-07-dark');
 });
 
 test('a page opened without the bridge token says how to get in', async ({ page, browserMode }) => {

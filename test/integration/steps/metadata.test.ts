@@ -24,7 +24,7 @@ describe('metadata step', () => {
     const h = await stepHarness('courier');
     const view = await h.inspect('metadata');
     expect(view.status).toBe('needs-input');
-    expect(view.blockers).toEqual([{ message: 'The metadata belongs to the vendor\'s app, which is not in Okta yet.', hint: 'Finish the "app" step first.', stepId: 'app' }]);
+    expect(view.blockers).toEqual([{ message: 'The metadata belongs to the vendor\'s app, which is not in Okta yet.', hint: 'Finish the "Courier app" step first.', stepId: 'app' }]);
   });
 
   it.each(['courier', 'mixpanel', 'millie'] as const)('%s: records the Metadata URL, issuer, SSO URL and certificate, all checks passing', async (vendor) => {
