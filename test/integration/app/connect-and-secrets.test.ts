@@ -6,9 +6,11 @@ import { startBridge, type Bridge } from '../../../src-main/bridge/server';
 import { createServices, type Services } from '../../../src-main/services/bootstrap';
 import type { SandboxOrg } from '../../../src-main/sandbox/server';
 import { startSandbox } from '../../support/sandbox';
+import { startScimServer, type ScimTestServer } from '../../support/scim-server';
 import { makeTempDir } from '../../support/temp-dir';
 
 const PLANTED = '00PLANTED-known-token-0123456789abcdefXYZ';
+const PLANTED_SCIM = 'PLANTED-scim-bearer-9f8e7d6c5b4a';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -20,12 +22,14 @@ describe('signing in with an API token through the app, and where the token may 
   let org: SandboxOrg;
   let services: Services;
   let bridge: Bridge;
+  let scim: ScimTestServer;
   const seenByRenderer: string[] = [];
   const logged: string[] = [];
 
   beforeAll(async () => {
     temp = await makeTempDir();
     org = await startSandbox({ apiToken: PLANTED });
+    scim = await startScimServer({ token: PLANTED_SCIM });
     services = await createServices({ mode: 'browser', dataDir: join(temp.dir, 'data') });
     bridge = await startBridge({ channels, handlers: services.handlers, rendererDir: temp.dir, onUnexpected: (wire, e) => logged.push(`${wire} ${String(e)}`) });
     for (const stream of [process.stdout, process.stderr] as const) {
@@ -44,6 +48,7 @@ describe('signing in with an API token through the app, and where the token may 
 
   afterAll(async () => {
     vi.restoreAllMocks();
+    await scim.close();
     await bridge.close();
     await services.close();
     await temp.remove();
@@ -66,7 +71,14 @@ describe('signing in with an API token through the app, and where the token may 
     expect(status.value.steps.every((s) => s.allowed)).toBe(true);
     const again = await call<{ ok: true; value: { state: string } }>('okta.status', { clientId: added.value.id });
     expect(again.value.state).toBe('signed-in');
-    await call('integrations.add', { clientId: added.value.id, vendorId: 'courier' });
+    const integration = await call<{ ok: true; value: { id: string } }>('integrations.add', { clientId: added.value.id, vendorId: 'courier' });
+    // The SCIM bearer token crosses once, into the secret store, and runs a real preflight.
+    const ref = { integrationId: integration.value.id, stepId: 'scim' };
+    const saved = await call<{ ok: true; value: { secretsSet: string[] } }>('steps.saveInput', { ...ref, input: { baseUrl: scim.baseUrl, token: PLANTED_SCIM } });
+    expect(saved.value.secretsSet).toEqual(['token']);
+    const applied = await call<{ ok: true; value: { status: string } }>('steps.apply', ref);
+    expect(applied.value.status).toBe('verified');
+    expect(scim.requests.every((r) => r.headers.authorization === `Bearer ${PLANTED_SCIM}`)).toBe(true);
   });
 
   it('refuses a wrong token with a message that says what to do', async () => {
@@ -76,15 +88,25 @@ describe('signing in with an API token through the app, and where the token may 
     expect(status.error.hint).toMatch(/Security > API > Tokens/);
   });
 
-  it('never lets the planted token reach the renderer, the logs, the audit log or any file outside the secret store', async () => {
+  it('never lets the planted tokens (Okta API, SCIM bearer) reach the renderer, the logs, the audit log or any file outside the secret store', async () => {
     expect(seenByRenderer.length).toBeGreaterThan(0);
-    for (const body of seenByRenderer) expect(body).not.toContain(PLANTED);
-    for (const line of logged) expect(line).not.toContain(PLANTED);
+    for (const body of seenByRenderer) {
+      expect(body).not.toContain(PLANTED);
+      expect(body).not.toContain(PLANTED_SCIM);
+    }
+    for (const line of logged) {
+      expect(line).not.toContain(PLANTED);
+      expect(line).not.toContain(PLANTED_SCIM);
+    }
     const files = await filesUnder(join(temp.dir, 'data'));
     expect(files.map((f) => f.slice(temp.dir.length))).toContain('/data/secrets.json');
     for (const file of files.filter((f) => !f.endsWith('/secrets.json'))) {
-      expect(await readFile(file, 'utf8'), file).not.toContain(PLANTED);
+      const text = await readFile(file, 'utf8');
+      expect(text, file).not.toContain(PLANTED);
+      expect(text, file).not.toContain(PLANTED_SCIM);
     }
-    expect(await readFile(join(temp.dir, 'data', 'secrets.json'), 'utf8')).toContain(PLANTED);
+    const secrets = await readFile(join(temp.dir, 'data', 'secrets.json'), 'utf8');
+    expect(secrets).toContain(PLANTED);
+    expect(secrets).toContain(PLANTED_SCIM);
   });
 });
