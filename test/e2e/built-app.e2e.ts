@@ -39,6 +39,33 @@ test.describe('the build', () => {
   });
 });
 
+test('the built Electron main starts: sandbox on, one ipcMain handler per channel, a locked-down window on the built renderer', () => {
+  const userData = mkdtempSync(join(tmpdir(), 'okta-onboard-main-'));
+  try {
+    const result = spawnSync(process.execPath, ['--import', join(root, 'test', 'support', 'electron-stand-in-loader.mjs'), join(out, 'main', 'index.js')], {
+      encoding: 'utf8',
+      env: { ...process.env, STAND_IN_USER_DATA: userData },
+      timeout: 30_000,
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const seen = JSON.parse(result.stdout.trim().split('\n').pop()!) as {
+      sandboxEnabled: boolean;
+      channels: string[];
+      windows: { webPreferences: Record<string, unknown> }[];
+      loaded: string[];
+    };
+    expect(seen.sandboxEnabled).toBe(true);
+    expect(seen.channels).toContain('steps.apply');
+    expect(new Set(seen.channels).size).toBe(seen.channels.length);
+    expect(seen.windows).toHaveLength(1);
+    expect(seen.windows[0]!.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(existsSync(String(seen.windows[0]!.webPreferences.preload))).toBe(true);
+    expect(seen.loaded).toEqual([join(out, 'renderer', 'index.html')]);
+  } finally {
+    rmSync(userData, { recursive: true, force: true });
+  }
+});
+
 test.describe('the okta-onboard CLI, as built', () => {
   const cli = join(out, 'cli', 'okta-onboard.js');
   const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
