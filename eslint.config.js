@@ -17,6 +17,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS scripts exist to load CommonJS artifacts (the sandboxed preload) the way Electron does.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src-main/app/**/*.ts', 'test/unit/app/**/*.ts', 'electron.vite.config.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -66,6 +66,17 @@ test('the built Electron main starts: sandbox on, one ipcMain handler per channe
   }
 });
 
+test('the built preload exposes only the grouped api, each call one ipcRenderer.invoke of its channel', () => {
+  const result = spawnSync(process.execPath, [join(root, 'test', 'support', 'run-preload.cjs'), join(out, 'preload', 'index.cjs')], { encoding: 'utf8' });
+  expect(result.status, result.stderr).toBe(0);
+  const seen = JSON.parse(result.stdout) as { keys: string[]; shape: Record<string, string[]>; invoked: unknown[]; reply: unknown };
+  expect(seen.keys).toEqual(['api']);
+  expect(seen.shape.clients).toEqual(['list', 'add', 'remove']);
+  expect(seen.shape.steps).toEqual(['view', 'saveInput', 'inspect', 'apply', 'verify']);
+  expect(seen.invoked).toEqual([{ channel: 'clients.list', request: {} }]);
+  expect(seen.reply).toEqual({ ok: true, value: [] });
+});
+
 test.describe('the okta-onboard CLI, as built', () => {
   const cli = join(out, 'cli', 'okta-onboard.js');
   const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
