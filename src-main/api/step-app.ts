@@ -34,6 +34,19 @@ function vendorUrl(what: string) {
     });
 }
 
+export const NameIdFormatSchema = z.enum(['emailAddress', 'unspecified', 'persistent', 'x509SubjectName']);
+
+/** One attribute statement as the console's "Attribute Statements" form has it. */
+export const AttributeStatementInputSchema = z.object({
+  name: z.string().trim().min(1, 'Enter the attribute name the vendor expects, e.g. email'),
+  nameFormat: z.enum(['unspecified', 'uri', 'basic']),
+  value: z
+    .string()
+    .trim()
+    .min(1, 'Enter an Okta expression, e.g. user.email')
+    .regex(/^(user|appuser)\.[A-Za-z_][A-Za-z0-9_]*$/, 'Use an Okta profile expression such as user.email, user.id, user.firstName or appuser.role'),
+});
+
 export const AppInputSchema = z.object({
   /** Catalog (OIN) app added in the console, or a custom SAML 2.0 app made through the API. */
   mode: AppModeSchema,
@@ -41,6 +54,19 @@ export const AppInputSchema = z.object({
   /** Only for vendors that hand out their URLs per customer (Courier Support). */
   ssoAcsUrl: vendorUrl('Single Sign-On URL').optional(),
   audience: vendorUrl('Audience URI (SP Entity ID)').optional(),
+  /** Only where the profile lets the admin edit them (custom SAML). */
+  nameIdFormat: NameIdFormatSchema.optional(),
+  attributeStatements: z
+    .array(AttributeStatementInputSchema)
+    .max(50, 'Keep it under 50 attribute statements')
+    .superRefine((statements, ctx) => {
+      const seen = new Set<string>();
+      statements.forEach((s, i) => {
+        if (seen.has(s.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${s.name}" is listed twice; each attribute name may appear once` });
+        seen.add(s.name);
+      });
+    })
+    .optional(),
 });
 export type AppInput = z.infer<typeof AppInputSchema>;
 
@@ -77,6 +103,8 @@ export const AppObservedSchema = z.object({
   modeChoice: z.boolean(),
   /** Fields the vendor hands out per customer, entered on the screen. */
   vendorSupplied: z.array(z.enum(['ssoAcsUrl', 'audience'])),
+  /** The admin edits the NameID format and attribute statements (custom SAML). */
+  editable: z.boolean(),
   app: FoundAppSchema.optional(),
   /** Planned beside actual, in the console's words. */
   settings: z.array(SettingRowSchema),

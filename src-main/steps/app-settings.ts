@@ -63,19 +63,25 @@ export function toOktaStatement(statement: AttributeStatement): SamlAttributeSta
 }
 
 /** The `settings.signOn` fields a custom SAML app must have, from the profile and the vendor's URLs. */
-export function desiredSignOn(saml: SamlAppSettings, input: Pick<AppInput, 'ssoAcsUrl' | 'audience'>): SamlSignOn {
+export function desiredSignOn(saml: SamlAppSettings, input: Pick<AppInput, 'ssoAcsUrl' | 'audience' | 'nameIdFormat' | 'attributeStatements'>): SamlSignOn {
   const acs = saml.vendorSupplied.includes('ssoAcsUrl') ? input.ssoAcsUrl : saml.ssoAcsUrl;
   const audience = saml.vendorSupplied.includes('audience') ? input.audience : saml.audience;
+  const statements = statementsFor(saml, input);
   return {
     ssoAcsUrl: acs,
     recipient: saml.recipient ?? acs,
     destination: saml.destination ?? acs,
     audience,
-    subjectNameIdFormat: NAME_ID_FORMATS[saml.nameIdFormat],
+    subjectNameIdFormat: NAME_ID_FORMATS[(saml.editable ? input.nameIdFormat : undefined) ?? saml.nameIdFormat],
     subjectNameIdTemplate: saml.subjectNameIdTemplate,
     ...FIXED_SIGN_ON,
-    attributeStatements: saml.attributeStatements.map(toOktaStatement),
+    attributeStatements: statements.map(toOktaStatement),
   };
+}
+
+/** The attribute statements to send: the admin's where the profile lets them edit, else the vendor's. */
+export function statementsFor(saml: SamlAppSettings, input: Pick<AppInput, 'attributeStatements'>): AttributeStatement[] {
+  return saml.editable && input.attributeStatements ? input.attributeStatements : saml.attributeStatements;
 }
 
 function show(value: unknown): string | undefined {
@@ -92,8 +98,11 @@ function row(key: string, label: string, planned: string, actual: string | undef
   return { key, label, planned, ...(actual === undefined ? {} : { actual }), matches: actual === planned };
 }
 
-/** Planned beside actual for a custom SAML app; `app` undefined means there is none yet. */
-export function customSettingRows(label: string, desired: SamlSignOn, app: OktaApp | undefined): SettingRow[] {
+/**
+ * Planned beside actual for a custom SAML app; `app` undefined means there is none yet. With
+ * `statementsAuthoritative` (the admin edits the list) a statement Okta has beyond it is planned away.
+ */
+export function customSettingRows(label: string, desired: SamlSignOn, app: OktaApp | undefined, statementsAuthoritative = false): SettingRow[] {
   const signOn = app?.settings.signOn ?? {};
   const rows = [row('label', 'App label', label, app?.label)];
   for (const field of SIGN_ON_FIELDS) {
@@ -104,8 +113,17 @@ export function customSettingRows(label: string, desired: SamlSignOn, app: OktaA
     const found = actualStatements.find((s) => s.name === statement.name);
     rows.push(row(`attribute:${statement.name}`, `Attribute statement "${statement.name}"`, statementText(statement), found ? statementText(found) : undefined));
   }
+  if (statementsAuthoritative) {
+    const wanted = new Set((desired.attributeStatements ?? []).map((s) => s.name));
+    for (const extra of actualStatements.filter((s) => !wanted.has(s.name))) {
+      rows.push(row(`attribute:${extra.name}`, `Attribute statement "${extra.name}"`, REMOVED, statementText(extra)));
+    }
+  }
   return rows;
 }
+
+/** What a setting row plans for an attribute statement the admin took out of the list. */
+export const REMOVED = '(removed)';
 
 /** Planned beside actual for a catalog app: its label and, for Millie, the slug field. */
 export function catalogSettingRows(label: string, slug: { field: string; value: string } | undefined, app: OktaApp | undefined): SettingRow[] {
@@ -124,10 +142,10 @@ export function extraAttributes(app: OktaApp, wanted: readonly AttributeStatemen
  * The app as read, with the wanted settings laid over it: a full replace (Okta's PUT) that keeps
  * everything else, including attribute statements the admin added.
  */
-export function updatedApp(app: OktaApp, change: { label: string; signOn?: SamlSignOn; settingsApp?: Record<string, unknown> }) {
+export function updatedApp(app: OktaApp, change: { label: string; signOn?: SamlSignOn; settingsApp?: Record<string, unknown>; statementsAuthoritative?: boolean }) {
   const signOn = app.settings.signOn ?? {};
   const wantedStatements = change.signOn?.attributeStatements ?? [];
-  const keep = (signOn.attributeStatements ?? []).filter((s) => !wantedStatements.some((w) => w.name === s.name));
+  const keep = change.statementsAuthoritative ? [] : (signOn.attributeStatements ?? []).filter((s) => !wantedStatements.some((w) => w.name === s.name));
   const nextSignOn = change.signOn ? { ...signOn, ...change.signOn, attributeStatements: [...wantedStatements, ...keep] } : signOn;
   return {
     name: app.name,

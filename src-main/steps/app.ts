@@ -26,7 +26,7 @@ export function settingRows(input: AppInput, observed: Pick<AppObserved, 'mode' 
   const slugField = slugFieldOf(profile);
   const slug = slugField && observed.catalog?.slugName ? { field: slugField, value: observed.catalog.slugName } : undefined;
   const rows = observed.mode === 'custom' && saml
-    ? customSettingRows(input.label, desiredSignOn(saml, input), fromApp)
+    ? customSettingRows(input.label, desiredSignOn(saml, input), fromApp, saml.editable === true)
     : catalogSettingRows(input.label, slug, fromApp);
   if (!Array.isArray(actual)) return rows;
   const before = new Map(actual.map((r) => [r.key, r.actual]));
@@ -128,6 +128,7 @@ export const appStep = defineStep<AppInput, AppObserved>({
       // An empty vendor-supplied field is what makes the screen ask for it.
       ...(saml?.vendorSupplied.includes('ssoAcsUrl') ? { ssoAcsUrl: '' } : {}),
       ...(saml?.vendorSupplied.includes('audience') ? { audience: '' } : {}),
+      ...(saml?.editable ? { nameIdFormat: saml.nameIdFormat, attributeStatements: saml.attributeStatements } : {}),
     };
   },
   async inspect(ctx) {
@@ -142,6 +143,7 @@ export const appStep = defineStep<AppInput, AppObserved>({
       mode,
       modeChoice: ctx.profile.app.kind === 'catalog-or-custom',
       vendorSupplied: mode === 'custom' ? [...(saml?.vendorSupplied ?? [])] : [],
+      editable: mode === 'custom' && saml?.editable === true,
       settings: [],
       ...(mode === 'catalog' && oinName
         ? { catalog: { oinName, displayName: ctx.profile.app.label, addUrl: addCatalogAppUrl(okta.orgUrl, oinName), browseUrl: browseCatalogUrl(okta.orgUrl), ...(slug ? { slugName: slug } : {}) } }
@@ -153,7 +155,7 @@ export const appStep = defineStep<AppInput, AppObserved>({
         id: found.app.id, name: found.app.name, label: found.app.label, status: found.app.status, signOnMode: found.app.signOnMode,
         foundBy: found.foundBy, consoleUrl: appInstanceUrl(okta.orgUrl, found.app.name, found.app.id, 'signon'),
         ...(embedLink ? { embedLink } : {}),
-        extraAttributes: mode === 'custom' && saml ? extraAttributes(found.app, saml.attributeStatements) : [],
+        extraAttributes: mode === 'custom' && saml && !saml.editable ? extraAttributes(found.app, saml.attributeStatements) : [],
       };
     }
     observed.settings = settingRows(ctx.input, observed, ctx.profile, found?.app);
@@ -172,7 +174,7 @@ export const appStep = defineStep<AppInput, AppObserved>({
         const slugField = slugFieldOf(ctx.profile);
         const slug = observed.catalog?.slugName;
         const next = observed.mode === 'custom' && saml
-          ? updatedApp(app, { label: ctx.input.label, signOn: desiredSignOn(saml, ctx.input) })
+          ? updatedApp(app, { label: ctx.input.label, signOn: desiredSignOn(saml, ctx.input), statementsAuthoritative: saml.editable === true })
           : updatedApp(app, { label: ctx.input.label, ...(slugField && slug ? { settingsApp: { [slugField]: slug } } : {}) });
         learnApp(ctx, await okta.updateApp(app.id, next));
       } else if (change.id === 'app.activate' && observed.app) {
@@ -197,7 +199,8 @@ export const appStep = defineStep<AppInput, AppObserved>({
     for (const row of settingRows(ctx.input, observed, ctx.profile, app)) {
       checks.push(check(`setting:${row.key}`, row.label, row.matches, row.matches ? 'As planned.' : 'Differs from the plan; click Check Okta, then Apply.', `Okta: ${row.actual ?? '(not set)'} · planned: ${row.planned}`));
     }
-    const extras = observed.mode === 'custom' ? extraAttributes(app, samlSpec(ctx.profile)?.attributeStatements ?? []) : [];
+    const saml = samlSpec(ctx.profile);
+    const extras = observed.mode === 'custom' && saml && !saml.editable ? extraAttributes(app, saml.attributeStatements) : [];
     if (extras.length > 0) {
       checks.push(check('extra-attributes', 'No unexpected attribute statements', false, 'The app sends attributes the vendor did not ask for; they were kept. Remove them in the console if they are not needed.', extras.join(', '), 'warn'));
     }

@@ -34,9 +34,14 @@ export function samlTargets(profile: VendorProfile, app: OktaApp): Targets {
   };
 }
 
-/** The attributes the vendor requires, with the value this user must get (`user.id` is the Okta user id). */
-export function expectedAttributes(profile: VendorProfile, user: OktaUser): { name: string; value: string }[] {
-  const statements = profile.app.kind === 'catalog' ? [] : profile.app.saml.attributeStatements;
+/**
+ * The attributes the vendor requires, with the value this user must get (`user.id` is the Okta
+ * user id). Where the admin edits the statements (custom SAML), the app's own list is the requirement.
+ */
+export function expectedAttributes(profile: VendorProfile, user: OktaUser, app?: OktaApp): { name: string; value: string }[] {
+  const saml = profile.app.kind === 'catalog' ? undefined : profile.app.saml;
+  const fromApp = (app?.settings.signOn?.attributeStatements ?? []).map((s) => ({ name: s.name, value: s.values?.[0] ?? '' }));
+  const statements = saml?.editable && app ? fromApp : saml?.attributeStatements ?? [];
   return statements.flatMap((statement) => {
     const match = /^user\.(\w+)$/.exec(statement.value.trim());
     if (!match?.[1]) return [];

@@ -109,7 +109,7 @@ async function inspectLogin(ctx: StepContext<TestLoginInput>): Promise<TestLogin
     throw new AppError('TEST_USER_NOT_FOUND', `No Okta user "${ctx.input.userLogin}".`, 'Enter the Okta username of an existing, active user, e.g. alice@acme.com.', 'userLogin');
   }
   const email = user.profile.email ?? user.profile.login;
-  const expected = { issuer: idpIssuer, ...samlTargets(ctx.profile, app), nameId: email, attributes: expectedAttributes(ctx.profile, user) };
+  const expected = { issuer: idpIssuer, ...samlTargets(ctx.profile, app), nameId: email, attributes: expectedAttributes(ctx.profile, user, app) };
   const results: TestLoginObserved['results'] = {};
   for (const mode of ['idp', 'sp'] as const) {
     const capture = ctx.input[`${mode}Capture`];

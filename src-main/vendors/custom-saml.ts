@@ -24,8 +24,9 @@ export const customSaml: VendorProfile = {
     saml: {
       nameIdFormat: 'emailAddress',
       subjectNameIdTemplate: '${user.email}',
-      attributeStatements: [],
+      attributeStatements: [{ name: 'email', nameFormat: 'unspecified', value: 'user.email' }],
       vendorSupplied: ['ssoAcsUrl', 'audience'],
+      editable: true,
     },
   },
   domains: { consumerMail: 'flag', why: 'Consumer mail domains are shared by many companies; a vendor that routes by domain cannot use them.' },

@@ -27,6 +27,8 @@ export interface SamlAppSettings {
   attributeStatements: AttributeStatement[];
   /** Which of the fields above the vendor hands the admin, rather than fixing them. */
   vendorSupplied: ('ssoAcsUrl' | 'audience')[];
+  /** The admin sets the NameID format and the attribute statements (a generic SAML vendor). */
+  editable?: boolean;
 }
 
 export type AppSpec =

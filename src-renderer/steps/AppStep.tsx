@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { AppObservedSchema, type AppMode, type AppObserved } from '../../src-main/api/step-app';
+import { AppObservedSchema, AttributeStatementInputSchema, NameIdFormatSchema, type AppMode, type AppObserved } from '../../src-main/api/step-app';
 import { TextField } from '../components/Field';
 import { CopyButton, CopyRow } from './copy-value';
+import { SamlAttributesEditor, type NameIdFormat, type StatementInput } from './SamlAttributesEditor';
 import type { StepScreenProps } from './types';
 import './saml-app.css';
 
@@ -56,13 +57,22 @@ export default function AppStep({ view, save, fieldError, busy }: StepScreenProp
   const [mode, setMode] = useState<AppMode>(view.input.mode === 'custom' ? 'custom' : 'catalog');
   const [ssoAcsUrl, setSsoAcsUrl] = useState(text(view.input.ssoAcsUrl));
   const [audience, setAudience] = useState(text(view.input.audience));
+  const editable = Array.isArray(view.input.attributeStatements);
+  const [nameIdFormat, setNameIdFormat] = useState<NameIdFormat>(NameIdFormatSchema.catch('emailAddress').parse(view.input.nameIdFormat));
+  const [statements, setStatements] = useState<StatementInput[]>(AttributeStatementInputSchema.array().catch([]).parse(view.input.attributeStatements));
   const asksAcs = 'ssoAcsUrl' in view.input || observed?.vendorSupplied.includes('ssoAcsUrl') === true;
   const asksAudience = 'audience' in view.input || observed?.vendorSupplied.includes('audience') === true;
   const errorFor = (field: string) => (fieldError?.field === field ? fieldError.message : undefined);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void save({ label, ...(observed?.modeChoice ? { mode } : {}), ...(asksAcs ? { ssoAcsUrl } : {}), ...(asksAudience ? { audience } : {}) });
+    void save({
+      label,
+      ...(observed?.modeChoice ? { mode } : {}),
+      ...(asksAcs ? { ssoAcsUrl } : {}),
+      ...(asksAudience ? { audience } : {}),
+      ...(editable ? { nameIdFormat, attributeStatements: statements } : {}),
+    });
   }
 
   return (
@@ -87,6 +97,9 @@ export default function AppStep({ view, save, fieldError, busy }: StepScreenProp
         ) : null}
         {asksAudience ? (
           <TextField label="Audience URI (SP Entity ID)" name="audience" value={audience} onChange={(e) => setAudience(e.target.value)} placeholder="https://sso.vendor.example.com/saml" hint="From the vendor's support, exactly as given." error={errorFor('audience')} autoComplete="off" spellCheck={false} />
+        ) : null}
+        {editable ? (
+          <SamlAttributesEditor nameIdFormat={nameIdFormat} statements={statements} onNameIdFormat={setNameIdFormat} onStatements={setStatements} errorFor={errorFor} />
         ) : null}
         <div className="actions">
           <button type="submit" disabled={busy}>Save</button>

@@ -43,7 +43,9 @@ export function StepScreen({ vendor, integration, onView }: { vendor: VendorSumm
       show(result.value);
       return true;
     }
-    if (result.error.field) setFieldError({ field: result.error.field, message: result.error.message });
+    const { field, message } = result.error;
+    // Main prefixes the field for messages read out of context; under the field itself it is noise.
+    if (field) setFieldError({ field, message: message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message });
     return false;
   }
 

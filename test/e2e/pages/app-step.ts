@@ -65,4 +65,17 @@ export class AppStepPage {
   differingSettings(): Locator {
     return this.screen().locator('tr.saml-differs');
   }
+
+  /** Custom SAML: one attribute statement row (1-based), filled in; the row is added when missing. */
+  async setAttribute(row: number, values: { name?: string; nameFormat?: 'unspecified' | 'uri' | 'basic'; value?: string }): Promise<void> {
+    const table = this.screen().getByRole('table', { name: 'Attribute statements' });
+    while ((await table.locator('tbody tr').count()) < row) await this.screen().getByRole('button', { name: 'Add attribute' }).click();
+    if (values.name !== undefined) await this.screen().getByLabel(`Attribute ${row} name`, { exact: true }).fill(values.name);
+    if (values.nameFormat !== undefined) await this.screen().getByLabel(`Attribute ${row} name format`).selectOption(values.nameFormat);
+    if (values.value !== undefined) await this.screen().getByLabel(`Attribute ${row} value`).fill(values.value);
+  }
+
+  attributeError(row: number): Locator {
+    return this.screen().locator(`[data-attribute-row="${row - 1}"] .field-error`);
+  }
 }

@@ -7,6 +7,7 @@ import type { SamlAppSettings, VendorProfile } from '../../../src-main/vendors/p
 import { courier } from '../../../src-main/vendors/courier';
 import { millie } from '../../../src-main/vendors/millie';
 import { mixpanel } from '../../../src-main/vendors/mixpanel';
+import { customSaml } from '../../../src-main/vendors/custom-saml';
 
 const ACS = 'https://sso.courier.example.com/saml/acs';
 const AUDIENCE = 'https://sso.courier.example.com/saml';
@@ -28,7 +29,7 @@ function oktaApp(overrides: Partial<OktaApp> = {}): OktaApp {
 }
 
 function observedFor(input: AppInput, app: OktaApp | undefined, extra: Partial<AppObserved> = {}): AppObserved {
-  const base: AppObserved = { mode: 'custom', modeChoice: false, vendorSupplied: ['ssoAcsUrl', 'audience'], settings: [], ...extra };
+  const base: AppObserved = { mode: 'custom', modeChoice: false, vendorSupplied: ['ssoAcsUrl', 'audience'], editable: false, settings: [], ...extra };
   if (app) base.app = { id: app.id, name: app.name, label: app.label, status: app.status, signOnMode: app.signOnMode, foundBy: 'fact', consoleUrl: 'x', extraAttributes: [] };
   return { ...base, settings: settingRows(input, base, courier, app) };
 }
@@ -118,7 +119,7 @@ describe('planApp', () => {
   it('catalog app not added yet: a manual change with the Add page and the slug to type', () => {
     const input: AppInput = { mode: 'catalog', label: 'Millie' };
     const catalog = { oinName: 'millie', displayName: 'Millie', addUrl: 'https://acme-admin.okta.com/admin/app/millie/instance/_new_/', browseUrl: 'b', slugName: 'acme' };
-    const observed: AppObserved = { mode: 'catalog', modeChoice: false, vendorSupplied: [], settings: [], catalog };
+    const observed: AppObserved = { mode: 'catalog', modeChoice: false, vendorSupplied: [], editable: false, settings: [], catalog };
     expect(planApp(input, observed, millie)).toEqual([{
       id: 'app.add-from-catalog', kind: 'manual', target: 'Okta Admin Console',
       summary: 'Add the Millie app from the Okta catalog, type acme into "Slug Name", click Done, then click Check Okta here',
@@ -139,5 +140,44 @@ describe('updatedApp', () => {
     expect(next).toMatchObject({ name: 'acme_courier_1', label: 'Courier', signOnMode: 'SAML_2_0', settings: { notes: { admin: 'keep' } }, credentials: { signing: { kid: 'k1' } } });
     expect(next.settings.signOn.ssoAcsUrl).toBe(ACS);
     expect(next.settings.signOn.attributeStatements?.map((s) => s.name)).toEqual(['id', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress', 'department']);
+  });
+});
+
+describe('custom SAML: the admin edits NameID and attribute statements', () => {
+  const input: AppInput = {
+    mode: 'custom', label: 'Acme HR', ssoAcsUrl: 'https://hr.vendor.example.com/saml/acs', audience: 'https://hr.vendor.example.com',
+    nameIdFormat: 'persistent',
+    attributeStatements: [{ name: 'mail', nameFormat: 'basic', value: 'user.email' }, { name: 'uid', nameFormat: 'unspecified', value: 'user.id' }],
+  };
+
+  it('sends the admin\'s list and NameID format, not the profile\'s defaults', () => {
+    const signOn = desiredSignOn(samlOf(customSaml), input);
+    expect(signOn.subjectNameIdFormat).toBe('urn:oasis:names:tc:SAML:2.0:nameid-format:persistent');
+    expect(signOn.attributeStatements).toEqual([
+      { type: 'EXPRESSION', name: 'mail', namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic', values: ['user.email'] },
+      { type: 'EXPRESSION', name: 'uid', namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified', values: ['user.id'] },
+    ]);
+  });
+
+  it('a vendor that fixes its attributes ignores an edited list', () => {
+    expect(desiredSignOn(samlOf(courier), { ...courierInput, attributeStatements: input.attributeStatements, nameIdFormat: 'persistent' }).attributeStatements?.map((s) => s.name))
+      .toEqual(['id', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress']);
+  });
+
+  it('a statement the admin took out is planned away and removed by the update', () => {
+    const stale = { type: 'EXPRESSION' as const, name: 'email', namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified', values: ['user.email'] };
+    const app = oktaApp({ label: 'Acme HR', settings: { signOn: { ...desiredSignOn(samlOf(customSaml), input), attributeStatements: [...(desiredSignOn(samlOf(customSaml), input).attributeStatements ?? []), stale] } } });
+    const base: AppObserved = { mode: 'custom', modeChoice: false, vendorSupplied: ['ssoAcsUrl', 'audience'], editable: true, settings: [] };
+    const rows = settingRows(input, base, customSaml, app);
+    expect(rows.filter((r) => !r.matches)).toEqual([{ key: 'attribute:email', label: 'Attribute statement "email"', planned: '(removed)', actual: 'user.email · Unspecified', matches: false }]);
+    const next = updatedApp(app, { label: 'Acme HR', signOn: desiredSignOn(samlOf(customSaml), input), statementsAuthoritative: true });
+    expect(next.settings.signOn.attributeStatements?.map((s) => s.name)).toEqual(['mail', 'uid']);
+  });
+
+  it('refuses an expression Okta would not evaluate and a name listed twice, naming the field', () => {
+    const bad = AppInputSchema.safeParse({ ...input, attributeStatements: [{ name: 'mail', nameFormat: 'basic', value: 'email' }] });
+    expect(bad.success ? undefined : bad.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['attributeStatements.0.value', 'Use an Okta profile expression such as user.email, user.id, user.firstName or appuser.role']]);
+    const twice = AppInputSchema.safeParse({ ...input, attributeStatements: [input.attributeStatements![0], input.attributeStatements![0]] });
+    expect(twice.success ? undefined : twice.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['attributeStatements.1.name', '"mail" is listed twice; each attribute name may appear once']]);
   });
 });
