@@ -20,7 +20,7 @@ export function Header({ clients, integrations, info }: { clients: Client[]; int
               {clients.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
-                  {c.sandbox ? ' (practice)' : ''}
+                  {c.sandbox && !/practice/i.test(c.name) ? ' (practice)' : ''}
                 </option>
               ))}
             </select>
