@@ -91,6 +91,7 @@ export function signInPage(options: SignInPageOptions): string {
       <label>Password <input name="password" id="okta-signin-password" type="password" autocomplete="current-password" required></label>
       <button type="submit" id="okta-signin-submit">Sign In</button>
     </form>
+    <p id="sandbox-hint">This is the practice (sandbox) org: every user signs in with the password ${escapeHtml(SANDBOX_PASSWORD)}.</p>
   </main>
 </body>
 </html>`;
