@@ -31,6 +31,6 @@ describe('the practice org', () => {
     const integration = await services.handlers.integrations.add({ clientId: client!.id, vendorId: 'courier' });
     const view = await services.handlers.steps.saveInput({ integrationId: integration.id, stepId: 'app', input: { ssoAcsUrl: 'https://courier.example.com/acs', audience: 'https://courier.example.com/sp' } });
     expect(view.status).toBe('planned');
-    expect(view.changes.map((c) => c.id)).toEqual(['app.create']);
+    expect(view.changes?.map((c) => c.id)).toEqual(['app.create']);
   });
 });
