@@ -7,7 +7,7 @@ import type { OktaOrgApi } from '../../../src-main/okta/org-api';
 import { RatePacer } from '../../../src-main/okta/rate-pacer';
 import { apiTokenAuthorizer } from '../../../src-main/okta/signin/api-token';
 import { AuditLog } from '../../../src-main/workspace/audit-log';
-import { startFullSandbox as startSandbox } from './sandbox-org';
+import { startSandbox } from '../../support/sandbox';
 
 type Org = Awaited<ReturnType<typeof startSandbox>>;
 

@@ -3,7 +3,7 @@ import { buildOrgClient } from '../../../src-main/okta/connect';
 import { RatePacer } from '../../../src-main/okta/rate-pacer';
 import { apiTokenAuthorizer } from '../../../src-main/okta/signin/api-token';
 import type { AuditEvent } from '../../../src-main/workspace/audit-log';
-import { startFullSandbox } from './sandbox-org';
+import { startSandbox } from '../../support/sandbox';
 
 /** A seeded generator, so the faults fall the same way on every run. */
 function seeded(seed: number): () => number {
@@ -14,8 +14,8 @@ function seeded(seed: number): () => number {
   };
 }
 
-async function setup(faults: Parameters<typeof startFullSandbox>[0]) {
-  const org = await startFullSandbox(faults);
+async function setup(faults: Parameters<typeof startSandbox>[0]) {
+  const org = await startSandbox(faults);
   const events: Array<Omit<AuditEvent, 'time'>> = [];
   const okta = buildOrgClient({
     clientId: 'cli_faults', orgUrl: org.url, authMethod: 'api-token', authorizer: apiTokenAuthorizer(org.apiToken),

@@ -8,7 +8,7 @@ import { connectOrg } from '../../../src-main/okta/connect';
 import { AuditLog } from '../../../src-main/workspace/audit-log';
 import { FileSecretStore } from '../../../src-main/workspace/secrets';
 import { openWorkspace } from '../../../src-main/workspace/workspace';
-import { startFullSandbox } from './sandbox-org';
+import { startSandbox } from '../../support/sandbox';
 
 const PLANTED = 'plantedSSWS00token0for0leak0check0abcdefgh';
 const SCIM_SECRET = 'planted-scim-bearer-0123456789';
@@ -43,7 +43,7 @@ describe('a planted API token never leaves the secret store', () => {
   });
 
   it('through sign-in, checks, writes, request events and failures', async () => {
-    const org = await startFullSandbox({ apiToken: PLANTED });
+    const org = await startSandbox({ apiToken: PLANTED });
     const workspace = await openWorkspace(dataDir);
     const client = await workspace.addClient({ name: 'Acme', orgUrl: org.url, sandbox: true });
     const tokenFile = join(tmpdir(), `token-${client.id}.txt`);

@@ -11,10 +11,9 @@ import { SEED_NATIVE_CLIENT_ID, SEED_SERVICE_CLIENT_ID } from '../../../src-main
 import { SANDBOX_PASSWORD } from '../../../src-main/sandbox/oauth/sign-in';
 import { AuditLog } from '../../../src-main/workspace/audit-log';
 import { FileSecretStore } from '../../../src-main/workspace/secrets';
-import { api } from '../../support/sandbox';
-import { startFullSandbox } from './sandbox-org';
+import { api, startSandbox } from '../../support/sandbox';
 
-type Org = Awaited<ReturnType<typeof startFullSandbox>>;
+type Org = Awaited<ReturnType<typeof startSandbox>>;
 
 describe('signing in to the sandbox org', () => {
   let org: Org;
@@ -24,7 +23,7 @@ describe('signing in to the sandbox org', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    org = await startFullSandbox();
+    org = await startSandbox();
     dataDir = await mkdtemp(join(tmpdir(), 'okta-signin-'));
     secrets = new FileSecretStore(dataDir);
     audit = new AuditLog(dataDir);
