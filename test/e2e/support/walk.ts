@@ -3,6 +3,7 @@ import { SANDBOX_PASSWORD } from '../../../src-main/sandbox/oauth/sign-in';
 import { expect, type BrowserMode } from '../fixtures';
 import { VendorPickerPage } from '../pages/vendor-picker-page';
 import { WelcomePage } from '../pages/welcome-page';
+import { AssignStepPage } from '../pages/assign-step';
 import { WizardPage } from '../pages/wizard-page';
 
 /** One channel call over the browser-mode bridge, exactly as the renderer makes it. */
@@ -38,6 +39,17 @@ export async function startPracticeIntegration(page: Page, mode: BrowserMode, ve
   await new WelcomePage(page).addPracticeClient('Acme');
   await new VendorPickerPage(page).start(vendorName);
   return new WizardPage(page);
+}
+
+/** The assign step, through its screen: pick one person by a search, save, apply, and wait for verified. */
+export async function assignOnePerson(page: Page, query: string, name: string): Promise<void> {
+  const wizard = await openStep(page, 'assign', 'Assign users');
+  await wizard.button('Check Okta').click();
+  const assign = new AssignStepPage(page);
+  await assign.addPerson(query, name);
+  await assign.save();
+  await wizard.button(/^Apply \d+ changes?$/).click();
+  await expect(wizard.stepStatus('assign')).toHaveAttribute('data-status', 'verified');
 }
 
 /** Signs in to the sandbox's admin console in a tab the wizard's deep link opened. */
