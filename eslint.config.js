@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import prettierConfig from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -13,7 +14,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Only the Electron shell may touch Electron; everything else must run in plain Node.
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src-main/app may import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src-main/app may import electron.' }] },
+      ],
     },
   },
   {
@@ -30,7 +34,18 @@ export default tseslint.config(
     files: ['src-main/api/**/*.ts'],
     rules: {
       // The contract is shared with the renderer: zod only, no Node, no other layer.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '../*', '!./*'], message: 'src-main/api holds the contract only: import zod and sibling api modules, nothing else.' }], paths: [{ name: 'electron', message: 'The api contract must not import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', '../*', '!./*'],
+              message: 'src-main/api holds the contract only: import zod and sibling api modules, nothing else.',
+            },
+          ],
+          paths: [{ name: 'electron', message: 'The api contract must not import electron.' }],
+        },
+      ],
     },
   },
   {
@@ -39,13 +54,21 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['node:*'], message: 'The renderer runs in a browser sandbox: no Node built-ins.' },
-          { group: ['**/src-main/*', '!**/src-main/api', '!**/src-main/api/*'], message: 'The renderer may import only src-main/api.' },
-        ],
-        paths: [{ name: 'electron', message: 'The renderer talks to main through window.api only.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The renderer runs in a browser sandbox: no Node built-ins.' },
+            {
+              group: ['**/src-main/*', '!**/src-main/api', '!**/src-main/api/*'],
+              message: 'The renderer may import only src-main/api.',
+            },
+          ],
+          paths: [{ name: 'electron', message: 'The renderer talks to main through window.api only.' }],
+        },
+      ],
     },
   },
+  // Prettier owns layout; ESLint keeps only the rules that are about meaning.
+  prettierConfig,
 );

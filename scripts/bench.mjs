@@ -38,7 +38,9 @@ try {
     const figures = await suite.run();
     for (const f of figures) {
       const value = f.value >= 100 ? f.value.toFixed(0) : f.value.toFixed(2);
-      console.log(`  ${f.met ? 'ok  ' : 'MISS'} ${f.name.padEnd(58)} ${`${value} ${f.unit}`.padStart(14)}   goal ${f.goal}`);
+      console.log(
+        `  ${f.met ? 'ok  ' : 'MISS'} ${f.name.padEnd(58)} ${`${value} ${f.unit}`.padStart(14)}   goal ${f.goal}`,
+      );
       if (!f.met) missed += 1;
     }
   }

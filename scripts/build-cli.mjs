@@ -20,7 +20,9 @@ await build({
   packages: 'external',
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 chmodSync(resolve(outdir, 'okta-onboard.js'), 0o755);

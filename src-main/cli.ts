@@ -9,8 +9,14 @@ const commands: Record<string, { summary: string; load: () => Promise<{ command:
   integrations: { summary: 'Add and list vendor integrations for a client', load: () => import('./cli/integrations') },
   org: { summary: 'Check the credentials stored for a client against its Okta org', load: () => import('./cli/org') },
   metadata: { summary: 'Inspect SAML IdP metadata and its signing certificate', load: () => import('./cli/metadata') },
-  saml: { summary: 'Check a captured SAMLResponse against metadata and vendor expectations', load: () => import('./cli/saml') },
-  scim: { summary: "Preflight a vendor's SCIM 2.0 endpoint the way Okta will call it", load: () => import('./cli/scim') },
+  saml: {
+    summary: 'Check a captured SAMLResponse against metadata and vendor expectations',
+    load: () => import('./cli/saml'),
+  },
+  scim: {
+    summary: "Preflight a vendor's SCIM 2.0 endpoint the way Okta will call it",
+    load: () => import('./cli/scim'),
+  },
   browser: { summary: 'Run the wizard in a browser (browser mode) on 127.0.0.1', load: () => import('./cli/browser') },
   sandbox: { summary: 'Start the built-in sandbox Okta org on 127.0.0.1', load: () => import('./cli/sandbox') },
 };
@@ -19,7 +25,7 @@ export function helpText(): string {
   const width = Math.max(...Object.keys(commands).map((n) => n.length));
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
   return [
-    'okta-onboard: connect a SaaS vendor\'s SAML SSO and SCIM provisioning to an Okta org.',
+    "okta-onboard: connect a SaaS vendor's SAML SSO and SCIM provisioning to an Okta org.",
     '',
     'Usage: okta-onboard <command> [subcommand] [options]',
     '',

@@ -15,11 +15,15 @@ export function App() {
   const info = useMain(() => api.workspace.info({}), 'workspace');
   const clients = useMain(() => api.clients.list({}), 'clients');
   const vendors = useMain(() => api.vendors.list({}), 'vendors');
-  const integrations = useMain(() => api.integrations.list(clientId ? { clientId } : {}), `integrations:${clientId ?? ''}`);
+  const integrations = useMain(
+    () => api.integrations.list(clientId ? { clientId } : {}),
+    `integrations:${clientId ?? ''}`,
+  );
 
   const clientList = clients.state === 'ready' ? clients.value : [];
   const client = clientList.find((c) => c.id === clientId);
-  const integrationList = client && integrations.state === 'ready' ? integrations.value.filter((i) => i.clientId === client.id) : [];
+  const integrationList =
+    client && integrations.state === 'ready' ? integrations.value.filter((i) => i.clientId === client.id) : [];
   const integration = integrationList.find((i) => i.id === integrationId);
   const vendorList = vendors.state === 'ready' ? vendors.value : [];
   const vendor = integration ? vendorList.find((v) => v.id === integration.vendorId) : undefined;
@@ -39,8 +43,9 @@ export function App() {
       <section className="welcome" aria-labelledby="welcome-title">
         <h1 id="welcome-title">Connect a vendor to Okta, step by step</h1>
         <p>
-          The wizard does the Okta side of a vendor's SAML single sign-on and SCIM provisioning guide through Okta's API, shows what will change before it changes
-          it, and checks every step by reading it back. Start with a client: the customer whose Okta org you are setting up.
+          The wizard does the Okta side of a vendor's SAML single sign-on and SCIM provisioning guide through Okta's
+          API, shows what will change before it changes it, and checks every step by reading it back. Start with a
+          client: the customer whose Okta org you are setting up.
         </p>
         <AddClient />
       </section>
@@ -55,14 +60,19 @@ export function App() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <Header clients={clientList} integrations={integrationList} info={workspace} />
       {workspace?.setAside ? (
         <div className="banner banner-error" role="alert">
-          The workspace file could not be read ({workspace.setAside.reason}). It was kept at {workspace.setAside.movedTo}; nothing in it was overwritten.
+          The workspace file could not be read ({workspace.setAside.reason}). It was kept at{' '}
+          {workspace.setAside.movedTo}; nothing in it was overwritten.
         </div>
       ) : null}
-      <main id="main" tabIndex={-1}>{body}</main>
+      <main id="main" tabIndex={-1}>
+        {body}
+      </main>
       <Toasts />
       {dialog === 'add-client' ? (
         <Dialog title="New client" onClose={closeDialog}>

@@ -7,7 +7,10 @@ export interface Channel<Req extends z.ZodType = z.ZodType, Reply extends z.ZodT
   reply: Reply;
 }
 
-export function channel<Req extends z.ZodType, Reply extends z.ZodType>(request: Req, reply: Reply): Channel<Req, Reply> {
+export function channel<Req extends z.ZodType, Reply extends z.ZodType>(
+  request: Req,
+  reply: Reply,
+): Channel<Req, Reply> {
   return { request, reply };
 }
 
@@ -41,7 +44,10 @@ export function findChannel(map: ChannelMap, wireName: string): Channel | undefi
 }
 
 /** Builds the grouped api object from a transport that sends one wire call. */
-export function buildApi<M extends ChannelMap>(map: M, send: (wireName: string, request: unknown) => Promise<unknown>): ApiOf<M> {
+export function buildApi<M extends ChannelMap>(
+  map: M,
+  send: (wireName: string, request: unknown) => Promise<unknown>,
+): ApiOf<M> {
   const api: Record<string, Record<string, (request: unknown) => Promise<unknown>>> = {};
   for (const [group, channels] of Object.entries(map)) {
     api[group] = {};

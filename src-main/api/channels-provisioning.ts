@@ -6,5 +6,8 @@ export const provisioningChannels = {
   /** Whether main can copy to the system clipboard (the desktop app can; browser mode cannot). */
   clipboard: channel(z.object({}), z.object({ available: z.boolean() })),
   /** Copies the bearer token the SCIM step stored for this integration onto the clipboard. */
-  copyScimToken: channel(z.object({ integrationId: z.string().min(1, 'Choose an integration') }), z.object({ copied: z.literal(true) })),
+  copyScimToken: channel(
+    z.object({ integrationId: z.string().min(1, 'Choose an integration') }),
+    z.object({ copied: z.literal(true) }),
+  ),
 };

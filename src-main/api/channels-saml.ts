@@ -6,8 +6,16 @@ import { MetadataReportSchema } from './step-metadata';
 const MAX_XML_CHARS = 1024 * 1024;
 
 export const InspectMetadataRequestSchema = z.union([
-  z.object({ xml: z.string().trim().min(1, 'Paste the metadata XML, or load a file').max(MAX_XML_CHARS, 'The metadata is larger than 1 MB; IdP metadata for one app is a few kilobytes') }),
-  z.object({ url: z.string().trim().min(1, 'Enter the metadata URL, e.g. https://acme.okta.com/app/exk…/sso/saml/metadata') }),
+  z.object({
+    xml: z
+      .string()
+      .trim()
+      .min(1, 'Paste the metadata XML, or load a file')
+      .max(MAX_XML_CHARS, 'The metadata is larger than 1 MB; IdP metadata for one app is a few kilobytes'),
+  }),
+  z.object({
+    url: z.string().trim().min(1, 'Enter the metadata URL, e.g. https://acme.okta.com/app/exk…/sso/saml/metadata'),
+  }),
 ]);
 export type InspectMetadataRequest = z.infer<typeof InspectMetadataRequestSchema>;
 

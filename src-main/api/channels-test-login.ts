@@ -17,7 +17,10 @@ export const testLoginChannels = {
   submitPasted: channel(
     Ref.extend({
       mode: LoginModeSchema,
-      samlResponse: z.string().trim().min(1, 'Paste the SAMLResponse value (or the whole form body) from the POST to the ACS URL'),
+      samlResponse: z
+        .string()
+        .trim()
+        .min(1, 'Paste the SAMLResponse value (or the whole form body) from the POST to the ACS URL'),
       requestId: z.string().trim().optional(),
     }),
     StepViewSchema,

@@ -7,7 +7,15 @@ import { StepRefSchema, StepViewSchema } from './steps';
 import { oktaChannels } from './channels-okta';
 import { registerChannels } from './channels-register';
 import { testLoginChannels } from './channels-test-login';
-import { ClientNameSchema, ClientSchema, IntegrationSchema, OrgUrlSchema, StepIdSchema, VendorIdSchema, VendorSummarySchema } from './model';
+import {
+  ClientNameSchema,
+  ClientSchema,
+  IntegrationSchema,
+  OrgUrlSchema,
+  StepIdSchema,
+  VendorIdSchema,
+  VendorSummarySchema,
+} from './model';
 
 const Empty = z.object({});
 const ClientRef = z.object({ clientId: z.string().min(1, 'Choose a client') });
@@ -50,7 +58,11 @@ export const channels = {
   integrations: {
     list: channel(z.object({ clientId: z.string().optional() }), z.array(IntegrationSchema)),
     add: channel(
-      z.object({ clientId: z.string().min(1, 'Choose a client'), vendorId: VendorIdSchema, label: z.string().trim().max(80).optional() }),
+      z.object({
+        clientId: z.string().min(1, 'Choose a client'),
+        vendorId: VendorIdSchema,
+        label: z.string().trim().max(80).optional(),
+      }),
       IntegrationSchema,
     ),
     get: channel(IntegrationRef, IntegrationSchema),

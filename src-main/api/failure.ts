@@ -23,11 +23,21 @@ export function resultSchema<T extends z.ZodType>(value: T) {
 export function validationFailure(issues: readonly z.core.$ZodIssue[], what: 'request' | 'reply'): ApiFailure {
   const first = issues[0];
   const field = first && first.path.length > 0 ? first.path.map(String).join('.') : undefined;
-  const describe = (i: z.core.$ZodIssue) => (i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message);
+  const describe = (i: z.core.$ZodIssue) =>
+    i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message;
   if (what === 'reply') {
-    return { code: 'INVALID_REPLY', message: `The app answered with data it does not understand (${issues.map(describe).join('; ')}).`, hint: 'This is a bug; please report it with the step you were on.' };
+    return {
+      code: 'INVALID_REPLY',
+      message: `The app answered with data it does not understand (${issues.map(describe).join('; ')}).`,
+      hint: 'This is a bug; please report it with the step you were on.',
+    };
   }
   // One issue reads best as its own sentence under the field; several are listed with their paths.
   const message = issues.length === 1 && first ? first.message : issues.map(describe).join('; ');
-  return { code: 'INVALID_REQUEST', message, hint: field ? `Correct ${field} and try again.` : 'Correct the request and try again.', ...(field ? { field } : {}) };
+  return {
+    code: 'INVALID_REQUEST',
+    message,
+    hint: field ? `Correct ${field} and try again.` : 'Correct the request and try again.',
+    ...(field ? { field } : {}),
+  };
 }

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 
-export const StepIdSchema = z.enum(['slug', 'app', 'metadata', 'domains', 'register', 'scim', 'provisioning', 'role', 'bookmark', 'assign', 'migrate', 'test-login']);
+export const StepIdSchema = z.enum([
+  'slug',
+  'app',
+  'metadata',
+  'domains',
+  'register',
+  'scim',
+  'provisioning',
+  'role',
+  'bookmark',
+  'assign',
+  'migrate',
+  'test-login',
+]);
 export type StepId = z.infer<typeof StepIdSchema>;
 
 /** Where a step stands; the rail shows it and only main changes it. */

@@ -4,7 +4,8 @@ import { StepRecordSchema } from './steps';
 
 export * from './ids';
 
-const orgUrlMessage = 'an Okta org URL looks like https://acme.okta.com (or https://acme.oktapreview.com, https://acme.okta-emea.com, or a custom domain over https)';
+const orgUrlMessage =
+  'an Okta org URL looks like https://acme.okta.com (or https://acme.oktapreview.com, https://acme.okta-emea.com, or a custom domain over https)';
 
 /** An Okta org base URL: https, no path, query or fragment. Loopback http is allowed for the sandbox. */
 export const OrgUrlSchema = z
@@ -25,11 +26,17 @@ export const OrgUrlSchema = z
       return z.NEVER;
     }
     if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username || url.password) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" must be the org's base URL without a path, query or credentials; ${orgUrlMessage}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" must be the org's base URL without a path, query or credentials; ${orgUrlMessage}`,
+      });
       return z.NEVER;
     }
     if (/-admin\./.test(url.hostname)) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is the Admin Console host; use the org URL without "-admin" (e.g. https://acme.okta.com)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is the Admin Console host; use the org URL without "-admin" (e.g. https://acme.okta.com)`,
+      });
       return z.NEVER;
     }
     if (!loopback && !url.hostname.includes('.')) {
@@ -47,11 +54,20 @@ export const ClientAuthSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('none') }),
   z.object({ method: z.literal('api-token') }),
   z.object({ method: z.literal('oauth-pkce'), oauthClientId: z.string().min(1), scopes: z.array(z.string()) }),
-  z.object({ method: z.literal('service-app'), oauthClientId: z.string().min(1), keyId: z.string().min(1), scopes: z.array(z.string()) }),
+  z.object({
+    method: z.literal('service-app'),
+    oauthClientId: z.string().min(1),
+    keyId: z.string().min(1),
+    scopes: z.array(z.string()),
+  }),
 ]);
 export type ClientAuth = z.infer<typeof ClientAuthSchema>;
 
-export const ClientNameSchema = z.string().trim().min(1, 'Enter a client name, e.g. "Acme Corp"').max(80, 'Keep the client name under 80 characters');
+export const ClientNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a client name, e.g. "Acme Corp"')
+  .max(80, 'Keep the client name under 80 characters');
 
 export const ClientSchema = z.object({
   id: z.string(),
@@ -79,7 +95,15 @@ export const IntegrationFactsSchema = z.object({
   embedLink: z.string().optional(),
   bookmarkAppId: z.string().optional(),
   emailDomains: z.array(z.string()).optional(),
-  registration: z.object({ via: z.enum(['email', 'eml', 'copied', 'api']), sentAt: z.string(), values: z.record(z.string(), z.string()), reply: z.string().optional(), confirmedAt: z.string().optional() }).optional(),
+  registration: z
+    .object({
+      via: z.enum(['email', 'eml', 'copied', 'api']),
+      sentAt: z.string(),
+      values: z.record(z.string(), z.string()),
+      reply: z.string().optional(),
+      confirmedAt: z.string().optional(),
+    })
+    .optional(),
   companySlug: z.string().optional(),
   scimBaseUrl: z.string().optional(),
 });

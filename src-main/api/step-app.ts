@@ -14,11 +14,14 @@ export function vendorUrlProblem(value: string): string | undefined {
     return `"${value}" is not a URL`;
   }
   if (url.protocol !== 'https:') return `"${value}" must use https (it uses ${url.protocol.replace(':', '')})`;
-  if (url.hash !== '' || value.includes('#')) return `"${value}" has a #fragment, which a browser never sends to the vendor`;
+  if (url.hash !== '' || value.includes('#'))
+    return `"${value}" has a #fragment, which a browser never sends to the vendor`;
   if (url.username !== '' || url.password !== '') return `"${value}" carries a user name or password`;
   const host = url.hostname;
-  if (host === 'localhost' || /^[\d.]+$/.test(host) || host.startsWith('[')) return `"${value}" points at ${host}, not at the vendor's host name`;
-  if (!/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/i.test(host)) return `"${value}" has no real host name (${host})`;
+  if (host === 'localhost' || /^[\d.]+$/.test(host) || host.startsWith('['))
+    return `"${value}" points at ${host}, not at the vendor's host name`;
+  if (!/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/i.test(host))
+    return `"${value}" has no real host name (${host})`;
   return undefined;
 }
 
@@ -44,13 +47,20 @@ export const AttributeStatementInputSchema = z.object({
     .string()
     .trim()
     .min(1, 'Enter an Okta expression, e.g. user.email')
-    .regex(/^(user|appuser)\.[A-Za-z_][A-Za-z0-9_]*$/, 'Use an Okta profile expression such as user.email, user.id, user.firstName or appuser.role'),
+    .regex(
+      /^(user|appuser)\.[A-Za-z_][A-Za-z0-9_]*$/,
+      'Use an Okta profile expression such as user.email, user.id, user.firstName or appuser.role',
+    ),
 });
 
 export const AppInputSchema = z.object({
   /** Catalog (OIN) app added in the console, or a custom SAML 2.0 app made through the API. */
   mode: AppModeSchema,
-  label: z.string().trim().min(1, 'Enter the app label Okta shows, e.g. "Courier"').max(100, 'Keep the app label under 100 characters'),
+  label: z
+    .string()
+    .trim()
+    .min(1, 'Enter the app label Okta shows, e.g. "Courier"')
+    .max(100, 'Keep the app label under 100 characters'),
   /** Only for vendors that hand out their URLs per customer (Courier Support). */
   ssoAcsUrl: vendorUrl('Single Sign-On URL').optional(),
   audience: vendorUrl('Audience URI (SP Entity ID)').optional(),
@@ -62,7 +72,12 @@ export const AppInputSchema = z.object({
     .superRefine((statements, ctx) => {
       const seen = new Set<string>();
       statements.forEach((s, i) => {
-        if (seen.has(s.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${s.name}" is listed twice; each attribute name may appear once` });
+        if (seen.has(s.name))
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'name'],
+            message: `"${s.name}" is listed twice; each attribute name may appear once`,
+          });
         seen.add(s.name);
       });
     })

@@ -25,8 +25,23 @@ export const AssignObservedSchema = z.object({
   roles: z.array(z.object({ value: z.string(), title: z.string() })),
   /** Every chosen group and user must carry a role. */
   roleRequired: z.boolean(),
-  groups: z.array(z.object({ id: z.string(), name: z.string(), members: z.number().int(), assigned: z.boolean(), role: z.string().nullable() })),
-  users: z.array(z.object({ id: z.string(), name: z.string(), scope: z.enum(['USER', 'GROUP']).nullable(), role: z.string().nullable() })),
+  groups: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      members: z.number().int(),
+      assigned: z.boolean(),
+      role: z.string().nullable(),
+    }),
+  ),
+  users: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      scope: z.enum(['USER', 'GROUP']).nullable(),
+      role: z.string().nullable(),
+    }),
+  ),
   preview: PeopleCountSchema,
   /** Members of the chosen groups that are not app users (yet). */
   membersMissing: z.array(z.string()),

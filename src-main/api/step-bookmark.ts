@@ -15,12 +15,18 @@ export const BookmarkUrlSchema = z
       ctx.addIssue({ code: 'custom', message: `"${value}" is not a URL; enter ${urlHint}` });
       return;
     }
-    if (url.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: `"${value}" must start with https://; enter ${urlHint}` });
-    else if (url.username || url.password) ctx.addIssue({ code: 'custom', message: `"${value}" must not carry a user name or password; enter ${urlHint}` });
+    if (url.protocol !== 'https:')
+      ctx.addIssue({ code: 'custom', message: `"${value}" must start with https://; enter ${urlHint}` });
+    else if (url.username || url.password)
+      ctx.addIssue({ code: 'custom', message: `"${value}" must not carry a user name or password; enter ${urlHint}` });
   });
 
 export const BookmarkInputSchema = z.object({
-  label: z.string().trim().min(1, 'Enter the app name people see on their dashboard, e.g. "Courier Login"').max(100, 'Keep the app name under 100 characters'),
+  label: z
+    .string()
+    .trim()
+    .min(1, 'Enter the app name people see on their dashboard, e.g. "Courier Login"')
+    .max(100, 'Keep the app name under 100 characters'),
   url: BookmarkUrlSchema,
 });
 export type BookmarkInput = z.infer<typeof BookmarkInputSchema>;

@@ -3,11 +3,15 @@ import { CheckSchema } from './steps';
 
 export const ProvisioningInputSchema = z.object({
   /** The Okta user assigned for the end-to-end test (login or id): someone not yet assigned to the app. */
-  testUser: z.string().trim().max(200, 'Enter the test user\'s Okta login, e.g. ann.lee@acme.example').optional(),
+  testUser: z.string().trim().max(200, "Enter the test user's Okta login, e.g. ann.lee@acme.example").optional(),
   /** The role the test user is assigned with, when the app has a role attribute. */
   testRole: z.string().trim().optional(),
   /** How long to wait for Okta to push the test user (and its deactivation) to the vendor. */
-  waitSeconds: z.number({ message: 'Enter how many seconds to wait, e.g. 120' }).int('Enter whole seconds, e.g. 120').min(5, 'Wait at least 5 seconds: Okta pushes in the background').max(600, 'Wait at most 600 seconds'),
+  waitSeconds: z
+    .number({ message: 'Enter how many seconds to wait, e.g. 120' })
+    .int('Enter whole seconds, e.g. 120')
+    .min(5, 'Wait at least 5 seconds: Okta pushes in the background')
+    .max(600, 'Wait at most 600 seconds'),
 });
 export type ProvisioningInput = z.infer<typeof ProvisioningInputSchema>;
 
@@ -46,7 +50,9 @@ export const ProvisioningObservedSchema = z.object({
   /** API path: `connections/default` as read back. */
   connection: z.object({ status: z.string(), authScheme: z.string(), baseUrl: z.string().optional() }).optional(),
   /** API path: the USER_PROVISIONING feature as read back (absent until the connection is enabled). */
-  userProvisioning: z.object({ status: z.string(), create: Status, updateProfile: Status, deactivate: Status }).optional(),
+  userProvisioning: z
+    .object({ status: z.string(), create: Status, updateProfile: Status, deactivate: Status })
+    .optional(),
   /** The app's Provisioning tab in the Admin Console. */
   consoleUrl: z.string(),
   /** The app-profile attribute sent to the vendor as SCIM `role`, when the app has one. */

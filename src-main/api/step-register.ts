@@ -18,8 +18,10 @@ export function registrationEndpointProblem(value: string): string | undefined {
   } catch {
     return `"${value}" is not a URL; the registration API is an https URL, e.g. https://api.vendor.com/sso/register`;
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback(url.hostname))) return `"${value}" must use https; the registration API is an https URL, e.g. https://api.vendor.com/sso/register`;
-  if (url.username !== '' || url.password !== '') return `"${value}" carries a user name or password; put no credentials in the URL`;
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback(url.hostname)))
+    return `"${value}" must use https; the registration API is an https URL, e.g. https://api.vendor.com/sso/register`;
+  if (url.username !== '' || url.password !== '')
+    return `"${value}" carries a user name or password; put no credentials in the URL`;
   return undefined;
 }
 
@@ -33,14 +35,30 @@ export const RegisterInputSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.channel !== 'paste' && !value.companyName) {
-      ctx.addIssue({ code: 'custom', path: ['companyName'], message: 'Enter your company name as the vendor knows it, e.g. "Acme Corp"' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['companyName'],
+        message: 'Enter your company name as the vendor knows it, e.g. "Acme Corp"',
+      });
     }
     if (value.channel === 'email') {
-      if (!value.supportEmail) ctx.addIssue({ code: 'custom', path: ['supportEmail'], message: `Enter the vendor's support address (the guide does not give it); ${emailRule}` });
-      else if (!z.email().safeParse(value.supportEmail).success) ctx.addIssue({ code: 'custom', path: ['supportEmail'], message: `"${value.supportEmail}" is not an email address; ${emailRule}` });
+      if (!value.supportEmail)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['supportEmail'],
+          message: `Enter the vendor's support address (the guide does not give it); ${emailRule}`,
+        });
+      else if (!z.email().safeParse(value.supportEmail).success)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['supportEmail'],
+          message: `"${value.supportEmail}" is not an email address; ${emailRule}`,
+        });
     }
     if (value.channel === 'api') {
-      const problem = value.apiEndpoint ? registrationEndpointProblem(value.apiEndpoint) : 'Enter the vendor\'s registration API URL, e.g. https://api.vendor.com/sso/register';
+      const problem = value.apiEndpoint
+        ? registrationEndpointProblem(value.apiEndpoint)
+        : "Enter the vendor's registration API URL, e.g. https://api.vendor.com/sso/register";
       if (problem) ctx.addIssue({ code: 'custom', path: ['apiEndpoint'], message: problem });
     }
   });
@@ -61,7 +79,9 @@ export const RegisterObservedSchema = z.object({
   where: z.string().optional(),
   afterwards: z.string(),
   values: z.array(RegistrationValueSchema),
-  sent: z.object({ via: SentVia, at: z.string(), reply: z.string().optional(), values: z.record(z.string(), z.string()) }).optional(),
+  sent: z
+    .object({ via: SentVia, at: z.string(), reply: z.string().optional(), values: z.record(z.string(), z.string()) })
+    .optional(),
   /** Values that differ from what was sent (so it must be sent again). */
   changedSinceSent: z.array(z.string()),
   confirmedAt: z.string().optional(),

@@ -3,7 +3,13 @@ import { z } from 'zod';
 /** One allowed role: what the admin sees (title) and what the vendor receives (value). */
 export const RoleValueSchema = z.object({
   title: z.string().trim().min(1, 'Enter the role\'s display name, e.g. "Admin"'),
-  value: z.string().trim().regex(/^[A-Za-z0-9_.:-]+$/, 'Enter the value the vendor expects: letters, digits, _ . : - only, e.g. "ADMINISTRATOR"'),
+  value: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Za-z0-9_.:-]+$/,
+      'Enter the value the vendor expects: letters, digits, _ . : - only, e.g. "ADMINISTRATOR"',
+    ),
 });
 export type RoleValue = z.infer<typeof RoleValueSchema>;
 
@@ -30,15 +36,35 @@ export const RoleInputSchema = z
   .superRefine((input, ctx) => {
     const values = input.values.map((v) => v.value);
     values.forEach((value, i) => {
-      if (values.indexOf(value) !== i) ctx.addIssue({ code: 'custom', path: ['values', i, 'value'], message: `"${value}" is listed twice; each role value must be unique` });
+      if (values.indexOf(value) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['values', i, 'value'],
+          message: `"${value}" is listed twice; each role value must be unique`,
+        });
     });
     const allowed = `one of ${values.join(', ')}`;
     input.groupRoles.forEach((g, i) => {
-      if (!values.includes(g.role)) ctx.addIssue({ code: 'custom', path: ['groupRoles', i, 'role'], message: `"${g.role}" is not a role of this app; choose ${allowed}` });
-      if (input.groupRoles.findIndex((o) => o.groupId === g.groupId) !== i) ctx.addIssue({ code: 'custom', path: ['groupRoles', i, 'groupId'], message: `The group "${g.groupName}" is listed twice; keep one row per group` });
+      if (!values.includes(g.role))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['groupRoles', i, 'role'],
+          message: `"${g.role}" is not a role of this app; choose ${allowed}`,
+        });
+      if (input.groupRoles.findIndex((o) => o.groupId === g.groupId) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['groupRoles', i, 'groupId'],
+          message: `The group "${g.groupName}" is listed twice; keep one row per group`,
+        });
     });
     for (const [userId, role] of Object.entries(input.userRoles)) {
-      if (!values.includes(role)) ctx.addIssue({ code: 'custom', path: ['userRoles', userId], message: `"${role}" is not a role of this app; choose ${allowed}` });
+      if (!values.includes(role))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['userRoles', userId],
+          message: `"${role}" is not a role of this app; choose ${allowed}`,
+        });
     }
   });
 export type RoleInput = z.infer<typeof RoleInputSchema>;

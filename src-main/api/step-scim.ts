@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const baseUrlMessage = 'a SCIM connector base URL looks like https://api.vendor.example/scim/v2 (the part before /Users)';
+const baseUrlMessage =
+  'a SCIM connector base URL looks like https://api.vendor.example/scim/v2 (the part before /Users)';
 
 /** The vendor's SCIM base URL as Okta's "SCIM connector base URL" field takes it; loopback http only for local test servers. */
 export const ScimBaseUrlSchema = z
@@ -17,7 +18,10 @@ export const ScimBaseUrlSchema = z
     }
     const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
     if (url.protocol !== 'https:' && !(loopback && url.protocol === 'http:')) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" must use https: Okta only calls SCIM endpoints over TLS; ${baseUrlMessage}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" must use https: Okta only calls SCIM endpoints over TLS; ${baseUrlMessage}`,
+      });
       return z.NEVER;
     }
     if (url.search || url.hash || url.username || url.password) {
@@ -26,7 +30,10 @@ export const ScimBaseUrlSchema = z
     }
     const href = url.href.replace(/\/+$/, '');
     if (/\/Users$/i.test(href)) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" ends in /Users; Okta adds /Users itself, so enter ${href.replace(/\/Users$/i, '')}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" ends in /Users; Okta adds /Users itself, so enter ${href.replace(/\/Users$/i, '')}`,
+      });
       return z.NEVER;
     }
     return href;
@@ -35,7 +42,10 @@ export const ScimBaseUrlSchema = z
 export const ScimInputSchema = z.object({
   baseUrl: ScimBaseUrlSchema,
   /** Secret: kept in the secret store, never in the workspace or the renderer. */
-  token: z.string().trim().min(1, 'Paste the SCIM bearer token the vendor issued; Okta sends it as "Authorization: Bearer <token>"'),
+  token: z
+    .string()
+    .trim()
+    .min(1, 'Paste the SCIM bearer token the vendor issued; Okta sends it as "Authorization: Bearer <token>"'),
   /** Leave empty for a generated okta-onboard-preflight-…@example.com; set it when the vendor only accepts your own domains. */
   testUserName: z.string().trim().max(256, 'Keep the test userName under 256 characters').optional(),
 });

@@ -3,7 +3,8 @@ import { z } from 'zod';
 /** Millie's Company Slug, as its OIN app's "Slug Name" field takes it. */
 export const COMPANY_SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
-const slugHint = 'lowercase letters, digits and hyphens, starting with a letter or digit, at most 63 characters, e.g. acme-corp (Millie shows it on Settings / SSO as "Company Slug")';
+const slugHint =
+  'lowercase letters, digits and hyphens, starting with a letter or digit, at most 63 characters, e.g. acme-corp (Millie shows it on Settings / SSO as "Company Slug")';
 
 export const CompanySlugSchema = z
   .string()

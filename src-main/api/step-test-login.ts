@@ -18,14 +18,21 @@ export const LoginCaptureRecordSchema = z.object({
 export type LoginCaptureRecord = z.infer<typeof LoginCaptureRecordSchema>;
 
 export const TestLoginInputSchema = z.object({
-  userLogin: z.string().trim().min(1, 'Enter the Okta username of a test user assigned to the app, e.g. alice@acme.com'),
+  userLogin: z
+    .string()
+    .trim()
+    .min(1, 'Enter the Okta username of a test user assigned to the app, e.g. alice@acme.com'),
   modes: z.array(LoginModeSchema).min(1, 'Choose IdP-initiated, SP-initiated, or both').default(['idp', 'sp']),
   idpCapture: LoginCaptureRecordSchema.optional(),
   spCapture: LoginCaptureRecordSchema.optional(),
 });
 export type TestLoginInput = z.infer<typeof TestLoginInputSchema>;
 
-export const LoginCheckSchema = z.object({ name: z.string(), status: z.enum(['pass', 'warn', 'fail']), detail: z.string() });
+export const LoginCheckSchema = z.object({
+  name: z.string(),
+  status: z.enum(['pass', 'warn', 'fail']),
+  detail: z.string(),
+});
 
 export const LoginResultSchema = z.object({
   mode: LoginModeSchema,

@@ -55,4 +55,7 @@ export const StepViewSchema = StepRecordSchema.extend({
 });
 export type StepView = z.infer<typeof StepViewSchema>;
 
-export const StepRefSchema = z.object({ integrationId: z.string().min(1, 'Choose an integration'), stepId: StepIdSchema });
+export const StepRefSchema = z.object({
+  integrationId: z.string().min(1, 'Choose an integration'),
+  stepId: StepIdSchema,
+});

@@ -28,5 +28,9 @@ export function isAllowedExternalUrl(raw: string, orgOrigins: readonly string[] 
   if (orgOrigins.includes(url.origin)) return true;
   if (url.protocol !== 'https:') return false;
   const host = url.hostname.toLowerCase();
-  return allowedSuffixes.some((suffix) => (suffix.startsWith('.') ? host.endsWith(suffix) || host === suffix.slice(1) : host === suffix || host.endsWith(`.${suffix}`)));
+  return allowedSuffixes.some((suffix) =>
+    suffix.startsWith('.')
+      ? host.endsWith(suffix) || host === suffix.slice(1)
+      : host === suffix || host.endsWith(`.${suffix}`),
+  );
 }

@@ -18,7 +18,14 @@ export function registerIpcHandlers(
     ipcMain.handle(wireName, (event: IpcMainInvokeEvent, request: unknown) => {
       const frameUrl = event.senderFrame?.url ?? '';
       if (!isAppUrl(frameUrl, options.appOrigin)) {
-        return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This window may not call the wizard.', hint: 'Only the wizard window may use its API.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'FORBIDDEN_SENDER',
+            message: 'This window may not call the wizard.',
+            hint: 'Only the wizard window may use its API.',
+          },
+        };
       }
       return dispatch(map, handlers, wireName, request, options.onUnexpected);
     });

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { BrowserWindowConstructorOptions, CallbackResponse, HandlerDetails, OnBeforeRequestListenerDetails, WebRequestFilter, WindowOpenHandlerResponse } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  CallbackResponse,
+  HandlerDetails,
+  OnBeforeRequestListenerDetails,
+  WebRequestFilter,
+  WindowOpenHandlerResponse,
+} from 'electron';
 import { AppError } from '../errors';
 import { authnRequestId, authnRequestIdInUrl } from '../saml/login-capture/authn-request';
 import type { CapturedLogin, LoginCapture, LoginCaptureRequest } from '../saml/login-capture/types';
@@ -10,7 +17,12 @@ type RequestDetails = Pick<OnBeforeRequestListenerDetails, 'url' | 'method' | 'u
 
 /** The part of an Electron session the capture uses. */
 export interface CaptureSession {
-  webRequest: { onBeforeRequest(filter: WebRequestFilter, listener: (details: RequestDetails, callback: (response: CallbackResponse) => void) => void): void };
+  webRequest: {
+    onBeforeRequest(
+      filter: WebRequestFilter,
+      listener: (details: RequestDetails, callback: (response: CallbackResponse) => void) => void,
+    ): void;
+  };
 }
 
 /** The part of a BrowserWindow the capture uses. */
@@ -97,7 +109,8 @@ export function createLoginWindowCapture(deps: LoginWindowDeps): LoginCapture {
         session.webRequest.onBeforeRequest({ urls: [hostPattern(acs), hostPattern(sso)] }, (details, callback) => {
           if (samePath(details.url, sso)) {
             const seen = details.method === 'POST' ? formField(body(details), 'SAMLRequest') : undefined;
-            requestId = (seen !== undefined ? authnRequestId(seen, 'post') : authnRequestIdInUrl(details.url)) ?? requestId;
+            requestId =
+              (seen !== undefined ? authnRequestId(seen, 'post') : authnRequestIdInUrl(details.url)) ?? requestId;
             callback({});
             return;
           }
@@ -117,13 +130,29 @@ export function createLoginWindowCapture(deps: LoginWindowDeps): LoginCapture {
           if (!request.forwardToVendor && !window.isDestroyed()) window.close();
         });
         window.once('closed', () => {
-          finish(() => reject(new AppError('TEST_LOGIN_WINDOW_CLOSED', 'The sign-in window closed before a SAMLResponse reached the vendor\'s ACS URL.', `Start the test again and sign in as ${request.userLogin} until Okta sends you on to the vendor.`)));
+          finish(() =>
+            reject(
+              new AppError(
+                'TEST_LOGIN_WINDOW_CLOSED',
+                "The sign-in window closed before a SAMLResponse reached the vendor's ACS URL.",
+                `Start the test again and sign in as ${request.userLogin} until Okta sends you on to the vendor.`,
+              ),
+            ),
+          );
         });
         window.loadURL(request.startUrl).catch((error: unknown) => {
           const message = error instanceof Error ? error.message : String(error);
           // The cancelled ACS POST aborts the page load; that is the capture working, not a failure.
           if (settled || /ERR_ABORTED|ERR_BLOCKED_BY_CLIENT/.test(message)) return;
-          finish(() => reject(new AppError('TEST_LOGIN_WINDOW_LOAD', `The sign-in window could not open ${request.startUrl}: ${message}`, 'Check the org URL and your network, then start the test again.')));
+          finish(() =>
+            reject(
+              new AppError(
+                'TEST_LOGIN_WINDOW_LOAD',
+                `The sign-in window could not open ${request.startUrl}: ${message}`,
+                'Check the org URL and your network, then start the test again.',
+              ),
+            ),
+          );
           if (!window.isDestroyed()) window.close();
         });
       });

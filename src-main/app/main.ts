@@ -22,7 +22,10 @@ async function start(): Promise<void> {
     // Secrets (the SCIM token) are copied here, so they never cross to the renderer.
     clipboard: { writeText: (text) => clipboard.writeText(text) },
     // The test-login window takes the SAMLResponse on its own session (see login-window.ts).
-    loginCapture: createLoginWindowCapture({ createWindow: (options) => new BrowserWindow(options), sessionFromPartition: (partition) => session.fromPartition(partition) }),
+    loginCapture: createLoginWindowCapture({
+      createWindow: (options) => new BrowserWindow(options),
+      sessionFromPartition: (partition) => session.fromPartition(partition),
+    }),
   });
   let orgOrigins: string[] = [];
   const refreshOrgOrigins = async () => {
@@ -35,7 +38,8 @@ async function start(): Promise<void> {
   const devUrl = process.env.ELECTRON_RENDERER_URL;
   registerIpcHandlers(ipcMain, channels, services.handlers, {
     appOrigin: devUrl ? new URL(devUrl).origin : 'file://',
-    onUnexpected: (wire, error) => console.error(`unexpected error in ${wire}:`, error instanceof Error ? error.message : error),
+    onUnexpected: (wire, error) =>
+      console.error(`unexpected error in ${wire}:`, error instanceof Error ? error.message : error),
   });
   const open = () =>
     createMainWindow({

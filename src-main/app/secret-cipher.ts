@@ -10,7 +10,10 @@ type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptStrin
  * go to a 0600 file and the UI says so. On Linux without a secret service Electron falls back to
  * a hard-coded key ("basic_text"), which is obfuscation, not protection, so it does not count.
  */
-export function safeStorageCipher(safeStorage: SafeStorageLike, platform: NodeJS.Platform = process.platform): SecretCipher | undefined {
+export function safeStorageCipher(
+  safeStorage: SafeStorageLike,
+  platform: NodeJS.Platform = process.platform,
+): SecretCipher | undefined {
   if (!safeStorage.isEncryptionAvailable()) return undefined;
   if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') return undefined;
   return {

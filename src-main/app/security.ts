@@ -22,7 +22,10 @@ export function isAppUrl(raw: string, appOrigin: string): boolean {
  * No in-app navigation away from the wizard and no new windows: links the allow-list accepts go
  * to the system browser, the rest are dropped.
  */
-export function hardenWebContents(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>, options: HardenOptions): void {
+export function hardenWebContents(
+  contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
+  options: HardenOptions,
+): void {
   contents.on('will-navigate', (event: Event, url: string) => {
     if (!isAppUrl(url, options.appOrigin)) event.preventDefault();
   });

@@ -22,7 +22,11 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     webPreferences: { ...secureWebPreferences, preload: deps.preloadPath },
   });
   const appOrigin = 'url' in deps.renderer ? new URL(deps.renderer.url).origin : 'file://';
-  hardenWebContents(window.webContents, { appOrigin, openExternal: (url) => deps.shell.openExternal(url), orgOrigins: deps.orgOrigins });
+  hardenWebContents(window.webContents, {
+    appOrigin,
+    openExternal: (url) => deps.shell.openExternal(url),
+    orgOrigins: deps.orgOrigins,
+  });
   window.once('ready-to-show', () => window.show());
   if ('url' in deps.renderer) void window.loadURL(deps.renderer.url);
   else void window.loadFile(deps.renderer.file);

@@ -61,7 +61,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) {
       if (!hasToken(req.headers, token)) {
-        send(res, 401, { error: 'Missing or wrong bridge token. Open the URL printed at start-up.' }, { 'WWW-Authenticate': 'Bearer realm="okta-onboard"' });
+        send(
+          res,
+          401,
+          { error: 'Missing or wrong bridge token. Open the URL printed at start-up.' },
+          { 'WWW-Authenticate': 'Bearer realm="okta-onboard"' },
+        );
         return;
       }
       if (req.method !== 'POST') {
@@ -79,7 +84,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       try {
         request = raw.trim() === '' ? {} : JSON.parse(raw);
       } catch {
-        send(res, 400, { ok: false, error: { code: 'INVALID_REQUEST', message: 'The request body is not JSON.', hint: 'Send a JSON object.' } });
+        send(res, 400, {
+          ok: false,
+          error: { code: 'INVALID_REQUEST', message: 'The request body is not JSON.', hint: 'Send a JSON object.' },
+        });
         return;
       }
       const wireName = decodeURIComponent(url.pathname.slice('/api/'.length));
@@ -92,7 +100,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       send(res, 405, { error: 'Method not allowed.' });
       return;
     }
-    const file = (await readStatic(options.rendererDir, url.pathname)) ?? (url.pathname.includes('.') ? undefined : await readStatic(options.rendererDir, '/'));
+    const file =
+      (await readStatic(options.rendererDir, url.pathname)) ??
+      (url.pathname.includes('.') ? undefined : await readStatic(options.rendererDir, '/'));
     if (!file) {
       send(res, 404, { error: 'Not found.' });
       return;
@@ -117,9 +127,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     url: `${origin}/#token=${token}`,
     origin,
     token,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

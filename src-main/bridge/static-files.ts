@@ -14,7 +14,10 @@ const types: Record<string, string> = {
 };
 
 /** Reads a file of the built renderer, refusing any path that escapes its folder. */
-export async function readStatic(rootDir: string, urlPath: string): Promise<{ body: Buffer; type: string } | undefined> {
+export async function readStatic(
+  rootDir: string,
+  urlPath: string,
+): Promise<{ body: Buffer; type: string } | undefined> {
   const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
   const full = normalize(join(rootDir, relative));
   if (!full.startsWith(normalize(rootDir) + sep) && full !== normalize(rootDir)) return undefined;

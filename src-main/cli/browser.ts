@@ -11,7 +11,11 @@ function locateRenderer(): string {
   const candidates = [join(here, '..', 'renderer'), join(here, '..', '..', 'renderer'), resolve('out', 'renderer')];
   const found = candidates.find((dir) => existsSync(join(dir, 'index.html')));
   if (!found) {
-    throw new AppError('RENDERER_NOT_BUILT', 'The renderer has not been built (no out/renderer/index.html).', 'Run "npm run build" first, or use "npm run start:browser", which builds and starts.');
+    throw new AppError(
+      'RENDERER_NOT_BUILT',
+      'The renderer has not been built (no out/renderer/index.html).',
+      'Run "npm run build" first, or use "npm run start:browser", which builds and starts.',
+    );
   }
   return found;
 }
@@ -28,26 +32,47 @@ export const command: CliCommand = {
   async run(args, io) {
     const { values } = parseArgs({
       args,
-      options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' }, 'practice-org': { type: 'string' }, 'practice-org-token-file': { type: 'string' } },
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        json: { type: 'boolean' },
+        'practice-org': { type: 'string' },
+        'practice-org-token-file': { type: 'string' },
+      },
     });
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new AppError('INVALID_PORT', `"${values.port}" is not a port.`, 'Give a whole number from 1 to 65535, or leave --port out for a random free port.', 'port');
+      throw new AppError(
+        'INVALID_PORT',
+        `"${values.port}" is not a port.`,
+        'Give a whole number from 1 to 65535, or leave --port out for a random free port.',
+        'port',
+      );
     }
-    const [{ startBridge }, { createServices }, { channels }, { resolveDataDir }, { attachPracticeOrg }] = await Promise.all([
-      import('../bridge/server'),
-      import('../services/bootstrap'),
-      import('../api/channels'),
-      import('../workspace/data-dir'),
-      import('../services/practice-org'),
-    ]);
+    const [{ startBridge }, { createServices }, { channels }, { resolveDataDir }, { attachPracticeOrg }] =
+      await Promise.all([
+        import('../bridge/server'),
+        import('../services/bootstrap'),
+        import('../api/channels'),
+        import('../workspace/data-dir'),
+        import('../services/practice-org'),
+      ]);
     const dataDir = resolveDataDir(values['data-dir']);
     let practiceOrg;
     if (values['practice-org'] !== undefined) {
       const tokenFile = values['practice-org-token-file'];
-      if (!tokenFile) throw new AppError('MISSING_ARGUMENT', '--practice-org needs --practice-org-token-file.', 'Pass the file holding the sandbox\'s API token (okta-onboard sandbox --json prints it).', 'practice-org-token-file');
+      if (!tokenFile)
+        throw new AppError(
+          'MISSING_ARGUMENT',
+          '--practice-org needs --practice-org-token-file.',
+          "Pass the file holding the sandbox's API token (okta-onboard sandbox --json prints it).",
+          'practice-org-token-file',
+        );
       const { readFile } = await import('node:fs/promises');
-      practiceOrg = attachPracticeOrg(values['practice-org'].replace(/\/+$/, ''), (await readFile(tokenFile, 'utf8')).trim());
+      practiceOrg = attachPracticeOrg(
+        values['practice-org'].replace(/\/+$/, ''),
+        (await readFile(tokenFile, 'utf8')).trim(),
+      );
     }
     const services = await createServices({ mode: 'browser', dataDir, ...(practiceOrg ? { practiceOrg } : {}) });
     const bridge = await startBridge({
@@ -55,15 +80,20 @@ export const command: CliCommand = {
       handlers: services.handlers,
       rendererDir: locateRenderer(),
       port,
-      onUnexpected: (wire, error) => io.err(`unexpected error in ${wire}: ${error instanceof Error ? error.message : String(error)}`),
+      onUnexpected: (wire, error) =>
+        io.err(`unexpected error in ${wire}: ${error instanceof Error ? error.message : String(error)}`),
     });
     if (values.json) {
       io.out(JSON.stringify({ url: bridge.url, origin: bridge.origin, dataDir }));
     } else {
-      io.out(`Okta Onboarding Wizard (browser mode)\n  data folder: ${dataDir}\n  open: ${bridge.url}\nPress Ctrl-C to stop.`);
+      io.out(
+        `Okta Onboarding Wizard (browser mode)\n  data folder: ${dataDir}\n  open: ${bridge.url}\nPress Ctrl-C to stop.`,
+      );
     }
     if (services.workspace.setAside) {
-      io.err(`warning: the workspace file was unreadable (${services.workspace.setAside.reason}); it was moved to ${services.workspace.setAside.movedTo} and a new one started.`);
+      io.err(
+        `warning: the workspace file was unreadable (${services.workspace.setAside.reason}); it was moved to ${services.workspace.setAside.movedTo} and a new one started.`,
+      );
     }
     await new Promise<void>((resolveStop) => {
       const stop = () => resolveStop();

@@ -15,7 +15,13 @@ export const command: CliCommand = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, client: { type: 'string' }, vendor: { type: 'string' }, label: { type: 'string' } },
+      options: {
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean' },
+        client: { type: 'string' },
+        vendor: { type: 'string' },
+        label: { type: 'string' },
+      },
     });
     const json = values.json ?? false;
     const [sub] = positionals;
@@ -30,19 +36,43 @@ export const command: CliCommand = {
         const client = values.client ? await workspace.findClient(values.client) : undefined;
         const integrations = await workspace.listIntegrations(client?.id);
         if (json) io.out(JSON.stringify({ integrations }, null, 2));
-        else if (integrations.length === 0) io.out('No integrations yet. Add one: okta-onboard integrations add --client "Acme" --vendor courier');
-        else for (const i of integrations) io.out(`${i.label}\t${i.vendorId}\t${Object.values(i.steps).filter((s) => s.status === 'verified').length}/${Object.keys(i.steps).length} steps verified`);
+        else if (integrations.length === 0)
+          io.out('No integrations yet. Add one: okta-onboard integrations add --client "Acme" --vendor courier');
+        else
+          for (const i of integrations)
+            io.out(
+              `${i.label}\t${i.vendorId}\t${Object.values(i.steps).filter((s) => s.status === 'verified').length}/${Object.keys(i.steps).length} steps verified`,
+            );
         return Exit.ok;
       }
       if (sub === 'add') {
-        const client = await workspace.findClient(requireFlag(values.client, 'client', 'okta-onboard integrations add --client "Acme" --vendor courier'));
-        const vendorId = parseFlag(VendorIdSchema, requireFlag(values.vendor, 'vendor', 'okta-onboard integrations add --client "Acme" --vendor courier'), 'vendor');
-        const integration = await workspace.addIntegration({ clientId: client.id, vendorId, ...(values.label ? { label: values.label } : {}) });
+        const client = await workspace.findClient(
+          requireFlag(values.client, 'client', 'okta-onboard integrations add --client "Acme" --vendor courier'),
+        );
+        const vendorId = parseFlag(
+          VendorIdSchema,
+          requireFlag(values.vendor, 'vendor', 'okta-onboard integrations add --client "Acme" --vendor courier'),
+          'vendor',
+        );
+        const integration = await workspace.addIntegration({
+          clientId: client.id,
+          vendorId,
+          ...(values.label ? { label: values.label } : {}),
+        });
         if (json) io.out(JSON.stringify({ integration }, null, 2));
-        else io.out(`Added ${vendorProfile(vendorId).name} to "${client.name}": ${vendorProfile(vendorId).steps.map((s) => s.title).join(' → ')}`);
+        else
+          io.out(
+            `Added ${vendorProfile(vendorId).name} to "${client.name}": ${vendorProfile(vendorId)
+              .steps.map((s) => s.title)
+              .join(' → ')}`,
+          );
         return Exit.ok;
       }
-      throw new AppError('UNKNOWN_SUBCOMMAND', sub ? `Unknown subcommand "integrations ${sub}".` : 'Missing subcommand.', `Use one of:\n${usage}`);
+      throw new AppError(
+        'UNKNOWN_SUBCOMMAND',
+        sub ? `Unknown subcommand "integrations ${sub}".` : 'Missing subcommand.',
+        `Use one of:\n${usage}`,
+      );
     } catch (error) {
       reportError(io, error, json);
       return isAppError(error) && /^(INVALID|MISSING|UNKNOWN)_/.test(error.code) ? Exit.usage : Exit.failed;

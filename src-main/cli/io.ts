@@ -23,9 +23,14 @@ export interface CliCommand {
 
 /** Prints an error the way every command does: JSON on --json, else message and hint. */
 export function reportError(io: CliIo, error: unknown, json: boolean): void {
-  const failure = error instanceof AppError
-    ? { code: error.code, message: error.message, hint: error.hint, ...(error.field ? { field: error.field } : {}) }
-    : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), hint: 'This is a bug in okta-onboard; please report it with the command you ran.' };
+  const failure =
+    error instanceof AppError
+      ? { code: error.code, message: error.message, hint: error.hint, ...(error.field ? { field: error.field } : {}) }
+      : {
+          code: 'INTERNAL',
+          message: error instanceof Error ? error.message : String(error),
+          hint: 'This is a bug in okta-onboard; please report it with the command you ran.',
+        };
   if (json) {
     io.out(JSON.stringify({ error: failure }, null, 2));
   } else {

@@ -6,7 +6,7 @@ import { Exit, reportError, type CliCommand } from './io';
 const usage = [
   '  okta-onboard metadata inspect <file|url> [--timeout-ms <ms>] [--json]',
   '',
-  '  Reads IdP metadata (a saved XML file or the Okta app\'s metadata URL) and reports its entity ID,',
+  "  Reads IdP metadata (a saved XML file or the Okta app's metadata URL) and reports its entity ID,",
   '  single sign-on URLs, signing certificates (validity, fingerprints, key) and anything wrong.',
   '',
   '  Exit codes: 0 no error finding, 1 an error finding (e.g. an expired certificate), 2 unusable input.',
@@ -16,7 +16,8 @@ const LEVEL_LABEL = { error: 'ERROR', warning: 'WARN ', info: 'INFO ' } as const
 
 export function formatMetadataReport(report: MetadataReport, source: string): string {
   const lines = [`IdP metadata from ${source}`, `  Entity ID (issuer): ${report.entityId}`];
-  for (const service of report.ssoServices) lines.push(`  SSO ${service.binding.split(':').pop() ?? service.binding}: ${service.location}`);
+  for (const service of report.ssoServices)
+    lines.push(`  SSO ${service.binding.split(':').pop() ?? service.binding}: ${service.location}`);
   lines.push(`  NameID formats: ${report.nameIdFormats.join(', ') || '(none listed)'}`);
   lines.push(`  Signed AuthnRequests wanted: ${report.wantAuthnRequestsSigned ? 'yes' : 'no'}`);
   report.certificates.forEach((cert, index) => {
@@ -31,7 +32,8 @@ export function formatMetadataReport(report: MetadataReport, source: string): st
   });
   lines.push('');
   if (report.findings.length === 0) lines.push('No findings.');
-  for (const finding of report.findings) lines.push(`${LEVEL_LABEL[finding.level]} ${finding.code}: ${finding.message}`);
+  for (const finding of report.findings)
+    lines.push(`${LEVEL_LABEL[finding.level]} ${finding.code}: ${finding.message}`);
   return lines.join('\n');
 }
 
@@ -41,26 +43,55 @@ export const command: CliCommand = {
   async run(args, io) {
     const json = args.includes('--json');
     try {
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, 'timeout-ms': { type: 'string' } } });
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { json: { type: 'boolean' }, 'timeout-ms': { type: 'string' } },
+      });
       const [sub, source, ...extra] = positionals;
       if (sub !== 'inspect') {
-        throw new AppError('USAGE', sub ? `Unknown subcommand "metadata ${sub}".` : 'Missing subcommand.', `Use:\n${usage}`);
+        throw new AppError(
+          'USAGE',
+          sub ? `Unknown subcommand "metadata ${sub}".` : 'Missing subcommand.',
+          `Use:\n${usage}`,
+        );
       }
       if (source === undefined || extra.length > 0) {
-        throw new AppError('USAGE', source === undefined ? 'Give the metadata file or URL to inspect.' : `Give one metadata file or URL, not ${extra.length + 1}.`, 'For example: okta-onboard metadata inspect https://acme.okta.com/app/exk123/sso/saml/metadata', 'source');
+        throw new AppError(
+          'USAGE',
+          source === undefined
+            ? 'Give the metadata file or URL to inspect.'
+            : `Give one metadata file or URL, not ${extra.length + 1}.`,
+          'For example: okta-onboard metadata inspect https://acme.okta.com/app/exk123/sso/saml/metadata',
+          'source',
+        );
       }
       const timeoutMs = values['timeout-ms'] === undefined ? undefined : Number(values['timeout-ms']);
       if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs <= 0)) {
-        throw new AppError('USAGE', `--timeout-ms: "${values['timeout-ms']}" is not a positive whole number of milliseconds.`, 'For example: --timeout-ms 10000', 'timeout-ms');
+        throw new AppError(
+          'USAGE',
+          `--timeout-ms: "${values['timeout-ms']}" is not a positive whole number of milliseconds.`,
+          'For example: --timeout-ms 10000',
+          'timeout-ms',
+        );
       }
-      const [{ loadMetadata }, { inspectMetadata }] = await Promise.all([import('../saml/load-metadata'), import('../saml/metadata')]);
+      const [{ loadMetadata }, { inspectMetadata }] = await Promise.all([
+        import('../saml/load-metadata'),
+        import('../saml/metadata'),
+      ]);
       const loaded = await loadMetadata(source, timeoutMs === undefined ? {} : { timeoutMs });
       const report = inspectMetadata(loaded.xml, new Date());
       if (json) {
-        io.out(JSON.stringify({
-          ...report,
-          certificates: report.certificates.map(({ findings: _findings, ...facts }) => facts),
-        }, null, 2));
+        io.out(
+          JSON.stringify(
+            {
+              ...report,
+              certificates: report.certificates.map(({ findings: _findings, ...facts }) => facts),
+            },
+            null,
+            2,
+          ),
+        );
       } else {
         io.out(formatMetadataReport(report, source));
       }
@@ -74,5 +105,10 @@ export const command: CliCommand = {
 };
 
 export function isParseArgsError(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS_');
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    error.code.startsWith('ERR_PARSE_ARGS_')
+  );
 }

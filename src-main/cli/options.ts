@@ -6,7 +6,12 @@ export function parseFlag<T extends z.ZodType>(schema: T, value: unknown, flag: 
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const message = result.error.issues[0]?.message ?? 'invalid value';
-  throw new AppError('INVALID_ARGUMENT', `--${flag}: ${message}`, `Run the command with --help to see what --${flag} takes.`, flag);
+  throw new AppError(
+    'INVALID_ARGUMENT',
+    `--${flag}: ${message}`,
+    `Run the command with --help to see what --${flag} takes.`,
+    flag,
+  );
 }
 
 export function requireFlag(value: string | undefined, flag: string, example: string): string {

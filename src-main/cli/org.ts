@@ -22,9 +22,15 @@ const METHOD_WORDS: Record<CallerIdentity['authMethod'], string> = {
 function printIdentity(io: CliIo, clientName: string, identity: CallerIdentity): void {
   io.out(`${clientName} (${identity.orgUrl}), signed in with ${METHOD_WORDS[identity.authMethod]}`);
   io.out(`Who:    ${identity.displayName}${identity.login ? ` <${identity.login}>` : ''}`);
-  const roles = identity.roles.map((r) => `${r.type}${r.assignmentType === 'GROUP' ? ' (via a group)' : ''}`).join(', ');
-  io.out(`Roles:  ${identity.rolesUnreadable ? `unknown (${identity.rolesUnreadable})` : roles || 'none (not an admin)'}`);
-  io.out(`Scopes: ${identity.scopes ? identity.scopes.join(' ') : "none needed (an API token acts with its creator's roles)"}`);
+  const roles = identity.roles
+    .map((r) => `${r.type}${r.assignmentType === 'GROUP' ? ' (via a group)' : ''}`)
+    .join(', ');
+  io.out(
+    `Roles:  ${identity.rolesUnreadable ? `unknown (${identity.rolesUnreadable})` : roles || 'none (not an admin)'}`,
+  );
+  io.out(
+    `Scopes: ${identity.scopes ? identity.scopes.join(' ') : "none needed (an API token acts with its creator's roles)"}`,
+  );
 }
 
 function printSteps(io: CliIo, verdicts: StepVerdict[], does: (step: StepVerdict['step']) => string): void {
@@ -48,20 +54,31 @@ export const command: CliCommand = {
       args,
       allowPositionals: true,
       options: {
-        client: { type: 'string' }, 'data-dir': { type: 'string' }, json: { type: 'boolean' },
-        method: { type: 'string' }, 'token-file': { type: 'string' },
+        client: { type: 'string' },
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean' },
+        method: { type: 'string' },
+        'token-file': { type: 'string' },
       },
     });
     const json = values.json ?? false;
     const [sub] = positionals;
     try {
       if (sub !== 'check' && sub !== 'signin') {
-        throw new AppError('UNKNOWN_SUBCOMMAND', sub ? `Unknown subcommand "org ${sub}".` : 'Missing subcommand.', `Use one of:\n${usage}`);
+        throw new AppError(
+          'UNKNOWN_SUBCOMMAND',
+          sub ? `Unknown subcommand "org ${sub}".` : 'Missing subcommand.',
+          `Use one of:\n${usage}`,
+        );
       }
       const clientName = requireFlag(values.client, 'client', `okta-onboard org ${sub} --client "Acme"`);
-      const [{ openWorkspace, resolveDataDir }, { FileSecretStore }, { AuditLog }, { STEP_NEEDS, stepsAllowed }] = await Promise.all([
-        import('../workspace/workspace'), import('../workspace/secrets'), import('../workspace/audit-log'), import('../okta/permissions'),
-      ]);
+      const [{ openWorkspace, resolveDataDir }, { FileSecretStore }, { AuditLog }, { STEP_NEEDS, stepsAllowed }] =
+        await Promise.all([
+          import('../workspace/workspace'),
+          import('../workspace/secrets'),
+          import('../workspace/audit-log'),
+          import('../okta/permissions'),
+        ]);
       const dataDir = resolveDataDir(values['data-dir']);
       const workspace = await openWorkspace(dataDir);
       const client = await workspace.findClient(clientName);
@@ -70,14 +87,28 @@ export const command: CliCommand = {
       let identity: CallerIdentity;
       if (sub === 'signin') {
         if (values.method !== 'api-token') {
-          throw new AppError('INVALID_ARGUMENT', `--method ${values.method ?? '(missing)'}: the CLI signs in with an API token only.`, 'Use --method api-token --token-file <file>; admin sign-in and service apps are set up in the desktop app.', 'method');
+          throw new AppError(
+            'INVALID_ARGUMENT',
+            `--method ${values.method ?? '(missing)'}: the CLI signs in with an API token only.`,
+            'Use --method api-token --token-file <file>; admin sign-in and service apps are set up in the desktop app.',
+            'method',
+          );
         }
-        const file = requireFlag(values['token-file'], 'token-file', `okta-onboard org signin --client "${client.name}" --method api-token --token-file ./token.txt`);
+        const file = requireFlag(
+          values['token-file'],
+          'token-file',
+          `okta-onboard org signin --client "${client.name}" --method api-token --token-file ./token.txt`,
+        );
         let token: string;
         try {
           token = await readFile(file, 'utf8');
         } catch {
-          throw new AppError('INVALID_ARGUMENT', `--token-file: cannot read ${file}.`, 'Save the token (and nothing else) in a file only you can read, then pass its path.', 'token-file');
+          throw new AppError(
+            'INVALID_ARGUMENT',
+            `--token-file: cannot read ${file}.`,
+            'Save the token (and nothing else) in a file only you can read, then pass its path.',
+            'token-file',
+          );
         }
         const { storeApiToken } = await import('../okta/signin/flows');
         identity = await storeApiToken(client.id, client.orgUrl, token, secrets);
@@ -86,10 +117,20 @@ export const command: CliCommand = {
         });
       } else {
         if (client.auth.method === 'none') {
-          throw new AppError('OKTA_NOT_SIGNED_IN', `No credentials are set up for "${client.name}".`, `Sign in first: okta-onboard org signin --client "${client.name}" --method api-token --token-file <file>`);
+          throw new AppError(
+            'OKTA_NOT_SIGNED_IN',
+            `No credentials are set up for "${client.name}".`,
+            `Sign in first: okta-onboard org signin --client "${client.name}" --method api-token --token-file <file>`,
+          );
         }
         const { connectOrg } = await import('../okta/connect');
-        const org = await connectOrg({ clientId: client.id, orgUrl: client.orgUrl, auth: client.auth, secrets, audit: new AuditLog(dataDir).append });
+        const org = await connectOrg({
+          clientId: client.id,
+          orgUrl: client.orgUrl,
+          auth: client.auth,
+          secrets,
+          audit: new AuditLog(dataDir).append,
+        });
         identity = await org.whoAmI();
       }
       const verdicts = stepsAllowed(identity);

@@ -10,7 +10,7 @@ const usage = [
   '                          [--destination <url>] [--email <addr>] [--attribute name[=value] ...]',
   '                          [--clock-skew-ms <ms>] [--json]',
   '',
-  '  Checks a captured SAMLResponse the way the vendor will: signature (against the metadata\'s',
+  "  Checks a captured SAMLResponse the way the vendor will: signature (against the metadata's",
   '  certificate), issuer, audience, recipient, destination (default: the recipient), time window,',
   '  NameID (= --email) and each --attribute (present; with =value, carrying that value).',
   '',
@@ -23,7 +23,8 @@ const usage = [
 export function formatCheckResult(result: SamlCheckResult): string {
   const width = Math.max(...result.checks.map((check) => check.name.length));
   const lines = [`SAML response: ${result.valid ? 'VALID' : 'NOT VALID'}`, ''];
-  for (const check of result.checks) lines.push(`${check.status === 'pass' ? 'PASS' : 'FAIL'}  ${check.name.padEnd(width)}  ${check.detail}`);
+  for (const check of result.checks)
+    lines.push(`${check.status === 'pass' ? 'PASS' : 'FAIL'}  ${check.name.padEnd(width)}  ${check.detail}`);
   return lines.join('\n');
 }
 
@@ -37,7 +38,13 @@ function required(value: string | undefined, flag: string): string {
 function parseAttribute(spec: string): { name: string; value?: string } {
   const at = spec.indexOf('=');
   const name = (at < 0 ? spec : spec.slice(0, at)).trim();
-  if (name === '') throw new AppError('USAGE', `--attribute "${spec}" has no attribute name.`, 'Write --attribute email or --attribute role=ADMINISTRATOR.', 'attribute');
+  if (name === '')
+    throw new AppError(
+      'USAGE',
+      `--attribute "${spec}" has no attribute name.`,
+      'Write --attribute email or --attribute role=ADMINISTRATOR.',
+      'attribute',
+    );
   return at < 0 ? { name } : { name, value: spec.slice(at + 1) };
 }
 
@@ -46,8 +53,18 @@ async function readResponseFile(path: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (error) {
     const code = error !== null && typeof error === 'object' && 'code' in error ? String(error.code) : '';
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code || String(error)})`;
-    throw new AppError('USAGE', `The response file ${path} ${why}.`, 'Save the SAMLResponse value (or the whole POST form body) captured with a SAML tracer in a file and pass its path.', 'response');
+    const why =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : `cannot be read (${code || String(error)})`;
+    throw new AppError(
+      'USAGE',
+      `The response file ${path} ${why}.`,
+      'Save the SAMLResponse value (or the whole POST form body) captured with a SAML tracer in a file and pass its path.',
+      'response',
+    );
   }
 }
 
@@ -74,11 +91,20 @@ export const command: CliCommand = {
       });
       const [sub] = positionals;
       if (sub !== 'check' || positionals.length > 1) {
-        throw new AppError('USAGE', sub === undefined ? 'Missing subcommand.' : `Unknown subcommand "saml ${positionals.join(' ')}".`, `Use:\n${usage}`);
+        throw new AppError(
+          'USAGE',
+          sub === undefined ? 'Missing subcommand.' : `Unknown subcommand "saml ${positionals.join(' ')}".`,
+          `Use:\n${usage}`,
+        );
       }
       const skew = values['clock-skew-ms'] === undefined ? undefined : Number(values['clock-skew-ms']);
       if (skew !== undefined && (!Number.isInteger(skew) || skew < 0)) {
-        throw new AppError('USAGE', `--clock-skew-ms: "${values['clock-skew-ms']}" is not a whole number of milliseconds.`, 'For example: --clock-skew-ms 60000', 'clock-skew-ms');
+        throw new AppError(
+          'USAGE',
+          `--clock-skew-ms: "${values['clock-skew-ms']}" is not a whole number of milliseconds.`,
+          'For example: --clock-skew-ms 60000',
+          'clock-skew-ms',
+        );
       }
       const metadataSource = required(values.metadata, 'metadata');
       const responsePath = required(values.response, 'response');
@@ -86,12 +112,13 @@ export const command: CliCommand = {
       const recipient = required(values.recipient, 'recipient');
       const attributes = (values.attribute ?? []).map(parseAttribute);
 
-      const [{ loadMetadata }, { parseIdpMetadata }, { extractSamlResponse }, { checkSamlResponse }] = await Promise.all([
-        import('../saml/load-metadata'),
-        import('../saml/metadata'),
-        import('../saml/posted-response'),
-        import('../saml/response-check'),
-      ]);
+      const [{ loadMetadata }, { parseIdpMetadata }, { extractSamlResponse }, { checkSamlResponse }] =
+        await Promise.all([
+          import('../saml/load-metadata'),
+          import('../saml/metadata'),
+          import('../saml/posted-response'),
+          import('../saml/response-check'),
+        ]);
       const metadata = parseIdpMetadata((await loadMetadata(metadataSource)).xml);
       const samlResponse = extractSamlResponse(await readResponseFile(responsePath));
       const expect: SamlExpectations = {
@@ -106,7 +133,13 @@ export const command: CliCommand = {
       };
       const result = await checkSamlResponse(samlResponse, expect);
       if (json) {
-        io.out(JSON.stringify({ valid: result.valid, checks: result.checks, nameId: result.nameId, attributes: result.attributes }, null, 2));
+        io.out(
+          JSON.stringify(
+            { valid: result.valid, checks: result.checks, nameId: result.nameId, attributes: result.attributes },
+            null,
+            2,
+          ),
+        );
       } else {
         io.out(formatCheckResult(result));
       }

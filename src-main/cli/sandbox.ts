@@ -9,26 +9,38 @@ const usage = [
   '',
   '  Starts the built-in sandbox Okta org on 127.0.0.1 with a seeded directory (acme.example users,',
   '  groups, consumer-domain contractors) and prints its URL, an SSWS API token for its Super Admin',
-  '  and that admin\'s login. It stays up until Ctrl-C. The token is a throw-away for this process.',
+  "  and that admin's login. It stays up until Ctrl-C. The token is a throw-away for this process.",
   '',
   '  --port        port to listen on (default: any free port)',
   '  --rate-limit  Management API requests allowed per minute before 429 E0000047 (default 6000)',
   '  --json        print { url, apiToken, adminLogin, readOnlyApiToken, readOnlyLogin } as JSON',
 ].join('\n');
 
-const portSchema = z.coerce.number().int('must be a whole number').min(0, 'must be 0 to 65535').max(65535, 'must be 0 to 65535');
+const portSchema = z.coerce
+  .number()
+  .int('must be a whole number')
+  .min(0, 'must be 0 to 65535')
+  .max(65535, 'must be 0 to 65535');
 const rateSchema = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1');
 
 function parseOptions(args: string[]): { port: number; perMinute: number | undefined; json: boolean } {
   let values;
   try {
-    values = parseArgs({ args, options: { port: { type: 'string' }, 'rate-limit': { type: 'string' }, json: { type: 'boolean' } } }).values;
+    values = parseArgs({
+      args,
+      options: { port: { type: 'string' }, 'rate-limit': { type: 'string' }, json: { type: 'boolean' } },
+    }).values;
   } catch (error) {
-    throw new AppError('USAGE', error instanceof Error ? error.message : String(error), 'Run "okta-onboard sandbox --help" for the options.');
+    throw new AppError(
+      'USAGE',
+      error instanceof Error ? error.message : String(error),
+      'Run "okta-onboard sandbox --help" for the options.',
+    );
   }
   return {
     port: values.port === undefined ? 0 : parseFlag(portSchema, values.port, 'port'),
-    perMinute: values['rate-limit'] === undefined ? undefined : parseFlag(rateSchema, values['rate-limit'], 'rate-limit'),
+    perMinute:
+      values['rate-limit'] === undefined ? undefined : parseFlag(rateSchema, values['rate-limit'], 'rate-limit'),
     json: values.json === true,
   };
 }
@@ -49,20 +61,34 @@ export async function runSandbox(args: string[], io: CliIo, until: Promise<void>
     org = await createSandboxOrg({ port, ...(perMinute === undefined ? {} : { rateLimit: { perMinute } }) });
   } catch (error) {
     const code = error !== null && typeof error === 'object' && 'code' in error ? String(error.code) : '';
-    if (code === 'EADDRINUSE') throw new AppError('PORT_IN_USE', `Port ${port} on 127.0.0.1 is already in use.`, 'Pick another --port, or leave it out to use any free port.', 'port');
+    if (code === 'EADDRINUSE')
+      throw new AppError(
+        'PORT_IN_USE',
+        `Port ${port} on 127.0.0.1 is already in use.`,
+        'Pick another --port, or leave it out to use any free port.',
+        'port',
+      );
     throw error;
   }
-  const info = { url: org.url, apiToken: org.apiToken, adminLogin: org.adminLogin, readOnlyApiToken: org.readOnlyApiToken, readOnlyLogin: org.readOnlyLogin };
+  const info = {
+    url: org.url,
+    apiToken: org.apiToken,
+    adminLogin: org.adminLogin,
+    readOnlyApiToken: org.readOnlyApiToken,
+    readOnlyLogin: org.readOnlyLogin,
+  };
   if (options.json) {
     io.out(JSON.stringify(info, null, 2));
   } else {
-    io.out([
-      `Sandbox Okta org running at ${info.url}`,
-      `  API token (SSWS, Super Admin): ${info.apiToken}`,
-      `  Admin login:                   ${info.adminLogin}`,
-      `  Read-only admin token:         ${info.readOnlyApiToken} (${info.readOnlyLogin})`,
-      'Press Ctrl-C to stop.',
-    ].join('\n'));
+    io.out(
+      [
+        `Sandbox Okta org running at ${info.url}`,
+        `  API token (SSWS, Super Admin): ${info.apiToken}`,
+        `  Admin login:                   ${info.adminLogin}`,
+        `  Read-only admin token:         ${info.readOnlyApiToken} (${info.readOnlyLogin})`,
+        'Press Ctrl-C to stop.',
+      ].join('\n'),
+    );
   }
   try {
     await until;

@@ -11,13 +11,13 @@ const EXAMPLE = 'okta-onboard scim preflight --base-url https://api.vendor.examp
 const usage = [
   '  okta-onboard scim preflight --base-url <url> --token-file <file> [--test-user <userName>] [--timeout-ms <ms>] [--json]',
   '',
-  '  Calls the vendor\'s SCIM endpoint the way Okta will (lookup, create, read, PUT, deactivate,',
+  "  Calls the vendor's SCIM endpoint the way Okta will (lookup, create, read, PUT, deactivate,",
   '  PATCH, duplicate create) on a throw-away test user, which it deactivates and deletes at the end.',
   '',
   '  --base-url    the SCIM connector base URL, without /Users, e.g. https://api.vendor.example/scim/v2',
-  '  --token-file  a file holding the vendor\'s SCIM bearer token (read from a file so it stays out of',
+  "  --token-file  a file holding the vendor's SCIM bearer token (read from a file so it stays out of",
   '                shell history; it is never printed)',
-  '  --test-user   the test user\'s userName, when the vendor only accepts its customers\' email domains',
+  "  --test-user   the test user's userName, when the vendor only accepts its customers' email domains",
   '  --timeout-ms  per-request timeout (default 15000)',
   '  --json        print the report as JSON',
   '',
@@ -38,18 +38,37 @@ async function readToken(path: string): Promise<string> {
     token = (await readFile(path, 'utf8')).trim().replace(/^bearer\s+/i, '');
   } catch (error) {
     const code = error !== null && typeof error === 'object' && 'code' in error ? String(error.code) : '';
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code || String(error)})`;
-    throw new AppError('USAGE', `The token file ${path} ${why}.`, 'Save the vendor\'s SCIM bearer token, alone, in a file only you can read (chmod 600) and pass its path with --token-file.', 'token-file');
+    const why =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EACCES'
+          ? 'cannot be read (permission denied)'
+          : code === 'EISDIR'
+            ? 'is a folder, not a file'
+            : `cannot be read (${code || String(error)})`;
+    throw new AppError(
+      'USAGE',
+      `The token file ${path} ${why}.`,
+      "Save the vendor's SCIM bearer token, alone, in a file only you can read (chmod 600) and pass its path with --token-file.",
+      'token-file',
+    );
   }
-  if (token === '') throw new AppError('USAGE', `The token file ${path} is empty.`, 'Put the vendor\'s SCIM bearer token, alone, in the file (no "Bearer " prefix).', 'token-file');
+  if (token === '')
+    throw new AppError(
+      'USAGE',
+      `The token file ${path} is empty.`,
+      'Put the vendor\'s SCIM bearer token, alone, in the file (no "Bearer " prefix).',
+      'token-file',
+    );
   return token;
 }
 
 function exchangeLine(exchange: ScimExchange, baseUrl: string): string {
   const target = exchange.url.startsWith(baseUrl) ? exchange.url.slice(baseUrl.length) || '/' : exchange.url;
-  const answer = exchange.error !== undefined
-    ? exchange.error
-    : `${exchange.status}${exchange.responseHeaders['content-type'] ? ` ${exchange.responseHeaders['content-type'].split(';')[0] ?? ''}` : ''}`;
+  const answer =
+    exchange.error !== undefined
+      ? exchange.error
+      : `${exchange.status}${exchange.responseHeaders['content-type'] ? ` ${exchange.responseHeaders['content-type'].split(';')[0] ?? ''}` : ''}`;
   return `        ${exchange.method} ${decodeURIComponent(target)} → ${answer} (${Math.round(exchange.durationMs)} ms)`;
 }
 
@@ -65,7 +84,10 @@ export function formatReport(report: PreflightReport): string {
     for (const exchange of check.exchanges) lines.push(exchangeLine(exchange, report.baseUrl));
   }
   const count = (status: keyof typeof STATUS_LABEL) => report.checks.filter((c) => c.status === status).length;
-  lines.push('', `${count('pass')} passed, ${count('warning')} warning(s), ${count('fail')} failed, ${count('skipped')} skipped.`);
+  lines.push(
+    '',
+    `${count('pass')} passed, ${count('warning')} warning(s), ${count('fail')} failed, ${count('skipped')} skipped.`,
+  );
   return lines.join('\n');
 }
 
@@ -90,16 +112,32 @@ export const command: CliCommand = {
         },
       });
     } catch (error) {
-      return usageError(io, json, error instanceof Error ? error.message : String(error), 'Run "okta-onboard scim --help" for the options.');
+      return usageError(
+        io,
+        json,
+        error instanceof Error ? error.message : String(error),
+        'Run "okta-onboard scim --help" for the options.',
+      );
     }
     const { values, positionals } = parsed;
     if (positionals[0] !== 'preflight' || positionals.length > 1) {
-      return usageError(io, json, positionals.length === 0 ? 'Missing subcommand.' : `Unknown subcommand "${positionals.join(' ')}".`, 'The scim command has one subcommand: okta-onboard scim preflight --base-url <url> --token-file <file>.');
+      return usageError(
+        io,
+        json,
+        positionals.length === 0 ? 'Missing subcommand.' : `Unknown subcommand "${positionals.join(' ')}".`,
+        'The scim command has one subcommand: okta-onboard scim preflight --base-url <url> --token-file <file>.',
+      );
     }
     const timeoutText = values['timeout-ms'];
     const timeoutMs = timeoutText === undefined ? undefined : Number(timeoutText);
     if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000)) {
-      return usageError(io, json, `--timeout-ms "${timeoutText ?? ''}" is not a whole number of milliseconds between 1 and 60000.`, 'Okta waits up to 60 s for a SCIM answer; e.g. --timeout-ms 15000.', 'timeout-ms');
+      return usageError(
+        io,
+        json,
+        `--timeout-ms "${timeoutText ?? ''}" is not a whole number of milliseconds between 1 and 60000.`,
+        'Okta waits up to 60 s for a SCIM answer; e.g. --timeout-ms 15000.',
+        'timeout-ms',
+      );
     }
     try {
       const baseUrl = requireFlag(values['base-url'], 'base-url', EXAMPLE);
@@ -114,7 +152,10 @@ export const command: CliCommand = {
       io.out(json ? JSON.stringify(report, null, 2) : formatReport(report));
       return report.checks.some((c) => c.status === 'fail') ? Exit.failed : Exit.ok;
     } catch (error) {
-      if (error instanceof AppError && ['USAGE', 'MISSING_ARGUMENT', 'SCIM_BASE_URL_INVALID', 'SCIM_TOKEN_EMPTY'].includes(error.code)) {
+      if (
+        error instanceof AppError &&
+        ['USAGE', 'MISSING_ARGUMENT', 'SCIM_BASE_URL_INVALID', 'SCIM_TOKEN_EMPTY'].includes(error.code)
+      ) {
         reportError(io, error, json);
         return Exit.usage;
       }

@@ -20,5 +20,10 @@ export function countPeople(groupMembers: Iterable<ReadonlySet<string>>, userIds
   const fromGroups = everyone.size;
   const direct = new Set(userIds);
   for (const id of direct) everyone.add(id);
-  return { people: everyone.size, fromGroups, direct: direct.size, duplicates: memberships + direct.size - everyone.size };
+  return {
+    people: everyone.size,
+    fromGroups,
+    direct: direct.size,
+    duplicates: memberships + direct.size - everyone.size,
+  };
 }

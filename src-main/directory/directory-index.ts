@@ -57,7 +57,10 @@ export class DirectoryIndex {
   private complete = false;
   private failure: AppError | undefined;
 
-  constructor(private readonly okta: () => Promise<DirectorySource>, private readonly pageSize = PAGE_SIZE) {}
+  constructor(
+    private readonly okta: () => Promise<DirectorySource>,
+    private readonly pageSize = PAGE_SIZE,
+  ) {}
 
   /** Starts loading (again, after a failure or when `refresh`), and resolves once the first pages are in. */
   async load(options: { refresh?: boolean } = {}): Promise<DirectoryStatus> {
@@ -81,12 +84,20 @@ export class DirectoryIndex {
 
   searchUsers(query: string, limit: number): SearchResult<DirectoryUser> {
     const found = this.userIndex.search(query, limit);
-    return { items: found.items.map((e) => this.users.get(e.id)).filter((u) => u !== undefined), matched: found.matched, complete: this.complete };
+    return {
+      items: found.items.map((e) => this.users.get(e.id)).filter((u) => u !== undefined),
+      matched: found.matched,
+      complete: this.complete,
+    };
   }
 
   searchGroups(query: string, limit: number): SearchResult<DirectoryGroup> {
     const found = this.groupIndex.search(query, limit);
-    return { items: found.items.map((e) => this.groups.get(e.id)).filter((g) => g !== undefined), matched: found.matched, complete: this.complete };
+    return {
+      items: found.items.map((e) => this.groups.get(e.id)).filter((g) => g !== undefined),
+      matched: found.matched,
+      complete: this.complete,
+    };
   }
 
   /** The ids of a group's members, read once per group (every page) and kept. */
@@ -119,7 +130,10 @@ export class DirectoryIndex {
     this.failure = undefined;
     let usersFirst!: () => void;
     let groupsFirst!: () => void;
-    const firstPages = Promise.all([new Promise<void>((r) => (usersFirst = r)), new Promise<void>((r) => (groupsFirst = r))]).then(() => undefined);
+    const firstPages = Promise.all([
+      new Promise<void>((r) => (usersFirst = r)),
+      new Promise<void>((r) => (groupsFirst = r)),
+    ]).then(() => undefined);
     const done = this.okta()
       .then((okta) =>
         Promise.all([
@@ -136,9 +150,14 @@ export class DirectoryIndex {
           usersFirst();
           groupsFirst();
           this.loading = undefined;
-          this.failure = error instanceof AppError
-            ? error
-            : new AppError('DIRECTORY_LOAD_FAILED', `Could not read the org's users and groups: ${error instanceof Error ? error.message : String(error)}`, 'Check the connection to the org, then search again.');
+          this.failure =
+            error instanceof AppError
+              ? error
+              : new AppError(
+                  'DIRECTORY_LOAD_FAILED',
+                  `Could not read the org's users and groups: ${error instanceof Error ? error.message : String(error)}`,
+                  'Check the connection to the org, then search again.',
+                );
         },
       );
     return { firstPages, done };
@@ -154,9 +173,19 @@ export class DirectoryIndex {
 
   private addUsers(page: OktaUser[]): void {
     const entries = page.map((user) => {
-      const entry: DirectoryUser = { id: user.id, name: displayName(user), login: user.profile.login, email: user.profile.email, status: user.status };
+      const entry: DirectoryUser = {
+        id: user.id,
+        name: displayName(user),
+        login: user.profile.login,
+        email: user.profile.email,
+        status: user.status,
+      };
       this.users.set(user.id, entry);
-      return { id: user.id, label: entry.name, fields: [entry.name, entry.login, ...(entry.email && entry.email !== entry.login ? [entry.email] : [])] };
+      return {
+        id: user.id,
+        label: entry.name,
+        fields: [entry.name, entry.login, ...(entry.email && entry.email !== entry.login ? [entry.email] : [])],
+      };
     });
     this.userIndex.add(entries);
   }

@@ -8,7 +8,10 @@ export async function groupNamesById(okta: OktaOrgApi, ids: Iterable<string>): P
   const unique = [...new Set(ids)];
   const names = new Map<string, string>();
   for (let i = 0; i < unique.length; i += BATCH) {
-    const search = unique.slice(i, i + BATCH).map((id) => `id eq "${id}"`).join(' or ');
+    const search = unique
+      .slice(i, i + BATCH)
+      .map((id) => `id eq "${id}"`)
+      .join(' or ');
     for await (const page of okta.listGroups({ search })) for (const group of page) names.set(group.id, group.name);
   }
   return names;

@@ -15,7 +15,12 @@ const idle: ProgressReport = { active: false, done: 0, total: 0, message: '' };
 export class ProgressBoard {
   private readonly reports = new Map<string, ProgressReport>();
 
-  readonly report = (ref: { integrationId: string; stepId: string }, done: number, total: number, message: string): void => {
+  readonly report = (
+    ref: { integrationId: string; stepId: string },
+    done: number,
+    total: number,
+    message: string,
+  ): void => {
     this.reports.set(`${ref.integrationId}:${ref.stepId}`, { active: done < total, done, total, message });
   };
 

@@ -53,7 +53,11 @@ export class SearchIndex {
 
   add(entries: readonly IndexEntry[]): void {
     for (const entry of entries) {
-      this.byId.set(entry.id, { entry, lowered: entry.fields.map((f) => f.toLowerCase()), sortKey: entry.label.toLowerCase() });
+      this.byId.set(entry.id, {
+        entry,
+        lowered: entry.fields.map((f) => f.toLowerCase()),
+        sortKey: entry.label.toLowerCase(),
+      });
     }
     if (entries.length > 0) this.dirty = true;
   }
@@ -67,7 +71,9 @@ export class SearchIndex {
   /** Matches of `query` ranked best first; an empty query lists entries alphabetically. */
   search(query: string, limit: number): { items: IndexEntry[]; matched: number } {
     if (this.dirty) {
-      this.sorted = [...this.byId.values()].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+      this.sorted = [...this.byId.values()].sort((a, b) =>
+        a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0,
+      );
       this.dirty = false;
     }
     const q = query.trim().toLowerCase();

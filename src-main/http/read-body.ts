@@ -12,7 +12,9 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<string
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
-        reject(new AppError('BODY_TOO_LARGE', `The request body is over ${maxBytes} bytes.`, 'Send a smaller request.'));
+        reject(
+          new AppError('BODY_TOO_LARGE', `The request body is over ${maxBytes} bytes.`, 'Send a smaller request.'),
+        );
         req.destroy();
         return;
       }

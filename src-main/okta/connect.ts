@@ -69,7 +69,11 @@ export function buildOrgClient(options: BuildOptions): OktaOrgClient {
 async function requireSecret(secrets: SecretStore, clientId: string, name: string, what: string): Promise<string> {
   const value = await secrets.get(clientId, name);
   if (value === undefined || value === '') {
-    throw new AppError('OKTA_NOT_SIGNED_IN', `No ${what} is stored for this client.`, 'Sign in to the org first (okta-onboard org signin, or the Connect screen).');
+    throw new AppError(
+      'OKTA_NOT_SIGNED_IN',
+      `No ${what} is stored for this client.`,
+      'Sign in to the org first (okta-onboard org signin, or the Connect screen).',
+    );
   }
   return value;
 }
@@ -81,21 +85,52 @@ export async function connectOrg(options: ConnectOptions): Promise<OktaOrgApi> {
   switch (auth.method) {
     case 'api-token': {
       const token = await requireSecret(secrets, clientId, API_TOKEN_SECRET, 'Okta API token');
-      return buildOrgClient({ clientId, orgUrl, authMethod: 'api-token', authorizer: apiTokenAuthorizer(token), audit });
+      return buildOrgClient({
+        clientId,
+        orgUrl,
+        authMethod: 'api-token',
+        authorizer: apiTokenAuthorizer(token),
+        audit,
+      });
     }
     case 'oauth-pkce': {
       const session = await OAuthSession.load(orgUrl, clientId, secrets);
-      return buildOrgClient({ clientId, orgUrl, authMethod: 'oauth-pkce', authorizer: session, audit, grantedScopes: () => session.scopes });
+      return buildOrgClient({
+        clientId,
+        orgUrl,
+        authMethod: 'oauth-pkce',
+        authorizer: session,
+        audit,
+        grantedScopes: () => session.scopes,
+      });
     }
     case 'service-app': {
       const privateKeyPem = await requireSecret(secrets, clientId, SERVICE_KEY_SECRET, 'service app private key');
-      const session = new ServiceAppSession({ orgUrl, oauthClientId: auth.oauthClientId, keyId: auth.keyId, privateKeyPem, scopes: auth.scopes });
+      const session = new ServiceAppSession({
+        orgUrl,
+        oauthClientId: auth.oauthClientId,
+        keyId: auth.keyId,
+        privateKeyPem,
+        scopes: auth.scopes,
+      });
       await session.accessToken();
-      return buildOrgClient({ clientId, orgUrl, authMethod: 'service-app', authorizer: session, audit, grantedScopes: () => session.scopes, serviceClientId: auth.oauthClientId });
+      return buildOrgClient({
+        clientId,
+        orgUrl,
+        authMethod: 'service-app',
+        authorizer: session,
+        audit,
+        grantedScopes: () => session.scopes,
+        serviceClientId: auth.oauthClientId,
+      });
     }
     default: {
       const unknownAuth: never = auth;
-      throw new AppError('OKTA_AUTH_UNKNOWN', `Unknown sign-in method ${JSON.stringify(unknownAuth)}.`, 'Choose API token, admin sign-in or service app.');
+      throw new AppError(
+        'OKTA_AUTH_UNKNOWN',
+        `Unknown sign-in method ${JSON.stringify(unknownAuth)}.`,
+        'Choose API token, admin sign-in or service app.',
+      );
     }
   }
 }

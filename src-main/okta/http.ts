@@ -49,25 +49,48 @@ export function withQuery(path: string, query: Record<string, string | number | 
  * answers with zod into our shapes; failures become AppErrors.
  */
 export class OktaHttp {
-  constructor(readonly orgUrl: string, private readonly client: Client) {}
+  constructor(
+    readonly orgUrl: string,
+    private readonly client: Client,
+  ) {}
 
-  private async raw(method: string, pathOrUrl: string, ctx: CallContext, body?: unknown, accept = 'application/json'): Promise<Response> {
+  private async raw(
+    method: string,
+    pathOrUrl: string,
+    ctx: CallContext,
+    body?: unknown,
+    accept = 'application/json',
+  ): Promise<Response> {
     const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${this.orgUrl}${pathOrUrl}`;
     // A Link header is followed as given; never send the org's credentials to another origin.
     if (new URL(url).origin !== new URL(this.orgUrl).origin) {
-      throw new AppError('OKTA_FOREIGN_LINK', `Okta's answer to "${ctx.operation}" pointed to another site (${new URL(url).origin}).`, 'Check that the org URL is your Okta org and not a proxy that rewrites links.');
+      throw new AppError(
+        'OKTA_FOREIGN_LINK',
+        `Okta's answer to "${ctx.operation}" pointed to another site (${new URL(url).origin}).`,
+        'Check that the org URL is your Okta org and not a proxy that rewrites links.',
+      );
     }
     const headers: Record<string, string> = { Accept: accept };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     try {
       // The SDK types its request as node-fetch's RequestInit, whose types are not installed.
-      const request = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) } as unknown as SdkRequestOptions;
+      const request = {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      } as unknown as SdkRequestOptions;
       const response: unknown = await this.client.http.http(url, request);
       return response as Response;
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (isSdkFailure(error)) {
-        const bodyText = error.errorCode ? JSON.stringify({ errorCode: error.errorCode, errorSummary: error.errorSummary, errorCauses: error.errorCauses }) : '';
+        const bodyText = error.errorCode
+          ? JSON.stringify({
+              errorCode: error.errorCode,
+              errorSummary: error.errorSummary,
+              errorCauses: error.errorCauses,
+            })
+          : '';
         throw oktaFailure({
           orgUrl: this.orgUrl,
           operation: ctx.operation,
@@ -85,7 +108,11 @@ export class OktaHttp {
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new AppError('OKTA_UNEXPECTED_ANSWER', `Okta's answer to "${ctx.operation}" did not have the expected shape (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`, 'The org may run an API version this app does not know; report this with the org URL.');
+      throw new AppError(
+        'OKTA_UNEXPECTED_ANSWER',
+        `Okta's answer to "${ctx.operation}" did not have the expected shape (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`,
+        'The org may run an API version this app does not know; report this with the org URL.',
+      );
     }
     return parsed.data;
   }

@@ -299,7 +299,11 @@ export interface OktaOrgApi {
 
   listAppGroups(appId: string): Paged<AppGroupAssignment>;
   getAppGroup(appId: string, groupId: string): Promise<AppGroupAssignment | undefined>;
-  assignGroupToApp(appId: string, groupId: string, options: { profile: Record<string, unknown>; priority?: number }): Promise<AppGroupAssignment>;
+  assignGroupToApp(
+    appId: string,
+    groupId: string,
+    options: { profile: Record<string, unknown>; priority?: number },
+  ): Promise<AppGroupAssignment>;
   unassignGroupFromApp(appId: string, groupId: string): Promise<void>;
 
   getAppUserSchema(appId: string): Promise<AppUserSchema>;
@@ -307,7 +311,10 @@ export interface OktaOrgApi {
 
   /** Only catalog apps with provisioning support this; others fail with OKTA_PROVISIONING_UNSUPPORTED. */
   getProvisioningConnection(appId: string): Promise<ProvisioningConnection>;
-  setProvisioningConnection(appId: string, connection: { baseUrl?: string; token: string }): Promise<ProvisioningConnection>;
+  setProvisioningConnection(
+    appId: string,
+    connection: { baseUrl?: string; token: string },
+  ): Promise<ProvisioningConnection>;
   activateProvisioningConnection(appId: string): Promise<void>;
   listFeatures(appId: string): Promise<AppFeature[]>;
   updateUserProvisioningFeature(appId: string, capabilities: ProvisioningCapabilities): Promise<AppFeature>;

@@ -3,12 +3,39 @@ import { AppError } from '../errors';
 import type { CallContext, OktaHttp } from './http';
 import { withQuery } from './http';
 import {
-  appGroupSchema, appSchema, appUserSchema, appUserSchemaSchema, connectionSchema, featureSchema, groupSchema, keySchema, roleSchema, userSchema,
+  appGroupSchema,
+  appSchema,
+  appUserSchema,
+  appUserSchemaSchema,
+  connectionSchema,
+  featureSchema,
+  groupSchema,
+  keySchema,
+  roleSchema,
+  userSchema,
 } from './models';
 import type {
-  AdminRole, AppFeature, AppGroupAssignment, AppKey, AppUser, AppUserSchema, AppUserSchemaUpdate, AuthMethod, CallerIdentity,
-  GroupQuery, OktaApp, OktaAppInput, OktaGroup, OktaOrgApi, OktaUser, Paged, ProvisioningCapabilities, ProvisioningConnection,
-  RequestEvent, RequestStats, UserQuery,
+  AdminRole,
+  AppFeature,
+  AppGroupAssignment,
+  AppKey,
+  AppUser,
+  AppUserSchema,
+  AppUserSchemaUpdate,
+  AuthMethod,
+  CallerIdentity,
+  GroupQuery,
+  OktaApp,
+  OktaAppInput,
+  OktaGroup,
+  OktaOrgApi,
+  OktaUser,
+  Paged,
+  ProvisioningCapabilities,
+  ProvisioningConnection,
+  RequestEvent,
+  RequestStats,
+  UserQuery,
 } from './org-api';
 import { ROLE_FOR } from './permissions';
 import type { RequestPolicy } from './request-policy';
@@ -22,7 +49,11 @@ const e = encodeURIComponent;
 export function withoutNulls<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v: unknown) => withoutNulls(v)) as T;
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)])) as T;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  ) as T;
 }
 const read = (operation: string): CallContext => ({ operation, role: ROLE_FOR.read });
 const appWrite = (operation: string): CallContext => ({ operation, role: ROLE_FOR.appWrite });
@@ -84,7 +115,12 @@ export class OktaOrgClient implements OktaOrgApi {
       displayName = `service app ${service}`;
       rolesPath = `/oauth2/v1/clients/${e(service)}/roles`;
     } else {
-      const me = await this.http.json('GET', '/api/v1/users/me', userSchema, read('read the signed-in user (/users/me)'));
+      const me = await this.http.json(
+        'GET',
+        '/api/v1/users/me',
+        userSchema,
+        read('read the signed-in user (/users/me)'),
+      );
       userId = me.id;
       login = me.profile.login;
       displayName = [me.profile.firstName, me.profile.lastName].filter(Boolean).join(' ') || me.profile.login;
@@ -93,7 +129,10 @@ export class OktaOrgClient implements OktaOrgApi {
     let roles: AdminRole[] = [];
     let rolesUnreadable: string | undefined;
     try {
-      roles = await this.http.json('GET', rolesPath, roleSchema.array(), { operation: 'list your admin roles', role: ROLE_FOR.roles });
+      roles = await this.http.json('GET', rolesPath, roleSchema.array(), {
+        operation: 'list your admin roles',
+        role: ROLE_FOR.roles,
+      });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       rolesUnreadable = error.message;
@@ -102,7 +141,13 @@ export class OktaOrgClient implements OktaOrgApi {
   }
 
   async listApps(query: { q?: string; filter?: string } = {}): Promise<OktaApp[]> {
-    return this.http.paged(withQuery('/api/v1/apps', { q: query.q, filter: query.filter, limit: 200 }), appSchema, read("list the org's apps")).all();
+    return this.http
+      .paged(
+        withQuery('/api/v1/apps', { q: query.q, filter: query.filter, limit: 200 }),
+        appSchema,
+        read("list the org's apps"),
+      )
+      .all();
   }
 
   getApp(appId: string): Promise<OktaApp | undefined> {
@@ -111,35 +156,58 @@ export class OktaOrgClient implements OktaOrgApi {
 
   createApp(app: OktaAppInput, options: { activate: boolean }): Promise<OktaApp> {
     return this.audited('app.create', `app "${app.label}"${app.name ? ` (${app.name})` : ''}`, () =>
-      this.http.json('POST', withQuery('/api/v1/apps', { activate: options.activate }), appSchema, appWrite(`create the app "${app.label}"`), withoutNulls(app)));
+      this.http.json(
+        'POST',
+        withQuery('/api/v1/apps', { activate: options.activate }),
+        appSchema,
+        appWrite(`create the app "${app.label}"`),
+        withoutNulls(app),
+      ),
+    );
   }
 
   updateApp(appId: string, app: OktaAppInput): Promise<OktaApp> {
     return this.audited('app.update', `app ${appId}`, () =>
-      this.http.json('PUT', `/api/v1/apps/${e(appId)}`, appSchema, appWrite(`update app ${appId}`), withoutNulls(app)));
+      this.http.json('PUT', `/api/v1/apps/${e(appId)}`, appSchema, appWrite(`update app ${appId}`), withoutNulls(app)),
+    );
   }
 
   activateApp(appId: string): Promise<void> {
     return this.audited('app.activate', `app ${appId}`, () =>
-      this.http.noContent('POST', `/api/v1/apps/${e(appId)}/lifecycle/activate`, appWrite(`activate app ${appId}`)));
+      this.http.noContent('POST', `/api/v1/apps/${e(appId)}/lifecycle/activate`, appWrite(`activate app ${appId}`)),
+    );
   }
 
   deactivateApp(appId: string): Promise<void> {
     return this.audited('app.deactivate', `app ${appId}`, () =>
-      this.http.noContent('POST', `/api/v1/apps/${e(appId)}/lifecycle/deactivate`, appWrite(`deactivate app ${appId}`)));
+      this.http.noContent('POST', `/api/v1/apps/${e(appId)}/lifecycle/deactivate`, appWrite(`deactivate app ${appId}`)),
+    );
   }
 
   /** A raw call: the SDK's previewSAMLmetadataForApplication asks for JSON and mis-parses XML (§8). */
   getAppMetadataXml(appId: string, kid?: string): Promise<string> {
-    return this.http.text(withQuery(`/api/v1/apps/${e(appId)}/sso/saml/metadata`, { kid }), 'application/xml', read(`read the SAML metadata of app ${appId}`));
+    return this.http.text(
+      withQuery(`/api/v1/apps/${e(appId)}/sso/saml/metadata`, { kid }),
+      'application/xml',
+      read(`read the SAML metadata of app ${appId}`),
+    );
   }
 
   listAppKeys(appId: string): Promise<AppKey[]> {
-    return this.http.json('GET', `/api/v1/apps/${e(appId)}/credentials/keys`, keySchema.array(), read(`list the signing keys of app ${appId}`));
+    return this.http.json(
+      'GET',
+      `/api/v1/apps/${e(appId)}/credentials/keys`,
+      keySchema.array(),
+      read(`list the signing keys of app ${appId}`),
+    );
   }
 
   listUsers(query: UserQuery = {}): Paged<OktaUser> {
-    return this.http.paged(withQuery('/api/v1/users', { q: query.q, search: query.search, filter: query.filter, limit: query.limit }), userSchema, read('list users'));
+    return this.http.paged(
+      withQuery('/api/v1/users', { q: query.q, search: query.search, filter: query.filter, limit: query.limit }),
+      userSchema,
+      read('list users'),
+    );
   }
 
   getUser(idOrLogin: string): Promise<OktaUser | undefined> {
@@ -147,87 +215,195 @@ export class OktaOrgClient implements OktaOrgApi {
   }
 
   listGroups(query: GroupQuery = {}): Paged<OktaGroup> {
-    return this.http.paged(withQuery('/api/v1/groups', { q: query.q, search: query.search, limit: query.limit }), groupSchema, read('list groups'));
+    return this.http.paged(
+      withQuery('/api/v1/groups', { q: query.q, search: query.search, limit: query.limit }),
+      groupSchema,
+      read('list groups'),
+    );
   }
 
   listGroupMembers(groupId: string): Paged<OktaUser> {
-    return this.http.paged(`/api/v1/groups/${e(groupId)}/users`, userSchema, read(`list the members of group ${groupId}`));
+    return this.http.paged(
+      `/api/v1/groups/${e(groupId)}/users`,
+      userSchema,
+      read(`list the members of group ${groupId}`),
+    );
   }
 
   listAppUsers(appId: string): Paged<AppUser> {
-    return this.http.paged(`/api/v1/apps/${e(appId)}/users`, appUserSchema, read(`list the users assigned to app ${appId}`));
+    return this.http.paged(
+      `/api/v1/apps/${e(appId)}/users`,
+      appUserSchema,
+      read(`list the users assigned to app ${appId}`),
+    );
   }
 
   getAppUser(appId: string, userId: string): Promise<AppUser | undefined> {
-    return this.http.optional(`/api/v1/apps/${e(appId)}/users/${e(userId)}`, appUserSchema, read(`read the assignment of user ${userId} to app ${appId}`));
+    return this.http.optional(
+      `/api/v1/apps/${e(appId)}/users/${e(userId)}`,
+      appUserSchema,
+      read(`read the assignment of user ${userId} to app ${appId}`),
+    );
   }
 
   assignUserToApp(appId: string, userId: string, profile: Record<string, unknown>): Promise<AppUser> {
     return this.audited('app.user.assign', `user ${userId} -> app ${appId}`, () =>
-      this.http.json('POST', `/api/v1/apps/${e(appId)}/users`, appUserSchema, appWrite(`assign user ${userId} to app ${appId}`), { id: userId, scope: 'USER', profile }));
+      this.http.json(
+        'POST',
+        `/api/v1/apps/${e(appId)}/users`,
+        appUserSchema,
+        appWrite(`assign user ${userId} to app ${appId}`),
+        { id: userId, scope: 'USER', profile },
+      ),
+    );
   }
 
   updateAppUser(appId: string, userId: string, profile: Record<string, unknown>): Promise<AppUser> {
     return this.audited('app.user.update', `user ${userId} in app ${appId}`, () =>
-      this.http.json('POST', `/api/v1/apps/${e(appId)}/users/${e(userId)}`, appUserSchema, appWrite(`update user ${userId} in app ${appId}`), { profile }));
+      this.http.json(
+        'POST',
+        `/api/v1/apps/${e(appId)}/users/${e(userId)}`,
+        appUserSchema,
+        appWrite(`update user ${userId} in app ${appId}`),
+        { profile },
+      ),
+    );
   }
 
   unassignUserFromApp(appId: string, userId: string): Promise<void> {
     return this.audited('app.user.unassign', `user ${userId} -> app ${appId}`, () =>
-      this.http.noContent('DELETE', `/api/v1/apps/${e(appId)}/users/${e(userId)}`, appWrite(`unassign user ${userId} from app ${appId}`)));
+      this.http.noContent(
+        'DELETE',
+        `/api/v1/apps/${e(appId)}/users/${e(userId)}`,
+        appWrite(`unassign user ${userId} from app ${appId}`),
+      ),
+    );
   }
 
   listAppGroups(appId: string): Paged<AppGroupAssignment> {
-    return this.http.paged(`/api/v1/apps/${e(appId)}/groups`, appGroupSchema, read(`list the groups assigned to app ${appId}`));
+    return this.http.paged(
+      `/api/v1/apps/${e(appId)}/groups`,
+      appGroupSchema,
+      read(`list the groups assigned to app ${appId}`),
+    );
   }
 
   getAppGroup(appId: string, groupId: string): Promise<AppGroupAssignment | undefined> {
-    return this.http.optional(`/api/v1/apps/${e(appId)}/groups/${e(groupId)}`, appGroupSchema, read(`read the assignment of group ${groupId} to app ${appId}`));
+    return this.http.optional(
+      `/api/v1/apps/${e(appId)}/groups/${e(groupId)}`,
+      appGroupSchema,
+      read(`read the assignment of group ${groupId} to app ${appId}`),
+    );
   }
 
-  assignGroupToApp(appId: string, groupId: string, options: { profile: Record<string, unknown>; priority?: number }): Promise<AppGroupAssignment> {
-    const body = { profile: options.profile, ...(options.priority === undefined ? {} : { priority: options.priority }) };
+  assignGroupToApp(
+    appId: string,
+    groupId: string,
+    options: { profile: Record<string, unknown>; priority?: number },
+  ): Promise<AppGroupAssignment> {
+    const body = {
+      profile: options.profile,
+      ...(options.priority === undefined ? {} : { priority: options.priority }),
+    };
     return this.audited('app.group.assign', `group ${groupId} -> app ${appId}`, () =>
-      this.http.json('PUT', `/api/v1/apps/${e(appId)}/groups/${e(groupId)}`, appGroupSchema, appWrite(`assign group ${groupId} to app ${appId}`), body));
+      this.http.json(
+        'PUT',
+        `/api/v1/apps/${e(appId)}/groups/${e(groupId)}`,
+        appGroupSchema,
+        appWrite(`assign group ${groupId} to app ${appId}`),
+        body,
+      ),
+    );
   }
 
   unassignGroupFromApp(appId: string, groupId: string): Promise<void> {
     return this.audited('app.group.unassign', `group ${groupId} -> app ${appId}`, () =>
-      this.http.noContent('DELETE', `/api/v1/apps/${e(appId)}/groups/${e(groupId)}`, appWrite(`unassign group ${groupId} from app ${appId}`)));
+      this.http.noContent(
+        'DELETE',
+        `/api/v1/apps/${e(appId)}/groups/${e(groupId)}`,
+        appWrite(`unassign group ${groupId} from app ${appId}`),
+      ),
+    );
   }
 
   getAppUserSchema(appId: string): Promise<AppUserSchema> {
-    return this.http.json('GET', `/api/v1/meta/schemas/apps/${e(appId)}/default`, appUserSchemaSchema, read(`read the user schema of app ${appId}`));
+    return this.http.json(
+      'GET',
+      `/api/v1/meta/schemas/apps/${e(appId)}/default`,
+      appUserSchemaSchema,
+      read(`read the user schema of app ${appId}`),
+    );
   }
 
   updateAppUserSchema(appId: string, update: AppUserSchemaUpdate): Promise<AppUserSchema> {
     const names = Object.keys(update.custom).join(', ');
     return this.audited('app.schema.update', `app ${appId} user schema (${names})`, () =>
-      this.http.json('POST', `/api/v1/meta/schemas/apps/${e(appId)}/default`, appUserSchemaSchema, { operation: `update the user schema of app ${appId}`, role: ROLE_FOR.schemaWrite },
-        { definitions: { custom: { id: '#custom', type: 'object', properties: update.custom } } }));
+      this.http.json(
+        'POST',
+        `/api/v1/meta/schemas/apps/${e(appId)}/default`,
+        appUserSchemaSchema,
+        { operation: `update the user schema of app ${appId}`, role: ROLE_FOR.schemaWrite },
+        { definitions: { custom: { id: '#custom', type: 'object', properties: update.custom } } },
+      ),
+    );
   }
 
   getProvisioningConnection(appId: string): Promise<ProvisioningConnection> {
-    return this.http.json('GET', `/api/v1/apps/${e(appId)}/connections/default`, connectionSchema, read(`read the provisioning connection of app ${appId}`));
+    return this.http.json(
+      'GET',
+      `/api/v1/apps/${e(appId)}/connections/default`,
+      connectionSchema,
+      read(`read the provisioning connection of app ${appId}`),
+    );
   }
 
-  setProvisioningConnection(appId: string, connection: { baseUrl?: string; token: string }): Promise<ProvisioningConnection> {
-    const body = { ...(connection.baseUrl === undefined ? {} : { baseUrl: connection.baseUrl }), profile: { authScheme: 'TOKEN', token: connection.token } };
-    return this.audited('app.provisioning.connection.set', `app ${appId}${connection.baseUrl ? ` (${connection.baseUrl})` : ''}`, () =>
-      this.http.json('POST', withQuery(`/api/v1/apps/${e(appId)}/connections/default`, { activate: false }), connectionSchema, appWrite(`set the provisioning connection of app ${appId}`), body));
+  setProvisioningConnection(
+    appId: string,
+    connection: { baseUrl?: string; token: string },
+  ): Promise<ProvisioningConnection> {
+    const body = {
+      ...(connection.baseUrl === undefined ? {} : { baseUrl: connection.baseUrl }),
+      profile: { authScheme: 'TOKEN', token: connection.token },
+    };
+    return this.audited(
+      'app.provisioning.connection.set',
+      `app ${appId}${connection.baseUrl ? ` (${connection.baseUrl})` : ''}`,
+      () =>
+        this.http.json(
+          'POST',
+          withQuery(`/api/v1/apps/${e(appId)}/connections/default`, { activate: false }),
+          connectionSchema,
+          appWrite(`set the provisioning connection of app ${appId}`),
+          body,
+        ),
+    );
   }
 
   activateProvisioningConnection(appId: string): Promise<void> {
     return this.audited('app.provisioning.connection.activate', `app ${appId}`, () =>
-      this.http.noContent('POST', `/api/v1/apps/${e(appId)}/connections/default/lifecycle/activate`, appWrite(`activate the provisioning connection of app ${appId}`)));
+      this.http.noContent(
+        'POST',
+        `/api/v1/apps/${e(appId)}/connections/default/lifecycle/activate`,
+        appWrite(`activate the provisioning connection of app ${appId}`),
+      ),
+    );
   }
 
   listFeatures(appId: string): Promise<AppFeature[]> {
-    return this.http.paged(`/api/v1/apps/${e(appId)}/features`, featureSchema, read(`list the provisioning features of app ${appId}`)).all();
+    return this.http
+      .paged(`/api/v1/apps/${e(appId)}/features`, featureSchema, read(`list the provisioning features of app ${appId}`))
+      .all();
   }
 
   updateUserProvisioningFeature(appId: string, capabilities: ProvisioningCapabilities): Promise<AppFeature> {
     return this.audited('app.provisioning.feature.update', `app ${appId} USER_PROVISIONING`, () =>
-      this.http.json('PUT', `/api/v1/apps/${e(appId)}/features/USER_PROVISIONING`, featureSchema, appWrite(`update user provisioning of app ${appId}`), capabilities));
+      this.http.json(
+        'PUT',
+        `/api/v1/apps/${e(appId)}/features/USER_PROVISIONING`,
+        featureSchema,
+        appWrite(`update user provisioning of app ${appId}`),
+        capabilities,
+      ),
+    );
   }
 }

@@ -22,14 +22,42 @@ export const STEP_NEEDS: Record<StepId, StepNeeds> = {
   app: { scopes: ['okta.apps.manage'], roles: APP_WRITERS, does: 'creates or updates the SAML app' },
   metadata: { scopes: ['okta.apps.read'], roles: ANY_ADMIN, does: "reads the app's IdP metadata and signing keys" },
   domains: { scopes: ['okta.users.read'], roles: ANY_ADMIN, does: "reads users' email domains" },
-  register: { scopes: ['okta.apps.read'], roles: ANY_ADMIN, does: 'reads the metadata to register the IdP with the vendor' },
-  scim: { scopes: ['okta.apps.read'], roles: ANY_ADMIN, does: "reads the app; the preflight itself calls the vendor's SCIM endpoint, not Okta" },
-  provisioning: { scopes: ['okta.apps.manage', 'okta.users.read'], roles: APP_WRITERS, does: 'sets the provisioning connection and features, and assigns a test user to prove it' },
-  role: { scopes: ['okta.schemas.manage', 'okta.apps.read'], roles: APP_WRITERS, does: "adds the role attribute to the app's user schema" },
+  register: {
+    scopes: ['okta.apps.read'],
+    roles: ANY_ADMIN,
+    does: 'reads the metadata to register the IdP with the vendor',
+  },
+  scim: {
+    scopes: ['okta.apps.read'],
+    roles: ANY_ADMIN,
+    does: "reads the app; the preflight itself calls the vendor's SCIM endpoint, not Okta",
+  },
+  provisioning: {
+    scopes: ['okta.apps.manage', 'okta.users.read'],
+    roles: APP_WRITERS,
+    does: 'sets the provisioning connection and features, and assigns a test user to prove it',
+  },
+  role: {
+    scopes: ['okta.schemas.manage', 'okta.apps.read'],
+    roles: APP_WRITERS,
+    does: "adds the role attribute to the app's user schema",
+  },
   bookmark: { scopes: ['okta.apps.manage'], roles: APP_WRITERS, does: 'creates the bookmark app' },
-  assign: { scopes: ['okta.apps.manage', 'okta.users.read', 'okta.groups.read'], roles: APP_WRITERS, does: 'assigns users and groups to the app' },
-  migrate: { scopes: ['okta.apps.manage', 'okta.users.read'], roles: APP_WRITERS, does: "assigns the vendor's existing users to the app" },
-  'test-login': { scopes: ['okta.apps.read', 'okta.users.read'], roles: ANY_ADMIN, does: 'reads the app and the test user for a test sign-in' },
+  assign: {
+    scopes: ['okta.apps.manage', 'okta.users.read', 'okta.groups.read'],
+    roles: APP_WRITERS,
+    does: 'assigns users and groups to the app',
+  },
+  migrate: {
+    scopes: ['okta.apps.manage', 'okta.users.read'],
+    roles: APP_WRITERS,
+    does: "assigns the vendor's existing users to the app",
+  },
+  'test-login': {
+    scopes: ['okta.apps.read', 'okta.users.read'],
+    roles: ANY_ADMIN,
+    does: 'reads the app and the test user for a test sign-in',
+  },
 };
 
 /** Scopes every sign-in asks for besides the steps': who am I, and which roles do I hold. */
@@ -55,7 +83,9 @@ const ROLE_NAMES: Record<string, string> = {
 
 export function describeRoles(roles: readonly string[]): string {
   const names = roles.map((r) => ROLE_NAMES[r] ?? r);
-  return names.length <= 1 ? (names[0] ?? 'an admin role') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  return names.length <= 1
+    ? (names[0] ?? 'an admin role')
+    : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
 /** Admin roles needed for reads and writes of each kind of resource, named in E0000006 hints. */
@@ -67,7 +97,9 @@ export const ROLE_FOR = {
 } as const;
 
 function hasScope(granted: readonly string[], needed: string): boolean {
-  return granted.includes(needed) || (needed.endsWith('.read') && granted.includes(needed.replace(/\.read$/, '.manage')));
+  return (
+    granted.includes(needed) || (needed.endsWith('.read') && granted.includes(needed.replace(/\.read$/, '.manage')))
+  );
 }
 
 export interface StepVerdict {
@@ -86,7 +118,8 @@ export function stepsAllowed(identity: CallerIdentity): StepVerdict[] {
   const rolesKnown = identity.rolesUnreadable === undefined;
   return STEP_IDS.map((step) => {
     const needs = STEP_NEEDS[step];
-    const missingScopes = identity.scopes === undefined ? [] : needs.scopes.filter((s) => !hasScope(identity.scopes ?? [], s));
+    const missingScopes =
+      identity.scopes === undefined ? [] : needs.scopes.filter((s) => !hasScope(identity.scopes ?? [], s));
     const roleOk = !rolesKnown || needs.roles.some((r) => held.has(r));
     return {
       step,

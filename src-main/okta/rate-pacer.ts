@@ -94,7 +94,9 @@ export class RatePacer {
       const resetAt = reset * 1000 + Math.max(0, skew) + 50;
       const newWindow = bucket.probing || bucket.resetAt === Number.POSITIVE_INFINITY || resetAt > bucket.resetAt + 500;
       bucket.limit = limit;
-      bucket.remaining = newWindow ? Math.max(0, remaining - bucket.inFlight) : Math.min(bucket.remaining, Math.max(0, remaining - bucket.inFlight));
+      bucket.remaining = newWindow
+        ? Math.max(0, remaining - bucket.inFlight)
+        : Math.min(bucket.remaining, Math.max(0, remaining - bucket.inFlight));
       bucket.resetAt = resetAt;
     } else if (bucket.probing) {
       // No rate-limit headers on this endpoint: do not pace it.

@@ -188,7 +188,13 @@ export class RequestPolicy extends EventEmitter {
     return ceiling / 2 + Math.random() * (ceiling / 2);
   }
 
-  private async retryAfter(waitMs: number, method: string, path: string, status: number | undefined, attempt: number): Promise<void> {
+  private async retryAfter(
+    waitMs: number,
+    method: string,
+    path: string,
+    status: number | undefined,
+    attempt: number,
+  ): Promise<void> {
     this.counters.retries += 1;
     this.publish({ kind: 'retry', method, path, status, attempt, waitMs });
     if (waitMs > 0) await this.clock.sleep(waitMs);

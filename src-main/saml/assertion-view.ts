@@ -17,7 +17,10 @@ export interface AssertionView {
 
 export function readAssertion(assertion: Element): AssertionView {
   const nameId = element('saml:Subject/saml:NameID', assertion);
-  const confirmations = elements(`saml:Subject/saml:SubjectConfirmation[@Method='${BEARER}']/saml:SubjectConfirmationData`, assertion);
+  const confirmations = elements(
+    `saml:Subject/saml:SubjectConfirmation[@Method='${BEARER}']/saml:SubjectConfirmationData`,
+    assertion,
+  );
   const conditions = element('saml:Conditions', assertion);
   const attributes: Record<string, string[]> = {};
   for (const attribute of elements('saml:AttributeStatement/saml:Attribute', assertion)) {
@@ -30,8 +33,12 @@ export function readAssertion(assertion: Element): AssertionView {
     nameId: nameId ? text(nameId) : undefined,
     nameIdFormat: nameId?.getAttribute('Format') ?? undefined,
     recipients: confirmations.map((data) => data.getAttribute('Recipient') ?? '').filter((value) => value !== ''),
-    confirmationNotOnOrAfter: confirmations.map((data) => data.getAttribute('NotOnOrAfter') ?? '').filter((value) => value !== ''),
-    audiences: conditions ? elements('saml:AudienceRestriction/saml:Audience', conditions).map((audience) => text(audience)) : [],
+    confirmationNotOnOrAfter: confirmations
+      .map((data) => data.getAttribute('NotOnOrAfter') ?? '')
+      .filter((value) => value !== ''),
+    audiences: conditions
+      ? elements('saml:AudienceRestriction/saml:Audience', conditions).map((audience) => text(audience))
+      : [],
     notBefore: conditions?.getAttribute('NotBefore') ?? undefined,
     notOnOrAfter: conditions?.getAttribute('NotOnOrAfter') ?? undefined,
     attributes,

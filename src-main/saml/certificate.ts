@@ -47,9 +47,7 @@ export function inspectCertificate(input: string, now: Date): CertificateFacts {
 
 /** Accepts PEM, or base64 DER with any line breaks and spaces metadata and copy-paste leave in it. */
 function toDer(input: string): Buffer {
-  const body = input
-    .replace(/-----BEGIN CERTIFICATE-----|-----END CERTIFICATE-----/g, '')
-    .replace(/\s+/g, '');
+  const body = input.replace(/-----BEGIN CERTIFICATE-----|-----END CERTIFICATE-----/g, '').replace(/\s+/g, '');
   if (body === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) {
     throw invalid('it is not base64 or PEM text');
   }
@@ -127,10 +125,17 @@ const NON_RSA_SIGNATURE_OIDS: Record<string, string> = {
   '1.3.101.112': 'ED25519',
 };
 
-const CURVE_BITS: Record<string, number> = { prime256v1: 256, 'P-256': 256, secp384r1: 384, 'P-384': 384, secp521r1: 521, 'P-521': 521 };
+const CURVE_BITS: Record<string, number> = {
+  prime256v1: 256,
+  'P-256': 256,
+  secp384r1: 384,
+  'P-384': 384,
+  secp521r1: 521,
+  'P-521': 521,
+};
 
 function curveBits(curve: string | undefined): number {
-  return curve === undefined ? 0 : CURVE_BITS[curve] ?? 0;
+  return curve === undefined ? 0 : (CURVE_BITS[curve] ?? 0);
 }
 
 function formatDn(attributes: forge.pki.CertificateField[]): string {
@@ -142,34 +147,66 @@ function formatDn(attributes: forge.pki.CertificateField[]): string {
 
 /** Node prints one RDN per line, root-most first; flip it to the same order formatDn uses. */
 function nodeDn(dn: string): string {
-  return dn.split('\n').filter((part) => part !== '').reverse().join(', ');
+  return dn
+    .split('\n')
+    .filter((part) => part !== '')
+    .reverse()
+    .join(', ');
 }
 
 function fingerprint(der: Buffer, algorithm: 'sha1' | 'sha256'): string {
-  return createHash(algorithm).update(der).digest('hex').toUpperCase().replace(/(..)(?!$)/g, '$1:');
+  return createHash(algorithm)
+    .update(der)
+    .digest('hex')
+    .toUpperCase()
+    .replace(/(..)(?!$)/g, '$1:');
 }
 
 function certificateFindings(facts: Omit<CertificateFacts, 'findings'>, parsed: ParsedFacts, now: Date): Finding[] {
   const findings: Finding[] = [];
   const name = facts.subject === '' ? 'The certificate' : `The certificate "${facts.subject}"`;
   if (parsed.notAfter.getTime() <= now.getTime()) {
-    findings.push({ level: 'error', code: 'CERT_EXPIRED', message: `${name} expired on ${facts.notAfter}; service providers reject responses signed with it. Rotate the app's signing key in Okta and send the new certificate to the vendor.` });
+    findings.push({
+      level: 'error',
+      code: 'CERT_EXPIRED',
+      message: `${name} expired on ${facts.notAfter}; service providers reject responses signed with it. Rotate the app's signing key in Okta and send the new certificate to the vendor.`,
+    });
   } else if (facts.daysToExpiry < EXPIRY_WARNING_DAYS) {
-    findings.push({ level: 'warning', code: 'CERT_EXPIRES_SOON', message: `${name} expires in ${facts.daysToExpiry} days (${facts.notAfter}); plan a key rollover with the vendor before then.` });
+    findings.push({
+      level: 'warning',
+      code: 'CERT_EXPIRES_SOON',
+      message: `${name} expires in ${facts.daysToExpiry} days (${facts.notAfter}); plan a key rollover with the vendor before then.`,
+    });
   }
   if (parsed.notBefore.getTime() > now.getTime()) {
-    findings.push({ level: 'error', code: 'CERT_NOT_YET_VALID', message: `${name} is not valid until ${facts.notBefore}; check the clock or wait for the validity period to start.` });
+    findings.push({
+      level: 'error',
+      code: 'CERT_NOT_YET_VALID',
+      message: `${name} is not valid until ${facts.notBefore}; check the clock or wait for the validity period to start.`,
+    });
   }
   if (/sha1|sha-1/i.test(facts.signatureAlgorithm)) {
-    findings.push({ level: 'warning', code: 'CERT_SHA1_SIGNATURE', message: `${name} is signed with ${facts.signatureAlgorithm}; SHA-1 is deprecated and some vendors refuse it. Okta issues SHA-256 certificates.` });
+    findings.push({
+      level: 'warning',
+      code: 'CERT_SHA1_SIGNATURE',
+      message: `${name} is signed with ${facts.signatureAlgorithm}; SHA-1 is deprecated and some vendors refuse it. Okta issues SHA-256 certificates.`,
+    });
   }
   const minimum = facts.keyType === 'RSA' ? MIN_RSA_BITS : facts.keyType === 'EC' ? MIN_EC_BITS : 0;
   if (facts.keyBits < minimum) {
-    findings.push({ level: 'error', code: 'CERT_WEAK_KEY', message: `${name} has a ${facts.keyBits}-bit ${facts.keyType} key; at least ${minimum} bits are required.` });
+    findings.push({
+      level: 'error',
+      code: 'CERT_WEAK_KEY',
+      message: `${name} has a ${facts.keyBits}-bit ${facts.keyType} key; at least ${minimum} bits are required.`,
+    });
   }
   return findings;
 }
 
 function invalid(reason: string): AppError {
-  return new AppError('CERT_INVALID', `The certificate could not be read: ${reason}.`, 'Paste the X.509 certificate as PEM (-----BEGIN CERTIFICATE-----) or as the base64 text inside <ds:X509Certificate>.');
+  return new AppError(
+    'CERT_INVALID',
+    `The certificate could not be read: ${reason}.`,
+    'Paste the X.509 certificate as PEM (-----BEGIN CERTIFICATE-----) or as the base64 text inside <ds:X509Certificate>.',
+  );
 }

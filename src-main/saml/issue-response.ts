@@ -92,7 +92,10 @@ function attributeStatement(attributes: SamlAttribute[]): string {
   const body = attributes
     .map((attribute) => {
       const values = attribute.values
-        .map((value) => `<saml2:AttributeValue xmlns:xsi="${NS.xsi}" xsi:type="xs:string">${escapeXml(value)}</saml2:AttributeValue>`)
+        .map(
+          (value) =>
+            `<saml2:AttributeValue xmlns:xsi="${NS.xsi}" xsi:type="xs:string">${escapeXml(value)}</saml2:AttributeValue>`,
+        )
         .join('');
       const format = escapeXml(attribute.nameFormat ?? UNSPECIFIED_ATTRIBUTE_FORMAT);
       return `<saml2:Attribute Name="${escapeXml(attribute.name)}" NameFormat="${format}">${values}</saml2:Attribute>`;
@@ -102,7 +105,11 @@ function attributeStatement(attributes: SamlAttribute[]): string {
 }
 
 /** Signs the document's root element (`rootName`) with the signature placed after its Issuer, as the SAML schema requires. */
-function sign(xml: string, rootName: 'Assertion' | 'Response', keys: { privateKeyPem: string; certificatePem: string }): string {
+function sign(
+  xml: string,
+  rootName: 'Assertion' | 'Response',
+  keys: { privateKeyPem: string; certificatePem: string },
+): string {
   const signer = new SignedXml({
     privateKey: keys.privateKeyPem,
     publicCert: keys.certificatePem,

@@ -9,7 +9,12 @@ class ClockedSaml extends SAML {
     this.nowMs = nowMs;
   }
 
-  protected override checkTimestampsValidityError(_nowMs: number, notBefore: string, notOnOrAfter: string, maxTimeLimitMs?: number): Error | null {
+  protected override checkTimestampsValidityError(
+    _nowMs: number,
+    notBefore: string,
+    notOnOrAfter: string,
+    maxTimeLimitMs?: number,
+  ): Error | null {
     return super.checkTimestampsValidityError(this.nowMs, notBefore, notOnOrAfter, maxTimeLimitMs);
   }
 }
@@ -49,7 +54,12 @@ export async function runNodeSaml(samlResponse: string, run: NodeSamlRun): Promi
   try {
     const { profile } = await saml.validatePostResponseAsync({ SAMLResponse: samlResponse });
     const assertionXml = profile?.getAssertionXml?.();
-    if (assertionXml === undefined) return { ok: false, kind: 'signature', message: 'node-saml returned no assertion (a logout or status-only response)' };
+    if (assertionXml === undefined)
+      return {
+        ok: false,
+        kind: 'signature',
+        message: 'node-saml returned no assertion (a logout or status-only response)',
+      };
     return { ok: true, assertionXml };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -63,6 +73,9 @@ export async function runNodeSaml(samlResponse: string, run: NodeSamlRun): Promi
  */
 function classify(message: string): FailureKind {
   if (/^SAML assertion (not yet valid|expired)|multiple conditions/.test(message)) return 'validity-window';
-  if (/^SAML assertion (audience mismatch|has no AudienceRestriction|AudienceRestriction has no Audience)/.test(message)) return 'audience';
+  if (
+    /^SAML assertion (audience mismatch|has no AudienceRestriction|AudienceRestriction has no Audience)/.test(message)
+  )
+    return 'audience';
   return 'signature';
 }

@@ -16,7 +16,11 @@ export function extractSamlResponse(captured: string): string {
   }
   value = value.replace(/\s+/g, '');
   if (value === '') {
-    throw new AppError('SAML_RESPONSE_EMPTY', 'No SAMLResponse was found in what was given.', 'Paste the SAMLResponse value from the POST to the vendor\'s ACS URL (a SAML tracer shows it), or the whole form body.');
+    throw new AppError(
+      'SAML_RESPONSE_EMPTY',
+      'No SAMLResponse was found in what was given.',
+      "Paste the SAMLResponse value from the POST to the vendor's ACS URL (a SAML tracer shows it), or the whole form body.",
+    );
   }
   return value;
 }
@@ -25,6 +29,10 @@ function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    throw new AppError('SAML_RESPONSE_ENCODING', 'The SAMLResponse has broken %-encoding.', 'Paste the value exactly as captured, or decode it first.');
+    throw new AppError(
+      'SAML_RESPONSE_ENCODING',
+      'The SAMLResponse has broken %-encoding.',
+      'Paste the value exactly as captured, or decode it first.',
+    );
   }
 }

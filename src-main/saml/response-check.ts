@@ -4,7 +4,14 @@ import { runNodeSaml, type NodeSamlRun } from './node-saml-verdict';
 import { element, elements, hasDoctype, NS, parseXml, prettyXml } from './xml';
 
 export type CheckName =
-  | 'decode' | 'signature' | 'issuer' | 'audience' | 'recipient' | 'destination' | 'validity-window' | 'name-id'
+  | 'decode'
+  | 'signature'
+  | 'issuer'
+  | 'audience'
+  | 'recipient'
+  | 'destination'
+  | 'validity-window'
+  | 'name-id'
   | `attribute:${string}`;
 
 export interface SamlCheck {
@@ -53,9 +60,16 @@ const MAX_RESPONSE_BYTES = 1024 * 1024;
  * when the signature fails, the others cannot pass — they fail with what the unverified XML
  * claims, as evidence for the admin, never as a verdict.
  */
-export async function checkSamlResponse(samlResponseBase64: string, expect: SamlExpectations): Promise<SamlCheckResult> {
+export async function checkSamlResponse(
+  samlResponseBase64: string,
+  expect: SamlExpectations,
+): Promise<SamlCheckResult> {
   if (expect.idpCertificates.length === 0) {
-    throw new AppError('SAML_NO_IDP_CERTIFICATE', 'No IdP signing certificate was given, so the response signature cannot be verified.', 'Load the IdP metadata (it carries the certificate) or paste the X.509 certificate from the Okta app\'s Sign On tab.');
+    throw new AppError(
+      'SAML_NO_IDP_CERTIFICATE',
+      'No IdP signing certificate was given, so the response signature cannot be verified.',
+      "Load the IdP metadata (it carries the certificate) or paste the X.509 certificate from the Okta app's Sign On tab.",
+    );
   }
   const base64 = samlResponseBase64.replace(/\s+/g, '');
   const decoded = decode(base64);
@@ -64,29 +78,43 @@ export async function checkSamlResponse(samlResponseBase64: string, expect: Saml
     return {
       valid: false,
       attributes: {},
-      checks: expectedNames.map((name) => name === 'decode'
-        ? { name, status: 'fail', detail: decoded.detail }
-        : { name, status: 'fail', detail: 'Not checked: the SAMLResponse could not be decoded.' }),
+      checks: expectedNames.map((name) =>
+        name === 'decode'
+          ? { name, status: 'fail', detail: decoded.detail }
+          : { name, status: 'fail', detail: 'Not checked: the SAMLResponse could not be decoded.' },
+      ),
     };
   }
   const nowMs = (expect.now ?? new Date()).getTime();
   const skewMs = expect.clockSkewMs ?? DEFAULT_SKEW_MS;
   const root = decoded.doc.documentElement;
   const responseSigned = element('ds:Signature', root) !== undefined;
-  const verdict = await nodeSamlVerdict(base64, {
-    idpCertificatesPem: expect.idpCertificates.map(toPem),
-    audience: expect.audience,
-    recipient: expect.recipient,
-    clockSkewMs: skewMs,
-    nowMs,
-    requireSignedResponse: responseSigned,
-  }, elements('//saml:Assertion', decoded.doc).length);
+  const verdict = await nodeSamlVerdict(
+    base64,
+    {
+      idpCertificatesPem: expect.idpCertificates.map(toPem),
+      audience: expect.audience,
+      recipient: expect.recipient,
+      clockSkewMs: skewMs,
+      nowMs,
+      requireSignedResponse: responseSigned,
+    },
+    elements('//saml:Assertion', decoded.doc).length,
+  );
 
   const trusted = verdict.assertionXml === undefined ? undefined : findAssertion(parseXml(verdict.assertionXml));
   const rawAssertion = findAssertion(decoded.doc);
   const view = trusted ? readAssertion(trusted) : rawAssertion ? readAssertion(rawAssertion) : undefined;
-  const evidence = (claim: string): string => `Not trusted: the signature did not verify, so this was not checked. ${claim}`;
-  const checks: SamlCheck[] = [{ name: 'decode', status: 'pass', detail: `Decoded a ${root.nodeName} of ${Buffer.byteLength(decoded.xml)} bytes.` }, verdict.signature];
+  const evidence = (claim: string): string =>
+    `Not trusted: the signature did not verify, so this was not checked. ${claim}`;
+  const checks: SamlCheck[] = [
+    {
+      name: 'decode',
+      status: 'pass',
+      detail: `Decoded a ${root.nodeName} of ${Buffer.byteLength(decoded.xml)} bytes.`,
+    },
+    verdict.signature,
+  ];
 
   const contentCheck = (name: CheckName, judge: (v: AssertionView) => SamlCheck): SamlCheck => {
     if (!view) return { name, status: 'fail', detail: 'The response contains no assertion.' };
@@ -95,12 +123,28 @@ export async function checkSamlResponse(samlResponseBase64: string, expect: Saml
   };
 
   checks.push(contentCheck('issuer', (v) => checkIssuer(v, expect.idpIssuer)));
-  checks.push(verdict.audience ?? contentCheck('audience', (v) => ({ name: 'audience', status: 'fail', detail: `Audience ${list(v.audiences)}.` })));
+  checks.push(
+    verdict.audience ??
+      contentCheck('audience', (v) => ({ name: 'audience', status: 'fail', detail: `Audience ${list(v.audiences)}.` })),
+  );
   checks.push(contentCheck('recipient', (v) => checkRecipient(v, expect.recipient)));
-  checks.push(checkDestination(root, expect.destination ?? expect.recipient, expect.destination === undefined, !trusted ? 'signature-failed' : responseSigned ? 'verified' : 'response-unsigned'));
-  checks.push(verdict.window
-    ? withConfirmationWindow(verdict.window, view, nowMs, skewMs)
-    : contentCheck('validity-window', (v) => ({ name: 'validity-window', status: 'fail', detail: `NotBefore ${v.notBefore ?? '(none)'}, NotOnOrAfter ${v.notOnOrAfter ?? '(none)'}.` })));
+  checks.push(
+    checkDestination(
+      root,
+      expect.destination ?? expect.recipient,
+      expect.destination === undefined,
+      !trusted ? 'signature-failed' : responseSigned ? 'verified' : 'response-unsigned',
+    ),
+  );
+  checks.push(
+    verdict.window
+      ? withConfirmationWindow(verdict.window, view, nowMs, skewMs)
+      : contentCheck('validity-window', (v) => ({
+          name: 'validity-window',
+          status: 'fail',
+          detail: `NotBefore ${v.notBefore ?? '(none)'}, NotOnOrAfter ${v.notOnOrAfter ?? '(none)'}.`,
+        })),
+  );
   checks.push(contentCheck('name-id', (v) => checkNameId(v, expect.email)));
   for (const attribute of expect.attributes ?? []) {
     checks.push(contentCheck(`attribute:${attribute.name}`, (v) => checkAttribute(v, attribute)));
@@ -120,16 +164,32 @@ type Decoded = { ok: true; xml: string; doc: Document } | { ok: false; detail: s
 
 function decode(base64: string): Decoded {
   if (base64 === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) {
-    return { ok: false, detail: 'The SAMLResponse is not base64 text. Paste the value of the SAMLResponse form field as posted to the ACS URL.' };
+    return {
+      ok: false,
+      detail:
+        'The SAMLResponse is not base64 text. Paste the value of the SAMLResponse form field as posted to the ACS URL.',
+    };
   }
   const xml = Buffer.from(base64, 'base64').toString('utf8');
-  if (xml.length > MAX_RESPONSE_BYTES) return { ok: false, detail: `The decoded SAMLResponse is over ${MAX_RESPONSE_BYTES} bytes; a real one is a few kilobytes.` };
-  if (hasDoctype(xml)) return { ok: false, detail: 'The decoded SAMLResponse contains a DOCTYPE or ENTITY declaration; SAML forbids them and they enable XML attacks.' };
+  if (xml.length > MAX_RESPONSE_BYTES)
+    return {
+      ok: false,
+      detail: `The decoded SAMLResponse is over ${MAX_RESPONSE_BYTES} bytes; a real one is a few kilobytes.`,
+    };
+  if (hasDoctype(xml))
+    return {
+      ok: false,
+      detail:
+        'The decoded SAMLResponse contains a DOCTYPE or ENTITY declaration; SAML forbids them and they enable XML attacks.',
+    };
   let doc: Document;
   try {
     doc = parseXml(xml);
   } catch (error) {
-    return { ok: false, detail: `The decoded SAMLResponse is not well-formed XML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    return {
+      ok: false,
+      detail: `The decoded SAMLResponse is not well-formed XML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    };
   }
   const root = doc.documentElement;
   if (root.localName !== 'Response' || root.namespaceURI !== NS.samlp) {
@@ -152,86 +212,171 @@ interface Verdict {
  */
 async function nodeSamlVerdict(base64: string, run: NodeSamlRun, assertionCount: number): Promise<Verdict> {
   const full = await runNodeSaml(base64, run);
-  const audiencePass: SamlCheck = { name: 'audience', status: 'pass', detail: `Audience is ${String(run.audience)} (checked by node-saml).` };
-  const windowPass: SamlCheck = { name: 'validity-window', status: 'pass', detail: 'Conditions NotBefore/NotOnOrAfter contain the current time (checked by node-saml).' };
-  if (full.ok) return { signature: signaturePass(run), assertionXml: full.assertionXml, audience: audiencePass, window: windowPass };
-  if (full.kind === 'signature') return { signature: { name: 'signature', status: 'fail', detail: signatureFailure(full.message, assertionCount) } };
+  const audiencePass: SamlCheck = {
+    name: 'audience',
+    status: 'pass',
+    detail: `Audience is ${String(run.audience)} (checked by node-saml).`,
+  };
+  const windowPass: SamlCheck = {
+    name: 'validity-window',
+    status: 'pass',
+    detail: 'Conditions NotBefore/NotOnOrAfter contain the current time (checked by node-saml).',
+  };
+  if (full.ok)
+    return {
+      signature: signaturePass(run),
+      assertionXml: full.assertionXml,
+      audience: audiencePass,
+      window: windowPass,
+    };
+  if (full.kind === 'signature')
+    return { signature: { name: 'signature', status: 'fail', detail: signatureFailure(full.message, assertionCount) } };
 
   const signatureOnly = await runNodeSaml(base64, { ...run, audience: false, clockSkewMs: -1 });
-  if (!signatureOnly.ok) return { signature: { name: 'signature', status: 'fail', detail: signatureFailure(signatureOnly.message, assertionCount) } };
+  if (!signatureOnly.ok)
+    return {
+      signature: { name: 'signature', status: 'fail', detail: signatureFailure(signatureOnly.message, assertionCount) },
+    };
   const verdict: Verdict = { signature: signaturePass(run), assertionXml: signatureOnly.assertionXml };
   if (full.kind === 'audience') {
     // node-saml checks the time window before the audience, so reaching the audience means the window passed.
-    return { ...verdict, window: windowPass, audience: { name: 'audience', status: 'fail', detail: `${full.message} (checked by node-saml).` } };
+    return {
+      ...verdict,
+      window: windowPass,
+      audience: { name: 'audience', status: 'fail', detail: `${full.message} (checked by node-saml).` },
+    };
   }
   const audienceOnly = await runNodeSaml(base64, { ...run, clockSkewMs: -1 });
   return {
     ...verdict,
-    window: { name: 'validity-window', status: 'fail', detail: `${full.message} (checked by node-saml at ${new Date(run.nowMs).toISOString()}, allowing ${run.clockSkewMs / 1000} s of clock skew).` },
-    audience: audienceOnly.ok ? audiencePass : { name: 'audience', status: 'fail', detail: `${audienceOnly.message} (checked by node-saml).` },
+    window: {
+      name: 'validity-window',
+      status: 'fail',
+      detail: `${full.message} (checked by node-saml at ${new Date(run.nowMs).toISOString()}, allowing ${run.clockSkewMs / 1000} s of clock skew).`,
+    },
+    audience: audienceOnly.ok
+      ? audiencePass
+      : { name: 'audience', status: 'fail', detail: `${audienceOnly.message} (checked by node-saml).` },
   };
 }
 
 function signaturePass(run: NodeSamlRun): SamlCheck {
   const what = run.requireSignedResponse ? 'The Response and its Assertion are' : 'The Assertion is';
-  return { name: 'signature', status: 'pass', detail: `${what} signed by a trusted IdP certificate (verified by node-saml).` };
+  return {
+    name: 'signature',
+    status: 'pass',
+    detail: `${what} signed by a trusted IdP certificate (verified by node-saml).`,
+  };
 }
 
 function signatureFailure(message: string, assertionCount: number): string {
-  const advice = assertionCount > 1
-    ? `The response carries ${assertionCount} assertions, the shape of an XML signature wrapping attack.`
-    : assertionCount === 0
-      ? 'The response carries no assertion: the IdP did not sign the user in.'
-      : 'The response was altered after signing, signed with a key other than the certificate given, or its assertion is not signed (Okta: Assertion Signature must be "Signed").';
+  const advice =
+    assertionCount > 1
+      ? `The response carries ${assertionCount} assertions, the shape of an XML signature wrapping attack.`
+      : assertionCount === 0
+        ? 'The response carries no assertion: the IdP did not sign the user in.'
+        : 'The response was altered after signing, signed with a key other than the certificate given, or its assertion is not signed (Okta: Assertion Signature must be "Signed").';
   return `${message} (node-saml). ${advice}`;
 }
 
 /** node-saml stops at Conditions; Okta also bounds the bearer confirmation, which the vendor enforces too. */
-function withConfirmationWindow(window: SamlCheck, view: AssertionView | undefined, nowMs: number, skewMs: number): SamlCheck {
+function withConfirmationWindow(
+  window: SamlCheck,
+  view: AssertionView | undefined,
+  nowMs: number,
+  skewMs: number,
+): SamlCheck {
   if (window.status === 'fail' || !view) return window;
   const expired = view.confirmationNotOnOrAfter.find((limit) => nowMs - skewMs >= Date.parse(limit));
   if (expired === undefined) return window;
-  return { name: 'validity-window', status: 'fail', detail: `SubjectConfirmationData NotOnOrAfter ${expired} has passed (now ${new Date(nowMs).toISOString()}).` };
+  return {
+    name: 'validity-window',
+    status: 'fail',
+    detail: `SubjectConfirmationData NotOnOrAfter ${expired} has passed (now ${new Date(nowMs).toISOString()}).`,
+  };
 }
 
 function checkIssuer(view: AssertionView, expected: string): SamlCheck {
   const pass = view.issuer === expected;
-  return { name: 'issuer', status: pass ? 'pass' : 'fail', detail: pass ? `Issuer is ${expected}.` : `Issuer is ${view.issuer || '(none)'}, expected ${expected}. Use the "Identity Provider Issuer" of this Okta app.` };
+  return {
+    name: 'issuer',
+    status: pass ? 'pass' : 'fail',
+    detail: pass
+      ? `Issuer is ${expected}.`
+      : `Issuer is ${view.issuer || '(none)'}, expected ${expected}. Use the "Identity Provider Issuer" of this Okta app.`,
+  };
 }
 
 function checkRecipient(view: AssertionView, expected: string): SamlCheck {
   const pass = view.recipients.includes(expected);
-  return { name: 'recipient', status: pass ? 'pass' : 'fail', detail: pass ? `Recipient is ${expected}.` : `Recipient is ${list(view.recipients)}, expected ${expected}. Set "Recipient URL" in Okta to the vendor's ACS URL.` };
+  return {
+    name: 'recipient',
+    status: pass ? 'pass' : 'fail',
+    detail: pass
+      ? `Recipient is ${expected}.`
+      : `Recipient is ${list(view.recipients)}, expected ${expected}. Set "Recipient URL" in Okta to the vendor's ACS URL.`,
+  };
 }
 
-function checkDestination(root: Element, expected: string, defaulted: boolean, trust: 'verified' | 'response-unsigned' | 'signature-failed'): SamlCheck {
+function checkDestination(
+  root: Element,
+  expected: string,
+  defaulted: boolean,
+  trust: 'verified' | 'response-unsigned' | 'signature-failed',
+): SamlCheck {
   const actual = root.getAttribute('Destination') ?? '';
   const expectation = `expected ${expected}${defaulted ? ' (the recipient)' : ''}`;
   const claim = `Destination is ${actual || '(none)'}, ${expectation}.`;
   if (trust === 'signature-failed') {
-    return { name: 'destination', status: 'fail', detail: `Not trusted: the signature did not verify, so this was not checked. The unverified XML says: ${claim}` };
+    return {
+      name: 'destination',
+      status: 'fail',
+      detail: `Not trusted: the signature did not verify, so this was not checked. The unverified XML says: ${claim}`,
+    };
   }
   if (trust === 'response-unsigned') {
-    return { name: 'destination', status: 'fail', detail: `Not trusted: Destination is on the Response, which is not signed (only the Assertion is). ${claim} In Okta set Response to "Signed".` };
+    return {
+      name: 'destination',
+      status: 'fail',
+      detail: `Not trusted: Destination is on the Response, which is not signed (only the Assertion is). ${claim} In Okta set Response to "Signed".`,
+    };
   }
   const pass = actual === expected;
-  return { name: 'destination', status: pass ? 'pass' : 'fail', detail: pass ? `Destination is ${expected}.` : `${claim} Set "Destination" in Okta to the vendor's ACS URL.` };
+  return {
+    name: 'destination',
+    status: pass ? 'pass' : 'fail',
+    detail: pass ? `Destination is ${expected}.` : `${claim} Set "Destination" in Okta to the vendor's ACS URL.`,
+  };
 }
 
 function checkNameId(view: AssertionView, email: string | undefined): SamlCheck {
   const nameId = view.nameId ?? '';
   if (email === undefined) {
-    return { name: 'name-id', status: nameId === '' ? 'fail' : 'pass', detail: nameId === '' ? 'The assertion has no NameID.' : `NameID is ${nameId} (no email was expected).` };
+    return {
+      name: 'name-id',
+      status: nameId === '' ? 'fail' : 'pass',
+      detail: nameId === '' ? 'The assertion has no NameID.' : `NameID is ${nameId} (no email was expected).`,
+    };
   }
   const pass = nameId.toLowerCase() === email.toLowerCase();
-  return { name: 'name-id', status: pass ? 'pass' : 'fail', detail: pass ? `NameID is ${nameId}.` : `NameID is ${nameId || '(none)'}, expected ${email}. Check "Name ID format" and "Application username" in Okta.` };
+  return {
+    name: 'name-id',
+    status: pass ? 'pass' : 'fail',
+    detail: pass
+      ? `NameID is ${nameId}.`
+      : `NameID is ${nameId || '(none)'}, expected ${email}. Check "Name ID format" and "Application username" in Okta.`,
+  };
 }
 
 function checkAttribute(view: AssertionView, expected: { name: string; value?: string }): SamlCheck {
   const name: CheckName = `attribute:${expected.name}`;
   const values = view.attributes[expected.name];
   if (values === undefined) {
-    return { name, status: 'fail', detail: `The assertion has no attribute "${expected.name}"; it has ${list(Object.keys(view.attributes))}. Add it to the app's attribute statements in Okta.` };
+    return {
+      name,
+      status: 'fail',
+      detail: `The assertion has no attribute "${expected.name}"; it has ${list(Object.keys(view.attributes))}. Add it to the app's attribute statements in Okta.`,
+    };
   }
   if (expected.value === undefined || values.includes(expected.value)) {
     return { name, status: 'pass', detail: `"${expected.name}" is ${list(values)}.` };
@@ -240,7 +385,16 @@ function checkAttribute(view: AssertionView, expected: { name: string; value?: s
 }
 
 function expectedCheckNames(expect: SamlExpectations): CheckName[] {
-  const fixed: CheckName[] = ['decode', 'signature', 'issuer', 'audience', 'recipient', 'destination', 'validity-window', 'name-id'];
+  const fixed: CheckName[] = [
+    'decode',
+    'signature',
+    'issuer',
+    'audience',
+    'recipient',
+    'destination',
+    'validity-window',
+    'name-id',
+  ];
   return [...fixed, ...(expect.attributes ?? []).map((attribute): CheckName => `attribute:${attribute.name}`)];
 }
 

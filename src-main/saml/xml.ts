@@ -60,12 +60,16 @@ export function prettyXml(node: Node, depth = 0): string {
     return value === '' ? '' : `${pad}${escapeText(value)}`;
   }
   if (node.nodeType === node.DOCUMENT_NODE) {
-    return Array.from(node.childNodes, (child) => prettyXml(child, depth)).filter((line) => line !== '').join('\n');
+    return Array.from(node.childNodes, (child) => prettyXml(child, depth))
+      .filter((line) => line !== '')
+      .join('\n');
   }
   if (node.nodeType !== node.ELEMENT_NODE) return '';
   const el = node as Element;
   const attributes = Array.from(el.attributes, (a) => ` ${a.name}="${escapeAttribute(a.value)}"`).join('');
-  const children = Array.from(el.childNodes).filter((child) => child.nodeType === child.ELEMENT_NODE || (child.nodeValue ?? '').trim() !== '');
+  const children = Array.from(el.childNodes).filter(
+    (child) => child.nodeType === child.ELEMENT_NODE || (child.nodeValue ?? '').trim() !== '',
+  );
   if (children.length === 0) return `${pad}<${el.nodeName}${attributes}/>`;
   const only = children[0];
   if (children.length === 1 && only && only.nodeType !== only.ELEMENT_NODE) {

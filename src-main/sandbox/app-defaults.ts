@@ -51,25 +51,38 @@ export function prepareApp(input: unknown, state: OrgState, existing?: AppRecord
   if (!isObject(input)) throw malformedBody();
   const signOnMode = input.signOnMode;
   if (typeof signOnMode !== 'string' || !SUPPORTED_MODES.includes(signOnMode)) {
-    throw validationFailed('signOnMode', [`signOnMode: Not one of the allowed values. The sandbox org creates ${SUPPORTED_MODES.join(' and ')} apps.`]);
+    throw validationFailed('signOnMode', [
+      `signOnMode: Not one of the allowed values. The sandbox org creates ${SUPPORTED_MODES.join(' and ')} apps.`,
+    ]);
   }
   if (existing && existing.signOnMode !== signOnMode) {
-    throw validationFailed('signOnMode', [`signOnMode: An app's sign-on mode cannot change (this app is ${existing.signOnMode}).`]);
+    throw validationFailed('signOnMode', [
+      `signOnMode: An app's sign-on mode cannot change (this app is ${existing.signOnMode}).`,
+    ]);
   }
   const settings = objectAt(input.settings);
   if (input.settings !== undefined && !isObject(input.settings)) throw malformedBody();
   const name = (typeof input.name === 'string' && input.name !== '' ? input.name : undefined) ?? existing?.name;
-  if (existing && name !== existing.name) throw validationFailed('name', [`name: An app's name cannot change (this app is ${existing.name}).`]);
+  if (existing && name !== existing.name)
+    throw validationFailed('name', [`name: An app's name cannot change (this app is ${existing.name}).`]);
   const catalog = name === undefined ? undefined : CATALOG[name];
   if (signOnMode !== 'BOOKMARK' && name !== undefined && !catalog && name !== existing?.name) {
-    throw validationFailed('name', [`name: No app named '${name}' in the app catalog; omit name to create a custom SAML app.`]);
+    throw validationFailed('name', [
+      `name: No app named '${name}' in the app catalog; omit name to create a custom SAML app.`,
+    ]);
   }
-  const prepared = signOnMode === 'BOOKMARK'
-    ? prepareBookmark(input, settings)
-    : catalog ? prepareCatalog(catalog, input, settings) : prepareCustomSaml(input, settings, state, existing);
+  const prepared =
+    signOnMode === 'BOOKMARK'
+      ? prepareBookmark(input, settings)
+      : catalog
+        ? prepareCatalog(catalog, input, settings)
+        : prepareCustomSaml(input, settings, state, existing);
   // Okta checks the label's uniqueness after the fields themselves.
-  const clash = [...state.apps.values()].some((a) => a.id !== existing?.id && a.label.toLowerCase() === prepared.label.toLowerCase());
-  if (clash) throw oktaError(400, 'E0000040', 'Application label must not be the same as an existing application label.');
+  const clash = [...state.apps.values()].some(
+    (a) => a.id !== existing?.id && a.label.toLowerCase() === prepared.label.toLowerCase(),
+  );
+  if (clash)
+    throw oktaError(400, 'E0000040', 'Application label must not be the same as an existing application label.');
   return prepared;
 }
 
@@ -83,13 +96,25 @@ function requireLabel(input: JsonObject, fallback?: string): string {
 function appBody(input: JsonObject, linkName: string, settings: JsonObject): JsonObject {
   const visibility = objectAt(input.visibility);
   return {
-    accessibility: { selfService: false, errorRedirectUrl: null, loginRedirectUrl: null, ...objectAt(input.accessibility) },
+    accessibility: {
+      selfService: false,
+      errorRedirectUrl: null,
+      loginRedirectUrl: null,
+      ...objectAt(input.accessibility),
+    },
     visibility: {
-      autoSubmitToolbar: false, hide: { iOS: false, web: false }, autoLaunch: false, ...visibility,
+      autoSubmitToolbar: false,
+      hide: { iOS: false, web: false },
+      autoLaunch: false,
+      ...visibility,
       appLinks: { [linkName]: true, ...objectAt(visibility.appLinks) },
     },
     credentials: {
-      userNameTemplate: { template: '${source.login}', type: 'BUILT_IN', ...objectAt(objectAt(input.credentials).userNameTemplate) },
+      userNameTemplate: {
+        template: '${source.login}',
+        type: 'BUILT_IN',
+        ...objectAt(objectAt(input.credentials).userNameTemplate),
+      },
       signing: {},
     },
     settings: {
@@ -110,7 +135,8 @@ function prepareBookmark(input: JsonObject, settings: JsonObject): PreparedApp {
   const label = requireLabel(input);
   const app = objectAt(settings.app);
   if (app.url === undefined || app.url === '') throw validationFailed('url', ['url: The field cannot be left blank.']);
-  if (!isHttpUrl(app.url)) throw validationFailed('url', [`url: '${String(app.url)}' is not a valid URL; use an absolute https:// address.`]);
+  if (!isHttpUrl(app.url))
+    throw validationFailed('url', [`url: '${String(app.url)}' is not a valid URL; use an absolute https:// address.`]);
   const body = appBody(input, 'login', { ...settings, app: { requestIntegration: false, ...app } });
   return { name: 'bookmark', label, signOnMode: 'BOOKMARK', body };
 }
@@ -120,24 +146,42 @@ function prepareCatalog(catalog: CatalogApp, input: JsonObject, settings: JsonOb
   const app = objectAt(settings.app);
   for (const [field, rule] of Object.entries(catalog.requiredSettings)) {
     const value = app[field];
-    if (value === undefined || value === '') throw validationFailed(field, [`${field}: The field cannot be left blank.`]);
+    if (value === undefined || value === '')
+      throw validationFailed(field, [`${field}: The field cannot be left blank.`]);
     if (typeof value !== 'string' || !rule.pattern.test(value)) {
-      throw validationFailed(field, [`${field}: '${String(value)}' is not valid; use lowercase letters, digits and hyphens, e.g. ${rule.example}.`]);
+      throw validationFailed(field, [
+        `${field}: '${String(value)}' is not valid; use lowercase letters, digits and hyphens, e.g. ${rule.example}.`,
+      ]);
     }
   }
   const signOnInput = objectAt(settings.signOn);
   checkAttributeStatements(signOnInput.attributeStatements);
   const signOn = {
-    defaultRelayState: null, ssoAcsUrlOverride: null, audienceOverride: null, recipientOverride: null, destinationOverride: null,
-    attributeStatements: [], configuredAttributeStatements: [], allowMultipleAcsEndpoints: false, acsEndpoints: [],
-    assertionSigned: true, responseSigned: true, honorForceAuthn: true, requestCompressed: false,
+    defaultRelayState: null,
+    ssoAcsUrlOverride: null,
+    audienceOverride: null,
+    recipientOverride: null,
+    destinationOverride: null,
+    attributeStatements: [],
+    configuredAttributeStatements: [],
+    allowMultipleAcsEndpoints: false,
+    acsEndpoints: [],
+    assertionSigned: true,
+    responseSigned: true,
+    honorForceAuthn: true,
+    requestCompressed: false,
     ...signOnInput,
   };
   const body = appBody(input, `${catalog.name}_link`, { ...settings, app, signOn });
   return { name: catalog.name, label, signOnMode: 'SAML_2_0', body };
 }
 
-function prepareCustomSaml(input: JsonObject, settings: JsonObject, state: OrgState, existing: AppRecord | undefined): PreparedApp {
+function prepareCustomSaml(
+  input: JsonObject,
+  settings: JsonObject,
+  state: OrgState,
+  existing: AppRecord | undefined,
+): PreparedApp {
   const label = requireLabel(input);
   if (settings.signOn !== undefined && !isObject(settings.signOn)) throw malformedBody();
   const signOnInput = objectAt(settings.signOn);
@@ -145,15 +189,33 @@ function prepareCustomSaml(input: JsonObject, settings: JsonObject, state: OrgSt
   checkSamlFields(signOnInput);
   const acs = signOnInput.ssoAcsUrl;
   const signOn = {
-    defaultRelayState: '', ssoAcsUrl: acs, idpIssuer: 'http://www.okta.com/${org.externalKey}',
-    audience: signOnInput.audience, recipient: acs, destination: acs,
-    subjectNameIdTemplate: '${user.userName}', subjectNameIdFormat: NAME_ID_FORMATS[0],
-    responseSigned: true, assertionSigned: true, signatureAlgorithm: 'RSA_SHA256', digestAlgorithm: 'SHA256',
-    honorForceAuthn: true, authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport',
-    spIssuer: null, requestCompressed: false, attributeStatements: [], inlineHooks: [],
-    allowMultipleAcsEndpoints: false, acsEndpoints: [], samlSignedRequestEnabled: false,
-    slo: { enabled: false }, participateSlo: { enabled: false },
-    ssoAcsUrlOverride: null, audienceOverride: null, recipientOverride: null, destinationOverride: null,
+    defaultRelayState: '',
+    ssoAcsUrl: acs,
+    idpIssuer: 'http://www.okta.com/${org.externalKey}',
+    audience: signOnInput.audience,
+    recipient: acs,
+    destination: acs,
+    subjectNameIdTemplate: '${user.userName}',
+    subjectNameIdFormat: NAME_ID_FORMATS[0],
+    responseSigned: true,
+    assertionSigned: true,
+    signatureAlgorithm: 'RSA_SHA256',
+    digestAlgorithm: 'SHA256',
+    honorForceAuthn: true,
+    authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport',
+    spIssuer: null,
+    requestCompressed: false,
+    attributeStatements: [],
+    inlineHooks: [],
+    allowMultipleAcsEndpoints: false,
+    acsEndpoints: [],
+    samlSignedRequestEnabled: false,
+    slo: { enabled: false },
+    participateSlo: { enabled: false },
+    ssoAcsUrlOverride: null,
+    audienceOverride: null,
+    recipientOverride: null,
+    destinationOverride: null,
     ...signOnInput,
   };
   const name = existing?.name ?? customAppName(state, label);
@@ -168,12 +230,16 @@ function checkSamlFields(signOn: JsonObject): void {
       if (required) throw validationFailed(field, [`${field}: The field cannot be left blank.`]);
       return;
     }
-    if (!isHttpUrl(value)) throw validationFailed(field, [`${field}: '${String(value)}' is not a valid URL; use an absolute https:// address.`]);
+    if (!isHttpUrl(value))
+      throw validationFailed(field, [
+        `${field}: '${String(value)}' is not a valid URL; use an absolute https:// address.`,
+      ]);
   };
   url('ssoAcsUrl', true);
   url('recipient', false);
   url('destination', false);
-  if (typeof signOn.audience !== 'string' || signOn.audience.trim() === '') throw validationFailed('audience', ['audience: The field cannot be left blank.']);
+  if (typeof signOn.audience !== 'string' || signOn.audience.trim() === '')
+    throw validationFailed('audience', ['audience: The field cannot be left blank.']);
   const oneOf = (field: string, allowed: string[]): void => {
     const value = signOn[field];
     if (value !== undefined && (typeof value !== 'string' || !allowed.includes(value))) {
@@ -193,7 +259,8 @@ function checkAttributeStatements(value: unknown): void {
     if (!isObject(statement) || typeof statement.name !== 'string' || statement.name === '') throw malformedBody();
     const type = statement.type ?? 'EXPRESSION';
     if (type === 'EXPRESSION') {
-      if (!Array.isArray(statement.values) || !statement.values.every((v) => typeof v === 'string')) throw malformedBody();
+      if (!Array.isArray(statement.values) || !statement.values.every((v) => typeof v === 'string'))
+        throw malformedBody();
     } else if (type !== 'GROUP') {
       throw malformedBody();
     }
@@ -215,9 +282,18 @@ export function newAppRecord(prepared: PreparedApp, state: OrgState, activate: b
   const at = now();
   const signingKeys = prepared.signOnMode === 'SAML_2_0' ? [newSigningKey(state.orgName)] : [];
   const app: AppRecord = {
-    id: oktaId(IdPrefix.app), name: prepared.name, label: prepared.label, status: activate ? 'ACTIVE' : 'INACTIVE',
-    signOnMode: prepared.signOnMode, created: at, lastUpdated: at, features: [],
-    entityKey: oktaId(IdPrefix.entityKey), appLinkId: oktaId(IdPrefix.appLink), signingKeys, body: prepared.body,
+    id: oktaId(IdPrefix.app),
+    name: prepared.name,
+    label: prepared.label,
+    status: activate ? 'ACTIVE' : 'INACTIVE',
+    signOnMode: prepared.signOnMode,
+    created: at,
+    lastUpdated: at,
+    features: [],
+    entityKey: oktaId(IdPrefix.entityKey),
+    appLinkId: oktaId(IdPrefix.appLink),
+    signingKeys,
+    body: prepared.body,
   };
   withSigningKid(app);
   return app;

@@ -33,12 +33,25 @@ export type AccessTokenValidator = (input: AccessTokenCheckInput, state: OrgStat
 
 export const lookupAccessToken: AccessTokenValidator = ({ scheme, token }, state) => {
   const grant = state.accessTokens.get(token);
-  if (!grant || grant.expiresAt <= Date.now()) return { ok: false, error: 'invalid_token', description: 'The access token is invalid.' };
-  if (grant.tokenType !== scheme) return { ok: false, error: 'invalid_token', description: `The access token must be sent with the ${grant.tokenType} scheme.` };
+  if (!grant || grant.expiresAt <= Date.now())
+    return { ok: false, error: 'invalid_token', description: 'The access token is invalid.' };
+  if (grant.tokenType !== scheme)
+    return {
+      ok: false,
+      error: 'invalid_token',
+      description: `The access token must be sent with the ${grant.tokenType} scheme.`,
+    };
   return { ok: true, grant };
 };
 
-const ADMIN_ROLES: ReadonlySet<RoleType> = new Set(['SUPER_ADMIN', 'ORG_ADMIN', 'APP_ADMIN', 'USER_ADMIN', 'GROUP_MEMBERSHIP_ADMIN', 'READ_ONLY_ADMIN']);
+const ADMIN_ROLES: ReadonlySet<RoleType> = new Set([
+  'SUPER_ADMIN',
+  'ORG_ADMIN',
+  'APP_ADMIN',
+  'USER_ADMIN',
+  'GROUP_MEMBERSHIP_ADMIN',
+  'READ_ONLY_ADMIN',
+]);
 
 /** Roles that may change each resource; every admin role may read. */
 const WRITERS: Record<Exclude<RouteAuth, 'none' | 'self'>, ReadonlySet<RoleType>> = {
@@ -73,7 +86,8 @@ export function authenticate(input: AuthenticateInput, state: OrgState, validato
     caller = { userId, scheme: 'SSWS', scopes: null };
   } else if (scheme === 'Bearer' || scheme === 'DPoP') {
     const check = validator({ scheme, token, method: input.method, url: input.url, headers: input.headers }, state);
-    if (!check.ok) throw tokenChallenge(401, scheme, input, { error: check.error, error_description: check.description });
+    if (!check.ok)
+      throw tokenChallenge(401, scheme, input, { error: check.error, error_description: check.description });
     caller = { userId: check.grant.userId, scheme, scopes: check.grant.scopes };
   } else {
     throw invalidToken();
@@ -81,8 +95,10 @@ export function authenticate(input: AuthenticateInput, state: OrgState, validato
   const required = requiredScopes(input.auth, input.method);
   if (caller.scopes && !required.some((s) => caller.scopes?.includes(s))) {
     throw tokenChallenge(403, caller.scheme === 'DPoP' ? 'DPoP' : 'Bearer', input, {
-      scope: required[0] ?? '', error: 'insufficient_scope',
-      error_description: 'The access token provided does not contain the required scopes.', resource: input.url.pathname,
+      scope: required[0] ?? '',
+      error: 'insufficient_scope',
+      error_description: 'The access token provided does not contain the required scopes.',
+      resource: input.url.pathname,
     });
   }
   if (input.auth !== 'self') {
@@ -101,7 +117,12 @@ export function requiredScopes(auth: Exclude<RouteAuth, 'none'>, method: HttpMet
 }
 
 /** Okta answers OAuth failures with no body and the reason in `WWW-Authenticate`. */
-function tokenChallenge(status: number, scheme: 'Bearer' | 'DPoP', input: AuthenticateInput, fields: Record<string, string>): OktaApiError {
+function tokenChallenge(
+  status: number,
+  scheme: 'Bearer' | 'DPoP',
+  input: AuthenticateInput,
+  fields: Record<string, string>,
+): OktaApiError {
   const parts = [
     ...(scheme === 'DPoP' ? [`algs="${DPOP_ALGS}"`] : []),
     `authorization_uri="${input.orgUrl}/oauth2/v1/authorize"`,

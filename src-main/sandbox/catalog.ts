@@ -24,7 +24,12 @@ export interface CatalogApp {
 
 const EMAIL_FORMAT = 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress';
 const BASIC = 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic';
-const attr = (name: string, value: string): AttributeStatement => ({ type: 'EXPRESSION', name, namespace: BASIC, values: [value] });
+const attr = (name: string, value: string): AttributeStatement => ({
+  type: 'EXPRESSION',
+  name,
+  namespace: BASIC,
+  values: [value],
+});
 
 export const CATALOG: Record<string, CatalogApp> = {
   // Millie's OIN app has one Sign On field, "Slug Name" (the company slug shown in Millie's SSO settings).
@@ -35,7 +40,12 @@ export const CATALOG: Record<string, CatalogApp> = {
     acsUrl: (s) => `https://app.milliegiving.com/saml/${String(s.slugName)}/acs`,
     audience: (s) => `https://app.milliegiving.com/saml/${String(s.slugName)}/metadata`,
     nameIdFormat: EMAIL_FORMAT,
-    attributeStatements: [attr('id', 'user.login'), attr('email', 'user.email'), attr('firstName', 'user.firstName'), attr('lastName', 'user.lastName')],
+    attributeStatements: [
+      attr('id', 'user.login'),
+      attr('email', 'user.email'),
+      attr('firstName', 'user.firstName'),
+      attr('lastName', 'user.lastName'),
+    ],
     apiProvisioning: false,
   },
   mixpanel: {
@@ -46,7 +56,11 @@ export const CATALOG: Record<string, CatalogApp> = {
     acsUrl: () => 'https://sso.mixpanel.com/sso/saml2',
     audience: () => 'https://mixpanel.com/security/sso/v2/authorize/',
     nameIdFormat: EMAIL_FORMAT,
-    attributeStatements: [attr('email', 'user.email'), attr('firstName', 'user.firstName'), attr('lastName', 'user.lastName')],
+    attributeStatements: [
+      attr('email', 'user.email'),
+      attr('firstName', 'user.firstName'),
+      attr('lastName', 'user.lastName'),
+    ],
     apiProvisioning: true,
   },
 };
@@ -68,8 +82,11 @@ export interface SamlEndpoints {
 export function samlEndpoints(app: AppRecord): SamlEndpoints {
   const settings = (app.body.settings ?? {}) as { app?: JsonObject; signOn?: JsonObject };
   const signOn = settings.signOn ?? {};
-  const text = (key: string): string | undefined => (typeof signOn[key] === 'string' && signOn[key] !== '' ? (signOn[key] as string) : undefined);
-  const statements = Array.isArray(signOn.attributeStatements) ? (signOn.attributeStatements as AttributeStatement[]) : [];
+  const text = (key: string): string | undefined =>
+    typeof signOn[key] === 'string' && signOn[key] !== '' ? (signOn[key] as string) : undefined;
+  const statements = Array.isArray(signOn.attributeStatements)
+    ? (signOn.attributeStatements as AttributeStatement[])
+    : [];
   const catalog = CATALOG[app.name];
   if (catalog) {
     const acsUrl = text('ssoAcsUrlOverride') ?? catalog.acsUrl(settings.app ?? {});

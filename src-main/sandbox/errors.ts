@@ -37,7 +37,12 @@ export function newErrorId(): string {
   return `oae${randomBytes(16).toString('base64url').slice(0, 22)}`;
 }
 
-export function oktaError(status: number, errorCode: string, errorSummary: string, causes: string[] = []): OktaApiError {
+export function oktaError(
+  status: number,
+  errorCode: string,
+  errorSummary: string,
+  causes: string[] = [],
+): OktaApiError {
   return new OktaApiError(status, {
     errorCode,
     errorSummary,
@@ -83,7 +88,9 @@ export function rateLimited(): OktaApiError {
 }
 
 export function deleteActiveApp(): OktaApiError {
-  return oktaError(403, 'E0000056', 'Delete application forbidden.', ['The application must be deactivated before it can be deleted.']);
+  return oktaError(403, 'E0000056', 'Delete application forbidden.', [
+    'The application must be deactivated before it can be deleted.',
+  ]);
 }
 
 export function internalError(): OktaApiError {

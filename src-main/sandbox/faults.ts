@@ -35,7 +35,8 @@ export function decideFault(options: FaultOptions | undefined, method: string, p
 
 function applies(options: FaultOptions, method: string, path: string): boolean {
   if (options.methods && !options.methods.some((m) => m === method)) return false;
-  if (options.paths && !options.paths.some((p) => (typeof p === 'string' ? path.startsWith(p) : p.test(path)))) return false;
+  if (options.paths && !options.paths.some((p) => (typeof p === 'string' ? path.startsWith(p) : p.test(path))))
+    return false;
   return true;
 }
 

@@ -10,7 +10,9 @@ export type Predicate = (record: unknown) => boolean;
 const TERM = /^\s*([A-Za-z][\w.]*)\s+(?:(eq|ne|sw|co)\s+("(?:[^"\\]|\\.)*"|true|false|-?\d+)|(pr))\s*$/i;
 
 export function parseExpression(expression: string, allowed: readonly string[]): Predicate {
-  const anyOf = splitOutsideQuotes(expression, 'or').map((clause) => splitOutsideQuotes(clause, 'and').map((term) => parseTerm(term, allowed)));
+  const anyOf = splitOutsideQuotes(expression, 'or').map((clause) =>
+    splitOutsideQuotes(clause, 'and').map((term) => parseTerm(term, allowed)),
+  );
   return (record) => anyOf.some((all) => all.every((p) => p(record)));
 }
 
@@ -18,11 +20,13 @@ function parseTerm(term: string, allowed: readonly string[]): Predicate {
   const m = TERM.exec(term);
   if (!m) throw invalidSearch(term);
   const [, attribute = '', op, literal, present] = m;
-  if (!allowed.includes(attribute) && !(attribute.startsWith('profile.') && allowed.includes('profile.*'))) throw invalidSearch(term);
+  if (!allowed.includes(attribute) && !(attribute.startsWith('profile.') && allowed.includes('profile.*')))
+    throw invalidSearch(term);
   const keys = attribute.split('.');
   const read = (record: unknown): unknown => {
     let value = record;
-    for (const key of keys) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+    for (const key of keys)
+      value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
     return value;
   };
   if (present) return (record) => read(record) !== undefined && read(record) !== null;
@@ -34,10 +38,14 @@ function parseTerm(term: string, allowed: readonly string[]): Predicate {
     if (value === undefined || value === null) return operator === 'ne';
     const have = String(value).toLowerCase();
     switch (operator) {
-      case 'eq': return have === want;
-      case 'ne': return have !== want;
-      case 'sw': return have.startsWith(want);
-      default: return have.includes(want);
+      case 'eq':
+        return have === want;
+      case 'ne':
+        return have !== want;
+      case 'sw':
+        return have.startsWith(want);
+      default:
+        return have.includes(want);
     }
   };
 }
@@ -51,7 +59,10 @@ function splitOutsideQuotes(text: string, keyword: string): string[] {
   const needle = ` ${keyword} `;
   for (let i = 0; i < text.length; i += 1) {
     const c = text[i];
-    if (c === '\\') { i += 1; continue; }
+    if (c === '\\') {
+      i += 1;
+      continue;
+    }
     if (c === '"') inQuotes = !inQuotes;
     else if (!inQuotes && lower.startsWith(needle, i)) {
       parts.push(text.slice(start, i));
@@ -64,5 +75,7 @@ function splitOutsideQuotes(text: string, keyword: string): string[] {
 }
 
 function invalidSearch(term: string): ReturnType<typeof oktaError> {
-  return oktaError(400, 'E0000031', 'Invalid search criteria.', [`The expression "${term.trim()}" is not supported; use attribute op "value" with eq, ne, sw or co.`]);
+  return oktaError(400, 'E0000031', 'Invalid search criteria.', [
+    `The expression "${term.trim()}" is not supported; use attribute op "value" with eq, ne, sw or co.`,
+  ]);
 }

@@ -2,7 +2,8 @@
 
 export type JsonObject = Record<string, unknown>;
 
-export type UserStatus = 'ACTIVE' | 'STAGED' | 'PROVISIONED' | 'SUSPENDED' | 'DEPROVISIONED' | 'LOCKED_OUT' | 'PASSWORD_EXPIRED' | 'RECOVERY';
+export type UserStatus =
+  'ACTIVE' | 'STAGED' | 'PROVISIONED' | 'SUSPENDED' | 'DEPROVISIONED' | 'LOCKED_OUT' | 'PASSWORD_EXPIRED' | 'RECOVERY';
 
 export interface UserProfile {
   login: string;
@@ -33,7 +34,8 @@ export interface GroupRecord {
   profile: { name: string; description: string };
 }
 
-export type RoleType = 'SUPER_ADMIN' | 'ORG_ADMIN' | 'APP_ADMIN' | 'USER_ADMIN' | 'GROUP_MEMBERSHIP_ADMIN' | 'READ_ONLY_ADMIN';
+export type RoleType =
+  'SUPER_ADMIN' | 'ORG_ADMIN' | 'APP_ADMIN' | 'USER_ADMIN' | 'GROUP_MEMBERSHIP_ADMIN' | 'READ_ONLY_ADMIN';
 
 export interface RoleRecord {
   id: string;

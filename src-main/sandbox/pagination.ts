@@ -39,7 +39,10 @@ export function paginate<T>(items: readonly T[], idOf: (item: T) => string, url:
 function parseLimit(raw: string | null, limits: PageLimits): number {
   if (raw === null || raw === '') return limits.defaultLimit;
   const value = Number(raw);
-  if (!Number.isInteger(value)) throw validationFailed('limit', [`limit: ${raw} is not an integer; use a whole number from 1 to ${limits.maxLimit}.`]);
+  if (!Number.isInteger(value))
+    throw validationFailed('limit', [
+      `limit: ${raw} is not an integer; use a whole number from 1 to ${limits.maxLimit}.`,
+    ]);
   if (value < 1) return limits.defaultLimit;
   return Math.min(value, limits.maxLimit);
 }

@@ -1,4 +1,13 @@
-import type { AppGroupRecord, AppRecord, AppUserRecord, GroupRecord, JsonObject, RoleRecord, SigningKeyRecord, UserRecord } from './model';
+import type {
+  AppGroupRecord,
+  AppRecord,
+  AppUserRecord,
+  GroupRecord,
+  JsonObject,
+  RoleRecord,
+  SigningKeyRecord,
+  UserRecord,
+} from './model';
 import type { OrgState } from './state';
 
 /** The JSON Okta answers for each record, with `_links` made absolute against the org URL. */
@@ -6,9 +15,10 @@ import type { OrgState } from './state';
 export function renderApp(app: AppRecord, base: string): JsonObject {
   const self = `${base}/api/v1/apps/${app.id}`;
   const linkName = app.name === 'bookmark' ? 'login' : `${app.name}_link`;
-  const lifecycle = app.status === 'ACTIVE'
-    ? { deactivate: { href: `${self}/lifecycle/deactivate` } }
-    : { activate: { href: `${self}/lifecycle/activate` } };
+  const lifecycle =
+    app.status === 'ACTIVE'
+      ? { deactivate: { href: `${self}/lifecycle/deactivate` } }
+      : { activate: { href: `${self}/lifecycle/activate` } };
   return {
     id: app.id,
     name: app.name,
@@ -21,10 +31,18 @@ export function renderApp(app: AppRecord, base: string): JsonObject {
     signOnMode: app.signOnMode,
     _links: {
       help: { href: `${base}/app/${app.name}/${app.id}/setup/help/${app.signOnMode}/instructions`, type: 'text/html' },
-      ...(app.signOnMode === 'SAML_2_0' ? { metadata: { href: `${self}/sso/saml/metadata`, type: 'application/xml' } } : {}),
+      ...(app.signOnMode === 'SAML_2_0'
+        ? { metadata: { href: `${self}/sso/saml/metadata`, type: 'application/xml' } }
+        : {}),
       appLinks: [{ name: linkName, href: `${base}/home/${app.name}/${app.id}/${app.appLinkId}`, type: 'text/html' }],
       groups: { href: `${self}/groups` },
-      logo: [{ name: 'medium', href: `${base}/assets/img/logos/default.6770228fb0dab49a1695ef440a5279bb.png`, type: 'image/png' }],
+      logo: [
+        {
+          name: 'medium',
+          href: `${base}/assets/img/logos/default.6770228fb0dab49a1695ef440a5279bb.png`,
+          type: 'image/png',
+        },
+      ],
       users: { href: `${self}/users` },
       self: { href: self },
       ...lifecycle,
@@ -86,7 +104,14 @@ export function renderAppUser(appUser: AppUserRecord, base: string, state: OrgSt
     _links: {
       app: { href: `${base}/api/v1/apps/${appUser.appId}` },
       user: { href: `${base}/api/v1/users/${appUser.id}` },
-      ...(appUser.direct ? {} : { group: { href: `${base}/api/v1/groups/${groupId}`, name: state.groups.get(groupId)?.profile.name ?? groupId } }),
+      ...(appUser.direct
+        ? {}
+        : {
+            group: {
+              href: `${base}/api/v1/groups/${groupId}`,
+              name: state.groups.get(groupId)?.profile.name ?? groupId,
+            },
+          }),
     },
   };
 }

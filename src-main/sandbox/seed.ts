@@ -21,8 +21,46 @@ export interface SeededIdentities {
   readOnlyLogin: string;
 }
 
-const FIRST = ['Ava', 'Ben', 'Chloe', 'Diego', 'Elena', 'Farah', 'Gabriel', 'Hana', 'Ivan', 'Jade', 'Kofi', 'Lena', 'Mateo', 'Nina', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sami', 'Tara'];
-const LAST = ['Adams', 'Bauer', 'Chen', 'Dubois', 'Evans', 'Fischer', 'Garcia', 'Haddad', 'Ito', 'Jensen', 'Kim', 'Lopez', 'Moreau', 'Nakamura', 'Okafor', 'Patel'];
+const FIRST = [
+  'Ava',
+  'Ben',
+  'Chloe',
+  'Diego',
+  'Elena',
+  'Farah',
+  'Gabriel',
+  'Hana',
+  'Ivan',
+  'Jade',
+  'Kofi',
+  'Lena',
+  'Mateo',
+  'Nina',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sami',
+  'Tara',
+];
+const LAST = [
+  'Adams',
+  'Bauer',
+  'Chen',
+  'Dubois',
+  'Evans',
+  'Fischer',
+  'Garcia',
+  'Haddad',
+  'Ito',
+  'Jensen',
+  'Kim',
+  'Lopez',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Patel',
+];
 const DEPARTMENTS = ['Engineering', 'Support', 'Design', 'Analytics', 'Sales'] as const;
 const GROUPS: [string, string][] = [
   ['Engineering', 'Software engineers and SREs'],
@@ -34,10 +72,17 @@ const GROUPS: [string, string][] = [
   ['Contractors', 'External contractors with personal email addresses'],
 ];
 const DEPARTMENT_GROUP: Record<(typeof DEPARTMENTS)[number], string> = {
-  Engineering: 'Engineering', Support: 'Support', Design: 'Designers', Analytics: 'Analysts', Sales: 'Sales',
+  Engineering: 'Engineering',
+  Support: 'Support',
+  Design: 'Designers',
+  Analytics: 'Analysts',
+  Sales: 'Sales',
 };
 
-export function seedOrg(seed: SeedOptions | false | undefined, apiToken: string | undefined): { state: OrgState; identities: SeededIdentities } {
+export function seedOrg(
+  seed: SeedOptions | false | undefined,
+  apiToken: string | undefined,
+): { state: OrgState; identities: SeededIdentities } {
   const options = seed === false ? {} : (seed ?? {});
   const domain = options.domain ?? 'acme.example';
   const state = new OrgState(options.orgName ?? 'acme', domain);
@@ -53,8 +98,11 @@ export function seedOrg(seed: SeedOptions | false | undefined, apiToken: string 
   state.assignRole(admin.id, 'SUPER_ADMIN');
   state.assignRole(readOnly.id, 'READ_ONLY_ADMIN');
   const identities: SeededIdentities = {
-    apiToken: apiToken ?? apiTokenValue(), adminLogin: admin.profile.login, adminUserId: admin.id,
-    readOnlyApiToken: apiTokenValue(), readOnlyLogin: readOnly.profile.login,
+    apiToken: apiToken ?? apiTokenValue(),
+    adminLogin: admin.profile.login,
+    adminUserId: admin.id,
+    readOnlyApiToken: apiTokenValue(),
+    readOnlyLogin: readOnly.profile.login,
   };
   state.apiTokens.set(identities.apiToken, admin.id);
   state.apiTokens.set(identities.readOnlyApiToken, readOnly.id);
@@ -82,12 +130,20 @@ function realistic(state: OrgState, domain: string, person: AddPerson): void {
   }
   const subsidiary = `labs.${domain}`;
   for (let i = 0; i < 6; i += 1) {
-    const user = person(FIRST[(i + 5) % FIRST.length]!, LAST[(i + 3) % LAST.length]!, `${FIRST[(i + 5) % FIRST.length]!}.${LAST[(i + 3) % LAST.length]!}@${subsidiary}`.toLowerCase(), { department: 'Engineering' });
+    const user = person(
+      FIRST[(i + 5) % FIRST.length]!,
+      LAST[(i + 3) % LAST.length]!,
+      `${FIRST[(i + 5) % FIRST.length]!}.${LAST[(i + 3) % LAST.length]!}@${subsidiary}`.toLowerCase(),
+      { department: 'Engineering' },
+    );
     join('Engineering', user.id);
   }
   const consumer: [string, string, string][] = [
-    ['Sam', 'Rivera', 'sam.rivera.design@gmail.com'], ['Noor', 'Aziz', 'noor.aziz@gmail.com'],
-    ['Leo', 'Martin', 'leo.martin.dev@gmail.com'], ['Mia', 'Novak', 'mia.novak@outlook.com'], ['Tom', 'Byrne', 'tbyrne@outlook.com'],
+    ['Sam', 'Rivera', 'sam.rivera.design@gmail.com'],
+    ['Noor', 'Aziz', 'noor.aziz@gmail.com'],
+    ['Leo', 'Martin', 'leo.martin.dev@gmail.com'],
+    ['Mia', 'Novak', 'mia.novak@outlook.com'],
+    ['Tom', 'Byrne', 'tbyrne@outlook.com'],
   ];
   for (const [first, last, email] of consumer) {
     const user = person(first, last, email, { department: 'Contractors' });
@@ -98,11 +154,14 @@ function realistic(state: OrgState, domain: string, person: AddPerson): void {
 /** `users` people and `groups` groups; each person joins two groups so memberships spread evenly. */
 function generate(state: OrgState, domain: string, size: { users: number; groups: number }, person: AddPerson): void {
   const groupIds: string[] = [];
-  for (let g = 0; g < size.groups; g += 1) groupIds.push(state.addGroup(`Team ${String(g + 1).padStart(4, '0')}`, `Generated group ${g + 1}`).id);
+  for (let g = 0; g < size.groups; g += 1)
+    groupIds.push(state.addGroup(`Team ${String(g + 1).padStart(4, '0')}`, `Generated group ${g + 1}`).id);
   for (let i = 0; i < size.users; i += 1) {
     const first = FIRST[i % FIRST.length]!;
     const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
-    const user = person(first, last, `${first}.${last}.${i}@${domain}`.toLowerCase(), { department: DEPARTMENTS[i % DEPARTMENTS.length] });
+    const user = person(first, last, `${first}.${last}.${i}@${domain}`.toLowerCase(), {
+      department: DEPARTMENTS[i % DEPARTMENTS.length],
+    });
     if (groupIds.length === 0) continue;
     state.addGroupMember(groupIds[i % groupIds.length]!, user.id);
     state.addGroupMember(groupIds[(i * 7 + 3) % groupIds.length]!, user.id);

@@ -87,7 +87,12 @@ export async function createSandboxOrg(options: SandboxOptions = {}): Promise<Sa
   };
   for (const plugin of [...builtInPlugins, ...(options.plugins ?? [])]) plugin.install(context);
   // Sandbox-only: lets a test in another process (browser-mode e2e) count writes at the org itself.
-  router.add({ method: 'GET', path: '/sandbox/v1/stats', auth: 'apps', handler: () => json(200, { writeCount: writes }) });
+  router.add({
+    method: 'GET',
+    path: '/sandbox/v1/stats',
+    auth: 'apps',
+    handler: () => json(200, { writeCount: writes }),
+  });
 
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
@@ -135,12 +140,25 @@ export async function createSandboxOrg(options: SandboxOptions = {}): Promise<Sa
     try {
       let caller: Caller | undefined;
       if (route.auth !== 'none') {
-        caller = authenticate({ auth: route.auth, method: route.method, url, headers: req.headers, orgUrl: baseUrl }, state, validator);
+        caller = authenticate(
+          { auth: route.auth, method: route.method, url, headers: req.headers, orgUrl: baseUrl },
+          state,
+          validator,
+        );
       }
       const body = parseBody(rawBody, req.headers['content-type']);
       entry.mutating = isApi && isMutating(route);
       if (entry.mutating) writes += 1;
-      const response = await route.handler({ method: method as HttpMethod, url, params, query: url.searchParams, headers: req.headers, rawBody, body, caller });
+      const response = await route.handler({
+        method: method as HttpMethod,
+        url,
+        params,
+        query: url.searchParams,
+        headers: req.headers,
+        rawBody,
+        body,
+        caller,
+      });
       reply({ ...response, headers: { ...rateHeaders, ...response.headers } });
     } catch (error) {
       if (!(error instanceof OktaApiError)) throw error;

@@ -1,7 +1,17 @@
 import { IdPrefix, now, oktaId } from './ids';
 import type {
-  AccessTokenGrant, AppGroupRecord, AppRecord, AppSchemaRecord, AppUserRecord, AssignmentEvent, GroupRecord,
-  JsonObject, RoleRecord, RoleType, UserProfile, UserRecord,
+  AccessTokenGrant,
+  AppGroupRecord,
+  AppRecord,
+  AppSchemaRecord,
+  AppUserRecord,
+  AssignmentEvent,
+  GroupRecord,
+  JsonObject,
+  RoleRecord,
+  RoleType,
+  UserProfile,
+  UserRecord,
 } from './model';
 
 export type * from './model';
@@ -52,8 +62,15 @@ export class OrgState {
   addUser(profile: UserProfile, status: UserRecord['status'] = 'ACTIVE'): UserRecord {
     const at = now();
     const user: UserRecord = {
-      id: oktaId(IdPrefix.user), status, created: at, activated: status === 'ACTIVE' ? at : null,
-      statusChanged: at, lastLogin: null, lastUpdated: at, passwordChanged: status === 'ACTIVE' ? at : null, profile,
+      id: oktaId(IdPrefix.user),
+      status,
+      created: at,
+      activated: status === 'ACTIVE' ? at : null,
+      statusChanged: at,
+      lastLogin: null,
+      lastUpdated: at,
+      passwordChanged: status === 'ACTIVE' ? at : null,
+      profile,
     };
     this.users.set(user.id, user);
     this.loginIndex.set(profile.login.toLowerCase(), user.id);
@@ -74,7 +91,14 @@ export class OrgState {
 
   addGroup(name: string, description: string, type: GroupRecord['type'] = 'OKTA_GROUP'): GroupRecord {
     const at = now();
-    const group: GroupRecord = { id: oktaId(IdPrefix.group), created: at, lastUpdated: at, lastMembershipUpdated: at, type, profile: { name, description } };
+    const group: GroupRecord = {
+      id: oktaId(IdPrefix.group),
+      created: at,
+      lastUpdated: at,
+      lastMembershipUpdated: at,
+      type,
+      profile: { name, description },
+    };
     this.groups.set(group.id, group);
     this.members.set(group.id, new Set());
     return group;
@@ -107,7 +131,15 @@ export class OrgState {
 
   assignRole(userId: string, type: RoleType): RoleRecord {
     const at = now();
-    const role: RoleRecord = { id: oktaId(IdPrefix.role), type, label: ROLE_LABELS[type], status: 'ACTIVE', assignmentType: 'USER', created: at, lastUpdated: at };
+    const role: RoleRecord = {
+      id: oktaId(IdPrefix.role),
+      type,
+      label: ROLE_LABELS[type],
+      status: 'ACTIVE',
+      assignmentType: 'USER',
+      created: at,
+      lastUpdated: at,
+    };
     this.roles.set(userId, [...(this.roles.get(userId) ?? []), role]);
     return role;
   }
@@ -165,7 +197,18 @@ export class OrgState {
   }
 
   /** A profile or credentials update (`POST /apps/{id}/users/{uid}`): merges like Okta does. */
-  updateAppUser(appId: string, userId: string, change: { profile?: JsonObject; userName?: string; status?: string; syncState?: AppUserRecord['syncState']; externalId?: string | null; lastSync?: string | null }): AppUserRecord | undefined {
+  updateAppUser(
+    appId: string,
+    userId: string,
+    change: {
+      profile?: JsonObject;
+      userName?: string;
+      status?: string;
+      syncState?: AppUserRecord['syncState'];
+      externalId?: string | null;
+      lastSync?: string | null;
+    },
+  ): AppUserRecord | undefined {
     const appUser = this.getAppUser(appId, userId);
     if (!appUser) return undefined;
     if (change.profile) appUser.profile = { ...appUser.profile, ...change.profile };
@@ -204,7 +247,10 @@ export class OrgState {
     const existing = groups.get(groupId);
     const nextPriority = groups.size === 0 ? 0 : Math.max(...[...groups.values()].map((g) => g.priority)) + 1;
     const record: AppGroupRecord = {
-      id: groupId, appId, profile, lastUpdated: now(),
+      id: groupId,
+      appId,
+      profile,
+      lastUpdated: now(),
       priority: priority ?? existing?.priority ?? nextPriority,
     };
     groups.set(groupId, record);
@@ -267,18 +313,36 @@ export class OrgState {
 
   /** The profile of the highest-priority (lowest number) assigned group among `groupIds`. */
   private groupProfileFor(appId: string, groupIds: string[]): JsonObject {
-    const candidates = groupIds.map((g) => this.getAppGroup(appId, g)).filter((g): g is AppGroupRecord => g !== undefined);
+    const candidates = groupIds
+      .map((g) => this.getAppGroup(appId, g))
+      .filter((g): g is AppGroupRecord => g !== undefined);
     candidates.sort((a, b) => a.priority - b.priority);
     return { ...(candidates[0]?.profile ?? {}) };
   }
 
-  private createAppUser(appId: string, userId: string, direct: boolean, groupIds: string[], profile: JsonObject, userName?: string): AppUserRecord {
+  private createAppUser(
+    appId: string,
+    userId: string,
+    direct: boolean,
+    groupIds: string[],
+    profile: JsonObject,
+    userName?: string,
+  ): AppUserRecord {
     const user = this.users.get(userId);
     const app = this.apps.get(appId);
     const at = now();
     const appUser: AppUserRecord = {
-      id: userId, appId, direct, groupIds, status: 'ACTIVE', syncState: 'DISABLED', externalId: null, lastSync: null,
-      created: at, lastUpdated: at, statusChanged: at,
+      id: userId,
+      appId,
+      direct,
+      groupIds,
+      status: 'ACTIVE',
+      syncState: 'DISABLED',
+      externalId: null,
+      lastSync: null,
+      created: at,
+      lastUpdated: at,
+      statusChanged: at,
       credentials: { userName: userName ?? defaultUserName(app, user) },
       profile,
     };

@@ -1,8 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors';
-import { ScimSchemas, type NetworkFailure, type ScimExchange, type ScimPatchOperation, type ScimReply, type ScimUser } from './types';
+import {
+  ScimSchemas,
+  type NetworkFailure,
+  type ScimExchange,
+  type ScimPatchOperation,
+  type ScimReply,
+  type ScimUser,
+} from './types';
 
-export type { NetworkFailure, ScimExchange, ScimMultiValue, ScimName, ScimPatchOperation, ScimReply, ScimUser } from './types';
+export type {
+  NetworkFailure,
+  ScimExchange,
+  ScimMultiValue,
+  ScimName,
+  ScimPatchOperation,
+  ScimReply,
+  ScimUser,
+} from './types';
 export { ScimSchemas } from './types';
 
 /** Okta abandons a SCIM call after 60 s; waiting longer would only hide a vendor problem. */
@@ -45,7 +60,12 @@ export class ScimClient {
   constructor(opts: ScimClientOptions) {
     this.baseUrl = normaliseBaseUrl(opts.baseUrl);
     if (opts.token.trim() === '') {
-      throw new AppError('SCIM_TOKEN_EMPTY', 'The SCIM bearer token is empty.', 'Paste the API token the vendor issued for SCIM; Okta sends it as "Authorization: Bearer <token>".', 'token');
+      throw new AppError(
+        'SCIM_TOKEN_EMPTY',
+        'The SCIM bearer token is empty.',
+        'Paste the API token the vendor issued for SCIM; Okta sends it as "Authorization: Bearer <token>".',
+        'token',
+      );
     }
     this.token = opts.token.trim();
     this.timeoutMs = opts.timeoutMs ?? OKTA_SCIM_TIMEOUT_MS;
@@ -78,7 +98,10 @@ export class ScimClient {
   }
 
   patchUser(id: string, operations: ScimPatchOperation[]): Promise<ScimReply> {
-    return this.send('PATCH', `/Users/${encodeURIComponent(id)}`, { schemas: [ScimSchemas.patchOp], Operations: operations });
+    return this.send('PATCH', `/Users/${encodeURIComponent(id)}`, {
+      schemas: [ScimSchemas.patchOp],
+      Operations: operations,
+    });
   }
 
   /** For the preflight's clean-up only: Okta itself never deletes users. */
@@ -182,14 +205,24 @@ function normaliseBaseUrl(raw: string): string {
   } catch {
     throw invalidBaseUrl(`"${raw}" is not a URL.`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalidBaseUrl(`"${raw}" uses ${url.protocol} — a SCIM endpoint is reached over https.`);
-  if (url.search !== '' || url.hash !== '') throw invalidBaseUrl(`"${raw}" has a query or fragment; the SCIM base URL is the part before /Users.`);
-  if (url.username !== '' || url.password !== '') throw invalidBaseUrl('The SCIM base URL carries a user name or password; Okta authenticates with the bearer token instead.');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw invalidBaseUrl(`"${raw}" uses ${url.protocol} — a SCIM endpoint is reached over https.`);
+  if (url.search !== '' || url.hash !== '')
+    throw invalidBaseUrl(`"${raw}" has a query or fragment; the SCIM base URL is the part before /Users.`);
+  if (url.username !== '' || url.password !== '')
+    throw invalidBaseUrl(
+      'The SCIM base URL carries a user name or password; Okta authenticates with the bearer token instead.',
+    );
   return url.href.replace(/\/+$/, '');
 }
 
 function invalidBaseUrl(message: string): AppError {
-  return new AppError('SCIM_BASE_URL_INVALID', message, 'Use the vendor\'s SCIM connector base URL without /Users, e.g. https://api.vendor.example/scim/v2', 'baseUrl');
+  return new AppError(
+    'SCIM_BASE_URL_INVALID',
+    message,
+    "Use the vendor's SCIM connector base URL without /Users, e.g. https://api.vendor.example/scim/v2",
+    'baseUrl',
+  );
 }
 
 function redactBody(body: unknown): unknown {
@@ -236,13 +269,19 @@ function classifyNetworkError(error: unknown): NetworkFailure {
 function describeNetworkFailure(failure: NetworkFailure, url: string, timeoutMs: number, error: unknown): string {
   const host = new URL(url).host;
   switch (failure) {
-    case 'timeout': return `No answer within ${timeoutMs} ms (timeout).`;
-    case 'refused': return `Connection refused by ${host}: nothing is listening there.`;
-    case 'reset': return `The connection to ${host} was reset or closed before a complete answer.`;
-    case 'dns': return `The host name ${new URL(url).hostname} could not be resolved (DNS).`;
-    case 'tls': return `The TLS handshake with ${host} failed (${errorCode(error)}): the certificate is not trusted or does not match.`;
+    case 'timeout':
+      return `No answer within ${timeoutMs} ms (timeout).`;
+    case 'refused':
+      return `Connection refused by ${host}: nothing is listening there.`;
+    case 'reset':
+      return `The connection to ${host} was reset or closed before a complete answer.`;
+    case 'dns':
+      return `The host name ${new URL(url).hostname} could not be resolved (DNS).`;
+    case 'tls':
+      return `The TLS handshake with ${host} failed (${errorCode(error)}): the certificate is not trusted or does not match.`;
     case 'network':
-      if (causeMessage(error) === 'bad port') return `Port ${new URL(url).port} is on the Fetch standard's list of blocked ports, so no request was sent; use the vendor's real SCIM port (usually 443).`;
+      if (causeMessage(error) === 'bad port')
+        return `Port ${new URL(url).port} is on the Fetch standard's list of blocked ports, so no request was sent; use the vendor's real SCIM port (usually 443).`;
       return `The request to ${host} failed: ${errorCode(error) || causeMessage(error)}.`;
   }
 }

@@ -42,7 +42,11 @@ export class Findings {
       verdict.warnings.forEach((w) => this.warn(w));
       return true;
     }
-    this.fail(verdict.kind === 'server-error' ? `${verdict.text} Okta fails the provisioning task on a 5xx and does not retry it by itself.` : verdict.text);
+    this.fail(
+      verdict.kind === 'server-error'
+        ? `${verdict.text} Okta fails the provisioning task on a 5xx and does not retry it by itself.`
+        : verdict.text,
+    );
     if (verdict.kind === 'network') this.stop('the vendor could not be reached');
     if (verdict.kind === 'token') this.stop('the vendor refused the bearer token');
     return false;

@@ -51,7 +51,12 @@ export function defaultTestUserName(): string {
 export async function runScimPreflight(opts: PreflightOptions): Promise<PreflightReport> {
   const startedAt = (opts.now ?? new Date()).toISOString();
   let sink: ScimExchange[] = [];
-  const client = new ScimClient({ baseUrl: opts.baseUrl, token: opts.token, timeoutMs: opts.timeoutMs ?? PREFLIGHT_TIMEOUT_MS, onExchange: (e) => sink.push(e) });
+  const client = new ScimClient({
+    baseUrl: opts.baseUrl,
+    token: opts.token,
+    timeoutMs: opts.timeoutMs ?? PREFLIGHT_TIMEOUT_MS,
+    onExchange: (e) => sink.push(e),
+  });
   const userName = opts.testUserName?.trim() || defaultTestUserName();
   const state: PreflightState = {
     client,
@@ -82,7 +87,10 @@ export async function runScimPreflight(opts: PreflightOptions): Promise<Prefligh
     }
   };
   // Clean-up runs even when a step throws, so the test user is never left active.
-  const crash = await steps().then(() => undefined, (error: unknown) => ({ error }));
+  const crash = await steps().then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
   sink = [];
   const cleaned = await cleanUpTestUsers(state);
   if (crash) throw crash.error;
@@ -106,9 +114,16 @@ async function findUnconfirmedCreate(state: PreflightState): Promise<void> {
   }
 }
 
-async function cleanUpTestUsers(state: PreflightState): Promise<{ status: CheckStatus; detail: string; leftActive: boolean }> {
+async function cleanUpTestUsers(
+  state: PreflightState,
+): Promise<{ status: CheckStatus; detail: string; leftActive: boolean }> {
   await findUnconfirmedCreate(state);
-  if (state.created.size === 0) return { status: 'skipped', detail: 'No test user was created, so there is nothing to clean up.', leftActive: false };
+  if (state.created.size === 0)
+    return {
+      status: 'skipped',
+      detail: 'No test user was created, so there is nothing to clean up.',
+      leftActive: false,
+    };
   const stillActive: string[] = [];
   const done: string[] = [];
   const problems: string[] = [];
@@ -124,12 +139,17 @@ async function cleanUpTestUsers(state: PreflightState): Promise<{ status: CheckS
     if (deleted) {
       done.push(`${id}: ${deactivation}, then deleted (HTTP ${del.status}).`);
     } else if ([405, 501].includes(del.status) && del.exchange.error === undefined) {
-      done.push(`${id}: ${deactivation}; DELETE not offered (HTTP ${del.status}), so the user stays deactivated, as Okta leaves users.`);
+      done.push(
+        `${id}: ${deactivation}; DELETE not offered (HTTP ${del.status}), so the user stays deactivated, as Okta leaves users.`,
+      );
     } else {
       done.push(`${id}: ${deactivation}.`);
       problems.push(`DELETE of ${id} failed: ${del.exchange.error ?? `HTTP ${del.status}${remoteDetail(del)}`}.`);
     }
-    if (!deleted && !deactivated) stillActive.push(`The test user ${state.userName} (id ${id}) may still be active at the vendor: deactivate or delete it there by hand.`);
+    if (!deleted && !deactivated)
+      stillActive.push(
+        `The test user ${state.userName} (id ${id}) may still be active at the vendor: deactivate or delete it there by hand.`,
+      );
   }
   const status: CheckStatus = stillActive.length > 0 ? 'fail' : problems.length > 0 ? 'warning' : 'pass';
   return { status, detail: [...stillActive, ...done, ...problems].join(' '), leftActive: stillActive.length > 0 };

@@ -22,22 +22,40 @@ export function judgeReply(reply: ScimReply, expected: readonly number[]): Reply
   if (!expected.includes(reply.status)) {
     if (reply.status >= 300 && reply.status < 400) {
       const location = exchange.responseHeaders.location;
-      return { kind: 'status', text: `Redirected (HTTP ${reply.status})${location ? ` to ${location}` : ''}: a redirected POST or PUT loses its body, so set the SCIM base URL to the final address instead.` };
+      return {
+        kind: 'status',
+        text: `Redirected (HTTP ${reply.status})${location ? ` to ${location}` : ''}: a redirected POST or PUT loses its body, so set the SCIM base URL to the final address instead.`,
+      };
     }
-    if (reply.status >= 500) return { kind: 'server-error', text: `Server error: the vendor answered HTTP ${reply.status}${remoteDetail(reply)}.` };
-    return { kind: 'status', text: `Expected HTTP ${expected.join(' or ')}, got ${reply.status}${remoteDetail(reply)}.` };
+    if (reply.status >= 500)
+      return {
+        kind: 'server-error',
+        text: `Server error: the vendor answered HTTP ${reply.status}${remoteDetail(reply)}.`,
+      };
+    return {
+      kind: 'status',
+      text: `Expected HTTP ${expected.join(' or ')}, got ${reply.status}${remoteDetail(reply)}.`,
+    };
   }
   const kind = bodyKind(reply.contentType, reply.body);
   const type = reply.contentType === '' ? 'no Content-Type' : reply.contentType;
   switch (kind) {
     case 'html':
-      return { kind: 'not-json', text: `HTML instead of JSON (${type}): the base URL seems to point at a web page or sign-in page, not the vendor's SCIM API.` };
+      return {
+        kind: 'not-json',
+        text: `HTML instead of JSON (${type}): the base URL seems to point at a web page or sign-in page, not the vendor's SCIM API.`,
+      };
     case 'text':
       return { kind: 'not-json', text: `Not JSON (${type}): ${excerpt(reply.body)}` };
     case 'invalid-json':
       return { kind: 'not-json', text: `Invalid JSON labelled ${type}: ${excerpt(reply.body)}` };
     case 'json-mislabelled':
-      return { kind: 'ok', warnings: [`The JSON answer is labelled ${type}; send Content-Type application/scim+json (or application/json).`] };
+      return {
+        kind: 'ok',
+        warnings: [
+          `The JSON answer is labelled ${type}; send Content-Type application/scim+json (or application/json).`,
+        ],
+      };
     case 'empty':
     case 'scim-json':
     case 'json':

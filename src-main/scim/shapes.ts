@@ -7,12 +7,18 @@ import { ScimSchemas } from './types';
  */
 
 const schemasContaining = (urn: string) =>
-  z.array(z.string(), { error: 'is missing (must be an array of schema URNs)' })
+  z
+    .array(z.string(), { error: 'is missing (must be an array of schema URNs)' })
     .refine((list) => list.includes(urn), { error: `does not include ${urn}` });
 
-const integer = (min: number) => z.number({ error: (issue) => (issue.input === undefined ? 'is missing' : `must be an integer, got ${JSON.stringify(issue.input)}`) })
-  .int({ error: 'must be an integer' })
-  .min(min, { error: `must be ${min} or more` });
+const integer = (min: number) =>
+  z
+    .number({
+      error: (issue) =>
+        issue.input === undefined ? 'is missing' : `must be an integer, got ${JSON.stringify(issue.input)}`,
+    })
+    .int({ error: 'must be an integer' })
+    .min(min, { error: `must be ${min} or more` });
 
 export const scimUserResource = z.looseObject({
   schemas: schemasContaining(ScimSchemas.user),
@@ -24,13 +30,18 @@ export const scimUserResource = z.looseObject({
 });
 export type ScimUserResource = z.infer<typeof scimUserResource>;
 
-export const scimListResponse = z.looseObject({
-  schemas: schemasContaining(ScimSchemas.listResponse),
-  totalResults: integer(0),
-  Resources: z.array(z.unknown(), { error: 'must be an array' }).optional(),
-  startIndex: integer(1).optional(),
-  itemsPerPage: integer(0).optional(),
-}).refine((list) => list.totalResults === 0 || list.Resources !== undefined, { error: 'is missing although totalResults is not 0', path: ['Resources'] });
+export const scimListResponse = z
+  .looseObject({
+    schemas: schemasContaining(ScimSchemas.listResponse),
+    totalResults: integer(0),
+    Resources: z.array(z.unknown(), { error: 'must be an array' }).optional(),
+    startIndex: integer(1).optional(),
+    itemsPerPage: integer(0).optional(),
+  })
+  .refine((list) => list.totalResults === 0 || list.Resources !== undefined, {
+    error: 'is missing although totalResults is not 0',
+    path: ['Resources'],
+  });
 export type ScimListResponse = z.infer<typeof scimListResponse>;
 
 export const scimErrorResponse = z.looseObject({
@@ -52,16 +63,25 @@ export type Read<T> = { ok: true; value: T } | { ok: false; problems: string[] }
 
 function read<T>(schema: z.ZodType<T>, body: unknown): Read<T> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    return { ok: false, problems: [`the body is ${body === undefined ? 'empty' : Array.isArray(body) ? 'a JSON array' : `not a JSON object (${typeof body})`}`] };
+    return {
+      ok: false,
+      problems: [
+        `the body is ${body === undefined ? 'empty' : Array.isArray(body) ? 'a JSON array' : `not a JSON object (${typeof body})`}`,
+      ],
+    };
   }
   const result = schema.safeParse(body);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, problems: result.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'body'} ${issue.message}`) };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'body'} ${issue.message}`),
+  };
 }
 
 export const readUserResource = (body: unknown): Read<ScimUserResource> => read(scimUserResource, body);
 export const readListResponse = (body: unknown): Read<ScimListResponse> => read(scimListResponse, body);
-export const readServiceProviderConfig = (body: unknown): Read<ScimServiceProviderConfig> => read(scimServiceProviderConfig, body);
+export const readServiceProviderConfig = (body: unknown): Read<ScimServiceProviderConfig> =>
+  read(scimServiceProviderConfig, body);
 
 export function readScimError(body: unknown): ScimErrorResponse | undefined {
   const result = read(scimErrorResponse, body);

@@ -20,7 +20,15 @@ export interface Services {
  * Everything main serves, wired once for Electron and browser mode alike. Electron passes its
  * safeStorage as the cipher; browser mode and the CLI keep secrets in a 0600 file.
  */
-export async function createServices(options: { mode: 'electron' | 'browser'; dataDir: string; cipher?: SecretCipher; practiceOrg?: PracticeOrg; openExternal?: (url: string) => Promise<void>; loginCapture?: LoginCapture; clipboard?: { writeText(text: string): void } }): Promise<Services> {
+export async function createServices(options: {
+  mode: 'electron' | 'browser';
+  dataDir: string;
+  cipher?: SecretCipher;
+  practiceOrg?: PracticeOrg;
+  openExternal?: (url: string) => Promise<void>;
+  loginCapture?: LoginCapture;
+  clipboard?: { writeText(text: string): void };
+}): Promise<Services> {
   const workspace = await Workspace.open(options.dataDir);
   const secrets = new FileSecretStore(options.dataDir, options.cipher);
   const practiceOrg = options.practiceOrg ?? createPracticeOrg();

@@ -7,7 +7,12 @@ type AnyHandlers = Record<string, Record<string, AnyHandler>>;
 
 export function toFailure(error: unknown): ApiFailure {
   if (isAppError(error)) {
-    return { code: error.code, message: error.message, hint: error.hint, ...(error.field ? { field: error.field } : {}) };
+    return {
+      code: error.code,
+      message: error.message,
+      hint: error.hint,
+      ...(error.field ? { field: error.field } : {}),
+    };
   }
   return {
     code: 'INTERNAL',
@@ -21,12 +26,25 @@ export function toFailure(error: unknown): ApiFailure {
  * the request is validated before the handler sees it, the reply before the renderer does, and
  * every failure comes back as a value.
  */
-export async function dispatch(map: ChannelMap, handlers: object, wireName: string, rawRequest: unknown, onUnexpected?: (wireName: string, error: unknown) => void): Promise<ApiResult<unknown>> {
+export async function dispatch(
+  map: ChannelMap,
+  handlers: object,
+  wireName: string,
+  rawRequest: unknown,
+  onUnexpected?: (wireName: string, error: unknown) => void,
+): Promise<ApiResult<unknown>> {
   const channel = findChannel(map, wireName);
   const dot = wireName.indexOf('.');
   const handler = dot > 0 ? (handlers as AnyHandlers)[wireName.slice(0, dot)]?.[wireName.slice(dot + 1)] : undefined;
   if (!channel || !handler) {
-    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no "${wireName}" operation.`, hint: 'The renderer and main are out of step; restart the app.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'UNKNOWN_CHANNEL',
+        message: `There is no "${wireName}" operation.`,
+        hint: 'The renderer and main are out of step; restart the app.',
+      },
+    };
   }
   const request = channel.request.safeParse(rawRequest ?? {});
   if (!request.success) return { ok: false, error: validationFailure(request.error.issues, 'request') };

@@ -5,10 +5,18 @@ import { AppError } from '../errors';
 import type { ServiceDeps } from './handlers';
 
 /** The pickers' directory, one in-memory index per client, and the progress board the runner writes. */
-export function createDirectoryHandlers(deps: ServiceDeps): HandlersOf<{ directory: typeof directoryChannels }>['directory'] {
+export function createDirectoryHandlers(
+  deps: ServiceDeps,
+): HandlersOf<{ directory: typeof directoryChannels }>['directory'] {
   const directories = new Directories(async (clientId) => {
     const client = (await deps.workspace.listClients()).find((c) => c.id === clientId);
-    if (!client) throw new AppError('CLIENT_NOT_FOUND', 'That client no longer exists.', 'Choose a client from the list.', 'clientId');
+    if (!client)
+      throw new AppError(
+        'CLIENT_NOT_FOUND',
+        'That client no longer exists.',
+        'Choose a client from the list.',
+        'clientId',
+      );
     return deps.connect(client);
   });
   const loaded = async (clientId: string) => {
@@ -20,7 +28,10 @@ export function createDirectoryHandlers(deps: ServiceDeps): HandlersOf<{ directo
     load: ({ clientId, refresh }) => directories.forClient(clientId).load({ refresh: refresh === true }),
     searchUsers: async ({ clientId, query, limit }) => (await loaded(clientId)).searchUsers(query, limit),
     searchGroups: async ({ clientId, query, limit }) => (await loaded(clientId)).searchGroups(query, limit),
-    groupMemberCount: async ({ clientId, groupId }) => ({ groupId, count: (await directories.forClient(clientId).memberIds(groupId)).size }),
+    groupMemberCount: async ({ clientId, groupId }) => ({
+      groupId,
+      count: (await directories.forClient(clientId).memberIds(groupId)).size,
+    }),
     preview: ({ clientId, groupIds, userIds }) => directories.forClient(clientId).preview(groupIds, userIds),
     progress: async (ref) => deps.progress?.get(ref) ?? { active: false, done: 0, total: 0, message: '' },
   };

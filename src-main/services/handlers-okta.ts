@@ -28,18 +28,24 @@ export function createOktaHandlers(deps: ServiceDeps): OktaHandlers {
         displayName: identity.displayName,
         ...(identity.login ? { login: identity.login } : {}),
         authMethod: identity.authMethod,
-        roles: identity.roles.map((r) => ({ type: r.type, label: r.label, ...(r.assignmentType ? { assignmentType: r.assignmentType } : {}) })),
+        roles: identity.roles.map((r) => ({
+          type: r.type,
+          label: r.label,
+          ...(r.assignmentType ? { assignmentType: r.assignmentType } : {}),
+        })),
         ...(identity.scopes ? { scopes: identity.scopes } : {}),
         ...(identity.rolesUnreadable ? { rolesUnreadable: identity.rolesUnreadable } : {}),
       },
       // Only the steps this version can run: a verdict on a step that does not exist yet would only confuse.
-      steps: stepsAllowed(identity).filter((v) => wizardSteps[v.step] !== undefined).map((v) => ({
-        step: v.step,
-        does: STEP_NEEDS[v.step].does,
-        allowed: v.allowed,
-        missingScopes: v.missingScopes,
-        ...(v.missingRole ? { missingRole: v.missingRole } : {}),
-      })),
+      steps: stepsAllowed(identity)
+        .filter((v) => wizardSteps[v.step] !== undefined)
+        .map((v) => ({
+          step: v.step,
+          does: STEP_NEEDS[v.step].does,
+          allowed: v.allowed,
+          missingScopes: v.missingScopes,
+          ...(v.missingRole ? { missingRole: v.missingRole } : {}),
+        })),
       scopesNeeded: scopesFor(),
     };
   }
@@ -60,7 +66,11 @@ export function createOktaHandlers(deps: ServiceDeps): OktaHandlers {
   async function realOrg(clientId: string): Promise<Client> {
     const client = await deps.workspace.findClient(clientId);
     if (client.sandbox) {
-      throw new AppError('SANDBOX_SIGNED_IN', 'The practice org signs in by itself.', 'Sign-in methods apply to real Okta orgs; add a client with your org URL to use them.');
+      throw new AppError(
+        'SANDBOX_SIGNED_IN',
+        'The practice org signs in by itself.',
+        'Sign-in methods apply to real Okta orgs; add a client with your org URL to use them.',
+      );
     }
     return client;
   }
@@ -68,7 +78,8 @@ export function createOktaHandlers(deps: ServiceDeps): OktaHandlers {
   return {
     status: async ({ clientId }) => {
       const client = await deps.workspace.findClient(clientId);
-      if (client.auth.method === 'none') return { state: 'not-signed-in', scopesNeeded: (await permissions()).scopesFor() };
+      if (client.auth.method === 'none')
+        return { state: 'not-signed-in', scopesNeeded: (await permissions()).scopesFor() };
       try {
         return await describe(await (await deps.connect(client)).whoAmI());
       } catch (error) {
@@ -103,18 +114,27 @@ export function createOktaHandlers(deps: ServiceDeps): OktaHandlers {
             if (deps.openExternal) await deps.openExternal(url);
           },
         })
-        .then(async (identity) => ({ client: await setAuth(client, { method: 'oauth-pkce', oauthClientId, scopes }), identity }));
+        .then(async (identity) => ({
+          client: await setAuth(client, { method: 'oauth-pkce', oauthClientId, scopes }),
+          identity,
+        }));
       pending.set(signInId, signIn);
       const forget = () => setTimeout(() => pending.delete(signInId), pendingTimeoutMs).unref();
       signIn.then(forget, forget);
       const url = await Promise.race([authorizeUrl, signIn.then(() => undefined)]);
-      if (url === undefined) throw new AppError('OKTA_SIGNIN_SETUP', 'The sign-in ended before it could start.', 'Try again.');
+      if (url === undefined)
+        throw new AppError('OKTA_SIGNIN_SETUP', 'The sign-in ended before it could start.', 'Try again.');
       return { signInId, authorizeUrl: url, openedByApp: deps.openExternal !== undefined };
     },
 
     finishAdminSignIn: async ({ signInId }) => {
       const signIn = pending.get(signInId);
-      if (!signIn) throw new AppError('OKTA_SIGNIN_UNKNOWN', 'That sign-in is no longer waiting.', 'Start the admin sign-in again.');
+      if (!signIn)
+        throw new AppError(
+          'OKTA_SIGNIN_UNKNOWN',
+          'That sign-in is no longer waiting.',
+          'Start the admin sign-in again.',
+        );
       try {
         return await describe((await signIn).identity);
       } finally {
@@ -130,7 +150,12 @@ export function createOktaHandlers(deps: ServiceDeps): OktaHandlers {
     useServiceApp: async ({ clientId, oauthClientId }) => {
       const client = await realOrg(clientId);
       const jwk = await (await flows()).serviceAppPublicKey(client.id, deps.secrets);
-      const auth: ClientAuth = { method: 'service-app', oauthClientId, keyId: jwk.kid, scopes: (await permissions()).scopesFor() };
+      const auth: ClientAuth = {
+        method: 'service-app',
+        oauthClientId,
+        keyId: jwk.kid,
+        scopes: (await permissions()).scopesFor(),
+      };
       const trial = { ...client, auth };
       deps.forgetConnection(client.id);
       // Proven before it is kept: a wrong client id or an unpasted key leaves the old sign-in in place.
@@ -141,7 +166,8 @@ export function createOktaHandlers(deps: ServiceDeps): OktaHandlers {
 
     signOut: async ({ clientId }) => {
       const client = await realOrg(clientId);
-      if (client.auth.method === 'oauth-pkce') await (await flows()).signOutAdmin(client.id, client.orgUrl, deps.secrets);
+      if (client.auth.method === 'oauth-pkce')
+        await (await flows()).signOutAdmin(client.id, client.orgUrl, deps.secrets);
       if (client.auth.method === 'api-token') await deps.secrets.delete(client.id, 'api-token');
       await setAuth(client, { method: 'none' });
       return { state: 'not-signed-in', scopesNeeded: (await permissions()).scopesFor() };

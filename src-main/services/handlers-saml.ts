@@ -18,7 +18,12 @@ export async function inspectMetadataSource(request: InspectMetadataRequest, now
     url = undefined;
   }
   if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new AppError('METADATA_URL_INVALID', `"${request.url}" is not an http(s) URL.`, 'Enter the metadata URL, e.g. https://acme.okta.com/app/exk…/sso/saml/metadata, or paste the XML instead.', 'url');
+    throw new AppError(
+      'METADATA_URL_INVALID',
+      `"${request.url}" is not an http(s) URL.`,
+      'Enter the metadata URL, e.g. https://acme.okta.com/app/exk…/sso/saml/metadata, or paste the XML instead.',
+      'url',
+    );
   }
   return inspectMetadata((await loadMetadata(url.href)).xml, now);
 }

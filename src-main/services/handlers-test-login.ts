@@ -1,6 +1,11 @@
 import type { HandlersOf } from '../api/channel';
 import type { testLoginChannels } from '../api/channels-test-login';
-import { TestLoginObservedSchema, type LoginCaptureRecord, type LoginMode, type TestLoginObserved } from '../api/step-test-login';
+import {
+  TestLoginObservedSchema,
+  type LoginCaptureRecord,
+  type LoginMode,
+  type TestLoginObserved,
+} from '../api/step-test-login';
 import type { StepView } from '../api/steps';
 import { AppError } from '../errors';
 import { authnRequestUrl } from '../saml/login-capture/authn-request';
@@ -13,18 +18,31 @@ import { loadStep } from './handlers-register';
 const ref = (integrationId: string) => ({ integrationId, stepId: 'test-login' as const });
 
 /** A fresh look at the app and the user, refusing what would make a sign-in pointless. */
-async function ready(deps: ServiceDeps, integrationId: string): Promise<{ view: StepView; observed: TestLoginObserved }> {
+async function ready(
+  deps: ServiceDeps,
+  integrationId: string,
+): Promise<{ view: StepView; observed: TestLoginObserved }> {
   const view = await deps.steps.inspect(ref(integrationId));
   const blocker = view.blockers[0];
   if (blocker) throw new AppError('STEP_BLOCKED', blocker.message, blocker.hint);
   const observed = TestLoginObservedSchema.parse(view.observed);
   if (!observed.assigned) {
-    throw new AppError('TEST_USER_NOT_ASSIGNED', `${observed.user.login} is not assigned to "${observed.app.label}" in Okta, so Okta would refuse the sign-in ("User is not assigned to this application").`, 'Assign the user to the app first (the "Assign users" step, or the app\'s Assignments tab), then run the test again.', 'userLogin');
+    throw new AppError(
+      'TEST_USER_NOT_ASSIGNED',
+      `${observed.user.login} is not assigned to "${observed.app.label}" in Okta, so Okta would refuse the sign-in ("User is not assigned to this application").`,
+      'Assign the user to the app first (the "Assign users" step, or the app\'s Assignments tab), then run the test again.',
+      'userLogin',
+    );
   }
   return { view, observed };
 }
 
-async function record(deps: ServiceDeps, integrationId: string, mode: LoginMode, capture: LoginCaptureRecord): Promise<StepView> {
+async function record(
+  deps: ServiceDeps,
+  integrationId: string,
+  mode: LoginMode,
+  capture: LoginCaptureRecord,
+): Promise<StepView> {
   await deps.steps.saveInput(ref(integrationId), { [`${mode}Capture`]: capture });
   return deps.steps.verify(ref(integrationId));
 }
@@ -33,7 +51,14 @@ async function record(deps: ServiceDeps, integrationId: string, mode: LoginMode,
  * One capture. SP-initiated starts on the vendor's login page when the profile knows it and a
  * person signs in (the window); otherwise main acts as the SP and sends its own AuthnRequest.
  */
-async function captureWith(deps: ServiceDeps, capture: LoginCapture, via: 'sandbox' | 'window', integrationId: string, mode: LoginMode, forwardToVendor: boolean): Promise<StepView> {
+async function captureWith(
+  deps: ServiceDeps,
+  capture: LoginCapture,
+  via: 'sandbox' | 'window',
+  integrationId: string,
+  mode: LoginMode,
+  forwardToVendor: boolean,
+): Promise<StepView> {
   const { observed } = await ready(deps, integrationId);
   const { integration } = await loadStep(deps, integrationId, 'test-login');
   let startUrl = observed.start.idp;
@@ -42,13 +67,30 @@ async function captureWith(deps: ServiceDeps, capture: LoginCapture, via: 'sandb
     if (via === 'window' && observed.start.sp) {
       startUrl = observed.start.sp;
     } else {
-      const built = await authnRequestUrl({ idpSsoUrl: observed.start.idpSsoUrl, spEntityId: observed.expected.audience, acsUrl: observed.expected.acsUrl, idpCertificatePem: integration.facts.certificatePem ?? '' });
+      const built = await authnRequestUrl({
+        idpSsoUrl: observed.start.idpSsoUrl,
+        spEntityId: observed.expected.audience,
+        acsUrl: observed.expected.acsUrl,
+        idpCertificatePem: integration.facts.certificatePem ?? '',
+      });
       startUrl = built.url;
       builtRequestId = built.id;
     }
   }
-  if (!startUrl) throw new AppError('TEST_LOGIN_NO_EMBED_LINK', `"${observed.app.label}" has no embed link to start an IdP-initiated sign-in.`, 'Activate the app in Okta and make sure its tile is visible, then try again.');
-  const captured = await capture.capture({ mode, startUrl, acsUrl: observed.expected.acsUrl, idpSsoUrl: observed.start.idpSsoUrl, userLogin: observed.user.login, forwardToVendor });
+  if (!startUrl)
+    throw new AppError(
+      'TEST_LOGIN_NO_EMBED_LINK',
+      `"${observed.app.label}" has no embed link to start an IdP-initiated sign-in.`,
+      'Activate the app in Okta and make sure its tile is visible, then try again.',
+    );
+  const captured = await capture.capture({
+    mode,
+    startUrl,
+    acsUrl: observed.expected.acsUrl,
+    idpSsoUrl: observed.start.idpSsoUrl,
+    userLogin: observed.user.login,
+    forwardToVendor,
+  });
   const requestId = captured.requestId ?? builtRequestId;
   return record(deps, integrationId, mode, {
     samlResponse: captured.samlResponse,
@@ -59,7 +101,9 @@ async function captureWith(deps: ServiceDeps, capture: LoginCapture, via: 'sandb
   });
 }
 
-export function createTestLoginHandlers(deps: ServiceDeps): HandlersOf<{ testLogin: typeof testLoginChannels }>['testLogin'] {
+export function createTestLoginHandlers(
+  deps: ServiceDeps,
+): HandlersOf<{ testLogin: typeof testLoginChannels }>['testLogin'] {
   const sandboxCapture = createSandboxLoginCapture();
   return {
     ways: async ({ integrationId }) => {
@@ -69,20 +113,34 @@ export function createTestLoginHandlers(deps: ServiceDeps): HandlersOf<{ testLog
     runSandbox: async ({ integrationId, mode }) => {
       const { client } = await loadStep(deps, integrationId, 'test-login');
       if (!client.sandbox) {
-        throw new AppError('TEST_LOGIN_NOT_PRACTICE', `"${client.name}" is a real Okta org: the app cannot sign in there for you.`, 'Use the sign-in window (desktop app), or paste a SAMLResponse captured with a SAML tracer.');
+        throw new AppError(
+          'TEST_LOGIN_NOT_PRACTICE',
+          `"${client.name}" is a real Okta org: the app cannot sign in there for you.`,
+          'Use the sign-in window (desktop app), or paste a SAMLResponse captured with a SAML tracer.',
+        );
       }
       return captureWith(deps, sandboxCapture, 'sandbox', integrationId, mode, false);
     },
     captureWithWindow: async ({ integrationId, mode, forwardToVendor }) => {
       if (!deps.loginCapture) {
-        throw new AppError('TEST_LOGIN_NO_WINDOW', 'The sign-in window is only available in the desktop app.', 'Paste a SAMLResponse captured with a browser SAML tracer instead.');
+        throw new AppError(
+          'TEST_LOGIN_NO_WINDOW',
+          'The sign-in window is only available in the desktop app.',
+          'Paste a SAMLResponse captured with a browser SAML tracer instead.',
+        );
       }
       return captureWith(deps, deps.loginCapture, 'window', integrationId, mode, forwardToVendor);
     },
     submitPasted: async ({ integrationId, mode, samlResponse, requestId }) => {
       const { view } = await loadStep(deps, integrationId, 'test-login');
       const userLogin = typeof view.input.userLogin === 'string' ? view.input.userLogin.trim() : '';
-      if (!userLogin) throw new AppError('INVALID_INPUT', 'userLogin: Enter the test user first.', 'Enter the Okta username of the user who signed in, and save.', 'userLogin');
+      if (!userLogin)
+        throw new AppError(
+          'INVALID_INPUT',
+          'userLogin: Enter the test user first.',
+          'Enter the Okta username of the user who signed in, and save.',
+          'userLogin',
+        );
       return record(deps, integrationId, mode, {
         samlResponse: extractSamlResponse(samlResponse),
         via: 'paste',

@@ -64,7 +64,12 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       add: async (request) => {
         if (request.kind === 'sandbox') {
           const org = await deps.practiceOrg.ensureStarted();
-          const client = await workspace.addClient({ name: request.name, orgUrl: org.url, sandbox: true, auth: { method: 'api-token' } });
+          const client = await workspace.addClient({
+            name: request.name,
+            orgUrl: org.url,
+            sandbox: true,
+            auth: { method: 'api-token' },
+          });
           await deps.secrets.set(client.id, 'api-token', org.apiToken);
           return client;
         }
@@ -78,12 +83,22 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
     integrations: {
       list: ({ clientId }) => workspace.listIntegrations(clientId),
-      add: (request) => workspace.addIntegration({ clientId: request.clientId, vendorId: request.vendorId, ...(request.label ? { label: request.label } : {}) }),
+      add: (request) =>
+        workspace.addIntegration({
+          clientId: request.clientId,
+          vendorId: request.vendorId,
+          ...(request.label ? { label: request.label } : {}),
+        }),
       get: ({ integrationId }) => workspace.getIntegration(integrationId),
       open: ({ integrationId, stepId }) =>
         workspace.updateIntegration(integrationId, (integration) => {
           if (!(stepId in integration.steps)) {
-            throw new AppError('STEP_NOT_IN_VENDOR', `The step "${stepId}" is not part of this integration.`, 'Pick a step from the rail.', 'stepId');
+            throw new AppError(
+              'STEP_NOT_IN_VENDOR',
+              `The step "${stepId}" is not part of this integration.`,
+              'Pick a step from the rail.',
+              'stepId',
+            );
           }
           integration.currentStep = stepId;
         }),

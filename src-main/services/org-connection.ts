@@ -15,11 +15,19 @@ export interface OrgConnector {
   forget(clientId: string): void;
 }
 
-export function createOrgConnector(deps: { secrets: SecretStore; audit: AuditSink; practiceOrg: PracticeOrg }): OrgConnector {
+export function createOrgConnector(deps: {
+  secrets: SecretStore;
+  audit: AuditSink;
+  practiceOrg: PracticeOrg;
+}): OrgConnector {
   const cache = new Map<string, Promise<OktaOrgApi>>();
   const connect = async (client: Client): Promise<OktaOrgApi> => {
     if (client.auth.method === 'none') {
-      throw new AppError('NOT_SIGNED_IN', `No credentials for "${client.name}" yet.`, 'Sign in to the org first: paste an API token, sign in as an admin, or set up a service app.');
+      throw new AppError(
+        'NOT_SIGNED_IN',
+        `No credentials for "${client.name}" yet.`,
+        'Sign in to the org first: paste an API token, sign in as an admin, or set up a service app.',
+      );
     }
     const auth = client.auth;
     let orgUrl = client.orgUrl;
@@ -31,7 +39,9 @@ export function createOrgConnector(deps: { secrets: SecretStore; audit: AuditSin
     const key = `${client.id}@${orgUrl}:${auth.method}`;
     let connection = cache.get(key);
     if (!connection) {
-      connection = import('../okta/connect').then(({ connectOrg }) => connectOrg({ clientId: client.id, orgUrl, auth, secrets: deps.secrets, audit: deps.audit }));
+      connection = import('../okta/connect').then(({ connectOrg }) =>
+        connectOrg({ clientId: client.id, orgUrl, auth, secrets: deps.secrets, audit: deps.audit }),
+      );
       cache.set(key, connection);
       connection.catch(() => cache.delete(key));
     }

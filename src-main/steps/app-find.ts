@@ -29,7 +29,11 @@ function fits(app: OktaApp, wanted: AppWanted): boolean {
  * The app an earlier run made or the admin added: first by the recorded id, then by searching
  * Okta (catalog apps by their OIN name, custom apps by label, which Okta keeps unique).
  */
-export async function findApp(okta: OktaOrgApi, facts: IntegrationFacts, wanted: AppWanted): Promise<FoundOktaApp | undefined> {
+export async function findApp(
+  okta: OktaOrgApi,
+  facts: IntegrationFacts,
+  wanted: AppWanted,
+): Promise<FoundOktaApp | undefined> {
   if (facts.appId) {
     const app = await okta.getApp(facts.appId);
     if (app && fits(app, wanted)) return { app, foundBy: 'fact' };
@@ -38,7 +42,9 @@ export async function findApp(okta: OktaOrgApi, facts: IntegrationFacts, wanted:
 }
 
 async function findCustomApp(okta: OktaOrgApi, wanted: AppWanted): Promise<FoundOktaApp | undefined> {
-  const sameLabel = (await okta.listApps({ q: wanted.label })).filter((a) => a.label.toLowerCase() === wanted.label.toLowerCase() && a.status !== 'DELETED');
+  const sameLabel = (await okta.listApps({ q: wanted.label })).filter(
+    (a) => a.label.toLowerCase() === wanted.label.toLowerCase() && a.status !== 'DELETED',
+  );
   const app = sameLabel[0];
   if (app === undefined) return undefined;
   if (!isCustomSaml(app, wanted)) {
@@ -53,7 +59,9 @@ async function findCustomApp(okta: OktaOrgApi, wanted: AppWanted): Promise<Found
 }
 
 async function findCatalogInstance(okta: OktaOrgApi, wanted: AppWanted): Promise<FoundOktaApp | undefined> {
-  const instances = (await okta.listApps({ filter: `name eq "${wanted.catalogName ?? ''}"` })).filter((a) => fits(a, wanted));
+  const instances = (await okta.listApps({ filter: `name eq "${wanted.catalogName ?? ''}"` })).filter((a) =>
+    fits(a, wanted),
+  );
   if (instances.length <= 1) return instances[0] ? { app: instances[0], foundBy: 'search' } : undefined;
   const labelled = instances.filter((a) => a.label.toLowerCase() === wanted.label.toLowerCase());
   if (labelled.length === 1 && labelled[0]) return { app: labelled[0], foundBy: 'search' };

@@ -59,11 +59,19 @@ export function samlSpec(profile: VendorProfile): SamlAppSettings | undefined {
 }
 
 export function toOktaStatement(statement: AttributeStatement): SamlAttributeStatement {
-  return { type: 'EXPRESSION', name: statement.name, namespace: ATTRIBUTE_FORMATS[statement.nameFormat], values: [statement.value] };
+  return {
+    type: 'EXPRESSION',
+    name: statement.name,
+    namespace: ATTRIBUTE_FORMATS[statement.nameFormat],
+    values: [statement.value],
+  };
 }
 
 /** The `settings.signOn` fields a custom SAML app must have, from the profile and the vendor's URLs. */
-export function desiredSignOn(saml: SamlAppSettings, input: Pick<AppInput, 'ssoAcsUrl' | 'audience' | 'nameIdFormat' | 'attributeStatements'>): SamlSignOn {
+export function desiredSignOn(
+  saml: SamlAppSettings,
+  input: Pick<AppInput, 'ssoAcsUrl' | 'audience' | 'nameIdFormat' | 'attributeStatements'>,
+): SamlSignOn {
   const acs = saml.vendorSupplied.includes('ssoAcsUrl') ? input.ssoAcsUrl : saml.ssoAcsUrl;
   const audience = saml.vendorSupplied.includes('audience') ? input.audience : saml.audience;
   const statements = statementsFor(saml, input);
@@ -80,7 +88,10 @@ export function desiredSignOn(saml: SamlAppSettings, input: Pick<AppInput, 'ssoA
 }
 
 /** The attribute statements to send: the admin's where the profile lets them edit, else the vendor's. */
-export function statementsFor(saml: SamlAppSettings, input: Pick<AppInput, 'attributeStatements'>): AttributeStatement[] {
+export function statementsFor(
+  saml: SamlAppSettings,
+  input: Pick<AppInput, 'attributeStatements'>,
+): AttributeStatement[] {
   return saml.editable && input.attributeStatements ? input.attributeStatements : saml.attributeStatements;
 }
 
@@ -102,7 +113,12 @@ function row(key: string, label: string, planned: string, actual: string | undef
  * Planned beside actual for a custom SAML app; `app` undefined means there is none yet. With
  * `statementsAuthoritative` (the admin edits the list) a statement Okta has beyond it is planned away.
  */
-export function customSettingRows(label: string, desired: SamlSignOn, app: OktaApp | undefined, statementsAuthoritative = false): SettingRow[] {
+export function customSettingRows(
+  label: string,
+  desired: SamlSignOn,
+  app: OktaApp | undefined,
+  statementsAuthoritative = false,
+): SettingRow[] {
   const signOn = app?.settings.signOn ?? {};
   const rows = [row('label', 'App label', label, app?.label)];
   for (const field of SIGN_ON_FIELDS) {
@@ -111,7 +127,14 @@ export function customSettingRows(label: string, desired: SamlSignOn, app: OktaA
   const actualStatements = signOn.attributeStatements ?? [];
   for (const statement of desired.attributeStatements ?? []) {
     const found = actualStatements.find((s) => s.name === statement.name);
-    rows.push(row(`attribute:${statement.name}`, `Attribute statement "${statement.name}"`, statementText(statement), found ? statementText(found) : undefined));
+    rows.push(
+      row(
+        `attribute:${statement.name}`,
+        `Attribute statement "${statement.name}"`,
+        statementText(statement),
+        found ? statementText(found) : undefined,
+      ),
+    );
   }
   if (statementsAuthoritative) {
     const wanted = new Set((desired.attributeStatements ?? []).map((s) => s.name));
@@ -126,7 +149,11 @@ export function customSettingRows(label: string, desired: SamlSignOn, app: OktaA
 export const REMOVED = '(removed)';
 
 /** Planned beside actual for a catalog app: its label and, for Millie, the slug field. */
-export function catalogSettingRows(label: string, slug: { field: string; value: string } | undefined, app: OktaApp | undefined): SettingRow[] {
+export function catalogSettingRows(
+  label: string,
+  slug: { field: string; value: string } | undefined,
+  app: OktaApp | undefined,
+): SettingRow[] {
   const rows = [row('label', 'App label', label, app?.label)];
   if (slug) rows.push(row('slug', 'Slug Name', slug.value, show(app?.settings.app?.[slug.field])));
   return rows;
@@ -142,11 +169,23 @@ export function extraAttributes(app: OktaApp, wanted: readonly AttributeStatemen
  * The app as read, with the wanted settings laid over it: a full replace (Okta's PUT) that keeps
  * everything else, including attribute statements the admin added.
  */
-export function updatedApp(app: OktaApp, change: { label: string; signOn?: SamlSignOn; settingsApp?: Record<string, unknown>; statementsAuthoritative?: boolean }) {
+export function updatedApp(
+  app: OktaApp,
+  change: {
+    label: string;
+    signOn?: SamlSignOn;
+    settingsApp?: Record<string, unknown>;
+    statementsAuthoritative?: boolean;
+  },
+) {
   const signOn = app.settings.signOn ?? {};
   const wantedStatements = change.signOn?.attributeStatements ?? [];
-  const keep = change.statementsAuthoritative ? [] : (signOn.attributeStatements ?? []).filter((s) => !wantedStatements.some((w) => w.name === s.name));
-  const nextSignOn = change.signOn ? { ...signOn, ...change.signOn, attributeStatements: [...wantedStatements, ...keep] } : signOn;
+  const keep = change.statementsAuthoritative
+    ? []
+    : (signOn.attributeStatements ?? []).filter((s) => !wantedStatements.some((w) => w.name === s.name));
+  const nextSignOn = change.signOn
+    ? { ...signOn, ...change.signOn, attributeStatements: [...wantedStatements, ...keep] }
+    : signOn;
   return {
     name: app.name,
     label: change.label,

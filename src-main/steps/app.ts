@@ -7,7 +7,15 @@ import type { OktaApp, OktaOrgApi } from '../okta/org-api';
 import { parseIdpMetadata } from '../saml/metadata';
 import type { VendorProfile } from '../vendors/profile';
 import { findApp } from './app-find';
-import { catalogSettingRows, customSettingRows, desiredSignOn, effectiveMode, extraAttributes, samlSpec, updatedApp } from './app-settings';
+import {
+  catalogSettingRows,
+  customSettingRows,
+  desiredSignOn,
+  effectiveMode,
+  extraAttributes,
+  samlSpec,
+  updatedApp,
+} from './app-settings';
 import { oktaEntityKey, publicMetadataUrl } from './metadata-urls';
 import { defineStep, type StepContext } from './step';
 
@@ -20,14 +28,21 @@ function slugFieldOf(profile: VendorProfile): string | undefined {
 }
 
 /** Planned settings for `input`, beside `actual` (rows as Okta had them, or the app itself). */
-export function settingRows(input: AppInput, observed: Pick<AppObserved, 'mode' | 'catalog'>, profile: VendorProfile, actual: OktaApp | SettingRow[] | undefined): SettingRow[] {
+export function settingRows(
+  input: AppInput,
+  observed: Pick<AppObserved, 'mode' | 'catalog'>,
+  profile: VendorProfile,
+  actual: OktaApp | SettingRow[] | undefined,
+): SettingRow[] {
   const fromApp = Array.isArray(actual) ? undefined : actual;
   const saml = samlSpec(profile);
   const slugField = slugFieldOf(profile);
-  const slug = slugField && observed.catalog?.slugName ? { field: slugField, value: observed.catalog.slugName } : undefined;
-  const rows = observed.mode === 'custom' && saml
-    ? customSettingRows(input.label, desiredSignOn(saml, input), fromApp, saml.editable === true)
-    : catalogSettingRows(input.label, slug, fromApp);
+  const slug =
+    slugField && observed.catalog?.slugName ? { field: slugField, value: observed.catalog.slugName } : undefined;
+  const rows =
+    observed.mode === 'custom' && saml
+      ? customSettingRows(input.label, desiredSignOn(saml, input), fromApp, saml.editable === true)
+      : catalogSettingRows(input.label, slug, fromApp);
   if (!Array.isArray(actual)) return rows;
   const before = new Map(actual.map((r) => [r.key, r.actual]));
   return rows.map((r) => {
@@ -46,36 +61,55 @@ export function planApp(input: AppInput, observed: AppObserved, profile: VendorP
   const rows = settingRows(input, observed, profile, observed.settings);
   if (!observed.app) {
     if (observed.mode === 'custom') {
-      return [{
-        id: 'app.create', kind: 'create', target: target(input.label),
-        summary: `Create the custom SAML 2.0 app "${input.label}" with the settings below, and activate it`,
-        details: rows.map((r) => ({ field: r.label, to: r.planned })),
-      }];
+      return [
+        {
+          id: 'app.create',
+          kind: 'create',
+          target: target(input.label),
+          summary: `Create the custom SAML 2.0 app "${input.label}" with the settings below, and activate it`,
+          details: rows.map((r) => ({ field: r.label, to: r.planned })),
+        },
+      ];
     }
     const catalog = observed.catalog;
     const slug = catalog?.slugName;
-    return [{
-      id: 'app.add-from-catalog', kind: 'manual', target: 'Okta Admin Console',
-      summary: `Add the ${catalog?.displayName ?? input.label} app from the Okta catalog${slug ? `, type ${slug} into "Slug Name"` : ''}, click Done, then click Check Okta here`,
-      details: [
-        { field: 'Open', to: catalog?.addUrl ?? '' },
-        ...(slug ? [{ field: 'Slug Name', to: slug }] : []),
-        { field: 'Then', to: 'The wizard finds the new app and finishes it (label, settings) through the API' },
-      ],
-    }];
+    return [
+      {
+        id: 'app.add-from-catalog',
+        kind: 'manual',
+        target: 'Okta Admin Console',
+        summary: `Add the ${catalog?.displayName ?? input.label} app from the Okta catalog${slug ? `, type ${slug} into "Slug Name"` : ''}, click Done, then click Check Okta here`,
+        details: [
+          { field: 'Open', to: catalog?.addUrl ?? '' },
+          ...(slug ? [{ field: 'Slug Name', to: slug }] : []),
+          { field: 'Then', to: 'The wizard finds the new app and finishes it (label, settings) through the API' },
+        ],
+      },
+    ];
   }
   const changes: Change[] = [];
   const wrong = rows.filter((r) => !r.matches);
   if (wrong.length > 0) {
     changes.push({
-      id: 'app.settings', kind: 'update', target: target(observed.app.label),
-      summary: observed.mode === 'custom' ? 'Set the SAML settings the vendor needs' : `Finish the ${observed.catalog?.displayName ?? input.label} catalog app`,
-      details: wrong.map((r) => ({ field: r.label, ...(r.actual === undefined ? {} : { from: r.actual }), to: r.planned })),
+      id: 'app.settings',
+      kind: 'update',
+      target: target(observed.app.label),
+      summary:
+        observed.mode === 'custom'
+          ? 'Set the SAML settings the vendor needs'
+          : `Finish the ${observed.catalog?.displayName ?? input.label} catalog app`,
+      details: wrong.map((r) => ({
+        field: r.label,
+        ...(r.actual === undefined ? {} : { from: r.actual }),
+        to: r.planned,
+      })),
     });
   }
   if (observed.app.status !== 'ACTIVE') {
     changes.push({
-      id: 'app.activate', kind: 'update', target: target(observed.app.label),
+      id: 'app.activate',
+      kind: 'update',
+      target: target(observed.app.label),
       summary: `Activate the app: it is ${observed.app.status}, so nobody can sign in with it`,
       details: [{ field: 'Status', from: observed.app.status, to: 'ACTIVE' }],
     });
@@ -105,11 +139,23 @@ function companySlug(ctx: StepContext<AppInput>): string | undefined {
 
 async function readApp(okta: OktaOrgApi, appId: string): Promise<OktaApp> {
   const app = await okta.getApp(appId);
-  if (!app) throw new AppError('APP_GONE', `The app ${appId} was deleted while the wizard was working on it.`, 'Click Check Okta to look for the app again.');
+  if (!app)
+    throw new AppError(
+      'APP_GONE',
+      `The app ${appId} was deleted while the wizard was working on it.`,
+      'Click Check Okta to look for the app again.',
+    );
   return app;
 }
 
-function check(id: string, label: string, ok: boolean, detail: string, evidence?: string, failLevel: 'fail' | 'warn' = 'fail'): Check {
+function check(
+  id: string,
+  label: string,
+  ok: boolean,
+  detail: string,
+  evidence?: string,
+  failLevel: 'fail' | 'warn' = 'fail',
+): Check {
   return { id, label, status: ok ? 'pass' : failLevel, detail, ...(evidence === undefined ? {} : { evidence }) };
 }
 
@@ -146,16 +192,30 @@ export const appStep = defineStep<AppInput, AppObserved>({
       editable: mode === 'custom' && saml?.editable === true,
       settings: [],
       ...(mode === 'catalog' && oinName
-        ? { catalog: { oinName, displayName: ctx.profile.app.label, addUrl: addCatalogAppUrl(okta.orgUrl, oinName), browseUrl: browseCatalogUrl(okta.orgUrl), ...(slug ? { slugName: slug } : {}) } }
+        ? {
+            catalog: {
+              oinName,
+              displayName: ctx.profile.app.label,
+              addUrl: addCatalogAppUrl(okta.orgUrl, oinName),
+              browseUrl: browseCatalogUrl(okta.orgUrl),
+              ...(slug ? { slugName: slug } : {}),
+            },
+          }
         : {}),
     };
     if (found) {
       const embedLink = found.app.appLinks[0]?.href;
       observed.app = {
-        id: found.app.id, name: found.app.name, label: found.app.label, status: found.app.status, signOnMode: found.app.signOnMode,
-        foundBy: found.foundBy, consoleUrl: appInstanceUrl(okta.orgUrl, found.app.name, found.app.id, 'signon'),
+        id: found.app.id,
+        name: found.app.name,
+        label: found.app.label,
+        status: found.app.status,
+        signOnMode: found.app.signOnMode,
+        foundBy: found.foundBy,
+        consoleUrl: appInstanceUrl(okta.orgUrl, found.app.name, found.app.id, 'signon'),
         ...(embedLink ? { embedLink } : {}),
-        extraAttributes: mode === 'custom' && saml && !saml.editable ? extraAttributes(found.app, saml.attributeStatements) : [],
+        extraAttributes:
+          mode === 'custom' && saml && !saml.editable ? extraAttributes(found.app, saml.attributeStatements) : [],
       };
     }
     observed.settings = settingRows(ctx.input, observed, ctx.profile, found?.app);
@@ -167,15 +227,26 @@ export const appStep = defineStep<AppInput, AppObserved>({
     const saml = samlSpec(ctx.profile);
     for (const change of changes) {
       if (change.id === 'app.create' && saml) {
-        const app = await okta.createApp({ label: ctx.input.label, signOnMode: 'SAML_2_0', settings: { signOn: desiredSignOn(saml, ctx.input) } }, { activate: true });
+        const app = await okta.createApp(
+          { label: ctx.input.label, signOnMode: 'SAML_2_0', settings: { signOn: desiredSignOn(saml, ctx.input) } },
+          { activate: true },
+        );
         learnApp(ctx, app);
       } else if (change.id === 'app.settings' && observed.app) {
         const app = await readApp(okta, observed.app.id);
         const slugField = slugFieldOf(ctx.profile);
         const slug = observed.catalog?.slugName;
-        const next = observed.mode === 'custom' && saml
-          ? updatedApp(app, { label: ctx.input.label, signOn: desiredSignOn(saml, ctx.input), statementsAuthoritative: saml.editable === true })
-          : updatedApp(app, { label: ctx.input.label, ...(slugField && slug ? { settingsApp: { [slugField]: slug } } : {}) });
+        const next =
+          observed.mode === 'custom' && saml
+            ? updatedApp(app, {
+                label: ctx.input.label,
+                signOn: desiredSignOn(saml, ctx.input),
+                statementsAuthoritative: saml.editable === true,
+              })
+            : updatedApp(app, {
+                label: ctx.input.label,
+                ...(slugField && slug ? { settingsApp: { [slugField]: slug } } : {}),
+              });
         learnApp(ctx, await okta.updateApp(app.id, next));
       } else if (change.id === 'app.activate' && observed.app) {
         await okta.activateApp(observed.app.id);
@@ -184,28 +255,85 @@ export const appStep = defineStep<AppInput, AppObserved>({
   },
   async verify(ctx, observed) {
     if (!observed.app) {
-      const how = observed.catalog ? `Add it from the catalog (${observed.catalog.addUrl}), then click Check Okta.` : 'Click Apply to create it.';
+      const how = observed.catalog
+        ? `Add it from the catalog (${observed.catalog.addUrl}), then click Check Okta.`
+        : 'Click Apply to create it.';
       return [check('app-exists', 'The app exists in Okta', false, `No ${ctx.input.label} app in Okta yet. ${how}`)];
     }
     const okta = await ctx.okta();
     const app = await readApp(okta, observed.app.id);
     const checks: Check[] = [
-      check('app-exists', 'The app exists in Okta', true, `Found ${observed.app.foundBy === 'fact' ? 'by its recorded id' : 'by searching Okta'}.`, `${app.id} (${app.name}, "${app.label}")`),
-      check('app-active', 'The app is active', app.status === 'ACTIVE', app.status === 'ACTIVE' ? 'Users assigned to it can sign in.' : 'An inactive app refuses every sign-in; click Apply to activate it.', `status ${app.status}`),
+      check(
+        'app-exists',
+        'The app exists in Okta',
+        true,
+        `Found ${observed.app.foundBy === 'fact' ? 'by its recorded id' : 'by searching Okta'}.`,
+        `${app.id} (${app.name}, "${app.label}")`,
+      ),
+      check(
+        'app-active',
+        'The app is active',
+        app.status === 'ACTIVE',
+        app.status === 'ACTIVE'
+          ? 'Users assigned to it can sign in.'
+          : 'An inactive app refuses every sign-in; click Apply to activate it.',
+        `status ${app.status}`,
+      ),
       observed.mode === 'catalog'
-        ? check('app-kind', 'It is the catalog app', app.name === observed.catalog?.oinName, `Okta's ${observed.catalog?.displayName ?? ''} catalog app is named ${observed.catalog?.oinName ?? ''}.`, `name ${app.name}`)
-        : check('app-kind', 'It is a SAML 2.0 app', app.signOnMode === 'SAML_2_0', 'The vendor signs users in with SAML 2.0.', `signOnMode ${app.signOnMode}`),
+        ? check(
+            'app-kind',
+            'It is the catalog app',
+            app.name === observed.catalog?.oinName,
+            `Okta's ${observed.catalog?.displayName ?? ''} catalog app is named ${observed.catalog?.oinName ?? ''}.`,
+            `name ${app.name}`,
+          )
+        : check(
+            'app-kind',
+            'It is a SAML 2.0 app',
+            app.signOnMode === 'SAML_2_0',
+            'The vendor signs users in with SAML 2.0.',
+            `signOnMode ${app.signOnMode}`,
+          ),
     ];
     for (const row of settingRows(ctx.input, observed, ctx.profile, app)) {
-      checks.push(check(`setting:${row.key}`, row.label, row.matches, row.matches ? 'As planned.' : 'Differs from the plan; click Check Okta, then Apply.', `Okta: ${row.actual ?? '(not set)'} · planned: ${row.planned}`));
+      checks.push(
+        check(
+          `setting:${row.key}`,
+          row.label,
+          row.matches,
+          row.matches ? 'As planned.' : 'Differs from the plan; click Check Okta, then Apply.',
+          `Okta: ${row.actual ?? '(not set)'} · planned: ${row.planned}`,
+        ),
+      );
     }
     const saml = samlSpec(ctx.profile);
-    const extras = observed.mode === 'custom' && saml && !saml.editable ? extraAttributes(app, saml.attributeStatements) : [];
+    const extras =
+      observed.mode === 'custom' && saml && !saml.editable ? extraAttributes(app, saml.attributeStatements) : [];
     if (extras.length > 0) {
-      checks.push(check('extra-attributes', 'No unexpected attribute statements', false, 'The app sends attributes the vendor did not ask for; they were kept. Remove them in the console if they are not needed.', extras.join(', '), 'warn'));
+      checks.push(
+        check(
+          'extra-attributes',
+          'No unexpected attribute statements',
+          false,
+          'The app sends attributes the vendor did not ask for; they were kept. Remove them in the console if they are not needed.',
+          extras.join(', '),
+          'warn',
+        ),
+      );
     }
     const embed = app.appLinks[0]?.href;
-    checks.push(check('embed-link', 'The app has an embed link', embed !== undefined, embed ? 'Starts an IdP-initiated sign-in.' : 'Okta shows no app link; IdP-initiated sign-in will not be offered.', embed, 'warn'));
+    checks.push(
+      check(
+        'embed-link',
+        'The app has an embed link',
+        embed !== undefined,
+        embed
+          ? 'Starts an IdP-initiated sign-in.'
+          : 'Okta shows no app link; IdP-initiated sign-in will not be offered.',
+        embed,
+        'warn',
+      ),
+    );
     checks.push(await metadataCheck(ctx, okta, app));
     return checks;
   },
@@ -216,12 +344,25 @@ async function metadataCheck(ctx: StepContext<AppInput>, okta: OktaOrgApi, app: 
   try {
     const metadata = parseIdpMetadata(await okta.getAppMetadataXml(app.id));
     const entityKey = oktaEntityKey(metadata.entityId);
-    if (!entityKey) return check('metadata', 'Okta publishes the app\'s SAML metadata', false, `The metadata's entityID is not an Okta issuer (http://www.okta.com/exk…).`, metadata.entityId);
+    if (!entityKey)
+      return check(
+        'metadata',
+        "Okta publishes the app's SAML metadata",
+        false,
+        `The metadata's entityID is not an Okta issuer (http://www.okta.com/exk…).`,
+        metadata.entityId,
+      );
     const url = publicMetadataUrl(okta.orgUrl, entityKey);
     ctx.learn({ metadataUrl: url });
-    return check('metadata', 'Okta publishes the app\'s SAML metadata', true, 'The Metadata URL is recorded for the next steps.', url);
+    return check(
+      'metadata',
+      "Okta publishes the app's SAML metadata",
+      true,
+      'The Metadata URL is recorded for the next steps.',
+      url,
+    );
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return check('metadata', 'Okta publishes the app\'s SAML metadata', false, error.message, error.hint);
+    return check('metadata', "Okta publishes the app's SAML metadata", false, error.message, error.hint);
   }
 }

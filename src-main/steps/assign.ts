@@ -6,24 +6,34 @@ import { AppError } from '../errors';
 import type { AppUserSchemaProperty } from '../okta/org-api';
 import { defineStep } from './step';
 
-const roleOf = (profile: Record<string, unknown>): string | null => (typeof profile.role === 'string' && profile.role !== '' ? profile.role : null);
+const roleOf = (profile: Record<string, unknown>): string | null =>
+  typeof profile.role === 'string' && profile.role !== '' ? profile.role : null;
 const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
 
 /** The values of the app's `role` attribute, titled when Okta has titles for them. */
 export function roleChoices(property: AppUserSchemaProperty | undefined): { value: string; title: string }[] {
   if (!property) return [];
-  if (Array.isArray(property.oneOf) && property.oneOf.length > 0) return property.oneOf.map((o) => ({ value: String(o.const), title: String(o.title) }));
+  if (Array.isArray(property.oneOf) && property.oneOf.length > 0)
+    return property.oneOf.map((o) => ({ value: String(o.const), title: String(o.title) }));
   return Array.isArray(property.enum) ? property.enum.map((v) => ({ value: String(v), title: String(v) })) : [];
 }
 
 /** Every chosen item needs a role the app knows when roles are required, and any role given must be one of them. */
 export function checkRoles(input: AssignInput, roles: { value: string }[], required: boolean): void {
   const values = roles.map((r) => r.value);
-  const allowed = values.length > 0 ? `one of ${values.join(', ')}` : 'none: the app has no role attribute, so leave the role empty';
+  const allowed =
+    values.length > 0 ? `one of ${values.join(', ')}` : 'none: the app has no role attribute, so leave the role empty';
   const check = (kind: 'groups' | 'users', i: number, name: string, role: string | undefined) => {
     const what = kind === 'groups' ? `the group "${name}"` : `"${name}"`;
-    if (role === undefined && required) throw new AppError('ROLE_REQUIRED', `Choose a role for ${what}.`, `Pick ${allowed}.`, `${kind}.${i}.role`);
-    if (role !== undefined && !values.includes(role)) throw new AppError('ROLE_UNKNOWN', `"${role}" is not a role of this app (for ${what}).`, `Pick ${allowed}.`, `${kind}.${i}.role`);
+    if (role === undefined && required)
+      throw new AppError('ROLE_REQUIRED', `Choose a role for ${what}.`, `Pick ${allowed}.`, `${kind}.${i}.role`);
+    if (role !== undefined && !values.includes(role))
+      throw new AppError(
+        'ROLE_UNKNOWN',
+        `"${role}" is not a role of this app (for ${what}).`,
+        `Pick ${allowed}.`,
+        `${kind}.${i}.role`,
+      );
   };
   input.groups.forEach((g, i) => check('groups', i, g.name, g.role));
   input.users.forEach((u, i) => check('users', i, u.name, u.role));
@@ -36,17 +46,41 @@ export function planAssign(input: AssignInput, observed: AssignObserved): Change
     const now = observed.groups.find((g) => g.id === wanted.id);
     const who = now ? ` (${people(now.members)})` : '';
     if (!now?.assigned) {
-      changes.push({ id: `assign-group:${wanted.id}`, kind: 'create', target: `group "${wanted.name}"`, summary: `Assign the group "${wanted.name}"${who}${wanted.role ? ` with role ${wanted.role}` : ''}`, details: wanted.role ? [{ field: 'role', to: wanted.role }] : [] });
+      changes.push({
+        id: `assign-group:${wanted.id}`,
+        kind: 'create',
+        target: `group "${wanted.name}"`,
+        summary: `Assign the group "${wanted.name}"${who}${wanted.role ? ` with role ${wanted.role}` : ''}`,
+        details: wanted.role ? [{ field: 'role', to: wanted.role }] : [],
+      });
     } else if (wanted.role !== undefined && now.role !== wanted.role) {
-      changes.push({ id: `assign-group:${wanted.id}`, kind: 'update', target: `group "${wanted.name}"`, summary: `Change the role of the group "${wanted.name}"${who} to ${wanted.role}`, details: [{ field: 'role', from: now.role ?? '(none)', to: wanted.role }] });
+      changes.push({
+        id: `assign-group:${wanted.id}`,
+        kind: 'update',
+        target: `group "${wanted.name}"`,
+        summary: `Change the role of the group "${wanted.name}"${who} to ${wanted.role}`,
+        details: [{ field: 'role', from: now.role ?? '(none)', to: wanted.role }],
+      });
     }
   }
   for (const wanted of input.users) {
     const now = observed.users.find((u) => u.id === wanted.id);
     if (now?.scope !== 'USER') {
-      changes.push({ id: `assign-user:${wanted.id}`, kind: 'create', target: `user ${wanted.name}`, summary: `Assign ${wanted.name} directly${wanted.role ? ` with role ${wanted.role}` : ''}`, details: wanted.role ? [{ field: 'role', ...(now?.role ? { from: now.role } : {}), to: wanted.role }] : [] });
+      changes.push({
+        id: `assign-user:${wanted.id}`,
+        kind: 'create',
+        target: `user ${wanted.name}`,
+        summary: `Assign ${wanted.name} directly${wanted.role ? ` with role ${wanted.role}` : ''}`,
+        details: wanted.role ? [{ field: 'role', ...(now?.role ? { from: now.role } : {}), to: wanted.role }] : [],
+      });
     } else if (wanted.role !== undefined && now.role !== wanted.role) {
-      changes.push({ id: `assign-user:${wanted.id}`, kind: 'update', target: `user ${wanted.name}`, summary: `Change the role of ${wanted.name} to ${wanted.role}`, details: [{ field: 'role', from: now.role ?? '(none)', to: wanted.role }] });
+      changes.push({
+        id: `assign-user:${wanted.id}`,
+        kind: 'update',
+        target: `user ${wanted.name}`,
+        summary: `Change the role of ${wanted.name} to ${wanted.role}`,
+        details: [{ field: 'role', from: now.role ?? '(none)', to: wanted.role }],
+      });
     }
   }
   return changes;
@@ -61,11 +95,19 @@ export const assignStep = defineStep<AssignInput, AssignObserved>({
   async inspect(ctx) {
     const appId = ctx.facts.appId ?? '';
     const okta = await ctx.okta();
-    const [schema, appGroups, appUsers] = await Promise.all([okta.getAppUserSchema(appId), okta.listAppGroups(appId).all(), okta.listAppUsers(appId).all()]);
+    const [schema, appGroups, appUsers] = await Promise.all([
+      okta.getAppUserSchema(appId),
+      okta.listAppGroups(appId).all(),
+      okta.listAppUsers(appId).all(),
+    ]);
     const property = schema.custom.role;
     const roles = roleChoices(property);
     if (ctx.profile.role && roles.length === 0) {
-      throw new AppError('ROLE_ATTRIBUTE_MISSING', `The app has no "role" attribute yet; ${ctx.profile.name} needs a role for everyone assigned.`, 'Finish the "Role attribute" step first, then come back.');
+      throw new AppError(
+        'ROLE_ATTRIBUTE_MISSING',
+        `The app has no "role" attribute yet; ${ctx.profile.name} needs a role for everyone assigned.`,
+        'Finish the "Role attribute" step first, then come back.',
+      );
     }
     const roleRequired = roles.length > 0 && (ctx.profile.role?.required === true || property?.required === true);
     checkRoles(ctx.input, roles, roleRequired);
@@ -80,13 +122,27 @@ export const assignStep = defineStep<AssignInput, AssignObserved>({
       roleRequired,
       groups: ctx.input.groups.map((g, i) => {
         const assignment = groupsById.get(g.id);
-        return { id: g.id, name: g.name, members: memberSets[i]?.size ?? 0, assigned: assignment !== undefined, role: assignment ? roleOf(assignment.profile) : null };
+        return {
+          id: g.id,
+          name: g.name,
+          members: memberSets[i]?.size ?? 0,
+          assigned: assignment !== undefined,
+          role: assignment ? roleOf(assignment.profile) : null,
+        };
       }),
       users: ctx.input.users.map((u) => {
         const appUser = usersById.get(u.id);
-        return { id: u.id, name: u.name, scope: appUser?.scope ?? null, role: appUser ? roleOf(appUser.profile) : null };
+        return {
+          id: u.id,
+          name: u.name,
+          scope: appUser?.scope ?? null,
+          role: appUser ? roleOf(appUser.profile) : null,
+        };
       }),
-      preview: countPeople(memberSets, ctx.input.users.map((u) => u.id)),
+      preview: countPeople(
+        memberSets,
+        ctx.input.users.map((u) => u.id),
+      ),
       membersMissing: [...missing],
       appAssigned: { groups: appGroups.length, users: appUsers.length },
     };
@@ -105,7 +161,10 @@ export const assignStep = defineStep<AssignInput, AssignObserved>({
       if (!change) continue;
       const current = change.kind === 'update' ? await okta.getAppGroup(appId, wanted.id) : undefined;
       const profile = { ...current?.profile, ...(wanted.role ? { role: wanted.role } : {}) };
-      await okta.assignGroupToApp(appId, wanted.id, { profile, ...(current?.priority === undefined ? {} : { priority: current.priority }) });
+      await okta.assignGroupToApp(appId, wanted.id, {
+        profile,
+        ...(current?.priority === undefined ? {} : { priority: current.priority }),
+      });
       ctx.progress((done += 1), total, `Group "${wanted.name}" assigned`);
     }
     for (const wanted of ctx.input.users) {
@@ -121,25 +180,47 @@ export const assignStep = defineStep<AssignInput, AssignObserved>({
   async verify(ctx, observed) {
     const { groups, users } = ctx.input;
     if (groups.length === 0 && users.length === 0) {
-      return [{ id: 'assignments', label: 'Groups and users chosen', status: 'warn', detail: 'Nobody is chosen yet: search for groups or people above, then apply.', evidence: `app has ${observed.appAssigned.groups} groups and ${observed.appAssigned.users} users assigned` }];
+      return [
+        {
+          id: 'assignments',
+          label: 'Groups and users chosen',
+          status: 'warn',
+          detail: 'Nobody is chosen yet: search for groups or people above, then apply.',
+          evidence: `app has ${observed.appAssigned.groups} groups and ${observed.appAssigned.users} users assigned`,
+        },
+      ];
     }
     const checks: Check[] = [];
-    const groupLine = (g: AssignObserved['groups'][number]) => `${g.name}: ${g.assigned ? `assigned, role ${g.role ?? '(none)'}` : 'not assigned'}`;
+    const groupLine = (g: AssignObserved['groups'][number]) =>
+      `${g.name}: ${g.assigned ? `assigned, role ${g.role ?? '(none)'}` : 'not assigned'}`;
     if (groups.length > 0) {
       const wrong = groups.filter((g) => {
         const now = observed.groups.find((o) => o.id === g.id);
         return !now?.assigned || (g.role !== undefined && now.role !== g.role);
       });
       checks.push({
-        id: 'groups-assigned', label: 'Groups assigned with their role', status: wrong.length === 0 ? 'pass' : 'fail',
-        detail: wrong.length === 0 ? `${groups.length} group${groups.length === 1 ? '' : 's'} assigned as chosen.` : `Not as chosen: ${wrong.map((g) => g.name).join(', ')}.`,
+        id: 'groups-assigned',
+        label: 'Groups assigned with their role',
+        status: wrong.length === 0 ? 'pass' : 'fail',
+        detail:
+          wrong.length === 0
+            ? `${groups.length} group${groups.length === 1 ? '' : 's'} assigned as chosen.`
+            : `Not as chosen: ${wrong.map((g) => g.name).join(', ')}.`,
         evidence: observed.groups.map(groupLine).join('\n'),
       });
       const missing = observed.membersMissing;
       checks.push({
-        id: 'members-assigned', label: 'Everyone in the chosen groups is assigned', status: missing.length === 0 ? 'pass' : 'fail',
-        detail: missing.length === 0 ? `All ${people(observed.preview.fromGroups)} from the chosen groups are app users.` : `${people(missing.length)} from the chosen groups are not app users yet.`,
-        evidence: missing.length === 0 ? `${observed.appAssigned.users} app users in total` : `missing user ids: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}`,
+        id: 'members-assigned',
+        label: 'Everyone in the chosen groups is assigned',
+        status: missing.length === 0 ? 'pass' : 'fail',
+        detail:
+          missing.length === 0
+            ? `All ${people(observed.preview.fromGroups)} from the chosen groups are app users.`
+            : `${people(missing.length)} from the chosen groups are not app users yet.`,
+        evidence:
+          missing.length === 0
+            ? `${observed.appAssigned.users} app users in total`
+            : `missing user ids: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}`,
       });
     }
     if (users.length > 0) {
@@ -148,9 +229,19 @@ export const assignStep = defineStep<AssignInput, AssignObserved>({
         return now?.scope !== 'USER' || (u.role !== undefined && now.role !== u.role);
       });
       checks.push({
-        id: 'users-assigned', label: 'People assigned directly with their role', status: wrong.length === 0 ? 'pass' : 'fail',
-        detail: wrong.length === 0 ? `${people(users.length)} assigned as chosen.` : `Not as chosen: ${wrong.map((u) => u.name).join(', ')}.`,
-        evidence: observed.users.map((u) => `${u.name}: ${u.scope === null ? 'not assigned' : `${u.scope === 'USER' ? 'direct' : 'through a group'}, role ${u.role ?? '(none)'}`}`).join('\n'),
+        id: 'users-assigned',
+        label: 'People assigned directly with their role',
+        status: wrong.length === 0 ? 'pass' : 'fail',
+        detail:
+          wrong.length === 0
+            ? `${people(users.length)} assigned as chosen.`
+            : `Not as chosen: ${wrong.map((u) => u.name).join(', ')}.`,
+        evidence: observed.users
+          .map(
+            (u) =>
+              `${u.name}: ${u.scope === null ? 'not assigned' : `${u.scope === 'USER' ? 'direct' : 'through a group'}, role ${u.role ?? '(none)'}`}`,
+          )
+          .join('\n'),
       });
     }
     return checks;

@@ -5,11 +5,37 @@ import { domainToASCII, domainToUnicode } from 'node:url';
  * cannot tell whose IdP an address belongs to. Data, not logic: extend it as new providers appear.
  */
 export const CONSUMER_MAIL_DOMAINS: ReadonlySet<string> = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'live.com', 'msn.com',
-  'yahoo.com', 'yahoo.co.uk', 'ymail.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com',
-  'proton.me', 'protonmail.com', 'pm.me', 'gmx.com', 'gmx.net', 'gmx.de', 'web.de',
-  'yandex.com', 'yandex.ru', 'mail.com', 'mail.ru', 'zoho.com', 'tutanota.com', 'fastmail.com',
-  'qq.com', '163.com', '126.com',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'hotmail.co.uk',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'yahoo.co.uk',
+  'ymail.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'pm.me',
+  'gmx.com',
+  'gmx.net',
+  'gmx.de',
+  'web.de',
+  'yandex.com',
+  'yandex.ru',
+  'mail.com',
+  'mail.ru',
+  'zoho.com',
+  'tutanota.com',
+  'fastmail.com',
+  'qq.com',
+  '163.com',
+  '126.com',
 ]);
 
 export function isConsumerMail(domain: string): boolean {
@@ -25,13 +51,16 @@ const example = 'a domain looks like acme.com or mail.acme.co.uk';
 export function normalizeDomain(raw: string): DomainCheck {
   const trimmed = raw.trim().replace(/^.*@/, '').replace(/\.$/, '');
   if (trimmed === '') return { ok: false, message: `Enter a domain; ${example}` };
-  if (/[\s/:?#]/.test(trimmed)) return { ok: false, message: `"${raw.trim()}" is not a domain (no spaces, slashes or ports); ${example}` };
+  if (/[\s/:?#]/.test(trimmed))
+    return { ok: false, message: `"${raw.trim()}" is not a domain (no spaces, slashes or ports); ${example}` };
   const ascii = domainToASCII(trimmed.toLowerCase());
   if (ascii === '') return { ok: false, message: `"${raw.trim()}" is not a valid domain name; ${example}` };
   const labels = ascii.split('.');
   if (labels.length < 2) return { ok: false, message: `"${raw.trim()}" has no top-level domain; ${example}` };
-  if (ascii.length > 253 || !labels.every((label) => LABEL.test(label))) return { ok: false, message: `"${raw.trim()}" is not a valid domain name; ${example}` };
-  if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return { ok: false, message: `"${raw.trim()}" is an IP address, not a mail domain; ${example}` };
+  if (ascii.length > 253 || !labels.every((label) => LABEL.test(label)))
+    return { ok: false, message: `"${raw.trim()}" is not a valid domain name; ${example}` };
+  if (/^\d+$/.test(labels[labels.length - 1] ?? ''))
+    return { ok: false, message: `"${raw.trim()}" is an IP address, not a mail domain; ${example}` };
   return { ok: true, domain: ascii };
 }
 

@@ -73,13 +73,15 @@ export function buildEml(message: EmlMessage): string {
   const parts = [textPart(message.body).join(CRLF)];
   for (const attachment of message.attachments) {
     const name = attachment.fileName.replace(/["\\\r\n]/g, '_');
-    parts.push([
-      `Content-Type: ${attachment.contentType}; name="${name}"`,
-      'Content-Transfer-Encoding: base64',
-      `Content-Disposition: attachment; filename="${name}"`,
-      '',
-      base64Lines(attachment.content),
-    ].join(CRLF));
+    parts.push(
+      [
+        `Content-Type: ${attachment.contentType}; name="${name}"`,
+        'Content-Transfer-Encoding: base64',
+        `Content-Disposition: attachment; filename="${name}"`,
+        '',
+        base64Lines(attachment.content),
+      ].join(CRLF),
+    );
   }
   const body = parts.map((part) => `--${boundary}${CRLF}${part}${CRLF}`).join('') + `--${boundary}--${CRLF}`;
   return [...headers, '', 'This is a multi-part message in MIME format.', body].join(CRLF);

@@ -47,17 +47,23 @@ export async function runEndToEnd(opts: EndToEndOptions): Promise<EndToEnd> {
   const profile = opts.role === undefined ? {} : { [opts.role.attribute]: opts.role.value };
   const assigned = await opts.okta.assignUserToApp(opts.app.id, user.id, profile);
   const userName = assigned.userName ?? user.profile.login;
-  note(`Assigned ${user.profile.login} to ${opts.app.label}${opts.role ? ` with role ${opts.role.value}` : ''}; waiting for Okta to push ${userName} to ${opts.scimBaseUrl}.`);
+  note(
+    `Assigned ${user.profile.login} to ${opts.app.label}${opts.role ? ` with role ${opts.role.value}` : ''}; waiting for Okta to push ${userName} to ${opts.scimBaseUrl}.`,
+  );
   let seen: ScimSeen | undefined;
   let unassignError: unknown;
   try {
     seen = await waitForUser(opts, scim, user, userName, exchanges, checks, note);
     if (seen !== undefined) checks.push(attributesCheck(seen.resource, user, userName, opts.role));
   } finally {
-    unassignError = await opts.okta.unassignUserFromApp(opts.app.id, user.id).then(() => undefined, (error: unknown) => error);
+    unassignError = await opts.okta.unassignUserFromApp(opts.app.id, user.id).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
   }
   if (unassignError === undefined) note(`Unassigned ${user.profile.login} from ${opts.app.label}.`);
-  if (seen !== undefined && unassignError === undefined) checks.push(await waitForDeactivation(opts, scim, seen, userName, exchanges, note));
+  if (seen !== undefined && unassignError === undefined)
+    checks.push(await waitForDeactivation(opts, scim, seen, userName, exchanges, note));
   checks.push(await cleanUpCheck(opts, user, unassignError));
   const finishedAt = opts.now().toISOString();
   return {
@@ -78,10 +84,20 @@ export async function runEndToEnd(opts: EndToEndOptions): Promise<EndToEnd> {
 async function testUserOf(opts: EndToEndOptions): Promise<OktaUser> {
   const user = await opts.okta.getUser(opts.testUser);
   if (user === undefined) {
-    throw new AppError('PROVISIONING_TEST_USER_NOT_FOUND', `There is no Okta user "${opts.testUser}".`, 'Enter the login (e.g. ann.lee@acme.example) or id of an active Okta user to assign for the test.', 'testUser');
+    throw new AppError(
+      'PROVISIONING_TEST_USER_NOT_FOUND',
+      `There is no Okta user "${opts.testUser}".`,
+      'Enter the login (e.g. ann.lee@acme.example) or id of an active Okta user to assign for the test.',
+      'testUser',
+    );
   }
   if (user.status !== 'ACTIVE') {
-    throw new AppError('PROVISIONING_TEST_USER_INACTIVE', `${user.profile.login} is ${user.status}, and Okta only provisions active users.`, 'Choose an active Okta user for the test.', 'testUser');
+    throw new AppError(
+      'PROVISIONING_TEST_USER_INACTIVE',
+      `${user.profile.login} is ${user.status}, and Okta only provisions active users.`,
+      'Choose an active Okta user for the test.',
+      'testUser',
+    );
   }
   const existing = await opts.okta.getAppUser(opts.app.id, user.id);
   if (existing !== undefined) {
@@ -98,13 +114,33 @@ async function testUserOf(opts: EndToEndOptions): Promise<OktaUser> {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function listed(reply: ScimReply, userName: string): Record<string, unknown> | undefined {
-  if (reply.status !== 200 || typeof reply.body !== 'object' || reply.body === null || !('Resources' in reply.body) || !Array.isArray(reply.body.Resources)) return undefined;
-  const hits = reply.body.Resources.filter((r: unknown): r is Record<string, unknown> => typeof r === 'object' && r !== null && 'userName' in r && typeof r.userName === 'string' && r.userName.toLowerCase() === userName.toLowerCase());
+  if (
+    reply.status !== 200 ||
+    typeof reply.body !== 'object' ||
+    reply.body === null ||
+    !('Resources' in reply.body) ||
+    !Array.isArray(reply.body.Resources)
+  )
+    return undefined;
+  const hits = reply.body.Resources.filter(
+    (r: unknown): r is Record<string, unknown> =>
+      typeof r === 'object' &&
+      r !== null &&
+      'userName' in r &&
+      typeof r.userName === 'string' &&
+      r.userName.toLowerCase() === userName.toLowerCase(),
+  );
   return hits[0];
 }
 
 async function waitForUser(
-  opts: EndToEndOptions, scim: ScimClient, user: OktaUser, userName: string, exchanges: ScimExchange[], checks: Check[], note: (m: string) => void,
+  opts: EndToEndOptions,
+  scim: ScimClient,
+  user: OktaUser,
+  userName: string,
+  exchanges: ScimExchange[],
+  checks: Check[],
+  note: (m: string) => void,
 ): Promise<ScimSeen | undefined> {
   const started = Date.now();
   const label = 'The test user arrives at the vendor';
@@ -114,20 +150,39 @@ async function waitForUser(
     if (resource !== undefined && resource.active !== false && typeof resource.id === 'string') {
       const seconds = Math.round((Date.now() - started) / 100) / 10;
       note(`${userName} is at the vendor (SCIM id ${resource.id}) after ${seconds} s.`);
-      checks.push({ id: 'provisioning-e2e-created', label, status: 'pass', detail: `Okta pushed ${userName} to ${opts.scimBaseUrl} within ${seconds} s of the assignment.`, evidence: exchangesEvidence(exchanges.slice(-1)) });
+      checks.push({
+        id: 'provisioning-e2e-created',
+        label,
+        status: 'pass',
+        detail: `Okta pushed ${userName} to ${opts.scimBaseUrl} within ${seconds} s of the assignment.`,
+        evidence: exchangesEvidence(exchanges.slice(-1)),
+      });
       return { id: resource.id, resource };
     }
     const appUser = await opts.okta.getAppUser(opts.app.id, user.id);
     if (appUser?.syncState === 'ERROR') {
-      checks.push({ id: 'provisioning-e2e-created', label, status: 'fail', detail: `Okta reports a provisioning error for ${userName} (sync state ERROR). Its reason is in Okta under Dashboard > Tasks and in the System Log (event application.provision.user.push); the vendor's answer is usually quoted there.`, evidence: exchangesEvidence(exchanges.slice(-1)) });
+      checks.push({
+        id: 'provisioning-e2e-created',
+        label,
+        status: 'fail',
+        detail: `Okta reports a provisioning error for ${userName} (sync state ERROR). Its reason is in Okta under Dashboard > Tasks and in the System Log (event application.provision.user.push); the vendor's answer is usually quoted there.`,
+        evidence: exchangesEvidence(exchanges.slice(-1)),
+      });
       return undefined;
     }
     if (Date.now() - started >= opts.waitMs) {
-      checks.push({ id: 'provisioning-e2e-created', label, status: 'fail', detail: timeOutText(opts, userName), evidence: exchangesEvidence(exchanges.slice(-1)) });
+      checks.push({
+        id: 'provisioning-e2e-created',
+        label,
+        status: 'fail',
+        detail: timeOutText(opts, userName),
+        evidence: exchangesEvidence(exchanges.slice(-1)),
+      });
       note(`${userName} did not arrive within ${opts.waitMs / 1000} s.`);
       return undefined;
     }
-    if (attempt % 10 === 0) note(`Still waiting for ${userName} at the vendor (${Math.round((Date.now() - started) / 1000)} s).`);
+    if (attempt % 10 === 0)
+      note(`Still waiting for ${userName} at the vendor (${Math.round((Date.now() - started) / 1000)} s).`);
     await sleep(opts.pollMs ?? POLL_INTERVAL_MS);
   }
 }
@@ -144,16 +199,25 @@ export function timeOutText(opts: Pick<EndToEndOptions, 'scimBaseUrl' | 'waitMs'
 }
 
 function primaryEmail(resource: Record<string, unknown>): string | undefined {
-  const emails = Array.isArray(resource.emails) ? resource.emails.filter((e: unknown): e is Record<string, unknown> => typeof e === 'object' && e !== null) : [];
+  const emails = Array.isArray(resource.emails)
+    ? resource.emails.filter((e: unknown): e is Record<string, unknown> => typeof e === 'object' && e !== null)
+    : [];
   const email = emails.find((e) => e.primary === true) ?? emails[0];
   return typeof email?.value === 'string' ? email.value : undefined;
 }
 
 function nameField(resource: Record<string, unknown>, field: 'givenName' | 'familyName'): unknown {
-  return typeof resource.name === 'object' && resource.name !== null && field in resource.name ? (resource.name as Record<string, unknown>)[field] : undefined;
+  return typeof resource.name === 'object' && resource.name !== null && field in resource.name
+    ? (resource.name as Record<string, unknown>)[field]
+    : undefined;
 }
 
-function attributesCheck(resource: Record<string, unknown>, user: OktaUser, userName: string, role: EndToEndOptions['role']): Check {
+function attributesCheck(
+  resource: Record<string, unknown>,
+  user: OktaUser,
+  userName: string,
+  role: EndToEndOptions['role'],
+): Check {
   const expected: Array<[string, unknown, unknown]> = [
     ['userName', userName, resource.userName],
     ['name.givenName', user.profile.firstName, nameField(resource, 'givenName')],
@@ -162,32 +226,52 @@ function attributesCheck(resource: Record<string, unknown>, user: OktaUser, user
     ['externalId (the Okta user id)', user.id, resource.externalId],
   ];
   if (role !== undefined) expected.push(['role', role.value, resource.role]);
-  const wrong = expected.filter(([, want, got]) => typeof want === 'string' && (typeof got !== 'string' || got.toLowerCase() !== want.toLowerCase()));
+  const wrong = expected.filter(
+    ([, want, got]) =>
+      typeof want === 'string' && (typeof got !== 'string' || got.toLowerCase() !== want.toLowerCase()),
+  );
   const shown = (value: unknown) => (value === undefined ? 'missing' : JSON.stringify(value));
   return {
     id: 'provisioning-e2e-attributes',
-    label: 'The vendor has the user\'s attributes',
+    label: "The vendor has the user's attributes",
     status: wrong.length === 0 ? 'pass' : 'fail',
-    detail: wrong.length === 0
-      ? `${expected.map(([name, want]) => `${name} = ${shown(want)}`).join(', ')}.`
-      : `Different at the vendor: ${wrong.map(([name, want, got]) => `${name} is ${shown(got)}, Okta has ${shown(want)}`).join('; ')}. Check the app's attribute mappings (Provisioning > To App > attribute mappings)${role ? ' and that the role attribute has external name "role" in the core SCIM namespace' : ''}.`,
+    detail:
+      wrong.length === 0
+        ? `${expected.map(([name, want]) => `${name} = ${shown(want)}`).join(', ')}.`
+        : `Different at the vendor: ${wrong.map(([name, want, got]) => `${name} is ${shown(got)}, Okta has ${shown(want)}`).join('; ')}. Check the app's attribute mappings (Provisioning > To App > attribute mappings)${role ? ' and that the role attribute has external name "role" in the core SCIM namespace' : ''}.`,
     evidence: JSON.stringify(resource, null, 2),
   };
 }
 
-async function waitForDeactivation(opts: EndToEndOptions, scim: ScimClient, seen: ScimSeen, userName: string, exchanges: ScimExchange[], note: (m: string) => void): Promise<Check> {
+async function waitForDeactivation(
+  opts: EndToEndOptions,
+  scim: ScimClient,
+  seen: ScimSeen,
+  userName: string,
+  exchanges: ScimExchange[],
+  note: (m: string) => void,
+): Promise<Check> {
   const started = Date.now();
   const label = 'Unassigning deactivates the user at the vendor';
   for (;;) {
     const reply = await scim.getUser(seen.id);
-    const body = typeof reply.body === 'object' && reply.body !== null ? (reply.body as Record<string, unknown>) : undefined;
+    const body =
+      typeof reply.body === 'object' && reply.body !== null ? (reply.body as Record<string, unknown>) : undefined;
     if (reply.status === 200 && body?.active === false) {
       note(`${userName} is deactivated at the vendor.`);
-      return { id: 'provisioning-e2e-deactivated', label, status: 'pass', detail: `After the unassignment the vendor shows ${userName} with active: false.`, evidence: exchangesEvidence(exchanges.slice(-1)) };
+      return {
+        id: 'provisioning-e2e-deactivated',
+        label,
+        status: 'pass',
+        detail: `After the unassignment the vendor shows ${userName} with active: false.`,
+        evidence: exchangesEvidence(exchanges.slice(-1)),
+      };
     }
     if (Date.now() - started >= opts.waitMs) {
       return {
-        id: 'provisioning-e2e-deactivated', label, status: 'fail',
+        id: 'provisioning-e2e-deactivated',
+        label,
+        status: 'fail',
         detail: `${userName} is still active at the vendor ${opts.waitMs / 1000} s after being unassigned. Turn on Deactivate Users (Provisioning > To App) and check Dashboard > Tasks for a failed deactivation; deactivate the test user at the vendor by hand.`,
         evidence: exchangesEvidence(exchanges.slice(-1)),
       };
@@ -200,10 +284,25 @@ async function cleanUpCheck(opts: EndToEndOptions, user: OktaUser, unassignError
   const label = 'The org is left as it was';
   if (unassignError !== undefined) {
     const reason = unassignError instanceof Error ? unassignError.message : String(unassignError);
-    return { id: 'provisioning-e2e-cleanup', label, status: 'fail', detail: `Unassigning ${user.profile.login} from ${opts.app.label} failed (${reason}): remove the assignment by hand on the app's Assignments tab.` };
+    return {
+      id: 'provisioning-e2e-cleanup',
+      label,
+      status: 'fail',
+      detail: `Unassigning ${user.profile.login} from ${opts.app.label} failed (${reason}): remove the assignment by hand on the app's Assignments tab.`,
+    };
   }
   const still = await opts.okta.getAppUser(opts.app.id, user.id);
   return still === undefined
-    ? { id: 'provisioning-e2e-cleanup', label, status: 'pass', detail: `${user.profile.login} is no longer assigned to ${opts.app.label}.` }
-    : { id: 'provisioning-e2e-cleanup', label, status: 'fail', detail: `${user.profile.login} is still assigned to ${opts.app.label}: remove the assignment by hand on the app's Assignments tab.` };
+    ? {
+        id: 'provisioning-e2e-cleanup',
+        label,
+        status: 'pass',
+        detail: `${user.profile.login} is no longer assigned to ${opts.app.label}.`,
+      }
+    : {
+        id: 'provisioning-e2e-cleanup',
+        label,
+        status: 'fail',
+        detail: `${user.profile.login} is still assigned to ${opts.app.label}: remove the assignment by hand on the app's Assignments tab.`,
+      };
 }

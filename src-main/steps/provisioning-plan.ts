@@ -23,7 +23,10 @@ export function endToEndPassed(observed: ProvisioningObserved): boolean {
 }
 
 /** Every value of the Provisioning tab's Integration section, in the order Okta's form asks for them. */
-export function integrationValues(observed: Pick<ProvisioningObserved, 'scimBaseUrl'>, profile: VendorProfile): Change['details'] {
+export function integrationValues(
+  observed: Pick<ProvisioningObserved, 'scimBaseUrl'>,
+  profile: VendorProfile,
+): Change['details'] {
   const unique = profile.scim?.userNameAttribute ?? 'userName';
   return [
     { field: 'SCIM connector base URL', to: observed.scimBaseUrl },
@@ -50,10 +53,16 @@ function apiChanges(observed: ProvisioningObserved): Change[] {
       target,
       summary: `Set the provisioning connection: token authentication with the SCIM token, base URL ${observed.scimBaseUrl}, enabled`,
       details: [
-        { field: 'Authentication', ...(connection ? { from: connection.authScheme } : {}), to: 'TOKEN (the SCIM step\'s token, sent by main only)' },
+        {
+          field: 'Authentication',
+          ...(connection ? { from: connection.authScheme } : {}),
+          to: "TOKEN (the SCIM step's token, sent by main only)",
+        },
         { field: 'Base URL', ...(connection?.baseUrl ? { from: connection.baseUrl } : {}), to: observed.scimBaseUrl },
         { field: 'Status', ...(connection ? { from: connection.status } : {}), to: 'ENABLED' },
-        ...(observed.tokenChanged ? [{ field: 'Token', from: 'the token of the last test', to: 'the new SCIM token' }] : []),
+        ...(observed.tokenChanged
+          ? [{ field: 'Token', from: 'the token of the last test', to: 'the new SCIM token' }]
+          : []),
       ],
     });
   }
@@ -111,7 +120,11 @@ function consoleChanges(observed: ProvisioningObserved, profile: VendorProfile):
 }
 
 /** Pure: the writes (API path) or console work (console path), then the end-to-end proof. */
-export function planProvisioning(input: ProvisioningInput, observed: ProvisioningObserved, profile: VendorProfile): Change[] {
+export function planProvisioning(
+  input: ProvisioningInput,
+  observed: ProvisioningObserved,
+  profile: VendorProfile,
+): Change[] {
   const changes = observed.path === 'api' ? apiChanges(observed) : consoleChanges(observed, profile);
   if (!endToEndPassed(observed)) {
     const who = input.testUser ? `test user ${input.testUser}` : 'a test user (choose one above)';
@@ -122,8 +135,13 @@ export function planProvisioning(input: ProvisioningInput, observed: Provisionin
       summary: `Assign ${who}, wait up to ${input.waitSeconds} s for it at the vendor's SCIM endpoint, then unassign it and see it deactivated`,
       details: [
         { field: 'Assign', to: input.testUser ?? 'not chosen yet' },
-        ...(observed.roleAttribute ? [{ field: 'Role', to: input.testRole || observed.roleAttribute.values[0] || 'none' }] : []),
-        { field: 'Expect at the vendor', to: `userName, name, email, externalId = the Okta user id${observed.roleAttribute ? ', role' : ''}; then active: false` },
+        ...(observed.roleAttribute
+          ? [{ field: 'Role', to: input.testRole || observed.roleAttribute.values[0] || 'none' }]
+          : []),
+        {
+          field: 'Expect at the vendor',
+          to: `userName, name, email, externalId = the Okta user id${observed.roleAttribute ? ', role' : ''}; then active: false`,
+        },
       ],
     });
   }
@@ -137,29 +155,57 @@ export function provisioningChecks(observed: ProvisioningObserved): Check[] {
     const c = observed.connection;
     const connected = c?.status === 'ENABLED' && c.baseUrl === observed.scimBaseUrl;
     checks.push({
-      id: 'provisioning-connection', label: 'Provisioning connection', status: connected ? 'pass' : 'fail',
-      detail: connected ? `Enabled, token authentication, base URL ${observed.scimBaseUrl}.` : `Okta shows status ${c?.status ?? 'none'}${c?.baseUrl ? ` and base URL ${c.baseUrl}` : ''}; expected ENABLED with ${observed.scimBaseUrl}.`,
+      id: 'provisioning-connection',
+      label: 'Provisioning connection',
+      status: connected ? 'pass' : 'fail',
+      detail: connected
+        ? `Enabled, token authentication, base URL ${observed.scimBaseUrl}.`
+        : `Okta shows status ${c?.status ?? 'none'}${c?.baseUrl ? ` and base URL ${c.baseUrl}` : ''}; expected ENABLED with ${observed.scimBaseUrl}.`,
       evidence: JSON.stringify(c ?? null),
     });
     const f = observed.userProvisioning;
-    const off = [['Create Users', f?.create], ['Update User Attributes', f?.updateProfile], ['Deactivate Users', f?.deactivate]].filter(([, s]) => s !== 'ENABLED').map(([l]) => l);
+    const off = [
+      ['Create Users', f?.create],
+      ['Update User Attributes', f?.updateProfile],
+      ['Deactivate Users', f?.deactivate],
+    ]
+      .filter(([, s]) => s !== 'ENABLED')
+      .map(([l]) => l);
     checks.push({
-      id: 'provisioning-features', label: 'Create, update and deactivate users', status: off.length === 0 ? 'pass' : 'fail',
-      detail: off.length === 0 ? 'USER_PROVISIONING has create, profile update and deactivation enabled.' : `Not enabled: ${off.join(', ')}.`,
+      id: 'provisioning-features',
+      label: 'Create, update and deactivate users',
+      status: off.length === 0 ? 'pass' : 'fail',
+      detail:
+        off.length === 0
+          ? 'USER_PROVISIONING has create, profile update and deactivation enabled.'
+          : `Not enabled: ${off.join(', ')}.`,
       evidence: JSON.stringify(f ?? null),
     });
   } else {
-    const missing = [...(observed.appFeatures.includes('SCIM_PROVISIONING') ? [] : ['Provisioning: SCIM']), ...missingToApp(observed)];
+    const missing = [
+      ...(observed.appFeatures.includes('SCIM_PROVISIONING') ? [] : ['Provisioning: SCIM']),
+      ...missingToApp(observed),
+    ];
     checks.push({
-      id: 'provisioning-console', label: 'Provisioning switched on in the console', status: missing.length === 0 ? 'pass' : 'fail',
-      detail: missing.length === 0 ? 'Okta\'s app features show SCIM provisioning with Create Users, Update User Attributes and Deactivate Users.' : `Okta's app features do not show: ${missing.join(', ')}. Save them on the app's Provisioning tab.`,
+      id: 'provisioning-console',
+      label: 'Provisioning switched on in the console',
+      status: missing.length === 0 ? 'pass' : 'fail',
+      detail:
+        missing.length === 0
+          ? "Okta's app features show SCIM provisioning with Create Users, Update User Attributes and Deactivate Users."
+          : `Okta's app features do not show: ${missing.join(', ')}. Save them on the app's Provisioning tab.`,
       evidence: `features: ${JSON.stringify(observed.appFeatures)}`,
     });
   }
   if (observed.endToEnd !== undefined && observed.endToEndCurrent) {
     checks.push(...observed.endToEnd.checks);
   } else {
-    checks.push({ id: 'provisioning-e2e', label: 'End-to-end test', status: 'fail', detail: `No end-to-end test has run against ${observed.scimBaseUrl} for this app yet. Apply to assign a test user and watch it arrive.` });
+    checks.push({
+      id: 'provisioning-e2e',
+      label: 'End-to-end test',
+      status: 'fail',
+      detail: `No end-to-end test has run against ${observed.scimBaseUrl} for this app yet. Apply to assign a test user and watch it arrive.`,
+    });
   }
   return checks;
 }

@@ -1,5 +1,11 @@
 import type { Integration } from '../api/model';
-import { EndToEndSchema, ProvisioningInputSchema, type EndToEnd, type ProvisioningInput, type ProvisioningObserved } from '../api/step-provisioning';
+import {
+  EndToEndSchema,
+  ProvisioningInputSchema,
+  type EndToEnd,
+  type ProvisioningInput,
+  type ProvisioningObserved,
+} from '../api/step-provisioning';
 import { AppError } from '../errors';
 import { adminOrigin, appInstanceUrl } from '../okta/console-links';
 import type { AppFeature, OktaOrgApi } from '../okta/org-api';
@@ -27,12 +33,14 @@ function recordedRun(integration: Integration): EndToEnd | undefined {
  */
 function provisioningTabUrl(orgUrl: string, app: { id: string; name: string }): string {
   const host = new URL(orgUrl).hostname;
-  if (host === '127.0.0.1' || host === 'localhost') return `${adminOrigin(orgUrl)}/admin/app/${encodeURIComponent(app.name)}/instance/${encodeURIComponent(app.id)}/provisioning`;
+  if (host === '127.0.0.1' || host === 'localhost')
+    return `${adminOrigin(orgUrl)}/admin/app/${encodeURIComponent(app.name)}/instance/${encodeURIComponent(app.id)}/provisioning`;
   return appInstanceUrl(orgUrl, app.name, app.id, 'user-management');
 }
 
 type Enabled = 'ENABLED' | 'DISABLED';
-const statusOf = (value: { status?: string } | undefined): Enabled => (value?.status === 'ENABLED' ? 'ENABLED' : 'DISABLED');
+const statusOf = (value: { status?: string } | undefined): Enabled =>
+  value?.status === 'ENABLED' ? 'ENABLED' : 'DISABLED';
 
 function readFeature(features: AppFeature[]): ProvisioningObserved['userProvisioning'] {
   const feature = features.find((f) => f.name === 'USER_PROVISIONING');
@@ -45,7 +53,11 @@ function readFeature(features: AppFeature[]): ProvisioningObserved['userProvisio
   };
 }
 
-async function roleAttribute(okta: OktaOrgApi, appId: string, externalName: string | undefined): Promise<ProvisioningObserved['roleAttribute']> {
+async function roleAttribute(
+  okta: OktaOrgApi,
+  appId: string,
+  externalName: string | undefined,
+): Promise<ProvisioningObserved['roleAttribute']> {
   if (externalName === undefined) return undefined;
   const schema = await okta.getAppUserSchema(appId);
   const found = Object.entries(schema.custom).find(([, p]) => p.externalName === externalName);
@@ -57,13 +69,26 @@ async function roleAttribute(okta: OktaOrgApi, appId: string, externalName: stri
 
 async function requireToken(ctx: StepContext<ProvisioningInput>): Promise<string> {
   const token = await ctx.readSecret('scim', 'token');
-  if (token === undefined) throw new AppError('SCIM_TOKEN_MISSING', 'The SCIM bearer token is not stored in this app.', 'Enter it on the SCIM check step and run the preflight; this step uses the same token.');
+  if (token === undefined)
+    throw new AppError(
+      'SCIM_TOKEN_MISSING',
+      'The SCIM bearer token is not stored in this app.',
+      'Enter it on the SCIM check step and run the preflight; this step uses the same token.',
+    );
   return token;
 }
 
-async function enableThroughApi(ctx: StepContext<ProvisioningInput>, okta: OktaOrgApi, observed: ProvisioningObserved, changeIds: Set<string>): Promise<void> {
+async function enableThroughApi(
+  ctx: StepContext<ProvisioningInput>,
+  okta: OktaOrgApi,
+  observed: ProvisioningObserved,
+  changeIds: Set<string>,
+): Promise<void> {
   if (changeIds.has(ChangeId.connection)) {
-    const connection = await okta.setProvisioningConnection(observed.app.id, { baseUrl: observed.scimBaseUrl, token: await requireToken(ctx) });
+    const connection = await okta.setProvisioningConnection(observed.app.id, {
+      baseUrl: observed.scimBaseUrl,
+      token: await requireToken(ctx),
+    });
     if (connection.status !== 'ENABLED') await okta.activateProvisioningConnection(observed.app.id);
   }
   if (changeIds.has(ChangeId.features)) {
@@ -74,15 +99,34 @@ async function enableThroughApi(ctx: StepContext<ProvisioningInput>, okta: OktaO
   }
 }
 
-async function endToEnd(ctx: StepContext<ProvisioningInput>, okta: OktaOrgApi, observed: ProvisioningObserved): Promise<EndToEnd> {
-  if (!ctx.input.testUser) throw new AppError('PROVISIONING_TEST_USER_MISSING', 'Choose the Okta user to assign for the end-to-end test.', 'Enter the login of an active Okta user who is not assigned to the app yet; the test unassigns them again.', 'testUser');
+async function endToEnd(
+  ctx: StepContext<ProvisioningInput>,
+  okta: OktaOrgApi,
+  observed: ProvisioningObserved,
+): Promise<EndToEnd> {
+  if (!ctx.input.testUser)
+    throw new AppError(
+      'PROVISIONING_TEST_USER_MISSING',
+      'Choose the Okta user to assign for the end-to-end test.',
+      'Enter the login of an active Okta user who is not assigned to the app yet; the test unassigns them again.',
+      'testUser',
+    );
   if (observed.path === 'console' && !observed.appFeatures.includes('SCIM_PROVISIONING')) {
-    throw new AppError('PROVISIONING_NOT_ON', `Provisioning is not switched on for ${observed.app.label} in Okta yet, so a test user would not be pushed.`, 'Open the Provisioning tab with the link above, enter the values shown and save, then run the test again.');
+    throw new AppError(
+      'PROVISIONING_NOT_ON',
+      `Provisioning is not switched on for ${observed.app.label} in Okta yet, so a test user would not be pushed.`,
+      'Open the Provisioning tab with the link above, enter the values shown and save, then run the test again.',
+    );
   }
   const role = observed.roleAttribute;
   const roleValue = ctx.input.testRole || role?.values[0];
   if (role !== undefined && ctx.input.testRole && role.values.length > 0 && !role.values.includes(ctx.input.testRole)) {
-    throw new AppError('PROVISIONING_TEST_ROLE_INVALID', `"${ctx.input.testRole}" is not one of the role values: ${role.values.join(', ')}.`, 'Pick one of the listed roles.', 'testRole');
+    throw new AppError(
+      'PROVISIONING_TEST_ROLE_INVALID',
+      `"${ctx.input.testRole}" is not one of the role values: ${role.values.join(', ')}.`,
+      'Pick one of the listed roles.',
+      'testRole',
+    );
   }
   return runEndToEnd({
     okta,
@@ -106,8 +150,8 @@ export const provisioningStep = defineStep<ProvisioningInput, ProvisioningObserv
   input: ProvisioningInputSchema,
   defaults: () => ({ waitSeconds: DEFAULT_WAIT_SECONDS }),
   needs: [
-    { step: 'app', fact: 'appId', why: 'Provisioning is set on the vendor\'s Okta app, which does not exist yet.' },
-    { step: 'scim', fact: 'scimBaseUrl', why: 'The vendor\'s SCIM endpoint has not passed the SCIM check yet.' },
+    { step: 'app', fact: 'appId', why: "Provisioning is set on the vendor's Okta app, which does not exist yet." },
+    { step: 'scim', fact: 'scimBaseUrl', why: "The vendor's SCIM endpoint has not passed the SCIM check yet." },
   ],
 
   async inspect(ctx) {
@@ -115,10 +159,16 @@ export const provisioningStep = defineStep<ProvisioningInput, ProvisioningObserv
     const scimBaseUrl = ctx.facts.scimBaseUrl ?? '';
     const okta = await ctx.okta();
     const app = await okta.getApp(appId);
-    if (app === undefined) throw new AppError('APP_NOT_FOUND', `The app ${appId} is no longer in Okta.`, 'Run the app step again to create it.');
+    if (app === undefined)
+      throw new AppError(
+        'APP_NOT_FOUND',
+        `The app ${appId} is no longer in Okta.`,
+        'Run the app step again to create it.',
+      );
     const connection = await okta.getProvisioningConnection(app.id);
     const path = connection.status === 'UNKNOWN' || connection.authScheme === 'UNKNOWN' ? 'console' : 'api';
-    const userProvisioning = path === 'api' && connection.status === 'ENABLED' ? readFeature(await okta.listFeatures(app.id)) : undefined;
+    const userProvisioning =
+      path === 'api' && connection.status === 'ENABLED' ? readFeature(await okta.listFeatures(app.id)) : undefined;
     const run = freshRuns.get(ctx) ?? recordedRun(ctx.integration);
     const token = await ctx.readSecret('scim', 'token');
     const sameTarget = run !== undefined && run.appId === app.id && run.scimBaseUrl === scimBaseUrl;
@@ -129,10 +179,20 @@ export const provisioningStep = defineStep<ProvisioningInput, ProvisioningObserv
       scimBaseUrl,
       tokenStored: token !== undefined,
       appFeatures: app.features,
-      ...(path === 'api' ? { connection: { status: connection.status, authScheme: connection.authScheme, ...(connection.baseUrl ? { baseUrl: connection.baseUrl } : {}) } } : {}),
+      ...(path === 'api'
+        ? {
+            connection: {
+              status: connection.status,
+              authScheme: connection.authScheme,
+              ...(connection.baseUrl ? { baseUrl: connection.baseUrl } : {}),
+            },
+          }
+        : {}),
       ...(userProvisioning ? { userProvisioning } : {}),
       consoleUrl: provisioningTabUrl(ctx.client.orgUrl, app),
-      ...(await roleAttribute(okta, app.id, ctx.profile.role?.externalName).then((r) => (r ? { roleAttribute: r } : {}))),
+      ...(await roleAttribute(okta, app.id, ctx.profile.role?.externalName).then((r) =>
+        r ? { roleAttribute: r } : {},
+      )),
       ...(run ? { endToEnd: run } : {}),
       endToEndCurrent: sameTarget && sameSecret,
       tokenChanged: sameTarget && !sameSecret,

@@ -14,12 +14,18 @@ export function allowedChannels(profile: VendorProfile): RegistrationChannel[] {
 
 function valueOf(key: RegistrationValue['key'], facts: IntegrationFacts, input: RegisterInput): string | undefined {
   switch (key) {
-    case 'metadataUrl': return facts.metadataUrl;
-    case 'companyName': return input.companyName;
-    case 'emailDomains': return facts.emailDomains?.join(', ');
-    case 'certificatePem': return facts.certificatePem;
-    case 'ssoUrl': return facts.idpSsoUrl;
-    case 'idpIssuer': return facts.idpIssuer;
+    case 'metadataUrl':
+      return facts.metadataUrl;
+    case 'companyName':
+      return input.companyName;
+    case 'emailDomains':
+      return facts.emailDomains?.join(', ');
+    case 'certificatePem':
+      return facts.certificatePem;
+    case 'ssoUrl':
+      return facts.idpSsoUrl;
+    case 'idpIssuer':
+      return facts.idpIssuer;
   }
 }
 
@@ -33,11 +39,20 @@ const SOURCE: Record<RegistrationValue['key'], string> = {
 };
 
 /** Exactly the values the vendor asks for, in its words; fails naming the first one not known yet. */
-export function registrationValues(profile: VendorProfile, facts: IntegrationFacts, input: RegisterInput): RegistrationValueView[] {
+export function registrationValues(
+  profile: VendorProfile,
+  facts: IntegrationFacts,
+  input: RegisterInput,
+): RegistrationValueView[] {
   return profile.registration.values.map(({ key, label }) => {
     const value = valueOf(key, facts, input);
     if (value === undefined || value === '') {
-      throw new AppError('REGISTER_VALUE_MISSING', `${profile.name} needs the ${label}, which is not known yet.`, `Fill it in from ${SOURCE[key]} first.`, key === 'companyName' ? 'companyName' : undefined);
+      throw new AppError(
+        'REGISTER_VALUE_MISSING',
+        `${profile.name} needs the ${label}, which is not known yet.`,
+        `Fill it in from ${SOURCE[key]} first.`,
+        key === 'companyName' ? 'companyName' : undefined,
+      );
     }
     return { key, label, value };
   });
@@ -50,10 +65,18 @@ export interface EmailText {
 }
 
 /** The email to the vendor's support, values one per line, ready to send as it is. */
-export function registrationEmail(profile: VendorProfile, input: RegisterInput, values: RegistrationValueView[]): EmailText {
+export function registrationEmail(
+  profile: VendorProfile,
+  input: RegisterInput,
+  values: RegistrationValueView[],
+): EmailText {
   const company = input.companyName ?? '';
-  const subject = (profile.registration.subject ?? 'SAML SSO setup for {companyName}').replace('{companyName}', company).trim();
-  const lines = values.map((v) => (v.value.includes('\n') ? `${v.label}:\n${v.value.trim()}` : `${v.label}: ${v.value}`));
+  const subject = (profile.registration.subject ?? 'SAML SSO setup for {companyName}')
+    .replace('{companyName}', company)
+    .trim();
+  const lines = values.map((v) =>
+    v.value.includes('\n') ? `${v.label}:\n${v.value.trim()}` : `${v.label}: ${v.value}`,
+  );
   const body = [
     `Hello ${profile.name} support,`,
     '',
@@ -65,7 +88,9 @@ export function registrationEmail(profile: VendorProfile, input: RegisterInput, 
     '',
     'Thank you,',
     company,
-  ].join('\n').trimEnd();
+  ]
+    .join('\n')
+    .trimEnd();
   return { to: input.supportEmail ?? profile.registration.to ?? '', subject, body };
 }
 
@@ -76,7 +101,11 @@ export function mailtoLink(email: EmailText): string {
 }
 
 /** The JSON a registration API receives: each value under its key, domains as a list. */
-export function registrationPayload(profile: VendorProfile, facts: IntegrationFacts, values: RegistrationValueView[]): Record<string, unknown> {
+export function registrationPayload(
+  profile: VendorProfile,
+  facts: IntegrationFacts,
+  values: RegistrationValueView[],
+): Record<string, unknown> {
   const payload: Record<string, unknown> = { vendor: profile.id, idp: 'okta' };
   for (const v of values) payload[v.key] = v.key === 'emailDomains' ? (facts.emailDomains ?? []) : v.value;
   return payload;

@@ -10,9 +10,12 @@ const REPLY_LIMIT = 500;
 
 function target(observed: RegisterObserved, input: RegisterInput): string {
   switch (observed.channel) {
-    case 'email': return `${observed.vendor} support (email to ${observed.to ?? 'support'})`;
-    case 'paste': return `${observed.where ?? `${observed.vendor} settings`} (paste)`;
-    case 'api': return `${observed.vendor} registration API (${input.apiEndpoint ?? ''})`;
+    case 'email':
+      return `${observed.vendor} support (email to ${observed.to ?? 'support'})`;
+    case 'paste':
+      return `${observed.where ?? `${observed.vendor} settings`} (paste)`;
+    case 'api':
+      return `${observed.vendor} registration API (${input.apiEndpoint ?? ''})`;
   }
 }
 
@@ -20,30 +23,38 @@ function target(observed: RegisterObserved, input: RegisterInput): string {
 export function registerPlan(input: RegisterInput, observed: RegisterObserved): Change[] {
   if (!observed.sent || observed.changedSinceSent.length > 0) {
     const changed = new Set(observed.changedSinceSent);
-    return [{
-      id: 'register-send',
-      kind: 'send',
-      target: target(observed, input),
-      summary: observed.sent
-        ? `Send ${observed.vendor} the values again: ${observed.changedSinceSent.join(', ')} changed since ${observed.sent.at}.`
-        : observed.channel === 'paste'
-          ? `Paste ${observed.values.length} values into ${observed.where ?? observed.vendor}, then mark them as copied.`
-          : observed.channel === 'api'
-            ? `POST ${observed.values.length} values to ${observed.vendor}'s registration API.`
-            : `Email ${observed.values.map((v) => v.label).join(', ')} to ${observed.vendor} support, then mark it as sent.`,
-      details: observed.values
-        .filter((v) => !observed.sent || changed.has(v.label))
-        .map((v) => ({ field: v.label, ...(observed.sent?.values[v.key] ? { from: observed.sent.values[v.key] } : {}), to: v.value })),
-    }];
+    return [
+      {
+        id: 'register-send',
+        kind: 'send',
+        target: target(observed, input),
+        summary: observed.sent
+          ? `Send ${observed.vendor} the values again: ${observed.changedSinceSent.join(', ')} changed since ${observed.sent.at}.`
+          : observed.channel === 'paste'
+            ? `Paste ${observed.values.length} values into ${observed.where ?? observed.vendor}, then mark them as copied.`
+            : observed.channel === 'api'
+              ? `POST ${observed.values.length} values to ${observed.vendor}'s registration API.`
+              : `Email ${observed.values.map((v) => v.label).join(', ')} to ${observed.vendor} support, then mark it as sent.`,
+        details: observed.values
+          .filter((v) => !observed.sent || changed.has(v.label))
+          .map((v) => ({
+            field: v.label,
+            ...(observed.sent?.values[v.key] ? { from: observed.sent.values[v.key] } : {}),
+            to: v.value,
+          })),
+      },
+    ];
   }
   if (!observed.confirmedAt) {
-    return [{
-      id: 'register-confirm',
-      kind: 'manual',
-      target: `${observed.vendor} (its answer)`,
-      summary: `Wait for ${observed.vendor} to confirm, then mark it confirmed. ${observed.afterwards}`,
-      details: [{ field: 'Sent', to: `${observed.sent.at} (${observed.sent.via})` }],
-    }];
+    return [
+      {
+        id: 'register-confirm',
+        kind: 'manual',
+        target: `${observed.vendor} (its answer)`,
+        summary: `Wait for ${observed.vendor} to confirm, then mark it confirmed. ${observed.afterwards}`,
+        details: [{ field: 'Sent', to: `${observed.sent.at} (${observed.sent.via})` }],
+      },
+    ];
   }
   return [];
 }
@@ -74,7 +85,9 @@ export function registerChecks(observed: RegisterObserved): Check[] {
       id: 'register-confirmed',
       label: `${observed.vendor} confirmed`,
       status: observed.confirmedAt ? 'pass' : 'warn',
-      detail: observed.confirmedAt ? `Confirmed ${observed.confirmedAt}.` : `Waiting for ${observed.vendor}: ${observed.afterwards}`,
+      detail: observed.confirmedAt
+        ? `Confirmed ${observed.confirmedAt}.`
+        : `Waiting for ${observed.vendor}: ${observed.afterwards}`,
     },
   ];
 }
@@ -93,7 +106,9 @@ function observedFor(profile: VendorProfile, ctx: { facts: IntegrationFacts; inp
     ...(spec.where ? { where: spec.where } : {}),
     afterwards: spec.afterwards,
     values,
-    ...(sent ? { sent: { via: sent.via, at: sent.sentAt, values: sent.values, ...(sent.reply ? { reply: sent.reply } : {}) } } : {}),
+    ...(sent
+      ? { sent: { via: sent.via, at: sent.sentAt, values: sent.values, ...(sent.reply ? { reply: sent.reply } : {}) } }
+      : {}),
     changedSinceSent,
     ...(sent?.confirmedAt && changedSinceSent.length === 0 ? { confirmedAt: sent.confirmedAt } : {}),
   };
@@ -103,9 +118,12 @@ function observedFor(profile: VendorProfile, ctx: { facts: IntegrationFacts; inp
 export const registerStep = defineStep<RegisterInput, RegisterObserved>({
   id: 'register',
   input: RegisterInputSchema,
-  defaults: (profile) => ({ channel: profile.registration.channel, ...(profile.registration.to ? { supportEmail: profile.registration.to } : {}) }),
+  defaults: (profile) => ({
+    channel: profile.registration.channel,
+    ...(profile.registration.to ? { supportEmail: profile.registration.to } : {}),
+  }),
   needs: [
-    { step: 'metadata', fact: 'metadataUrl', why: 'The vendor needs the app\'s Metadata URL.' },
+    { step: 'metadata', fact: 'metadataUrl', why: "The vendor needs the app's Metadata URL." },
     { step: 'metadata', fact: 'idpIssuer', why: 'The vendor needs the Identity Provider Issuer.' },
     { step: 'metadata', fact: 'idpSsoUrl', why: 'The vendor needs the IdP Single Sign-On URL.' },
     { step: 'metadata', fact: 'certificatePem', why: 'The vendor needs the signing certificate.' },
@@ -122,22 +140,46 @@ export const registerStep = defineStep<RegisterInput, RegisterObserved>({
         observed.channel === 'email'
           ? `The app cannot send email itself: ${observed.vendor} takes these values by email to ${observed.to ?? 'its support'}.`
           : `${observed.vendor} takes these values pasted into ${observed.where ?? 'its settings'}; the app cannot do that for you.`,
-        observed.channel === 'email' ? 'Use "Open in mail app" or "Save .eml" above, send it, then press "Mark as sent".' : 'Copy each value above into the vendor\'s settings, then press "Mark as copied".',
+        observed.channel === 'email'
+          ? 'Use "Open in mail app" or "Save .eml" above, send it, then press "Mark as sent".'
+          : 'Copy each value above into the vendor\'s settings, then press "Mark as copied".',
       );
     }
     const endpoint = ctx.input.apiEndpoint ?? '';
     const payload = registrationPayload(ctx.profile, ctx.facts, observed.values);
     let response: Response;
     try {
-      response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(payload), redirect: 'error' });
+      response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(payload),
+        redirect: 'error',
+      });
     } catch (error) {
-      throw new AppError('REGISTER_API_UNREACHABLE', `${endpoint} did not answer: ${error instanceof Error ? error.message : String(error)}.`, 'Check the registration API URL and your network, then apply again.', 'apiEndpoint');
+      throw new AppError(
+        'REGISTER_API_UNREACHABLE',
+        `${endpoint} did not answer: ${error instanceof Error ? error.message : String(error)}.`,
+        'Check the registration API URL and your network, then apply again.',
+        'apiEndpoint',
+      );
     }
     const reply = (await response.text()).slice(0, REPLY_LIMIT);
     if (!response.ok) {
-      throw new AppError('REGISTER_API_REFUSED', `${observed.vendor}'s registration API answered HTTP ${response.status}: ${reply || '(no body)'}`, 'Correct what the vendor names, or ask the vendor; then apply again.', 'apiEndpoint');
+      throw new AppError(
+        'REGISTER_API_REFUSED',
+        `${observed.vendor}'s registration API answered HTTP ${response.status}: ${reply || '(no body)'}`,
+        'Correct what the vendor names, or ask the vendor; then apply again.',
+        'apiEndpoint',
+      );
     }
-    ctx.learn({ registration: { via: 'api', sentAt: ctx.now().toISOString(), values: Object.fromEntries(observed.values.map((v) => [v.key, v.value])), reply: `HTTP ${response.status} ${reply}`.trim() } });
+    ctx.learn({
+      registration: {
+        via: 'api',
+        sentAt: ctx.now().toISOString(),
+        values: Object.fromEntries(observed.values.map((v) => [v.key, v.value])),
+        reply: `HTTP ${response.status} ${reply}`.trim(),
+      },
+    });
   },
   async verify(_ctx, observed) {
     return registerChecks(observed);

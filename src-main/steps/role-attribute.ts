@@ -7,15 +7,17 @@ export const SCIM_CORE_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 
 /** The attribute the vendor asks for: fixed by a profile with roles, the admin's own otherwise. */
 export function roleSpecFor(input: Pick<RoleInput, 'values' | 'required'>, profile: VendorProfile): RoleSpec {
-  return profile.role ?? {
-    attribute: 'role',
-    displayName: 'Role',
-    description: `${profile.name} role`,
-    externalName: 'role',
-    externalNamespace: SCIM_CORE_USER,
-    required: input.required,
-    values: input.values,
-  };
+  return (
+    profile.role ?? {
+      attribute: 'role',
+      displayName: 'Role',
+      description: `${profile.name} role`,
+      externalName: 'role',
+      externalNamespace: SCIM_CORE_USER,
+      required: input.required,
+      values: input.values,
+    }
+  );
 }
 
 /** The app user schema property for the spec: an enumerated string whose values carry titles (`enum` + `oneOf`). */
@@ -54,7 +56,12 @@ export function readAttribute(property: AppUserSchemaProperty): RoleAttribute {
   set('externalNamespace', str(property.externalNamespace));
   set('required', typeof property.required === 'boolean' ? property.required : undefined);
   set('enum', Array.isArray(property.enum) ? property.enum.map(String) : undefined);
-  set('oneOf', Array.isArray(property.oneOf) ? property.oneOf.map((o) => ({ const: String(o.const), title: String(o.title) })) : undefined);
+  set(
+    'oneOf',
+    Array.isArray(property.oneOf)
+      ? property.oneOf.map((o) => ({ const: String(o.const), title: String(o.title) }))
+      : undefined,
+  );
   return attribute;
 }
 
@@ -72,16 +79,22 @@ const FIELDS: { key: keyof RoleAttribute; label: string }[] = [
 export function showField(attribute: RoleAttribute | null, key: keyof RoleAttribute): string {
   const value = attribute?.[key];
   if (value === undefined) return '(none)';
-  if (key === 'oneOf' && Array.isArray(value)) return (value as { const: string; title: string }[]).map((o) => `${o.title}=${o.const}`).join(', ');
+  if (key === 'oneOf' && Array.isArray(value))
+    return (value as { const: string; title: string }[]).map((o) => `${o.title}=${o.const}`).join(', ');
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
 }
 
 /** Field by field: every field of `planned` that Okta's attribute lacks or has otherwise (all of them when absent). */
-export function attributeDiff(planned: RoleAttribute, actual: RoleAttribute | null): { field: string; from?: string; to: string }[] {
-  return FIELDS.filter(({ key }) => actual === null || showField(planned, key) !== showField(actual, key)).map(({ key, label }) => ({
-    field: label,
-    ...(actual === null ? {} : { from: showField(actual, key) }),
-    to: showField(planned, key),
-  }));
+export function attributeDiff(
+  planned: RoleAttribute,
+  actual: RoleAttribute | null,
+): { field: string; from?: string; to: string }[] {
+  return FIELDS.filter(({ key }) => actual === null || showField(planned, key) !== showField(actual, key)).map(
+    ({ key, label }) => ({
+      field: label,
+      ...(actual === null ? {} : { from: showField(actual, key) }),
+      to: showField(planned, key),
+    }),
+  );
 }

@@ -59,12 +59,28 @@ export class StepRunner {
   private async load(ref: StepRef): Promise<Loaded> {
     const integration = await this.deps.workspace.getIntegration(ref.integrationId);
     const record = integration.steps[ref.stepId];
-    if (!record) throw new AppError('STEP_NOT_IN_VENDOR', `The step "${ref.stepId}" is not part of this integration.`, 'Pick a step from the rail.', 'stepId');
+    if (!record)
+      throw new AppError(
+        'STEP_NOT_IN_VENDOR',
+        `The step "${ref.stepId}" is not part of this integration.`,
+        'Pick a step from the rail.',
+        'stepId',
+      );
     const step = this.deps.steps[ref.stepId];
-    if (!step) throw new AppError('STEP_NOT_AVAILABLE', `The "${ref.stepId}" step is not available in this version of the app.`, 'Do this step by hand from the vendor guide.');
+    if (!step)
+      throw new AppError(
+        'STEP_NOT_AVAILABLE',
+        `The "${ref.stepId}" step is not available in this version of the app.`,
+        'Do this step by hand from the vendor guide.',
+      );
     const clients = await this.deps.workspace.listClients();
     const client = clients.find((c) => c.id === integration.clientId);
-    if (!client) throw new AppError('CLIENT_NOT_FOUND', 'The client of this integration no longer exists.', 'Add the client again.');
+    if (!client)
+      throw new AppError(
+        'CLIENT_NOT_FOUND',
+        'The client of this integration no longer exists.',
+        'Add the client again.',
+      );
     return { client, integration, profile: vendorProfile(integration.vendorId), step, record };
   }
 
@@ -77,7 +93,10 @@ export class StepRunner {
   }
 
   private async rawInput(ref: StepRef, loaded: Loaded): Promise<Record<string, unknown>> {
-    const raw: Record<string, unknown> = { ...loaded.step.defaults(loaded.profile, loaded.integration.facts), ...loaded.record.input };
+    const raw: Record<string, unknown> = {
+      ...loaded.step.defaults(loaded.profile, loaded.integration.facts),
+      ...loaded.record.input,
+    };
     for (const field of loaded.step.secretInputs ?? []) {
       const value = await this.deps.secrets.get(loaded.client.id, secretKey(ref, field));
       if (value !== undefined) raw[field] = value;
@@ -85,23 +104,44 @@ export class StepRunner {
     return raw;
   }
 
-  private async toView(ref: StepRef, loaded: Loaded, record: StepRecord, blockers: StepView['blockers']): Promise<StepView> {
-    const input: Record<string, unknown> = { ...loaded.step.defaults(loaded.profile, loaded.integration.facts), ...record.input };
-    return { ...record, input, integrationId: ref.integrationId, stepId: ref.stepId, secretsSet: await this.secretsSet(ref, loaded.step, loaded.client.id), blockers };
+  private async toView(
+    ref: StepRef,
+    loaded: Loaded,
+    record: StepRecord,
+    blockers: StepView['blockers'],
+  ): Promise<StepView> {
+    const input: Record<string, unknown> = {
+      ...loaded.step.defaults(loaded.profile, loaded.integration.facts),
+      ...record.input,
+    };
+    return {
+      ...record,
+      input,
+      integrationId: ref.integrationId,
+      stepId: ref.stepId,
+      secretsSet: await this.secretsSet(ref, loaded.step, loaded.client.id),
+      blockers,
+    };
   }
 
   private exclusive<T>(ref: StepRef, work: () => Promise<T>): Promise<T> {
     const key = `${ref.integrationId}:${ref.stepId}`;
     const previous = this.locks.get(key) ?? Promise.resolve();
     const next = previous.then(work, work);
-    this.locks.set(key, next.catch(() => undefined));
+    this.locks.set(
+      key,
+      next.catch(() => undefined),
+    );
     return next;
   }
 
   async view(ref: StepRef): Promise<StepView> {
     const loaded = await this.load(ref);
     const input = await this.rawInput(ref, loaded);
-    const blockers = [...missingFacts(loaded.step, loaded.integration.facts, loaded.profile), ...inputBlockers(loaded.step, input)];
+    const blockers = [
+      ...missingFacts(loaded.step, loaded.integration.facts, loaded.profile),
+      ...inputBlockers(loaded.step, input),
+    ];
     return this.toView(ref, loaded, loaded.record, blockers);
   }
 
@@ -114,13 +154,19 @@ export class StepRunner {
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const field = issue?.path.map(String).join('.') ?? '';
-        throw new AppError('INVALID_INPUT', `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`, 'Correct the highlighted field and save again.', field || undefined);
+        throw new AppError(
+          'INVALID_INPUT',
+          `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`,
+          'Correct the highlighted field and save again.',
+          field || undefined,
+        );
       }
       const secrets = new Set(loaded.step.secretInputs ?? []);
       const plain: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(raw)) {
         if (secrets.has(key)) {
-          if (typeof value === 'string' && value !== '') await this.deps.secrets.set(loaded.client.id, secretKey(ref, key), value);
+          if (typeof value === 'string' && value !== '')
+            await this.deps.secrets.set(loaded.client.id, secretKey(ref, key), value);
         } else {
           plain[key] = value;
         }
@@ -147,7 +193,10 @@ export class StepRunner {
   private async runPhase(ref: StepRef, phase: 'inspect' | 'apply' | 'verify'): Promise<StepView> {
     const loaded = await this.load(ref);
     const raw = await this.rawInput(ref, loaded);
-    const blockers = [...missingFacts(loaded.step, loaded.integration.facts, loaded.profile), ...inputBlockers(loaded.step, raw)];
+    const blockers = [
+      ...missingFacts(loaded.step, loaded.integration.facts, loaded.profile),
+      ...inputBlockers(loaded.step, raw),
+    ];
     if (blockers.length > 0) {
       if (phase === 'apply') {
         const first = blockers[0]!;
@@ -172,7 +221,8 @@ export class StepRunner {
         Object.assign(learned, facts);
         ctx.facts = { ...ctx.facts, ...facts };
       },
-      readSecret: (stepId, field) => this.deps.secrets.get(loaded.client.id, secretKey({ integrationId: ref.integrationId, stepId }, field)),
+      readSecret: (stepId, field) =>
+        this.deps.secrets.get(loaded.client.id, secretKey({ integrationId: ref.integrationId, stepId }, field)),
       progress: (done, total, message) => this.deps.onProgress?.(ref, done, total, message),
       now: this.now,
     };
@@ -212,7 +262,11 @@ export class StepRunner {
     } catch (error) {
       const failure = isAppError(error)
         ? { code: error.code, message: error.message, hint: error.hint }
-        : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), hint: 'Try again; if it keeps failing, report it with this step.' };
+        : {
+            code: 'INTERNAL',
+            message: error instanceof Error ? error.message : String(error),
+            hint: 'Try again; if it keeps failing, report it with this step.',
+          };
       await save((record) => {
         record.status = 'failed';
         record.lastError = failure;

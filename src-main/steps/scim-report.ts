@@ -25,7 +25,9 @@ export function sameToken(digest: PreflightRecord['tokenDigest'], token: string)
 export function recordPreflight(report: PreflightReport, token: string): PreflightRecord {
   const secret = token.trim();
   const text = JSON.stringify(report);
-  const safe = JSON.parse(secret.length > 0 ? text.split(JSON.stringify(secret).slice(1, -1)).join(REDACTED) : text) as PreflightReport;
+  const safe = JSON.parse(
+    secret.length > 0 ? text.split(JSON.stringify(secret).slice(1, -1)).join(REDACTED) : text,
+  ) as PreflightReport;
   return { ...safe, tokenDigest: tokenDigest(secret) };
 }
 
@@ -35,7 +37,10 @@ export function preflightPassed(record: PreflightRecord): boolean {
 
 /** A stable check id from a preflight check's name ("Profile update (PUT)" → `scim-profile-update-put`). */
 export function checkId(name: string): string {
-  return `scim-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `scim-${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }
 
 /** One Check per preflight check; a skipped one is a warning, since nothing proved it. */
@@ -58,7 +63,11 @@ function exchangeText(e: ScimExchangeView): string {
   const lines = [`> ${e.method} ${e.url}`];
   for (const [name, value] of Object.entries(e.requestHeaders)) lines.push(`> ${name}: ${value}`);
   if (e.requestBody !== undefined) lines.push(`> ${bodyText(e.requestBody)}`);
-  lines.push(e.status === 0 ? `< no answer after ${e.durationMs} ms: ${e.error ?? 'network failure'}` : `< HTTP ${e.status} (${e.durationMs} ms)`);
+  lines.push(
+    e.status === 0
+      ? `< no answer after ${e.durationMs} ms: ${e.error ?? 'network failure'}`
+      : `< HTTP ${e.status} (${e.durationMs} ms)`,
+  );
   const type = e.responseHeaders['content-type'];
   if (type !== undefined) lines.push(`< content-type: ${type}`);
   if (e.responseBody !== undefined) lines.push(`< ${bodyText(e.responseBody)}`);
@@ -68,5 +77,7 @@ function exchangeText(e: ScimExchangeView): string {
 
 function bodyText(body: unknown): string {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return text.length > EVIDENCE_BODY_LIMIT ? `${text.slice(0, EVIDENCE_BODY_LIMIT)}… (${text.length} characters)` : text;
+  return text.length > EVIDENCE_BODY_LIMIT
+    ? `${text.slice(0, EVIDENCE_BODY_LIMIT)}… (${text.length} characters)`
+    : text;
 }

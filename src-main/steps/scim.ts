@@ -1,4 +1,10 @@
-import { PreflightRecordSchema, ScimInputSchema, type PreflightRecord, type ScimInput, type ScimObserved } from '../api/step-scim';
+import {
+  PreflightRecordSchema,
+  ScimInputSchema,
+  type PreflightRecord,
+  type ScimInput,
+  type ScimObserved,
+} from '../api/step-scim';
 import type { Change, Check } from '../api/steps';
 import type { Integration } from '../api/model';
 import { runScimPreflight } from '../scim/preflight';
@@ -25,29 +31,55 @@ export function planScim(input: ScimInput, observed: ScimObserved): Change[] {
   const details: Change['details'] = [
     { field: 'SCIM base URL', to: input.baseUrl },
     { field: 'Test user', to: testUser },
-    { field: 'Calls, as Okta makes them', to: 'GET /ServiceProviderConfig, GET /Users, POST /Users, GET /Users/{id}, PUT /Users/{id}, PATCH /Users/{id}, then deactivate and DELETE the test user' },
+    {
+      field: 'Calls, as Okta makes them',
+      to: 'GET /ServiceProviderConfig, GET /Users, POST /Users, GET /Users/{id}, PUT /Users/{id}, PATCH /Users/{id}, then deactivate and DELETE the test user',
+    },
   ];
   if (observed.current && observed.report !== undefined) {
     const failed = observed.report.checks.filter((c) => c.status === 'fail').map((c) => c.name);
-    details.push({ field: 'Last run', from: `failed: ${failed.join(', ') || 'the test user was left active'}`, to: 'run again' });
+    details.push({
+      field: 'Last run',
+      from: `failed: ${failed.join(', ') || 'the test user was left active'}`,
+      to: 'run again',
+    });
   }
-  return [{
-    id: RUN_PREFLIGHT,
-    kind: 'send',
-    target: `SCIM endpoint ${input.baseUrl}`,
-    summary: `Run the SCIM preflight against ${input.baseUrl} (creates and then deactivates test user ${testUser}, deleting it where the vendor allows)`,
-    details,
-  }];
+  return [
+    {
+      id: RUN_PREFLIGHT,
+      kind: 'send',
+      target: `SCIM endpoint ${input.baseUrl}`,
+      summary: `Run the SCIM preflight against ${input.baseUrl} (creates and then deactivates test user ${testUser}, deleting it where the vendor allows)`,
+      details,
+    },
+  ];
 }
 
 /** Pure: the recorded preflight as read-back checks, or why there is none for this URL and token. */
 export function scimChecks(observed: ScimObserved): Check[] {
   if (observed.report === undefined) {
-    return [{ id: 'scim-preflight-run', label: 'SCIM preflight', status: 'fail', detail: `The preflight has not run against ${observed.baseUrl} yet. Apply to run it.` }];
+    return [
+      {
+        id: 'scim-preflight-run',
+        label: 'SCIM preflight',
+        status: 'fail',
+        detail: `The preflight has not run against ${observed.baseUrl} yet. Apply to run it.`,
+      },
+    ];
   }
   if (!observed.current) {
-    const changed = observed.report.baseUrl === observed.baseUrl ? 'the bearer token changed' : `it ran against ${observed.report.baseUrl}`;
-    return [{ id: 'scim-preflight-run', label: 'SCIM preflight', status: 'fail', detail: `The last preflight does not count for ${observed.baseUrl}: ${changed}. Apply to run it again.` }];
+    const changed =
+      observed.report.baseUrl === observed.baseUrl
+        ? 'the bearer token changed'
+        : `it ran against ${observed.report.baseUrl}`;
+    return [
+      {
+        id: 'scim-preflight-run',
+        label: 'SCIM preflight',
+        status: 'fail',
+        detail: `The last preflight does not count for ${observed.baseUrl}: ${changed}. Apply to run it again.`,
+      },
+    ];
   }
   return preflightChecks(observed.report);
 }
@@ -65,7 +97,8 @@ export const scimStep = defineStep<ScimInput, ScimObserved>({
 
   async inspect(ctx) {
     const report = freshReports.get(ctx) ?? recordedReport(ctx.integration);
-    const current = report !== undefined && report.baseUrl === ctx.input.baseUrl && sameToken(report.tokenDigest, ctx.input.token);
+    const current =
+      report !== undefined && report.baseUrl === ctx.input.baseUrl && sameToken(report.tokenDigest, ctx.input.token);
     return { baseUrl: ctx.input.baseUrl, ...(report === undefined ? {} : { report }), current };
   },
 

@@ -8,7 +8,11 @@ import { defineStep } from './step';
 
 function slugField(profile: VendorProfile): string {
   if (profile.app.kind !== 'catalog' || !profile.app.slugField) {
-    throw new AppError('SLUG_NOT_USED', `${profile.name}'s app has no slug field.`, 'Skip this step; it belongs to vendors whose catalog app takes a company slug (Millie).');
+    throw new AppError(
+      'SLUG_NOT_USED',
+      `${profile.name}'s app has no slug field.`,
+      'Skip this step; it belongs to vendors whose catalog app takes a company slug (Millie).',
+    );
   }
   return profile.app.slugField;
 }
@@ -17,11 +21,17 @@ function slugField(profile: VendorProfile): string {
 export function planSlug(input: SlugInput, observed: SlugObserved): Change[] {
   const app = observed.app;
   if (!app || app.slugName === input.companySlug) return [];
-  return [{
-    id: 'slug.write', kind: 'update', target: `Okta app "${app.label}"`,
-    summary: `Write the Company Slug into the app's "Slug Name" field`,
-    details: [{ field: 'Slug Name', ...(app.slugName === undefined ? {} : { from: app.slugName }), to: input.companySlug }],
-  }];
+  return [
+    {
+      id: 'slug.write',
+      kind: 'update',
+      target: `Okta app "${app.label}"`,
+      summary: `Write the Company Slug into the app's "Slug Name" field`,
+      details: [
+        { field: 'Slug Name', ...(app.slugName === undefined ? {} : { from: app.slugName }), to: input.companySlug },
+      ],
+    },
+  ];
 }
 
 /**
@@ -43,7 +53,9 @@ export const slugStep = defineStep<SlugInput, SlugObserved>({
     if (!app) return observed;
     const current = app.settings.app?.[field];
     observed.app = {
-      id: app.id, name: app.name, label: app.label,
+      id: app.id,
+      name: app.name,
+      label: app.label,
       ...(typeof current === 'string' && current !== '' ? { slugName: current } : {}),
       consoleUrl: appInstanceUrl(okta.orgUrl, app.name, app.id, 'signon'),
     };
@@ -54,18 +66,41 @@ export const slugStep = defineStep<SlugInput, SlugObserved>({
     if (!changes.some((c) => c.id === 'slug.write') || !observed.app) return;
     const okta = await ctx.okta();
     const app = await okta.getApp(observed.app.id);
-    if (!app) throw new AppError('APP_GONE', `The app ${observed.app.id} was deleted.`, 'Go to the app step and add the app again.');
-    await okta.updateApp(app.id, updatedApp(app, { label: app.label, settingsApp: { [observed.slugField]: ctx.input.companySlug } }));
+    if (!app)
+      throw new AppError(
+        'APP_GONE',
+        `The app ${observed.app.id} was deleted.`,
+        'Go to the app step and add the app again.',
+      );
+    await okta.updateApp(
+      app.id,
+      updatedApp(app, { label: app.label, settingsApp: { [observed.slugField]: ctx.input.companySlug } }),
+    );
   },
   async verify(ctx, observed): Promise<Check[]> {
-    const checks: Check[] = [{ id: 'slug-valid', label: 'The Company Slug is valid', status: 'pass', detail: 'Recorded for the app step.', evidence: ctx.input.companySlug }];
+    const checks: Check[] = [
+      {
+        id: 'slug-valid',
+        label: 'The Company Slug is valid',
+        status: 'pass',
+        detail: 'Recorded for the app step.',
+        evidence: ctx.input.companySlug,
+      },
+    ];
     if (!observed.app) {
-      checks.push({ id: 'app-slug', label: 'The app\'s Slug Name is the Company Slug', status: 'warn', detail: `No ${ctx.profile.name} app yet: type ${ctx.input.companySlug} into "Slug Name" when you add it in the app step; the wizard checks it there.` });
+      checks.push({
+        id: 'app-slug',
+        label: "The app's Slug Name is the Company Slug",
+        status: 'warn',
+        detail: `No ${ctx.profile.name} app yet: type ${ctx.input.companySlug} into "Slug Name" when you add it in the app step; the wizard checks it there.`,
+      });
       return checks;
     }
     const ok = observed.app.slugName === ctx.input.companySlug;
     checks.push({
-      id: 'app-slug', label: 'The app\'s Slug Name is the Company Slug', status: ok ? 'pass' : 'fail',
+      id: 'app-slug',
+      label: "The app's Slug Name is the Company Slug",
+      status: ok ? 'pass' : 'fail',
       detail: ok ? `Read back from the app "${observed.app.label}".` : 'Click Apply to write it.',
       evidence: `Okta: ${observed.app.slugName ?? '(not set)'} · planned: ${ctx.input.companySlug}`,
     });

@@ -1,4 +1,10 @@
-import { TestLoginInputSchema, type LoginMode, type LoginResult, type TestLoginInput, type TestLoginObserved } from '../api/step-test-login';
+import {
+  TestLoginInputSchema,
+  type LoginMode,
+  type LoginResult,
+  type TestLoginInput,
+  type TestLoginObserved,
+} from '../api/step-test-login';
 import type { Change, Check } from '../api/steps';
 import { AppError } from '../errors';
 import type { VendorProfile } from '../vendors/profile';
@@ -15,7 +21,7 @@ const CHECK_LABEL: Record<string, string> = {
   recipient: 'Recipient',
   destination: 'Destination',
   'validity-window': 'Time window',
-  'name-id': 'NameID is the user\'s email',
+  'name-id': "NameID is the user's email",
   'in-response-to': 'InResponseTo',
 };
 
@@ -36,21 +42,38 @@ export function requiredModes(modes: readonly LoginMode[], profile: VendorProfil
 export function testLoginPlan(observed: TestLoginObserved): Change[] {
   const who = observed.user.login;
   if (!observed.assigned) {
-    return [{ id: 'test-login-assign', kind: 'manual', target: `Okta app "${observed.app.label}"`, summary: `Assign ${who} to "${observed.app.label}" first (the "Assign users" step or the app's Assignments tab): Okta refuses unassigned users.`, details: [] }];
+    return [
+      {
+        id: 'test-login-assign',
+        kind: 'manual',
+        target: `Okta app "${observed.app.label}"`,
+        summary: `Assign ${who} to "${observed.app.label}" first (the "Assign users" step or the app's Assignments tab): Okta refuses unassigned users.`,
+        details: [],
+      },
+    ];
   }
   return observed.required.flatMap((mode): Change[] => {
     const result = observed.results[mode];
     if (result?.valid) return [];
     const failed = result ? result.checks.filter((c) => c.status === 'fail').map((c) => checkLabel(c.name)) : [];
-    return [{
-      id: `test-login-${mode}`,
-      kind: 'manual',
-      target: `${observed.app.label} sign-in as ${who}`,
-      summary: result
-        ? `Sign in as ${who} again (${MODE_LABEL[mode]}): the last test failed ${failed.join(', ')}.`
-        : `Sign in as ${who} (${MODE_LABEL[mode]}) and capture the SAMLResponse.`,
-      details: [{ field: 'Starts at', to: (mode === 'idp' ? observed.start.idp : observed.start.sp) ?? (mode === 'sp' ? `an AuthnRequest to ${observed.start.idpSsoUrl}` : 'the Okta dashboard tile') }],
-    }];
+    return [
+      {
+        id: `test-login-${mode}`,
+        kind: 'manual',
+        target: `${observed.app.label} sign-in as ${who}`,
+        summary: result
+          ? `Sign in as ${who} again (${MODE_LABEL[mode]}): the last test failed ${failed.join(', ')}.`
+          : `Sign in as ${who} (${MODE_LABEL[mode]}) and capture the SAMLResponse.`,
+        details: [
+          {
+            field: 'Starts at',
+            to:
+              (mode === 'idp' ? observed.start.idp : observed.start.sp) ??
+              (mode === 'sp' ? `an AuthnRequest to ${observed.start.idpSsoUrl}` : 'the Okta dashboard tile'),
+          },
+        ],
+      },
+    ];
   });
 }
 
@@ -66,18 +89,26 @@ function resultChecks(result: LoginResult): Check[] {
 
 /** Pure: the user's assignment, then every check of the latest result per mode. */
 export function testLoginChecks(observed: TestLoginObserved): Check[] {
-  const checks: Check[] = [{
-    id: 'test-user',
-    label: 'Test user assigned',
-    status: observed.assigned ? 'pass' : 'fail',
-    detail: observed.assigned
-      ? `${observed.user.login} (${observed.user.id}) is assigned to "${observed.app.label}".`
-      : `${observed.user.login} is not assigned to "${observed.app.label}": assign the user first, then test again.`,
-  }];
+  const checks: Check[] = [
+    {
+      id: 'test-user',
+      label: 'Test user assigned',
+      status: observed.assigned ? 'pass' : 'fail',
+      detail: observed.assigned
+        ? `${observed.user.login} (${observed.user.id}) is assigned to "${observed.app.label}".`
+        : `${observed.user.login} is not assigned to "${observed.app.label}": assign the user first, then test again.`,
+    },
+  ];
   for (const mode of ['idp', 'sp'] as const) {
     const result = observed.results[mode];
     if (result) checks.push(...resultChecks(result));
-    else if (observed.required.includes(mode)) checks.push({ id: `${mode}:not-run`, label: `${MODE_LABEL[mode]} login`, status: 'warn', detail: `Not tested yet: sign in as ${observed.user.login}.` });
+    else if (observed.required.includes(mode))
+      checks.push({
+        id: `${mode}:not-run`,
+        label: `${MODE_LABEL[mode]} login`,
+        status: 'warn',
+        detail: `Not tested yet: sign in as ${observed.user.login}.`,
+      });
   }
   return checks;
 }
@@ -99,21 +130,41 @@ function onOrg(url: string, orgUrl: string, sandbox: boolean): string {
 async function inspectLogin(ctx: StepContext<TestLoginInput>): Promise<TestLoginObserved> {
   const { appId, idpIssuer, idpSsoUrl, certificatePem } = ctx.facts;
   if (!appId || !idpIssuer || !idpSsoUrl || !certificatePem) {
-    throw new AppError('TEST_LOGIN_NOT_READY', 'The app, its issuer, SSO URL and certificate are not all known yet.', 'Finish the app and metadata steps first.');
+    throw new AppError(
+      'TEST_LOGIN_NOT_READY',
+      'The app, its issuer, SSO URL and certificate are not all known yet.',
+      'Finish the app and metadata steps first.',
+    );
   }
   const okta = await ctx.okta();
   const app = await okta.getApp(appId);
-  if (!app) throw new AppError('TEST_LOGIN_APP_GONE', `The Okta app ${appId} no longer exists.`, 'Run the app step again to find or create it.');
+  if (!app)
+    throw new AppError(
+      'TEST_LOGIN_APP_GONE',
+      `The Okta app ${appId} no longer exists.`,
+      'Run the app step again to find or create it.',
+    );
   const user = await okta.getUser(ctx.input.userLogin);
   if (!user) {
-    throw new AppError('TEST_USER_NOT_FOUND', `No Okta user "${ctx.input.userLogin}".`, 'Enter the Okta username of an existing, active user, e.g. alice@acme.com.', 'userLogin');
+    throw new AppError(
+      'TEST_USER_NOT_FOUND',
+      `No Okta user "${ctx.input.userLogin}".`,
+      'Enter the Okta username of an existing, active user, e.g. alice@acme.com.',
+      'userLogin',
+    );
   }
   const email = user.profile.email ?? user.profile.login;
-  const expected = { issuer: idpIssuer, ...samlTargets(ctx.profile, app), nameId: email, attributes: expectedAttributes(ctx.profile, user, app) };
+  const expected = {
+    issuer: idpIssuer,
+    ...samlTargets(ctx.profile, app),
+    nameId: email,
+    attributes: expectedAttributes(ctx.profile, user, app),
+  };
   const results: TestLoginObserved['results'] = {};
   for (const mode of ['idp', 'sp'] as const) {
     const capture = ctx.input[`${mode}Capture`];
-    if (capture && sameUser(capture.userLogin, user.profile.login)) results[mode] = await checkCapture(mode, capture, expected, certificatePem);
+    if (capture && sameUser(capture.userLogin, user.profile.login))
+      results[mode] = await checkCapture(mode, capture, expected, certificatePem);
   }
   const embed = app.appLinks[0]?.href ?? ctx.facts.embedLink;
   return {
@@ -140,7 +191,11 @@ export const testLoginStep = defineStep<TestLoginInput, TestLoginObserved>({
     { step: 'app', fact: 'appId', why: 'The test signs in to the Okta app, which does not exist yet.' },
     { step: 'metadata', fact: 'idpIssuer', why: 'The response is checked against the Identity Provider Issuer.' },
     { step: 'metadata', fact: 'idpSsoUrl', why: 'SP-initiated logins go to the IdP SSO URL.' },
-    { step: 'metadata', fact: 'certificatePem', why: 'The response signature is checked against the app\'s certificate.' },
+    {
+      step: 'metadata',
+      fact: 'certificatePem',
+      why: "The response signature is checked against the app's certificate.",
+    },
   ],
   inspect: inspectLogin,
   plan: (_input, observed) => testLoginPlan(observed),

@@ -4,16 +4,44 @@ import type { VendorProfile } from './profile';
 export const courier: VendorProfile = {
   id: 'courier',
   name: 'Courier',
-  description: 'Custom SAML 2.0 app with `id` and emailaddress-claim attributes, metadata URL to Courier support, SCIM with a required `role`, an optional bookmark app and migration of existing users.',
+  description:
+    'Custom SAML 2.0 app with `id` and emailaddress-claim attributes, metadata URL to Courier support, SCIM with a required `role`, an optional bookmark app and migration of existing users.',
   guide: 'Okta SSO Integration (Courier)',
   steps: [
-    { id: 'app', title: 'Courier app', summary: 'A custom SAML 2.0 app with the SSO URL and Audience URI from Courier Support and the `id` and emailaddress attribute statements.' },
-    { id: 'metadata', title: 'Metadata URL', summary: 'The app\'s Metadata URL and signing certificate, checked.' },
-    { id: 'register', title: 'Send to Courier', summary: 'Send the Metadata URL to Courier Support; they configure SSO within 24 hours.' },
-    { id: 'scim', title: 'SCIM check', summary: 'Check Courier\'s SCIM endpoint with the bearer token before Okta is switched on.' },
-    { id: 'role', title: 'Role attribute', summary: 'A required `role` attribute with Courier\'s roles, mapped from your groups.' },
-    { id: 'provisioning', title: 'Provisioning', summary: 'SCIM connector base URL, userName, HTTP Header token; push new users and profile updates; create, update and deactivate.' },
-    { id: 'bookmark', title: 'Bookmark app', summary: 'An optional "Courier Login" bookmark app with the URL from Courier Support.', optional: true },
+    {
+      id: 'app',
+      title: 'Courier app',
+      summary:
+        'A custom SAML 2.0 app with the SSO URL and Audience URI from Courier Support and the `id` and emailaddress attribute statements.',
+    },
+    { id: 'metadata', title: 'Metadata URL', summary: "The app's Metadata URL and signing certificate, checked." },
+    {
+      id: 'register',
+      title: 'Send to Courier',
+      summary: 'Send the Metadata URL to Courier Support; they configure SSO within 24 hours.',
+    },
+    {
+      id: 'scim',
+      title: 'SCIM check',
+      summary: "Check Courier's SCIM endpoint with the bearer token before Okta is switched on.",
+    },
+    {
+      id: 'role',
+      title: 'Role attribute',
+      summary: "A required `role` attribute with Courier's roles, mapped from your groups.",
+    },
+    {
+      id: 'provisioning',
+      title: 'Provisioning',
+      summary:
+        'SCIM connector base URL, userName, HTTP Header token; push new users and profile updates; create, update and deactivate.',
+    },
+    {
+      id: 'bookmark',
+      title: 'Bookmark app',
+      summary: 'An optional "Courier Login" bookmark app with the URL from Courier Support.',
+      optional: true,
+    },
     { id: 'assign', title: 'Assign users', summary: 'Assign groups and users, each with a Courier role.' },
     { id: 'test-login', title: 'Test login', summary: 'IdP-initiated login, checked on the real SAML assertion.' },
   ],
@@ -25,19 +53,32 @@ export const courier: VendorProfile = {
       subjectNameIdTemplate: '${user.email}',
       attributeStatements: [
         { name: 'id', nameFormat: 'unspecified', value: 'user.id' },
-        { name: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress', nameFormat: 'unspecified', value: 'user.email' },
+        {
+          name: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress',
+          nameFormat: 'unspecified',
+          value: 'user.email',
+        },
       ],
       vendorSupplied: ['ssoAcsUrl', 'audience'],
     },
   },
-  domains: { consumerMail: 'flag', why: 'Courier matches users by email address; make sure addresses match between Okta and Courier.' },
+  domains: {
+    consumerMail: 'flag',
+    why: 'Courier matches users by email address; make sure addresses match between Okta and Courier.',
+  },
   registration: {
     channel: 'email',
     subject: 'Okta SAML metadata for {companyName}',
     values: [{ key: 'metadataUrl', label: 'Metadata URL' }],
     afterwards: 'Courier configures the SSO integration on its end within 24 hours of receiving the Metadata URL.',
   },
-  scim: { via: 'console', userNameAttribute: 'userName', authMode: 'HTTP Header', features: ['create', 'update', 'deactivate'], requiredAttributes: ['userName', 'role'] },
+  scim: {
+    via: 'console',
+    userNameAttribute: 'userName',
+    authMode: 'HTTP Header',
+    features: ['create', 'update', 'deactivate'],
+    requiredAttributes: ['userName', 'role'],
+  },
   role: {
     attribute: 'role',
     displayName: 'Role',

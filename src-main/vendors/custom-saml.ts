@@ -7,16 +7,48 @@ export const customSaml: VendorProfile = {
   description: 'Any SAML 2.0 service provider: SSO URL, audience, attributes, SCIM and roles all editable.',
   guide: 'Okta: create a SAML 2.0 app integration',
   steps: [
-    { id: 'app', title: 'SAML app', summary: 'A custom SAML 2.0 app: SSO URL, audience, NameID and attribute statements.' },
-    { id: 'metadata', title: 'Metadata & certificate', summary: 'The app\'s Metadata URL and signing certificate, checked.' },
-    { id: 'domains', title: 'Email domains', summary: 'The email domains the vendor should route to Okta.', optional: true },
+    {
+      id: 'app',
+      title: 'SAML app',
+      summary: 'A custom SAML 2.0 app: SSO URL, audience, NameID and attribute statements.',
+    },
+    {
+      id: 'metadata',
+      title: 'Metadata & certificate',
+      summary: "The app's Metadata URL and signing certificate, checked.",
+    },
+    {
+      id: 'domains',
+      title: 'Email domains',
+      summary: 'The email domains the vendor should route to Okta.',
+      optional: true,
+    },
     { id: 'register', title: 'Send to vendor', summary: 'Send the vendor the values it asks for.' },
-    { id: 'scim', title: 'SCIM check', summary: 'Check the vendor\'s SCIM endpoint before Okta uses it.', optional: true },
-    { id: 'provisioning', title: 'Provisioning', summary: 'Switch SCIM provisioning on in Okta and prove it end to end.', optional: true },
-    { id: 'role', title: 'Role attribute', summary: 'An optional enumerated `role` attribute on the app user profile.', optional: true },
+    {
+      id: 'scim',
+      title: 'SCIM check',
+      summary: "Check the vendor's SCIM endpoint before Okta uses it.",
+      optional: true,
+    },
+    {
+      id: 'provisioning',
+      title: 'Provisioning',
+      summary: 'Switch SCIM provisioning on in Okta and prove it end to end.',
+      optional: true,
+    },
+    {
+      id: 'role',
+      title: 'Role attribute',
+      summary: 'An optional enumerated `role` attribute on the app user profile.',
+      optional: true,
+    },
     { id: 'bookmark', title: 'Bookmark app', summary: 'An optional bookmark app.', optional: true },
     { id: 'assign', title: 'Assign users', summary: 'Assign groups and users.' },
-    { id: 'test-login', title: 'Test login', summary: 'IdP- and SP-initiated logins, checked on the real SAML assertion.' },
+    {
+      id: 'test-login',
+      title: 'Test login',
+      summary: 'IdP- and SP-initiated logins, checked on the real SAML assertion.',
+    },
   ],
   app: {
     kind: 'custom',
@@ -29,7 +61,10 @@ export const customSaml: VendorProfile = {
       editable: true,
     },
   },
-  domains: { consumerMail: 'flag', why: 'Consumer mail domains are shared by many companies; a vendor that routes by domain cannot use them.' },
+  domains: {
+    consumerMail: 'flag',
+    why: 'Consumer mail domains are shared by many companies; a vendor that routes by domain cannot use them.',
+  },
   registration: {
     channel: 'email',
     alternatives: ['api', 'paste'],
@@ -42,7 +77,13 @@ export const customSaml: VendorProfile = {
     ],
     afterwards: 'The vendor configures its side from these values.',
   },
-  scim: { via: 'console', userNameAttribute: 'userName', authMode: 'HTTP Header', features: ['create', 'update', 'deactivate'], requiredAttributes: ['userName'] },
+  scim: {
+    via: 'console',
+    userNameAttribute: 'userName',
+    authMode: 'HTTP Header',
+    features: ['create', 'update', 'deactivate'],
+    requiredAttributes: ['userName'],
+  },
   bookmark: { label: 'Custom SAML app login', urlFromVendor: true },
   login: { idpInitiated: true },
 };

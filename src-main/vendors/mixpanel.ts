@@ -6,17 +6,55 @@ const mixpanelAcs = 'https://sso.mixpanel.com/sso/saml2';
 export const mixpanel: VendorProfile = {
   id: 'mixpanel',
   name: 'Mixpanel',
-  description: 'Catalog or custom SAML app with fixed Mixpanel URLs and an email attribute; certificate, Redirect Login URL and Issuer pasted into Mixpanel; SCIM through the catalog app.',
+  description:
+    'Catalog or custom SAML app with fixed Mixpanel URLs and an email attribute; certificate, Redirect Login URL and Issuer pasted into Mixpanel; SCIM through the catalog app.',
   guide: 'Configure Single Sign-On (SSO) with Okta (Mixpanel)',
   steps: [
-    { id: 'app', title: 'Mixpanel app', summary: 'The Mixpanel catalog app, or a custom SAML app with Mixpanel\'s SSO, Recipient, Destination and Audience URLs and an email attribute.' },
-    { id: 'metadata', title: 'Certificate & issuer', summary: 'The X.509 certificate, Redirect Login URL and Identity Provider Issuer from the app\'s setup instructions.' },
-    { id: 'domains', title: 'Claimed domains', summary: 'The email domains you claimed in Mixpanel; Okta usernames must be addresses in them.' },
-    { id: 'register', title: 'Enable SSO in Mixpanel', summary: 'Paste the certificate, Redirect Login URL and Issuer into Organization Settings > SSO.' },
-    { id: 'scim', title: 'SCIM check', summary: 'Check the Mixpanel SCIM endpoint with your SCIM OAuth token before Okta uses it.', optional: true },
-    { id: 'provisioning', title: 'Provisioning', summary: 'Enable API integration with the SCIM token; push new users, profile updates, deactivation and reactivation.', optional: true },
-    { id: 'assign', title: 'Assign users', summary: 'Assign the users to provision; their Okta username must be an email in a claimed domain.' },
-    { id: 'test-login', title: 'Test login', summary: 'IdP- and SP-initiated logins, checked on the real SAML assertion.' },
+    {
+      id: 'app',
+      title: 'Mixpanel app',
+      summary:
+        "The Mixpanel catalog app, or a custom SAML app with Mixpanel's SSO, Recipient, Destination and Audience URLs and an email attribute.",
+    },
+    {
+      id: 'metadata',
+      title: 'Certificate & issuer',
+      summary:
+        "The X.509 certificate, Redirect Login URL and Identity Provider Issuer from the app's setup instructions.",
+    },
+    {
+      id: 'domains',
+      title: 'Claimed domains',
+      summary: 'The email domains you claimed in Mixpanel; Okta usernames must be addresses in them.',
+    },
+    {
+      id: 'register',
+      title: 'Enable SSO in Mixpanel',
+      summary: 'Paste the certificate, Redirect Login URL and Issuer into Organization Settings > SSO.',
+    },
+    {
+      id: 'scim',
+      title: 'SCIM check',
+      summary: 'Check the Mixpanel SCIM endpoint with your SCIM OAuth token before Okta uses it.',
+      optional: true,
+    },
+    {
+      id: 'provisioning',
+      title: 'Provisioning',
+      summary:
+        'Enable API integration with the SCIM token; push new users, profile updates, deactivation and reactivation.',
+      optional: true,
+    },
+    {
+      id: 'assign',
+      title: 'Assign users',
+      summary: 'Assign the users to provision; their Okta username must be an email in a claimed domain.',
+    },
+    {
+      id: 'test-login',
+      title: 'Test login',
+      summary: 'IdP- and SP-initiated logins, checked on the real SAML assertion.',
+    },
   ],
   app: {
     kind: 'catalog-or-custom',
@@ -33,7 +71,10 @@ export const mixpanel: VendorProfile = {
       vendorSupplied: [],
     },
   },
-  domains: { consumerMail: 'flag', why: 'Mixpanel only provisions usernames in domains your organization has claimed; a consumer domain cannot be claimed.' },
+  domains: {
+    consumerMail: 'flag',
+    why: 'Mixpanel only provisions usernames in domains your organization has claimed; a consumer domain cannot be claimed.',
+  },
   registration: {
     channel: 'paste',
     where: 'Mixpanel > Organization Settings > SSO',
@@ -42,8 +83,20 @@ export const mixpanel: VendorProfile = {
       { key: 'ssoUrl', label: 'Authentication URL (Okta "Redirect Login URL")' },
       { key: 'idpIssuer', label: 'Issuer URL (Okta "Identity Provider Issuer")' },
     ],
-    afterwards: 'Click Enable in Mixpanel. Organization owners and admins can still log in with a password if SSO is misconfigured.',
+    afterwards:
+      'Click Enable in Mixpanel. Organization owners and admins can still log in with a password if SSO is misconfigured.',
   },
-  scim: { via: 'api', baseUrl: 'https://mixpanel.com/api/app/scim/v2', userNameAttribute: 'userName', authMode: 'HTTP Header', features: ['create', 'update', 'deactivate', 'reactivate'], requiredAttributes: ['userName', 'name.givenName', 'name.familyName', 'emails[primary]'] },
-  login: { idpInitiated: true, spInitiatedUrl: 'https://mixpanel.com/login/', catalogSaml: { acsUrl: mixpanelAcs, audience: 'https://mixpanel.com/security/sso/v2/authorize/' } },
+  scim: {
+    via: 'api',
+    baseUrl: 'https://mixpanel.com/api/app/scim/v2',
+    userNameAttribute: 'userName',
+    authMode: 'HTTP Header',
+    features: ['create', 'update', 'deactivate', 'reactivate'],
+    requiredAttributes: ['userName', 'name.givenName', 'name.familyName', 'emails[primary]'],
+  },
+  login: {
+    idpInitiated: true,
+    spInitiatedUrl: 'https://mixpanel.com/login/',
+    catalogSaml: { acsUrl: mixpanelAcs, audience: 'https://mixpanel.com/security/sso/v2/authorize/' },
+  },
 };

@@ -15,7 +15,10 @@ export type AuditSink = (event: Omit<AuditEvent, 'time'>) => Promise<void>;
 
 /** Append-only JSON-lines log per client under `<dataDir>/audit/<clientId>.jsonl`. */
 export class AuditLog {
-  constructor(private readonly dataDir: string, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   private pathFor(clientId: string): string {
     return join(this.dataDir, 'audit', `${clientId}.jsonl`);
@@ -35,6 +38,9 @@ export class AuditLog {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as AuditEvent);
+    return text
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as AuditEvent);
   }
 }

@@ -33,7 +33,10 @@ export class FileSecretStore implements SecretStore {
   private readonly path: string;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(dataDir: string, private readonly cipher?: SecretCipher) {
+  constructor(
+    dataDir: string,
+    private readonly cipher?: SecretCipher,
+  ) {
     this.path = join(dataDir, cipher ? 'secrets.enc.json' : 'secrets.json');
     this.kind = cipher ? 'os-keychain' : 'user-file';
   }
@@ -90,12 +93,20 @@ export class FileSecretStore implements SecretStore {
     }
     const mode = (await stat(this.path)).mode & 0o777;
     if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
-      throw new AppError('SECRETS_FILE_OPEN', `The secrets file ${this.path} can be read by other users (mode ${mode.toString(8)}).`, `Run: chmod 600 "${this.path}"`);
+      throw new AppError(
+        'SECRETS_FILE_OPEN',
+        `The secrets file ${this.path} can be read by other users (mode ${mode.toString(8)}).`,
+        `Run: chmod 600 "${this.path}"`,
+      );
     }
     try {
       return JSON.parse(text) as SecretMap;
     } catch {
-      throw new AppError('SECRETS_FILE_CORRUPT', `The secrets file ${this.path} is not valid JSON.`, 'Move it aside and sign in to each client again; nothing else in the workspace is affected.');
+      throw new AppError(
+        'SECRETS_FILE_CORRUPT',
+        `The secrets file ${this.path} is not valid JSON.`,
+        'Move it aside and sign in to each client again; nothing else in the workspace is affected.',
+      );
     }
   }
 }

@@ -32,30 +32,48 @@ export function workspacePath(dataDir: string): string {
  * Reads the workspace. A file that is not JSON or does not match the schema is renamed aside
  * (never overwritten) and reported; a file from a newer version of the app is refused untouched.
  */
-export async function readWorkspaceFile(dataDir: string, now: () => Date): Promise<{ data: WorkspaceData; setAside?: SetAside }> {
+export async function readWorkspaceFile(
+  dataDir: string,
+  now: () => Date,
+): Promise<{ data: WorkspaceData; setAside?: SetAside }> {
   const path = workspacePath(dataDir);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { data: emptyWorkspace() };
-    throw new AppError('WORKSPACE_UNREADABLE', `Cannot read ${path}: ${(error as Error).message}`, 'Check the permissions of the data folder, or choose another with --data-dir.');
+    throw new AppError(
+      'WORKSPACE_UNREADABLE',
+      `Cannot read ${path}: ${(error as Error).message}`,
+      'Check the permissions of the data folder, or choose another with --data-dir.',
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { data: emptyWorkspace(), setAside: await setAside(path, `it is not valid JSON (${(error as Error).message})`, now) };
+    return {
+      data: emptyWorkspace(),
+      setAside: await setAside(path, `it is not valid JSON (${(error as Error).message})`, now),
+    };
   }
-  const version = typeof parsed === 'object' && parsed !== null ? (parsed as { schemaVersion?: unknown }).schemaVersion : undefined;
+  const version =
+    typeof parsed === 'object' && parsed !== null ? (parsed as { schemaVersion?: unknown }).schemaVersion : undefined;
   if (typeof version === 'number' && version > WORKSPACE_SCHEMA_VERSION) {
-    throw new AppError('WORKSPACE_TOO_NEW', `${path} was written by a newer version of Okta Onboarding Wizard (schema ${version}; this version reads ${WORKSPACE_SCHEMA_VERSION}).`, 'Update the app, or point --data-dir at another folder.');
+    throw new AppError(
+      'WORKSPACE_TOO_NEW',
+      `${path} was written by a newer version of Okta Onboarding Wizard (schema ${version}; this version reads ${WORKSPACE_SCHEMA_VERSION}).`,
+      'Update the app, or point --data-dir at another folder.',
+    );
   }
   const result = WorkspaceDataSchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue ? `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}` : 'unknown problem';
-    return { data: emptyWorkspace(), setAside: await setAside(path, `it does not match the workspace schema (${where})`, now) };
+    return {
+      data: emptyWorkspace(),
+      setAside: await setAside(path, `it does not match the workspace schema (${where})`, now),
+    };
   }
   return { data: result.data };
 }

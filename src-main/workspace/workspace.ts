@@ -34,7 +34,11 @@ export class Workspace {
   private async read(): Promise<WorkspaceData> {
     const { data, setAside } = await readWorkspaceFile(this.dataDir, this.now);
     if (setAside) {
-      throw new AppError('WORKSPACE_CORRUPT', `The workspace file became unreadable: ${setAside.reason}. It was moved to ${setAside.movedTo}.`, 'Nothing was overwritten. Restore it from that file, or start again.');
+      throw new AppError(
+        'WORKSPACE_CORRUPT',
+        `The workspace file became unreadable: ${setAside.reason}. It was moved to ${setAside.movedTo}.`,
+        'Nothing was overwritten. Restore it from that file, or start again.',
+      );
     }
     return data;
   }
@@ -61,7 +65,13 @@ export class Workspace {
     const found = clients.find((c) => c.id === nameOrId) ?? clients.find((c) => c.name.toLowerCase() === wanted);
     if (!found) {
       const known = clients.map((c) => `"${c.name}"`).join(', ');
-      throw new AppError('CLIENT_NOT_FOUND', `No client named "${nameOrId}".`, known ? `Known clients: ${known}.` : 'Add one first: okta-onboard clients add --name "Acme" --org-url https://acme.okta.com');
+      throw new AppError(
+        'CLIENT_NOT_FOUND',
+        `No client named "${nameOrId}".`,
+        known
+          ? `Known clients: ${known}.`
+          : 'Add one first: okta-onboard clients add --name "Acme" --org-url https://acme.okta.com',
+      );
     }
     return found;
   }
@@ -69,7 +79,12 @@ export class Workspace {
   addClient(input: { name: string; orgUrl: string; sandbox: boolean; auth?: ClientAuth }): Promise<Client> {
     return this.mutate((data) => {
       if (data.clients.some((c) => c.name.toLowerCase() === input.name.toLowerCase())) {
-        throw new AppError('CLIENT_EXISTS', `A client named "${input.name}" already exists.`, 'Choose another name, or use the existing client.', 'name');
+        throw new AppError(
+          'CLIENT_EXISTS',
+          `A client named "${input.name}" already exists.`,
+          'Choose another name, or use the existing client.',
+          'name',
+        );
       }
       const client: Client = {
         id: newId('cli'),
@@ -110,7 +125,12 @@ export class Workspace {
 
   async getIntegration(integrationId: string): Promise<Integration> {
     const found = (await this.read()).integrations.find((i) => i.id === integrationId);
-    if (!found) throw new AppError('INTEGRATION_NOT_FOUND', `No integration with id ${integrationId}.`, 'Reload, or add the integration again.');
+    if (!found)
+      throw new AppError(
+        'INTEGRATION_NOT_FOUND',
+        `No integration with id ${integrationId}.`,
+        'Reload, or add the integration again.',
+      );
     return found;
   }
 
@@ -118,14 +138,31 @@ export class Workspace {
     const profile = vendorProfile(input.vendorId);
     return this.mutate((data) => {
       if (!data.clients.some((c) => c.id === input.clientId)) {
-        throw new AppError('CLIENT_NOT_FOUND', `No client with id ${input.clientId}.`, 'Add the client first.', 'clientId');
+        throw new AppError(
+          'CLIENT_NOT_FOUND',
+          `No client with id ${input.clientId}.`,
+          'Add the client first.',
+          'clientId',
+        );
       }
       const label = input.label && input.label.length > 0 ? input.label : profile.name;
-      if (data.integrations.some((i) => i.clientId === input.clientId && i.label.toLowerCase() === label.toLowerCase())) {
-        throw new AppError('INTEGRATION_EXISTS', `This client already has an integration named "${label}".`, 'Open the existing one, or give this one another label.', 'label');
+      if (
+        data.integrations.some((i) => i.clientId === input.clientId && i.label.toLowerCase() === label.toLowerCase())
+      ) {
+        throw new AppError(
+          'INTEGRATION_EXISTS',
+          `This client already has an integration named "${label}".`,
+          'Open the existing one, or give this one another label.',
+          'label',
+        );
       }
       const first = profile.steps[0];
-      if (!first) throw new AppError('VENDOR_HAS_NO_STEPS', `The ${profile.name} profile has no steps.`, 'This is a bug in the vendor profile.');
+      if (!first)
+        throw new AppError(
+          'VENDOR_HAS_NO_STEPS',
+          `The ${profile.name} profile has no steps.`,
+          'This is a bug in the vendor profile.',
+        );
       const steps: Partial<Record<StepId, StepRecord>> = {};
       for (const step of profile.steps) steps[step.id] = { status: 'not-started', input: {}, changes: [], checks: [] };
       const integration: Integration = {
@@ -147,18 +184,32 @@ export class Workspace {
   updateIntegration(integrationId: string, change: (integration: Integration) => void): Promise<Integration> {
     return this.mutate((data) => {
       const integration = data.integrations.find((i) => i.id === integrationId);
-      if (!integration) throw new AppError('INTEGRATION_NOT_FOUND', `No integration with id ${integrationId}.`, 'Reload, or add the integration again.');
+      if (!integration)
+        throw new AppError(
+          'INTEGRATION_NOT_FOUND',
+          `No integration with id ${integrationId}.`,
+          'Reload, or add the integration again.',
+        );
       change(integration);
       return integration;
     });
   }
 
   /** Changes one step's record of an integration and stamps it; the step must belong to its vendor. */
-  updateStep(integrationId: string, stepId: StepId, change: (record: StepRecord, integration: Integration) => void): Promise<Integration> {
+  updateStep(
+    integrationId: string,
+    stepId: StepId,
+    change: (record: StepRecord, integration: Integration) => void,
+  ): Promise<Integration> {
     return this.updateIntegration(integrationId, (integration) => {
       const record = integration.steps[stepId];
       if (!record) {
-        throw new AppError('STEP_NOT_IN_VENDOR', `The step "${stepId}" is not part of this integration.`, 'Pick a step from the rail.', 'stepId');
+        throw new AppError(
+          'STEP_NOT_IN_VENDOR',
+          `The step "${stepId}" is not part of this integration.`,
+          'Pick a step from the rail.',
+          'stepId',
+        );
       }
       change(record, integration);
       record.updatedAt = this.now().toISOString();

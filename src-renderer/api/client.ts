@@ -1,4 +1,12 @@
-import { buildApi, channels, findChannel, resultSchema, type ApiOf, type ApiResult, type Channels } from '../../src-main/api';
+import {
+  buildApi,
+  channels,
+  findChannel,
+  resultSchema,
+  type ApiOf,
+  type ApiResult,
+  type Channels,
+} from '../../src-main/api';
 
 declare global {
   interface Window {
@@ -22,7 +30,14 @@ function bridgeToken(): string | undefined {
 async function sendOverBridge(wireName: string, request: unknown): Promise<unknown> {
   const token = bridgeToken();
   if (!token) {
-    return { ok: false, error: { code: 'NO_BRIDGE_TOKEN', message: 'This page was opened without its access token.', hint: 'Open the URL that "npm run start:browser" printed, including the part after #.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'NO_BRIDGE_TOKEN',
+        message: 'This page was opened without its access token.',
+        hint: 'Open the URL that "npm run start:browser" printed, including the part after #.',
+      },
+    };
   }
   let response: Response;
   try {
@@ -32,10 +47,24 @@ async function sendOverBridge(wireName: string, request: unknown): Promise<unkno
       body: JSON.stringify(request ?? {}),
     });
   } catch {
-    return { ok: false, error: { code: 'BRIDGE_UNREACHABLE', message: 'The wizard\'s local server is not answering.', hint: 'Check that "okta-onboard browser" is still running, then reload.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'BRIDGE_UNREACHABLE',
+        message: "The wizard's local server is not answering.",
+        hint: 'Check that "okta-onboard browser" is still running, then reload.',
+      },
+    };
   }
   if (response.status === 401) {
-    return { ok: false, error: { code: 'BRIDGE_TOKEN_REJECTED', message: 'The local server refused this page\'s access token.', hint: 'The server was restarted: open the new URL it printed.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'BRIDGE_TOKEN_REJECTED',
+        message: "The local server refused this page's access token.",
+        hint: 'The server was restarted: open the new URL it printed.',
+      },
+    };
   }
   return response.json();
 }
@@ -44,10 +73,21 @@ async function sendOverBridge(wireName: string, request: unknown): Promise<unkno
 async function checked(wireName: string, raw: Promise<unknown>): Promise<ApiResult<unknown>> {
   const channel = findChannel(channels, wireName);
   const value = await raw;
-  if (!channel) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown operation ${wireName}.`, hint: 'Reload the app.' } };
+  if (!channel)
+    return {
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL', message: `Unknown operation ${wireName}.`, hint: 'Reload the app.' },
+    };
   const parsed = resultSchema(channel.reply).safeParse(value);
   if (parsed.success) return parsed.data as ApiResult<unknown>;
-  return { ok: false, error: { code: 'INVALID_REPLY', message: `The app sent a reply this screen does not understand (${wireName}).`, hint: 'Reload; if it persists, report it.' } };
+  return {
+    ok: false,
+    error: {
+      code: 'INVALID_REPLY',
+      message: `The app sent a reply this screen does not understand (${wireName}).`,
+      hint: 'Reload; if it persists, report it.',
+    },
+  };
 }
 
 const preload = window.api;

@@ -29,7 +29,10 @@ export function useMain<T>(load: () => Promise<ApiResult<T>>, key: string): Load
  * Runs a call that changes something; success refreshes every view. A failure becomes a toast,
  * unless it names a field and the caller shows it under that field (`fieldsInline`).
  */
-export async function change<T>(call: Promise<ApiResult<T>>, options: { fieldsInline?: boolean } = {}): Promise<ApiResult<T>> {
+export async function change<T>(
+  call: Promise<ApiResult<T>>,
+  options: { fieldsInline?: boolean } = {},
+): Promise<ApiResult<T>> {
   const result = await call;
   const ui = useUi.getState();
   if (result.ok) ui.dataChanged();

@@ -16,7 +16,9 @@ export function AddClient({ onDone }: { onDone?: () => void }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const result = await change(api.clients.add(kind === 'org' ? { kind, name, orgUrl } : { kind, name }), { fieldsInline: true });
+    const result = await change(api.clients.add(kind === 'org' ? { kind, name, orgUrl } : { kind, name }), {
+      fieldsInline: true,
+    });
     setBusy(false);
     if (result.ok) {
       selectClient(result.value.id);
@@ -30,11 +32,27 @@ export function AddClient({ onDone }: { onDone?: () => void }) {
 
   return (
     <form className="form" onSubmit={submit} aria-label="Add a client">
-      <TextField label="Client name" name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Acme Corp" autoFocus required error={errors.name} hint="The customer whose Okta org you are connecting." />
+      <TextField
+        label="Client name"
+        name="name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        placeholder="Acme Corp"
+        autoFocus
+        required
+        error={errors.name}
+        hint="The customer whose Okta org you are connecting."
+      />
       <fieldset className="choice-group">
         <legend>Okta org</legend>
         <label className="choice">
-          <input type="radio" name="kind" value="sandbox" checked={kind === 'sandbox'} onChange={() => setKind('sandbox')} />
+          <input
+            type="radio"
+            name="kind"
+            value="sandbox"
+            checked={kind === 'sandbox'}
+            onChange={() => setKind('sandbox')}
+          />
           <span>
             <strong>Practice org (built-in sandbox)</strong>
             <small>A local Okta org on this machine with sample users and groups. Nothing leaves your computer.</small>
@@ -49,7 +67,17 @@ export function AddClient({ onDone }: { onDone?: () => void }) {
         </label>
       </fieldset>
       {kind === 'org' ? (
-        <TextField label="Org URL" name="orgUrl" value={orgUrl} onChange={(e) => setOrgUrl(e.target.value)} placeholder="https://acme.okta.com" inputMode="url" required error={errors.orgUrl} hint="The address users sign in at, without -admin: https://acme.okta.com" />
+        <TextField
+          label="Org URL"
+          name="orgUrl"
+          value={orgUrl}
+          onChange={(e) => setOrgUrl(e.target.value)}
+          placeholder="https://acme.okta.com"
+          inputMode="url"
+          required
+          error={errors.orgUrl}
+          hint="The address users sign in at, without -admin: https://acme.okta.com"
+        />
       ) : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>

@@ -14,10 +14,17 @@ function Verdicts({ status }: { status: Extract<ConnectionStatus, { state: 'sign
     <div className="connection-status">
       <p>
         Signed in as <strong>{caller.displayName}</strong>
-        {caller.login ? ` (${caller.login})` : ''} with {caller.authMethod === 'api-token' ? 'an API token' : caller.authMethod === 'oauth-pkce' ? 'an admin sign-in' : 'a service app'}.
+        {caller.login ? ` (${caller.login})` : ''} with{' '}
+        {caller.authMethod === 'api-token'
+          ? 'an API token'
+          : caller.authMethod === 'oauth-pkce'
+            ? 'an admin sign-in'
+            : 'a service app'}
+        .
       </p>
       <p className="muted">
-        Roles: {caller.roles.length > 0 ? caller.roles.map((r) => r.label).join(', ') : caller.rolesUnreadable ?? 'none'}
+        Roles:{' '}
+        {caller.roles.length > 0 ? caller.roles.map((r) => r.label).join(', ') : (caller.rolesUnreadable ?? 'none')}
         {caller.scopes ? ` · Scopes: ${caller.scopes.join(' ')}` : ''}
       </p>
       <table className="verdicts">
@@ -34,7 +41,11 @@ function Verdicts({ status }: { status: Extract<ConnectionStatus, { state: 'sign
             <tr key={v.step} data-verdict={v.step}>
               <td>{v.step}</td>
               <td>{v.does}</td>
-              <td>{v.allowed ? '✓ yes' : `✕ add ${[...v.missingScopes, ...(v.missingRole ? [v.missingRole] : [])].join(', ')}`}</td>
+              <td>
+                {v.allowed
+                  ? '✓ yes'
+                  : `✕ add ${[...v.missingScopes, ...(v.missingRole ? [v.missingRole] : [])].join(', ')}`}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -45,7 +56,10 @@ function Verdicts({ status }: { status: Extract<ConnectionStatus, { state: 'sign
 
 /** How the wizard signs in to a client's Okta org: an API token, an admin sign-in, or a service app. */
 export function Connect({ client }: { client: Client }) {
-  const status = useMain(() => api.okta.status({ clientId: client.id }), `okta-status:${client.id}:${client.auth.method}`);
+  const status = useMain(
+    () => api.okta.status({ clientId: client.id }),
+    `okta-status:${client.id}:${client.auth.method}`,
+  );
   const [method, setMethod] = useState<Method>('api-token');
   const [token, setToken] = useState('');
   const [oauthClientId, setOauthClientId] = useState('');
@@ -65,7 +79,11 @@ export function Connect({ client }: { client: Client }) {
     if (result.ok) useUi.getState().dataChanged();
     setBusy(false);
     if (!result.ok) {
-      setError({ message: result.error.message, hint: result.error.hint, ...(result.error.field ? { field: result.error.field } : {}) });
+      setError({
+        message: result.error.message,
+        hint: result.error.hint,
+        ...(result.error.field ? { field: result.error.field } : {}),
+      });
       return undefined;
     }
     return result.value;
@@ -107,21 +125,41 @@ export function Connect({ client }: { client: Client }) {
         <fieldset className="choice-group">
           <legend>Sign in with</legend>
           <label className="choice">
-            <input type="radio" name="method" checked={method === 'api-token'} onChange={() => setMethod('api-token')} />
+            <input
+              type="radio"
+              name="method"
+              checked={method === 'api-token'}
+              onChange={() => setMethod('api-token')}
+            />
             <span>
               <strong>API token</strong>
-              <small>Security &gt; API &gt; Tokens &gt; Create token. The token acts with its creator's admin role.</small>
+              <small>
+                Security &gt; API &gt; Tokens &gt; Create token. The token acts with its creator's admin role.
+              </small>
             </span>
           </label>
           <label className="choice">
-            <input type="radio" name="method" checked={method === 'oauth-pkce'} onChange={() => setMethod('oauth-pkce')} />
+            <input
+              type="radio"
+              name="method"
+              checked={method === 'oauth-pkce'}
+              onChange={() => setMethod('oauth-pkce')}
+            />
             <span>
               <strong>Admin sign-in (OAuth with PKCE)</strong>
-              <small>An OIDC Native app with the loopback redirect http://127.0.0.1/callback and the Okta API scopes below granted.</small>
+              <small>
+                An OIDC Native app with the loopback redirect http://127.0.0.1/callback and the Okta API scopes below
+                granted.
+              </small>
             </span>
           </label>
           <label className="choice">
-            <input type="radio" name="method" checked={method === 'service-app'} onChange={() => setMethod('service-app')} />
+            <input
+              type="radio"
+              name="method"
+              checked={method === 'service-app'}
+              onChange={() => setMethod('service-app')}
+            />
             <span>
               <strong>Service app (private key JWT)</strong>
               <small>An API Services app with public key client authentication, for consultants and the CLI.</small>
@@ -129,9 +167,25 @@ export function Connect({ client }: { client: Client }) {
           </label>
         </fieldset>
         {method === 'api-token' ? (
-          <TextField label="API token" name="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} error={error?.field === 'token' ? error.message : undefined} hint="Checked at once against the org; stored in the OS keychain (in browser mode, a file only you can read)." />
+          <TextField
+            label="API token"
+            name="token"
+            type="password"
+            autoComplete="off"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            error={error?.field === 'token' ? error.message : undefined}
+            hint="Checked at once against the org; stored in the OS keychain (in browser mode, a file only you can read)."
+          />
         ) : (
-          <TextField label="Client ID" name="oauthClientId" value={oauthClientId} onChange={(e) => setOauthClientId(e.target.value)} error={error?.field === 'oauthClientId' ? error.message : undefined} hint="Applications > your app > General > Client Credentials." />
+          <TextField
+            label="Client ID"
+            name="oauthClientId"
+            value={oauthClientId}
+            onChange={(e) => setOauthClientId(e.target.value)}
+            error={error?.field === 'oauthClientId' ? error.message : undefined}
+            hint="Applications > your app > General > Client Credentials."
+          />
         )}
         {method === 'service-app' ? <ServiceAppKey clientId={client.id} /> : null}
         {status.state === 'ready' ? (

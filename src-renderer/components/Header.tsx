@@ -2,13 +2,23 @@ import type { Client, Integration, WorkspaceInfo } from '../../src-main/api';
 import { useUi } from '../state/ui';
 
 /** Current client and integration, always visible; switching is one keystroke away (Alt+C / Alt+I). */
-export function Header({ clients, integrations, info }: { clients: Client[]; integrations: Integration[]; info: WorkspaceInfo | undefined }) {
+export function Header({
+  clients,
+  integrations,
+  info,
+}: {
+  clients: Client[];
+  integrations: Integration[];
+  info: WorkspaceInfo | undefined;
+}) {
   const { clientId, integrationId, selectClient, selectIntegration, openDialog } = useUi();
   const client = clients.find((c) => c.id === clientId);
   return (
     <header className="app-header">
       <div className="brand" aria-label="Okta Onboarding Wizard">
-        <span className="brand-mark" aria-hidden="true">◆</span>
+        <span className="brand-mark" aria-hidden="true">
+          ◆
+        </span>
         <span className="brand-name">Onboarding Wizard</span>
       </div>
       {clients.length > 0 ? (
@@ -28,7 +38,11 @@ export function Header({ clients, integrations, info }: { clients: Client[]; int
           {client ? (
             <label className="context-item">
               <span>Integration</span>
-              <select accessKey="i" value={integrationId ?? ''} onChange={(e) => selectIntegration(e.target.value || undefined)}>
+              <select
+                accessKey="i"
+                value={integrationId ?? ''}
+                onChange={(e) => selectIntegration(e.target.value || undefined)}
+              >
                 <option value="">Overview</option>
                 {integrations.map((i) => (
                   <option key={i.id} value={i.id}>
@@ -38,20 +52,38 @@ export function Header({ clients, integrations, info }: { clients: Client[]; int
               </select>
             </label>
           ) : null}
-          {client ? <span className="org-url" title="Okta org">{client.sandbox ? 'Practice org on this machine' : client.orgUrl}</span> : null}
+          {client ? (
+            <span className="org-url" title="Okta org">
+              {client.sandbox ? 'Practice org on this machine' : client.orgUrl}
+            </span>
+          ) : null}
           {client && !client.sandbox ? (
-            <button type="button" className={client.auth.method === 'none' ? 'attention' : ''} onClick={() => openDialog('connect')}>
+            <button
+              type="button"
+              className={client.auth.method === 'none' ? 'attention' : ''}
+              onClick={() => openDialog('connect')}
+            >
               {client.auth.method === 'none' ? 'Sign in to Okta' : 'Okta connection'}
             </button>
           ) : null}
         </nav>
       ) : null}
       <div className="header-actions">
-        {info?.mode === 'browser' ? <span className="badge" title={info.secretWarning}>Browser mode</span> : null}
+        {info?.mode === 'browser' ? (
+          <span className="badge" title={info.secretWarning}>
+            Browser mode
+          </span>
+        ) : null}
         {clients.length > 0 ? (
           <>
-            <button type="button" onClick={() => openDialog('add-client')}>New client</button>
-            {client ? <button type="button" onClick={() => openDialog('add-integration')}>New integration</button> : null}
+            <button type="button" onClick={() => openDialog('add-client')}>
+              New client
+            </button>
+            {client ? (
+              <button type="button" onClick={() => openDialog('add-integration')}>
+                New integration
+              </button>
+            ) : null}
           </>
         ) : null}
       </div>

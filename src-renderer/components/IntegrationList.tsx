@@ -3,7 +3,15 @@ import { useUi } from '../state/ui';
 import { NewIntegration } from './NewIntegration';
 
 /** A client's integrations with their progress, or the vendor picker when there are none. */
-export function IntegrationList({ client, integrations, vendors }: { client: Client; integrations: Integration[]; vendors: VendorSummary[] }) {
+export function IntegrationList({
+  client,
+  integrations,
+  vendors,
+}: {
+  client: Client;
+  integrations: Integration[];
+  vendors: VendorSummary[];
+}) {
   const selectIntegration = useUi((s) => s.selectIntegration);
   if (integrations.length === 0) {
     return (
@@ -26,7 +34,11 @@ export function IntegrationList({ client, integrations, vendors }: { client: Cli
               <button type="button" className="integration-card" onClick={() => selectIntegration(i.id)}>
                 <strong>{i.label}</strong>
                 <span>{vendors.find((v) => v.id === i.vendorId)?.name}</span>
-                <progress max={steps.length} value={verified} aria-label={`${verified} of ${steps.length} steps verified`} />
+                <progress
+                  max={steps.length}
+                  value={verified}
+                  aria-label={`${verified} of ${steps.length} steps verified`}
+                />
                 <span>
                   {verified} of {steps.length} verified{failed ? ` · ${failed} failed` : ''}
                 </span>

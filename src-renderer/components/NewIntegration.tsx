@@ -5,7 +5,15 @@ import { change } from '../api/use-main';
 import { useUi } from '../state/ui';
 
 /** Pick the vendor whose guide the wizard should follow for this client. */
-export function NewIntegration({ clientId, vendors, onDone }: { clientId: string; vendors: VendorSummary[]; onDone?: () => void }) {
+export function NewIntegration({
+  clientId,
+  vendors,
+  onDone,
+}: {
+  clientId: string;
+  vendors: VendorSummary[];
+  onDone?: () => void;
+}) {
   const [vendorId, setVendorId] = useState<VendorId | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const selectIntegration = useUi((s) => s.selectIntegration);
@@ -28,10 +36,18 @@ export function NewIntegration({ clientId, vendors, onDone }: { clientId: string
         <legend>Vendor</legend>
         {vendors.map((v) => (
           <label key={v.id} className={`vendor-card${vendorId === v.id ? ' selected' : ''}`}>
-            <input type="radio" name="vendor" value={v.id} checked={vendorId === v.id} onChange={() => setVendorId(v.id)} />
+            <input
+              type="radio"
+              name="vendor"
+              value={v.id}
+              checked={vendorId === v.id}
+              onChange={() => setVendorId(v.id)}
+            />
             <span className="vendor-name">{v.name}</span>
             <span className="vendor-description">{v.description}</span>
-            <span className="vendor-steps">{v.steps.length} steps · follows “{v.guide}”</span>
+            <span className="vendor-steps">
+              {v.steps.length} steps · follows “{v.guide}”
+            </span>
           </label>
         ))}
       </fieldset>

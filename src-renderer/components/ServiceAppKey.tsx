@@ -18,7 +18,10 @@ export function ServiceAppKey({ clientId }: { clientId: string }) {
   }
   return (
     <div className="jwk">
-      <p className="muted">In the service app: General &gt; Client Credentials &gt; Public key / Private key &gt; Add key &gt; paste this JWK. Then grant the scopes below and assign an admin role.</p>
+      <p className="muted">
+        In the service app: General &gt; Client Credentials &gt; Public key / Private key &gt; Add key &gt; paste this
+        JWK. Then grant the scopes below and assign an admin role.
+      </p>
       <pre aria-label="Public key (JWK)">{jwk}</pre>
       <button type="button" onClick={() => void navigator.clipboard.writeText(jwk).then(() => setCopied(true))}>
         {copied ? 'Copied' : 'Copy public key'}

@@ -62,7 +62,10 @@ export const useUi = create<UiState>((set, get) => ({
   dataChanged: () => set((s) => ({ revision: s.revision + 1 })),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: undefined }),
-  showFailure: (failure) => set((s) => ({ toasts: [...s.toasts, { id: nextToast++, tone: 'error', message: failure.message, hint: failure.hint }] })),
+  showFailure: (failure) =>
+    set((s) => ({
+      toasts: [...s.toasts, { id: nextToast++, tone: 'error', message: failure.message, hint: failure.hint }],
+    })),
   showSuccess: (message) => set((s) => ({ toasts: [...s.toasts, { id: nextToast++, tone: 'success', message }] })),
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));

@@ -1,5 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { AppObservedSchema, AttributeStatementInputSchema, NameIdFormatSchema, type AppMode, type AppObserved } from '../../src-main/api/step-app';
+import {
+  AppObservedSchema,
+  AttributeStatementInputSchema,
+  NameIdFormatSchema,
+  type AppMode,
+  type AppObserved,
+} from '../../src-main/api/step-app';
 import { TextField } from '../components/Field';
 import { CopyButton, CopyRow } from './copy-value';
 import { SamlAttributesEditor, type NameIdFormat, type StatementInput } from './SamlAttributesEditor';
@@ -13,7 +19,12 @@ function SettingsTable({ observed }: { observed: AppObserved }) {
   return (
     <table className="saml-settings" aria-label="SAML settings: planned and in Okta">
       <thead>
-        <tr><th scope="col">Setting</th><th scope="col">Planned</th><th scope="col">In Okta</th><th scope="col">Same?</th></tr>
+        <tr>
+          <th scope="col">Setting</th>
+          <th scope="col">Planned</th>
+          <th scope="col">In Okta</th>
+          <th scope="col">Same?</th>
+        </tr>
       </thead>
       <tbody>
         {observed.settings.map((row) => (
@@ -36,13 +47,32 @@ function CatalogGuide({ catalog }: { catalog: NonNullable<AppObserved['catalog']
       <h2 id="catalog-guide-title">Add {catalog.displayName} from the Okta catalog</h2>
       <ol>
         <li>Open the catalog page below and sign in to the Admin Console if asked.</li>
-        <li>On <strong>Add {catalog.displayName}</strong>, keep the label{catalog.slugName ? <> and type <code>{catalog.slugName}</code> into <strong>Slug Name</strong> <CopyButton value={catalog.slugName} label="the company slug" /></> : null}.</li>
-        <li>Click <strong>Done</strong>, come back here and click <strong>Check Okta</strong>: the wizard finds the new app and finishes it.</li>
+        <li>
+          On <strong>Add {catalog.displayName}</strong>, keep the label
+          {catalog.slugName ? (
+            <>
+              {' '}
+              and type <code>{catalog.slugName}</code> into <strong>Slug Name</strong>{' '}
+              <CopyButton value={catalog.slugName} label="the company slug" />
+            </>
+          ) : null}
+          .
+        </li>
+        <li>
+          Click <strong>Done</strong>, come back here and click <strong>Check Okta</strong>: the wizard finds the new
+          app and finishes it.
+        </li>
       </ol>
       <p>
-        <a className="saml-link-button" href={catalog.addUrl} target="_blank" rel="noreferrer">Open the Okta catalog</a>{' '}
+        <a className="saml-link-button" href={catalog.addUrl} target="_blank" rel="noreferrer">
+          Open the Okta catalog
+        </a>{' '}
         <span className="muted">
-          If that page does not open, use <a href={catalog.browseUrl} target="_blank" rel="noreferrer">Applications › Browse App Catalog</a> and search for {catalog.displayName}.
+          If that page does not open, use{' '}
+          <a href={catalog.browseUrl} target="_blank" rel="noreferrer">
+            Applications › Browse App Catalog
+          </a>{' '}
+          and search for {catalog.displayName}.
         </span>
       </p>
     </section>
@@ -58,8 +88,12 @@ export default function AppStep({ view, save, fieldError, busy }: StepScreenProp
   const [ssoAcsUrl, setSsoAcsUrl] = useState(text(view.input.ssoAcsUrl));
   const [audience, setAudience] = useState(text(view.input.audience));
   const editable = Array.isArray(view.input.attributeStatements);
-  const [nameIdFormat, setNameIdFormat] = useState<NameIdFormat>(NameIdFormatSchema.catch('emailAddress').parse(view.input.nameIdFormat));
-  const [statements, setStatements] = useState<StatementInput[]>(AttributeStatementInputSchema.array().catch([]).parse(view.input.attributeStatements));
+  const [nameIdFormat, setNameIdFormat] = useState<NameIdFormat>(
+    NameIdFormatSchema.catch('emailAddress').parse(view.input.nameIdFormat),
+  );
+  const [statements, setStatements] = useState<StatementInput[]>(
+    AttributeStatementInputSchema.array().catch([]).parse(view.input.attributeStatements),
+  );
   const asksAcs = 'ssoAcsUrl' in view.input || observed?.vendorSupplied.includes('ssoAcsUrl') === true;
   const asksAudience = 'audience' in view.input || observed?.vendorSupplied.includes('audience') === true;
   const errorFor = (field: string) => (fieldError?.field === field ? fieldError.message : undefined);
@@ -82,27 +116,84 @@ export default function AppStep({ view, save, fieldError, busy }: StepScreenProp
           <fieldset className="choice-group">
             <legend>How to add the app</legend>
             <label className="choice">
-              <input type="radio" name="mode" value="catalog" checked={mode === 'catalog'} onChange={() => setMode('catalog')} />
-              <span>From the Okta catalog (OIN)<small>Recommended by the vendor; required for SCIM provisioning. You add it in the Admin Console, the wizard finishes it.</small></span>
+              <input
+                type="radio"
+                name="mode"
+                value="catalog"
+                checked={mode === 'catalog'}
+                onChange={() => setMode('catalog')}
+              />
+              <span>
+                From the Okta catalog (OIN)
+                <small>
+                  Recommended by the vendor; required for SCIM provisioning. You add it in the Admin Console, the wizard
+                  finishes it.
+                </small>
+              </span>
             </label>
             <label className="choice">
-              <input type="radio" name="mode" value="custom" checked={mode === 'custom'} onChange={() => setMode('custom')} />
-              <span>Custom SAML 2.0 app<small>The wizard creates it through the API with the vendor&apos;s fixed URLs and attribute.</small></span>
+              <input
+                type="radio"
+                name="mode"
+                value="custom"
+                checked={mode === 'custom'}
+                onChange={() => setMode('custom')}
+              />
+              <span>
+                Custom SAML 2.0 app
+                <small>The wizard creates it through the API with the vendor&apos;s fixed URLs and attribute.</small>
+              </span>
             </label>
           </fieldset>
         ) : null}
-        <TextField label="App label" name="label" value={label} onChange={(e) => setLabel(e.target.value)} hint="The name users see on their Okta dashboard." error={errorFor('label')} autoComplete="off" />
+        <TextField
+          label="App label"
+          name="label"
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          hint="The name users see on their Okta dashboard."
+          error={errorFor('label')}
+          autoComplete="off"
+        />
         {asksAcs ? (
-          <TextField label="Single Sign-On URL" name="ssoAcsUrl" value={ssoAcsUrl} onChange={(e) => setSsoAcsUrl(e.target.value)} placeholder="https://sso.vendor.example.com/saml/acs" hint="From the vendor's support: an https URL. Okta posts the SAML response here; it is also the Recipient and Destination." error={errorFor('ssoAcsUrl')} autoComplete="off" spellCheck={false} />
+          <TextField
+            label="Single Sign-On URL"
+            name="ssoAcsUrl"
+            value={ssoAcsUrl}
+            onChange={(e) => setSsoAcsUrl(e.target.value)}
+            placeholder="https://sso.vendor.example.com/saml/acs"
+            hint="From the vendor's support: an https URL. Okta posts the SAML response here; it is also the Recipient and Destination."
+            error={errorFor('ssoAcsUrl')}
+            autoComplete="off"
+            spellCheck={false}
+          />
         ) : null}
         {asksAudience ? (
-          <TextField label="Audience URI (SP Entity ID)" name="audience" value={audience} onChange={(e) => setAudience(e.target.value)} placeholder="https://sso.vendor.example.com/saml" hint="From the vendor's support, exactly as given." error={errorFor('audience')} autoComplete="off" spellCheck={false} />
+          <TextField
+            label="Audience URI (SP Entity ID)"
+            name="audience"
+            value={audience}
+            onChange={(e) => setAudience(e.target.value)}
+            placeholder="https://sso.vendor.example.com/saml"
+            hint="From the vendor's support, exactly as given."
+            error={errorFor('audience')}
+            autoComplete="off"
+            spellCheck={false}
+          />
         ) : null}
         {editable ? (
-          <SamlAttributesEditor nameIdFormat={nameIdFormat} statements={statements} onNameIdFormat={setNameIdFormat} onStatements={setStatements} errorFor={errorFor} />
+          <SamlAttributesEditor
+            nameIdFormat={nameIdFormat}
+            statements={statements}
+            onNameIdFormat={setNameIdFormat}
+            onStatements={setStatements}
+            errorFor={errorFor}
+          />
         ) : null}
         <div className="actions">
-          <button type="submit" disabled={busy}>Save</button>
+          <button type="submit" disabled={busy}>
+            Save
+          </button>
         </div>
       </form>
       {observed === undefined ? <p className="muted">Click Check Okta to see what Okta has.</p> : null}
@@ -112,18 +203,41 @@ export default function AppStep({ view, save, fieldError, busy }: StepScreenProp
           <h2 id="okta-app-title">In Okta: “{observed.app.label}”</h2>
           <dl>
             <CopyRow id="app-id" label="App ID" value={observed.app.id} />
-            <div className="copy-row"><dt>Status</dt><dd data-app-status>{observed.app.status}</dd></div>
-            <div className="copy-row"><dt>Found</dt><dd>{observed.app.foundBy === 'fact' ? 'by the id recorded when it was made' : 'by searching Okta'}</dd></div>
-            {observed.app.embedLink ? <CopyRow id="embed-link" label="Embed link (IdP-initiated sign-in)" value={observed.app.embedLink} /> : null}
+            <div className="copy-row">
+              <dt>Status</dt>
+              <dd data-app-status>{observed.app.status}</dd>
+            </div>
+            <div className="copy-row">
+              <dt>Found</dt>
+              <dd>{observed.app.foundBy === 'fact' ? 'by the id recorded when it was made' : 'by searching Okta'}</dd>
+            </div>
+            {observed.app.embedLink ? (
+              <CopyRow id="embed-link" label="Embed link (IdP-initiated sign-in)" value={observed.app.embedLink} />
+            ) : null}
           </dl>
-          <p><a href={observed.app.consoleUrl} target="_blank" rel="noreferrer">Open the app&apos;s Sign On tab in the Admin Console</a></p>
-          {observed.app.extraAttributes.length > 0 ? <p className="muted">Also sends attributes the vendor did not ask for: {observed.app.extraAttributes.join(', ')}.</p> : null}
+          <p>
+            <a href={observed.app.consoleUrl} target="_blank" rel="noreferrer">
+              Open the app&apos;s Sign On tab in the Admin Console
+            </a>
+          </p>
+          {observed.app.extraAttributes.length > 0 ? (
+            <p className="muted">
+              Also sends attributes the vendor did not ask for: {observed.app.extraAttributes.join(', ')}.
+            </p>
+          ) : null}
         </section>
       ) : null}
       {observed ? (
         <section className="saml-panel" aria-labelledby="saml-settings-title">
-          <h2 id="saml-settings-title">{observed.mode === 'custom' ? 'SAML settings' : 'Settings the wizard finishes'}</h2>
-          {observed.mode === 'catalog' ? <p className="muted">The catalog app brings its own SAML settings (SSO URL, audience, attributes); the wizard sets the label{observed.catalog?.slugName ? ' and the Slug Name' : ''}.</p> : null}
+          <h2 id="saml-settings-title">
+            {observed.mode === 'custom' ? 'SAML settings' : 'Settings the wizard finishes'}
+          </h2>
+          {observed.mode === 'catalog' ? (
+            <p className="muted">
+              The catalog app brings its own SAML settings (SSO URL, audience, attributes); the wizard sets the label
+              {observed.catalog?.slugName ? ' and the Slug Name' : ''}.
+            </p>
+          ) : null}
           <SettingsTable observed={observed} />
         </section>
       ) : null}

@@ -1,7 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import type { StepProgress } from '../../src-main/api/channels-directory';
-import { AssignInputSchema, AssignObservedSchema, type AssignInput, type PeopleCountView } from '../../src-main/api/step-assign';
+import {
+  AssignInputSchema,
+  AssignObservedSchema,
+  type AssignInput,
+  type PeopleCountView,
+} from '../../src-main/api/step-assign';
 import { api } from '../api/client';
 import { DirectoryPicker, RoleSelect } from './DirectoryPicker';
 import type { StepScreenProps } from './types';
@@ -33,9 +38,10 @@ function useApplyProgress(integrationId: string, running: boolean): StepProgress
   useEffect(() => {
     if (!running) return;
     let live = true;
-    const poll = () => void api.directory.progress({ integrationId, stepId: 'assign' }).then((r) => {
-      if (live && r.ok) setProgress(r.value);
-    });
+    const poll = () =>
+      void api.directory.progress({ integrationId, stepId: 'assign' }).then((r) => {
+        if (live && r.ok) setProgress(r.value);
+      });
     poll();
     const timer = setInterval(poll, POLL_MS);
     return () => {
@@ -55,43 +61,113 @@ export default function AssignStep({ view, integration, save, fieldError, busy }
   const parsed = AssignObservedSchema.safeParse(view.observed);
   const observed = parsed.success ? parsed.data : undefined;
   const roles = observed?.roles ?? [];
-  const preview = usePreview(integration.clientId, groups.map((g) => g.id), users.map((u) => u.id));
+  const preview = usePreview(
+    integration.clientId,
+    groups.map((g) => g.id),
+    users.map((u) => u.id),
+  );
   const progress = useApplyProgress(integration.id, busy);
   const errorFor = (field: string) => (fieldError?.field === field ? fieldError.message : undefined);
-  const saved = JSON.stringify(z.object({ groups: z.array(z.unknown()), users: z.array(z.unknown()) }).catch({ groups: [], users: [] }).parse(view.input)) === JSON.stringify({ groups, users });
+  const saved =
+    JSON.stringify(
+      z
+        .object({ groups: z.array(z.unknown()), users: z.array(z.unknown()) })
+        .catch({ groups: [], users: [] })
+        .parse(view.input),
+    ) === JSON.stringify({ groups, users });
 
   function rows(kind: 'groups' | 'users', list: Chosen[], set: (next: Chosen[]) => void) {
     return list.map((item, i) => {
-      const now = kind === 'groups' ? observed?.groups.find((g) => g.id === item.id) : observed?.users.find((u) => u.id === item.id);
-      const state = !now ? '' : 'assigned' in now ? (now.assigned ? `assigned, ${now.role ?? 'no role'}` : `not assigned (${people(now.members)})`) : now.scope === null ? 'not assigned' : `${now.scope === 'USER' ? 'direct' : 'through a group'}, ${now.role ?? 'no role'}`;
+      const now =
+        kind === 'groups'
+          ? observed?.groups.find((g) => g.id === item.id)
+          : observed?.users.find((u) => u.id === item.id);
+      const state = !now
+        ? ''
+        : 'assigned' in now
+          ? now.assigned
+            ? `assigned, ${now.role ?? 'no role'}`
+            : `not assigned (${people(now.members)})`
+          : now.scope === null
+            ? 'not assigned'
+            : `${now.scope === 'USER' ? 'direct' : 'through a group'}, ${now.role ?? 'no role'}`;
       return (
         <tr key={item.id} data-chosen={item.name}>
           <td>{item.name}</td>
           {roles.length > 0 ? (
-            <td><RoleSelect label={`Role for ${item.name}`} roles={roles} value={item.role} onChange={(role) => set(list.map((o, j) => (j === i ? { id: o.id, name: o.name, ...(role ? { role } : {}) } : o)))} error={errorFor(`${kind}.${i}.role`)} /></td>
+            <td>
+              <RoleSelect
+                label={`Role for ${item.name}`}
+                roles={roles}
+                value={item.role}
+                onChange={(role) =>
+                  set(list.map((o, j) => (j === i ? { id: o.id, name: o.name, ...(role ? { role } : {}) } : o)))
+                }
+                error={errorFor(`${kind}.${i}.role`)}
+              />
+            </td>
           ) : null}
           <td>{state}</td>
-          <td><button type="button" aria-label={`Remove ${item.name}`} onClick={() => set(list.filter((_, j) => j !== i))}>✕</button></td>
+          <td>
+            <button
+              type="button"
+              aria-label={`Remove ${item.name}`}
+              onClick={() => set(list.filter((_, j) => j !== i))}
+            >
+              ✕
+            </button>
+          </td>
         </tr>
       );
     });
   }
 
   const header = (what: string) => (
-    <thead><tr><th scope="col">{what}</th>{roles.length > 0 ? <th scope="col">Role</th> : null}<th scope="col">In Okta now</th><th scope="col"><span className="muted">Remove</span></th></tr></thead>
+    <thead>
+      <tr>
+        <th scope="col">{what}</th>
+        {roles.length > 0 ? <th scope="col">Role</th> : null}
+        <th scope="col">In Okta now</th>
+        <th scope="col">
+          <span className="muted">Remove</span>
+        </th>
+      </tr>
+    </thead>
   );
 
   return (
     <div className="assign-step">
       <section className="step-section" aria-labelledby="assign-groups-title">
         <h2 id="assign-groups-title">Groups</h2>
-        <DirectoryPicker kind="groups" clientId={integration.clientId} label="Search groups" chosen={new Set(groups.map((g) => g.id))} onPick={(item) => setGroups([...groups, { id: item.id, name: item.name }])} />
-        {groups.length > 0 ? <table className="step-table" aria-label="Chosen groups">{header('Group')}<tbody>{rows('groups', groups, setGroups)}</tbody></table> : null}
+        <DirectoryPicker
+          kind="groups"
+          clientId={integration.clientId}
+          label="Search groups"
+          chosen={new Set(groups.map((g) => g.id))}
+          onPick={(item) => setGroups([...groups, { id: item.id, name: item.name }])}
+        />
+        {groups.length > 0 ? (
+          <table className="step-table" aria-label="Chosen groups">
+            {header('Group')}
+            <tbody>{rows('groups', groups, setGroups)}</tbody>
+          </table>
+        ) : null}
       </section>
       <section className="step-section" aria-labelledby="assign-users-title">
         <h2 id="assign-users-title">People</h2>
-        <DirectoryPicker kind="users" clientId={integration.clientId} label="Search people" chosen={new Set(users.map((u) => u.id))} onPick={(item) => setUsers([...users, { id: item.id, name: item.name }])} />
-        {users.length > 0 ? <table className="step-table" aria-label="Chosen people">{header('Person')}<tbody>{rows('users', users, setUsers)}</tbody></table> : null}
+        <DirectoryPicker
+          kind="users"
+          clientId={integration.clientId}
+          label="Search people"
+          chosen={new Set(users.map((u) => u.id))}
+          onPick={(item) => setUsers([...users, { id: item.id, name: item.name }])}
+        />
+        {users.length > 0 ? (
+          <table className="step-table" aria-label="Chosen people">
+            {header('Person')}
+            <tbody>{rows('users', users, setUsers)}</tbody>
+          </table>
+        ) : null}
       </section>
       <section className="step-section" aria-labelledby="assign-preview-title">
         <h2 id="assign-preview-title">Who gets access</h2>
@@ -100,16 +176,26 @@ export default function AssignStep({ view, integration, save, fieldError, busy }
             ? `${people(preview.people)}: ${people(preview.fromGroups)} from ${groups.length} group${groups.length === 1 ? '' : 's'}, ${people(preview.direct)} picked directly${preview.duplicates > 0 ? `, ${preview.duplicates} duplicate${preview.duplicates === 1 ? '' : 's'} counted once` : ''}.`
             : 'Counting…'}
         </p>
-        {roles.length === 0 && observed ? <p className="muted">This app has no role attribute, so no role is set.</p> : null}
+        {roles.length === 0 && observed ? (
+          <p className="muted">This app has no role attribute, so no role is set.</p>
+        ) : null}
         <div className="actions">
-          <button type="button" disabled={busy || saved} onClick={() => void save({ groups, users })}>{saved ? 'Choices saved' : 'Save choices'}</button>
+          <button type="button" disabled={busy || saved} onClick={() => void save({ groups, users })}>
+            {saved ? 'Choices saved' : 'Save choices'}
+          </button>
         </div>
       </section>
       {busy && progress && progress.total > 0 ? (
         <div className="apply-progress" data-apply-progress>
-          <label htmlFor="assign-progress">Assigning: {progress.done} of {progress.total}</label>
-          <progress id="assign-progress" max={progress.total} value={progress.done}>{progress.done} of {progress.total}</progress>
-          <span className="muted" aria-live="polite">{progress.message}</span>
+          <label htmlFor="assign-progress">
+            Assigning: {progress.done} of {progress.total}
+          </label>
+          <progress id="assign-progress" max={progress.total} value={progress.done}>
+            {progress.done} of {progress.total}
+          </progress>
+          <span className="muted" aria-live="polite">
+            {progress.message}
+          </span>
         </div>
       ) : null}
     </div>

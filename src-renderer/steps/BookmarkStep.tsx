@@ -20,12 +20,35 @@ export default function BookmarkStep({ view, vendor, save, fieldError, busy }: S
 
   return (
     <div className="bookmark-step">
-      <p>A bookmark app puts a tile on people&apos;s Okta dashboard that opens {vendor.name} directly. It is assigned to the same groups as the main app.</p>
+      <p>
+        A bookmark app puts a tile on people&apos;s Okta dashboard that opens {vendor.name} directly. It is assigned to
+        the same groups as the main app.
+      </p>
       <form className="form" aria-label="Bookmark app" onSubmit={submit}>
-        <TextField label="App name" name="label" value={label} onChange={(e) => setLabel(e.target.value)} hint="What people see on their dashboard." error={errorFor('label')} autoComplete="off" />
-        <TextField label="Bookmark URL" name="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" hint={`The login URL ${vendor.name} Support gave you; https only.`} error={errorFor('url')} autoComplete="off" spellCheck={false} />
+        <TextField
+          label="App name"
+          name="label"
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          hint="What people see on their dashboard."
+          error={errorFor('label')}
+          autoComplete="off"
+        />
+        <TextField
+          label="Bookmark URL"
+          name="url"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          placeholder="https://…"
+          hint={`The login URL ${vendor.name} Support gave you; https only.`}
+          error={errorFor('url')}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <div className="actions">
-          <button type="submit" disabled={busy}>Save</button>
+          <button type="submit" disabled={busy}>
+            Save
+          </button>
         </div>
       </form>
       <section className="step-section" aria-labelledby="bookmark-okta-title">
@@ -37,19 +60,42 @@ export default function BookmarkStep({ view, vendor, save, fieldError, busy }: S
         ) : (
           <table className="step-table" aria-label="Bookmark app in Okta" data-bookmark-state="present">
             <tbody>
-              <tr><th scope="row">Name</th><td className={app.label === label ? undefined : 'differs'}>{app.label}</td></tr>
-              <tr><th scope="row">URL</th><td className={app.url === url ? undefined : 'differs'}>{app.url ?? '—'}</td></tr>
-              <tr><th scope="row">Status</th><td className={app.status === 'ACTIVE' ? undefined : 'differs'}>{app.status}</td></tr>
-              <tr><th scope="row">App id</th><td><code>{app.id}</code></td></tr>
+              <tr>
+                <th scope="row">Name</th>
+                <td className={app.label === label ? undefined : 'differs'}>{app.label}</td>
+              </tr>
+              <tr>
+                <th scope="row">URL</th>
+                <td className={app.url === url ? undefined : 'differs'}>{app.url ?? '—'}</td>
+              </tr>
+              <tr>
+                <th scope="row">Status</th>
+                <td className={app.status === 'ACTIVE' ? undefined : 'differs'}>{app.status}</td>
+              </tr>
+              <tr>
+                <th scope="row">App id</th>
+                <td>
+                  <code>{app.id}</code>
+                </td>
+              </tr>
             </tbody>
           </table>
         )}
         {observed ? (
           <table className="step-table" aria-label="Groups of the main app">
-            <thead><tr><th scope="col">Group of the main app</th><th scope="col">Assigned to the bookmark</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Group of the main app</th>
+                <th scope="col">Assigned to the bookmark</th>
+              </tr>
+            </thead>
             <tbody>
               {observed.mainGroups.length === 0 ? (
-                <tr><td colSpan={2} className="muted">The main app has no groups assigned yet.</td></tr>
+                <tr>
+                  <td colSpan={2} className="muted">
+                    The main app has no groups assigned yet.
+                  </td>
+                </tr>
               ) : (
                 observed.mainGroups.map((g) => (
                   <tr key={g.groupId} data-bookmark-group={g.groupName}>

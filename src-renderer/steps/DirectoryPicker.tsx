@@ -19,18 +19,36 @@ async function search(kind: 'users' | 'groups', clientId: string, query: string)
   if (kind === 'users') {
     const result = await api.directory.searchUsers({ clientId, query, limit: 10 });
     if (!result.ok) return undefined;
-    return { ...result.value, items: result.value.items.map((u) => ({ id: u.id, name: u.name, detail: u.email ?? u.login })) };
+    return {
+      ...result.value,
+      items: result.value.items.map((u) => ({ id: u.id, name: u.name, detail: u.email ?? u.login })),
+    };
   }
   const result = await api.directory.searchGroups({ clientId, query, limit: 10 });
   if (!result.ok) return undefined;
-  return { ...result.value, items: result.value.items.map((g) => ({ id: g.id, name: g.name, detail: g.description ?? '' })) };
+  return {
+    ...result.value,
+    items: result.value.items.map((g) => ({ id: g.id, name: g.name, detail: g.description ?? '' })),
+  };
 }
 
 /**
  * A type-ahead over the org's users or groups, answered from main's in-memory directory: arrow
  * keys move through the results, Enter picks, Escape clears.
  */
-export function DirectoryPicker({ kind, clientId, label, chosen, onPick }: { kind: 'users' | 'groups'; clientId: string; label: string; chosen: ReadonlySet<string>; onPick(item: PickedItem): void }) {
+export function DirectoryPicker({
+  kind,
+  clientId,
+  label,
+  chosen,
+  onPick,
+}: {
+  kind: 'users' | 'groups';
+  clientId: string;
+  label: string;
+  chosen: ReadonlySet<string>;
+  onPick(item: PickedItem): void;
+}) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Results | undefined>(undefined);
@@ -124,17 +142,41 @@ export function DirectoryPicker({ kind, clientId, label, chosen, onPick }: { kin
 }
 
 /** A role select for one chosen row, with its field error under it. */
-export function RoleSelect({ label, roles, value, onChange, error }: { label: string; roles: { value: string; title: string }[]; value: string | undefined; onChange(role: string | undefined): void; error?: string }) {
+export function RoleSelect({
+  label,
+  roles,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  roles: { value: string; title: string }[];
+  value: string | undefined;
+  onChange(role: string | undefined): void;
+  error?: string;
+}) {
   const id = useId();
   return (
     <span className="role-select">
-      <select id={id} aria-label={label} aria-invalid={Boolean(error)} value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
+      <select
+        id={id}
+        aria-label={label}
+        aria-invalid={Boolean(error)}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+      >
         <option value="">Choose a role…</option>
         {roles.map((r) => (
-          <option key={r.value} value={r.value}>{r.title} ({r.value})</option>
+          <option key={r.value} value={r.value}>
+            {r.title} ({r.value})
+          </option>
         ))}
       </select>
-      {error ? <span className="field-error" role="alert">{error}</span> : null}
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -1,6 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiFailure } from '../../src-main/api';
-import { MetadataObservedSchema, type CertificateFactsView, type MetadataReportView } from '../../src-main/api/step-metadata';
+import {
+  MetadataObservedSchema,
+  type CertificateFactsView,
+  type MetadataReportView,
+} from '../../src-main/api/step-metadata';
 import { api } from '../api/client';
 import { CopyRow } from './copy-value';
 import type { StepScreenProps } from './types';
@@ -22,7 +26,10 @@ function Certificate({ cert, fileName }: { cert: CertificateFactsView; fileName:
     ['Issuer', cert.issuer],
     ['Serial number', cert.serialNumber],
     ['Valid from', cert.notBefore],
-    ['Valid until', `${cert.notAfter} (${cert.daysToExpiry < 0 ? `expired ${-cert.daysToExpiry} days ago` : `${cert.daysToExpiry} days left`})`],
+    [
+      'Valid until',
+      `${cert.notAfter} (${cert.daysToExpiry < 0 ? `expired ${-cert.daysToExpiry} days ago` : `${cert.daysToExpiry} days left`})`,
+    ],
     ['SHA-1 fingerprint', cert.sha1Fingerprint],
     ['SHA-256 fingerprint', cert.sha256Fingerprint],
     ['Key', `${cert.keyType} ${cert.keyBits} bits`],
@@ -32,20 +39,30 @@ function Certificate({ cert, fileName }: { cert: CertificateFactsView; fileName:
     <div className="saml-certificate" data-certificate={cert.sha256Fingerprint}>
       <dl>
         {rows.map(([label, value]) => (
-          <div className="copy-row" key={label}><dt>{label}</dt><dd><code>{value}</code></dd></div>
+          <div className="copy-row" key={label}>
+            <dt>{label}</dt>
+            <dd>
+              <code>{value}</code>
+            </dd>
+          </div>
         ))}
       </dl>
-      <button type="button" onClick={() => downloadPem(cert.pem, fileName)}>Download certificate (PEM)</button>
+      <button type="button" onClick={() => downloadPem(cert.pem, fileName)}>
+        Download certificate (PEM)
+      </button>
     </div>
   );
 }
 
 function Findings({ report }: { report: MetadataReportView }) {
-  if (report.findings.length === 0) return <p className="muted">No findings: nothing to worry about in this metadata.</p>;
+  if (report.findings.length === 0)
+    return <p className="muted">No findings: nothing to worry about in this metadata.</p>;
   return (
     <ul className="saml-findings" aria-label="Findings">
       {report.findings.map((f, i) => (
-        <li key={`${f.code}-${i}`} className={`saml-finding saml-finding-${f.level}`} data-finding={f.code}>{f.message}</li>
+        <li key={`${f.code}-${i}`} className={`saml-finding saml-finding-${f.level}`} data-finding={f.code}>
+          {f.message}
+        </li>
       ))}
     </ul>
   );
@@ -55,12 +72,24 @@ function Report({ report }: { report: MetadataReportView }) {
   return (
     <div data-metadata-report={report.entityId}>
       <dl>
-        <div className="copy-row"><dt>Entity ID (issuer)</dt><dd><code>{report.entityId}</code></dd></div>
+        <div className="copy-row">
+          <dt>Entity ID (issuer)</dt>
+          <dd>
+            <code>{report.entityId}</code>
+          </dd>
+        </div>
         {report.ssoServices.map((s) => (
-          <div className="copy-row" key={s.binding}><dt>SSO URL ({s.binding.split(':').pop()})</dt><dd><code>{s.location}</code></dd></div>
+          <div className="copy-row" key={s.binding}>
+            <dt>SSO URL ({s.binding.split(':').pop()})</dt>
+            <dd>
+              <code>{s.location}</code>
+            </dd>
+          </div>
         ))}
       </dl>
-      {report.certificates.map((cert) => <Certificate key={cert.sha256Fingerprint} cert={cert} fileName="idp-certificate.pem" />)}
+      {report.certificates.map((cert) => (
+        <Certificate key={cert.sha256Fingerprint} cert={cert} fileName="idp-certificate.pem" />
+      ))}
       <Findings report={report} />
     </div>
   );
@@ -93,21 +122,55 @@ function MetadataChecker() {
         <fieldset className="saml-check-source">
           <legend className="muted">Metadata from</legend>
           {(['xml', 'file', 'url'] as const).map((s) => (
-            <label key={s}><input type="radio" name="metadata-source" checked={source === s} onChange={() => setSource(s)} /> {s === 'xml' ? 'Pasted XML' : s === 'file' ? 'A file' : 'A URL'}</label>
+            <label key={s}>
+              <input type="radio" name="metadata-source" checked={source === s} onChange={() => setSource(s)} />{' '}
+              {s === 'xml' ? 'Pasted XML' : s === 'file' ? 'A file' : 'A URL'}
+            </label>
           ))}
         </fieldset>
-        {source === 'xml' ? <label>Metadata XML<textarea name="metadataXml" value={xml} onChange={(e) => setXml(e.target.value)} spellCheck={false} /></label> : null}
-        {source === 'file' ? (
-          <label>Metadata file{' '}
-            <input type="file" name="metadataFile" accept=".xml,application/xml,text/xml,application/samlmetadata+xml" onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void file.text().then((t) => setFileXml({ name: file.name, text: t }));
-            }} />
-            {fileXml ? <span className="muted"> {fileXml.name} ({fileXml.text.length} characters)</span> : null}
+        {source === 'xml' ? (
+          <label>
+            Metadata XML
+            <textarea name="metadataXml" value={xml} onChange={(e) => setXml(e.target.value)} spellCheck={false} />
           </label>
         ) : null}
-        {source === 'url' ? <label>Metadata URL <input name="metadataUrl" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://acme.okta.com/app/exk…/sso/saml/metadata" /></label> : null}
-        <div className="actions"><button type="submit" disabled={checking}>{checking ? 'Checking…' : 'Check metadata'}</button></div>
+        {source === 'file' ? (
+          <label>
+            Metadata file{' '}
+            <input
+              type="file"
+              name="metadataFile"
+              accept=".xml,application/xml,text/xml,application/samlmetadata+xml"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void file.text().then((t) => setFileXml({ name: file.name, text: t }));
+              }}
+            />
+            {fileXml ? (
+              <span className="muted">
+                {' '}
+                {fileXml.name} ({fileXml.text.length} characters)
+              </span>
+            ) : null}
+          </label>
+        ) : null}
+        {source === 'url' ? (
+          <label>
+            Metadata URL{' '}
+            <input
+              name="metadataUrl"
+              type="url"
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              placeholder="https://acme.okta.com/app/exk…/sso/saml/metadata"
+            />
+          </label>
+        ) : null}
+        <div className="actions">
+          <button type="submit" disabled={checking}>
+            {checking ? 'Checking…' : 'Check metadata'}
+          </button>
+        </div>
       </form>
       {result && 'error' in result ? (
         <div className="inline-error" role="alert" data-metadata-error={result.error.code}>
@@ -123,7 +186,8 @@ function MetadataChecker() {
 export default function MetadataStep({ view }: StepScreenProps) {
   const parsed = MetadataObservedSchema.safeParse(view.observed);
   const observed = parsed.success ? parsed.data : undefined;
-  const sso = observed?.report.ssoServices.find((s) => s.binding.endsWith(':HTTP-POST')) ?? observed?.report.ssoServices[0];
+  const sso =
+    observed?.report.ssoServices.find((s) => s.binding.endsWith(':HTTP-POST')) ?? observed?.report.ssoServices[0];
   const cert = observed?.report.certificates[0];
   return (
     <div className="metadata-step">
@@ -133,9 +197,16 @@ export default function MetadataStep({ view }: StepScreenProps) {
           <dl>
             <CopyRow id="metadata-url" label="Metadata URL" value={observed.metadataUrl} />
             <CopyRow id="issuer" label="Identity Provider Issuer" value={observed.report.entityId} />
-            {sso ? <CopyRow id="sso-url" label="Identity Provider SSO URL (Redirect Login URL)" value={sso.location} /> : null}
+            {sso ? (
+              <CopyRow id="sso-url" label="Identity Provider SSO URL (Redirect Login URL)" value={sso.location} />
+            ) : null}
           </dl>
-          {cert ? <Certificate cert={cert} fileName={`${observed.appLabel.replace(/[^A-Za-z0-9-]+/g, '-')}-okta-certificate.pem`} /> : null}
+          {cert ? (
+            <Certificate
+              cert={cert}
+              fileName={`${observed.appLabel.replace(/[^A-Za-z0-9-]+/g, '-')}-okta-certificate.pem`}
+            />
+          ) : null}
           <Findings report={observed.report} />
         </section>
       ) : (

@@ -1,6 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Change } from '../../src-main/api';
-import { ProvisioningObservedSchema, TOKEN_FIELD, type ProvisioningObserved } from '../../src-main/api/step-provisioning';
+import {
+  ProvisioningObservedSchema,
+  TOKEN_FIELD,
+  type ProvisioningObserved,
+} from '../../src-main/api/step-provisioning';
 import { api } from '../api/client';
 import { change } from '../api/use-main';
 import { Field, TextField } from '../components/Field';
@@ -10,26 +14,56 @@ import './provisioning.css';
 function CopyButton({ value, label }: { value: string; label: string }) {
   const [copied, setCopied] = useState(false);
   return (
-    <button type="button" aria-label={`Copy ${label}`} onClick={() => void navigator.clipboard.writeText(value).then(() => setCopied(true))}>
+    <button
+      type="button"
+      aria-label={`Copy ${label}`}
+      onClick={() => void navigator.clipboard.writeText(value).then(() => setCopied(true))}
+    >
       {copied ? 'Copied' : 'Copy'}
     </button>
   );
 }
 
 /** The token is copied by main; in browser mode there is no clipboard there, so the admin pastes the vendor's token. */
-function TokenCopy({ integrationId, vendor, clipboard }: { integrationId: string; vendor: string; clipboard: boolean | undefined }) {
+function TokenCopy({
+  integrationId,
+  vendor,
+  clipboard,
+}: {
+  integrationId: string;
+  vendor: string;
+  clipboard: boolean | undefined;
+}) {
   const [copied, setCopied] = useState(false);
   if (clipboard === false) {
-    return <span data-testid="token-paste-yourself">Paste the SCIM bearer token {vendor} Support gave you (the same one the SCIM step checked). This browser window never receives it.</span>;
+    return (
+      <span data-testid="token-paste-yourself">
+        Paste the SCIM bearer token {vendor} Support gave you (the same one the SCIM step checked). This browser window
+        never receives it.
+      </span>
+    );
   }
   return (
-    <button type="button" aria-label="Copy the SCIM bearer token" disabled={clipboard === undefined} onClick={() => void change(api.provisioning.copyScimToken({ integrationId })).then((r) => setCopied(r.ok))}>
+    <button
+      type="button"
+      aria-label="Copy the SCIM bearer token"
+      disabled={clipboard === undefined}
+      onClick={() => void change(api.provisioning.copyScimToken({ integrationId })).then((r) => setCopied(r.ok))}
+    >
       {copied ? 'Token copied' : 'Copy token'}
     </button>
   );
 }
 
-function ConsoleValues({ changes, integrationId, vendor }: { changes: Change[]; integrationId: string; vendor: string }) {
+function ConsoleValues({
+  changes,
+  integrationId,
+  vendor,
+}: {
+  changes: Change[];
+  integrationId: string;
+  vendor: string;
+}) {
   const [clipboard, setClipboard] = useState<boolean | undefined>(undefined);
   useEffect(() => {
     void api.provisioning.clipboard({}).then((r) => setClipboard(r.ok ? r.value.available : false));
@@ -40,15 +74,30 @@ function ConsoleValues({ changes, integrationId, vendor }: { changes: Change[]; 
         <table key={c.id} className="copy-table" data-console-change={c.id}>
           <caption>{c.summary}</caption>
           <thead>
-            <tr><th scope="col">Field in Okta</th><th scope="col">Value</th><th scope="col">Copy</th></tr>
+            <tr>
+              <th scope="col">Field in Okta</th>
+              <th scope="col">Value</th>
+              <th scope="col">Copy</th>
+            </tr>
           </thead>
           <tbody>
             {c.details.map((d) => (
               <tr key={d.field}>
                 <th scope="row">{d.field}</th>
-                {d.field === TOKEN_FIELD
-                  ? <td colSpan={2}><TokenCopy integrationId={integrationId} vendor={vendor} clipboard={clipboard} /></td>
-                  : <><td><code>{d.to}</code></td><td><CopyButton value={d.to} label={d.field} /></td></>}
+                {d.field === TOKEN_FIELD ? (
+                  <td colSpan={2}>
+                    <TokenCopy integrationId={integrationId} vendor={vendor} clipboard={clipboard} />
+                  </td>
+                ) : (
+                  <>
+                    <td>
+                      <code>{d.to}</code>
+                    </td>
+                    <td>
+                      <CopyButton value={d.to} label={d.field} />
+                    </td>
+                  </>
+                )}
               </tr>
             ))}
           </tbody>
@@ -64,10 +113,22 @@ function ApiReadBack({ observed }: { observed: ProvisioningObserved }) {
   return (
     <table className="copy-table" aria-label="What Okta has now">
       <tbody>
-        <tr><th scope="row">Connection</th><td>{c ? `${c.status}, ${c.authScheme}${c.baseUrl ? `, ${c.baseUrl}` : ''}` : 'not set'}</td></tr>
-        <tr><th scope="row">Create Users</th><td>{f?.create ?? 'not readable until the connection is enabled'}</td></tr>
-        <tr><th scope="row">Update User Attributes</th><td>{f?.updateProfile ?? '—'}</td></tr>
-        <tr><th scope="row">Deactivate Users</th><td>{f?.deactivate ?? '—'}</td></tr>
+        <tr>
+          <th scope="row">Connection</th>
+          <td>{c ? `${c.status}, ${c.authScheme}${c.baseUrl ? `, ${c.baseUrl}` : ''}` : 'not set'}</td>
+        </tr>
+        <tr>
+          <th scope="row">Create Users</th>
+          <td>{f?.create ?? 'not readable until the connection is enabled'}</td>
+        </tr>
+        <tr>
+          <th scope="row">Update User Attributes</th>
+          <td>{f?.updateProfile ?? '—'}</td>
+        </tr>
+        <tr>
+          <th scope="row">Deactivate Users</th>
+          <td>{f?.deactivate ?? '—'}</td>
+        </tr>
       </tbody>
     </table>
   );
@@ -92,7 +153,9 @@ function useProgress(ref: { integrationId: string; stepId: 'provisioning' }, run
 export default function ProvisioningStep({ view, vendor, integration, save, fieldError, busy }: StepScreenProps) {
   const [testUser, setTestUser] = useState(typeof view.input.testUser === 'string' ? view.input.testUser : '');
   const [testRole, setTestRole] = useState(typeof view.input.testRole === 'string' ? view.input.testRole : '');
-  const [waitSeconds, setWaitSeconds] = useState(String(typeof view.input.waitSeconds === 'number' ? view.input.waitSeconds : 120));
+  const [waitSeconds, setWaitSeconds] = useState(
+    String(typeof view.input.waitSeconds === 'number' ? view.input.waitSeconds : 120),
+  );
   const [suggestions, setSuggestions] = useState<{ login: string; name: string }[]>([]);
   const [running, setRunning] = useState(false);
   const [ref] = useState({ integrationId: view.integrationId, stepId: 'provisioning' as const });
@@ -132,35 +195,72 @@ export default function ProvisioningStep({ view, vendor, integration, save, fiel
       <details>
         <summary>What Okta&apos;s API can switch on, and why there is a console step</summary>
         <p>
-          Okta&apos;s API creates SAML apps, app profile attributes, users and assignments, but it cannot switch SCIM provisioning on for a
-          custom SAML app: the <code>features</code> of such an app are read-only and only show what the Admin Console&apos;s Provisioning tab
-          has set. Only a few catalog apps (Mixpanel&apos;s among them) take a provisioning connection and features through the API. So for a
-          custom app ({vendor.name}) you enter the values below in the console; the wizard then proves the result end to end: it assigns a test
-          user, waits for it at the vendor&apos;s SCIM endpoint with the right attributes, unassigns it and sees it deactivated.
+          Okta&apos;s API creates SAML apps, app profile attributes, users and assignments, but it cannot switch SCIM
+          provisioning on for a custom SAML app: the <code>features</code> of such an app are read-only and only show
+          what the Admin Console&apos;s Provisioning tab has set. Only a few catalog apps (Mixpanel&apos;s among them)
+          take a provisioning connection and features through the API. So for a custom app ({vendor.name}) you enter the
+          values below in the console; the wizard then proves the result end to end: it assigns a test user, waits for
+          it at the vendor&apos;s SCIM endpoint with the right attributes, unassigns it and sees it deactivated.
         </p>
       </details>
 
       <form className="form" onSubmit={(e) => void submit(e)} aria-label="End-to-end test">
-        <TextField label="Test user (Okta login)" name="testUser" value={testUser} list={listId} onChange={(e) => void search(e.target.value)} placeholder="ann.lee@acme.example" hint="Someone not assigned to the app yet: the test assigns them, then unassigns them again." error={errorFor('testUser')} autoComplete="off" />
-        <datalist id={listId}>{suggestions.map((s) => <option key={s.login} value={s.login}>{s.name}</option>)}</datalist>
+        <TextField
+          label="Test user (Okta login)"
+          name="testUser"
+          value={testUser}
+          list={listId}
+          onChange={(e) => void search(e.target.value)}
+          placeholder="ann.lee@acme.example"
+          hint="Someone not assigned to the app yet: the test assigns them, then unassigns them again."
+          error={errorFor('testUser')}
+          autoComplete="off"
+        />
+        <datalist id={listId}>
+          {suggestions.map((s) => (
+            <option key={s.login} value={s.login}>
+              {s.name}
+            </option>
+          ))}
+        </datalist>
         {observed?.roleAttribute ? (
           <Field label="Role for the test user" error={errorFor('testRole')}>
             {(aria) => (
               <select {...aria} name="testRole" value={testRole} onChange={(e) => setTestRole(e.target.value)}>
                 <option value="">{observed.roleAttribute?.values[0] ?? ''} (first role)</option>
-                {observed.roleAttribute?.values.map((v) => <option key={v} value={v}>{v}</option>)}
+                {observed.roleAttribute?.values.map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
         ) : null}
-        <TextField label="Wait for Okta (seconds)" name="waitSeconds" type="number" min={5} max={600} value={waitSeconds} onChange={(e) => setWaitSeconds(e.target.value)} error={errorFor('waitSeconds')} />
-        <div className="actions"><button type="submit" disabled={busy || running}>Save</button></div>
+        <TextField
+          label="Wait for Okta (seconds)"
+          name="waitSeconds"
+          type="number"
+          min={5}
+          max={600}
+          value={waitSeconds}
+          onChange={(e) => setWaitSeconds(e.target.value)}
+          error={errorFor('waitSeconds')}
+        />
+        <div className="actions">
+          <button type="submit" disabled={busy || running}>
+            Save
+          </button>
+        </div>
       </form>
 
       {observed?.path === 'api' ? (
         <section aria-labelledby="prov-api-title">
           <h2 id="prov-api-title">Through Okta&apos;s API</h2>
-          <p>{observed.app.label} is a catalog app whose provisioning connection Okta&apos;s API can set: Apply sets the token, base URL and features and reads them back.</p>
+          <p>
+            {observed.app.label} is a catalog app whose provisioning connection Okta&apos;s API can set: Apply sets the
+            token, base URL and features and reads them back.
+          </p>
           <ApiReadBack observed={observed} />
         </section>
       ) : null}
@@ -169,24 +269,56 @@ export default function ProvisioningStep({ view, vendor, integration, save, fiel
         <section aria-labelledby="prov-console-title">
           <h2 id="prov-console-title">In the Okta Admin Console</h2>
           <p>
-            <a className="button-link" href={observed.consoleUrl} target="_blank" rel="noreferrer" data-testid="console-link">Open {observed.app.label}&apos;s Provisioning tab</a>
+            <a
+              className="button-link"
+              href={observed.consoleUrl}
+              target="_blank"
+              rel="noreferrer"
+              data-testid="console-link"
+            >
+              Open {observed.app.label}&apos;s Provisioning tab
+            </a>
           </p>
-          {manual.length > 0
-            ? <ConsoleValues changes={manual} integrationId={view.integrationId} vendor={vendor.name} />
-            : <p>Okta shows provisioning switched on, and the end-to-end test passed with these settings.</p>}
+          {manual.length > 0 ? (
+            <ConsoleValues changes={manual} integrationId={view.integrationId} vendor={vendor.name} />
+          ) : (
+            <p>Okta shows provisioning switched on, and the end-to-end test passed with these settings.</p>
+          )}
         </section>
       ) : null}
 
       <section aria-labelledby="prov-e2e-title">
         <h2 id="prov-e2e-title">End-to-end test</h2>
-        <button type="button" className="primary" disabled={busy || running || !view.inspectedAt || !testPlanned} onClick={() => void runTest()}>
-          {running ? 'Testing…' : !testPlanned && run?.passed ? 'Tested end to end' : observed?.path === 'console' ? 'I\'ve saved it — test end to end' : 'Apply and test end to end'}
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || running || !view.inspectedAt || !testPlanned}
+          onClick={() => void runTest()}
+        >
+          {running
+            ? 'Testing…'
+            : !testPlanned && run?.passed
+              ? 'Tested end to end'
+              : observed?.path === 'console'
+                ? "I've saved it — test end to end"
+                : 'Apply and test end to end'}
         </button>
-        {running ? <p role="status" aria-live="polite">{progress ?? 'Starting…'}</p> : null}
+        {running ? (
+          <p role="status" aria-live="polite">
+            {progress ?? 'Starting…'}
+          </p>
+        ) : null}
         {run && !running ? (
           <div role="status" data-testid="e2e-result">
-            <p><strong>{run.passed ? 'Passed' : 'Failed'}</strong>: {run.user.login}{run.role ? ` (role ${run.role})` : ''} against <code>{run.scimBaseUrl}</code>.</p>
-            <ol className="provisioning-log">{run.log.map((l) => <li key={l.at + l.message}>{l.message}</li>)}</ol>
+            <p>
+              <strong>{run.passed ? 'Passed' : 'Failed'}</strong>: {run.user.login}
+              {run.role ? ` (role ${run.role})` : ''} against <code>{run.scimBaseUrl}</code>.
+            </p>
+            <ol className="provisioning-log">
+              {run.log.map((l) => (
+                <li key={l.at + l.message}>{l.message}</li>
+              ))}
+            </ol>
           </div>
         ) : null}
       </section>

@@ -1,6 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiResult } from '../../src-main/api';
-import { RegisterObservedSchema, type RegistrationChannel, type RegistrationEmail } from '../../src-main/api/step-register';
+import {
+  RegisterObservedSchema,
+  type RegistrationChannel,
+  type RegistrationEmail,
+} from '../../src-main/api/step-register';
 import { api } from '../api/client';
 import { change } from '../api/use-main';
 import { TextField } from '../components/Field';
@@ -10,8 +14,17 @@ import type { StepScreenProps } from './types';
 import './saml-app.css';
 import './register.css';
 
-const CHANNEL_LABEL: Record<RegistrationChannel, string> = { email: 'Email to support', paste: 'Paste into the vendor', api: 'Registration API' };
-const VIA_LABEL = { email: 'email (mail app)', eml: '.eml file', copied: 'copied into the vendor', api: 'registration API' } as const;
+const CHANNEL_LABEL: Record<RegistrationChannel, string> = {
+  email: 'Email to support',
+  paste: 'Paste into the vendor',
+  api: 'Registration API',
+};
+const VIA_LABEL = {
+  email: 'email (mail app)',
+  eml: '.eml file',
+  copied: 'copied into the vendor',
+  api: 'registration API',
+} as const;
 
 function text(input: Record<string, unknown>, key: string): string {
   const value = input[key];
@@ -37,7 +50,9 @@ function fromBase64(base64: string): Uint8Array<ArrayBuffer> {
 
 /** Registering the IdP with the vendor: exactly its values, its channel, and when it was sent and confirmed. */
 export default function RegisterStep({ view, vendor, save, fieldError, busy }: StepScreenProps) {
-  const [channel, setChannel] = useState<RegistrationChannel>((text(view.input, 'channel') || 'email') as RegistrationChannel);
+  const [channel, setChannel] = useState<RegistrationChannel>(
+    (text(view.input, 'channel') || 'email') as RegistrationChannel,
+  );
   const [companyName, setCompanyName] = useState(text(view.input, 'companyName'));
   const [supportEmail, setSupportEmail] = useState(text(view.input, 'supportEmail'));
   const [apiEndpoint, setApiEndpoint] = useState(text(view.input, 'apiEndpoint'));
@@ -70,28 +85,79 @@ export default function RegisterStep({ view, vendor, save, fieldError, busy }: S
           <fieldset className="register-channel">
             <legend>How {vendor.name} takes the values</legend>
             {channels.map((c) => (
-              <label key={c}><input type="radio" name="channel" value={c} checked={channel === c} onChange={() => setChannel(c)} /> {CHANNEL_LABEL[c]}</label>
+              <label key={c}>
+                <input type="radio" name="channel" value={c} checked={channel === c} onChange={() => setChannel(c)} />{' '}
+                {CHANNEL_LABEL[c]}
+              </label>
             ))}
           </fieldset>
         ) : null}
-        {channel !== 'paste' ? <TextField label="Company name" name="companyName" value={companyName} onChange={(e) => setCompanyName(e.target.value)} placeholder="Acme Corp" error={errorFor('companyName')} /> : null}
-        {channel === 'email' ? <TextField label="Support address" name="supportEmail" type="email" value={supportEmail} onChange={(e) => setSupportEmail(e.target.value)} placeholder={`support@${vendor.id}.com`} hint={`Where ${vendor.name} support takes SSO requests (the guide does not print it).`} error={errorFor('supportEmail')} /> : null}
-        {channel === 'api' ? <TextField label="Registration API URL" name="apiEndpoint" type="url" value={apiEndpoint} onChange={(e) => setApiEndpoint(e.target.value)} placeholder="https://api.vendor.com/sso/register" hint="An https URL; the values are POSTed to it as JSON." error={errorFor('apiEndpoint')} /> : null}
-        <div className="actions"><button type="submit" disabled={disabled}>Save</button></div>
+        {channel !== 'paste' ? (
+          <TextField
+            label="Company name"
+            name="companyName"
+            value={companyName}
+            onChange={(e) => setCompanyName(e.target.value)}
+            placeholder="Acme Corp"
+            error={errorFor('companyName')}
+          />
+        ) : null}
+        {channel === 'email' ? (
+          <TextField
+            label="Support address"
+            name="supportEmail"
+            type="email"
+            value={supportEmail}
+            onChange={(e) => setSupportEmail(e.target.value)}
+            placeholder={`support@${vendor.id}.com`}
+            hint={`Where ${vendor.name} support takes SSO requests (the guide does not print it).`}
+            error={errorFor('supportEmail')}
+          />
+        ) : null}
+        {channel === 'api' ? (
+          <TextField
+            label="Registration API URL"
+            name="apiEndpoint"
+            type="url"
+            value={apiEndpoint}
+            onChange={(e) => setApiEndpoint(e.target.value)}
+            placeholder="https://api.vendor.com/sso/register"
+            hint="An https URL; the values are POSTed to it as JSON."
+            error={errorFor('apiEndpoint')}
+          />
+        ) : null}
+        <div className="actions">
+          <button type="submit" disabled={disabled}>
+            Save
+          </button>
+        </div>
       </form>
 
       {observed ? (
         <>
           <section className="saml-panel" aria-labelledby="register-values-title">
             <h2 id="register-values-title">What {vendor.name} asks for</h2>
-            {observed.where ? <p>Paste these into <strong>{observed.where}</strong>.</p> : null}
+            {observed.where ? (
+              <p>
+                Paste these into <strong>{observed.where}</strong>.
+              </p>
+            ) : null}
             <dl>
               {observed.values.map((v) => (
                 <div className="copy-row" key={v.key} data-value={v.key}>
                   <dt>{v.label}</dt>
                   <dd>
-                    <code className={v.key === 'certificatePem' ? 'register-value-pem' : undefined}>{v.value}</code> <CopyButton value={v.value} label={v.label} />
-                    {v.key === 'certificatePem' ? <button type="button" className="copy-button" onClick={() => download(v.value, 'okta-signing-certificate.pem', 'application/x-pem-file')}>Download .pem</button> : null}
+                    <code className={v.key === 'certificatePem' ? 'register-value-pem' : undefined}>{v.value}</code>{' '}
+                    <CopyButton value={v.value} label={v.label} />
+                    {v.key === 'certificatePem' ? (
+                      <button
+                        type="button"
+                        className="copy-button"
+                        onClick={() => download(v.value, 'okta-signing-certificate.pem', 'application/x-pem-file')}
+                      >
+                        Download .pem
+                      </button>
+                    ) : null}
                   </dd>
                 </div>
               ))}
@@ -101,16 +167,37 @@ export default function RegisterStep({ view, vendor, save, fieldError, busy }: S
           {observed.channel === 'email' ? (
             <section className="saml-panel" aria-labelledby="register-email-title">
               <h2 id="register-email-title">Email to {observed.to}</h2>
-              <button type="button" disabled={disabled} onClick={() => void run(api.register.prepareEmail({ integrationId })).then(setEmail)}>Prepare email</button>
+              <button
+                type="button"
+                disabled={disabled}
+                onClick={() => void run(api.register.prepareEmail({ integrationId })).then(setEmail)}
+              >
+                Prepare email
+              </button>
               {email ? (
                 <div data-email-preview>
-                  <p><strong>To:</strong> {email.to}<br /><strong>Subject:</strong> <span data-email-subject>{email.subject}</span></p>
-                  <pre className="register-email-body" data-email-body>{email.body}</pre>
                   <p>
-                    <a className="saml-link-button" href={email.mailto}>Open in mail app</a>{' '}
-                    <button type="button" onClick={() => download(fromBase64(email.eml.base64), email.eml.fileName, 'message/rfc822')}>Download .eml (metadata attached)</button>
+                    <strong>To:</strong> {email.to}
+                    <br />
+                    <strong>Subject:</strong> <span data-email-subject>{email.subject}</span>
                   </p>
-                  <p className="muted">Saved as <code>{email.eml.path}</code>. A mail link cannot carry the attachment; the .eml file does.</p>
+                  <pre className="register-email-body" data-email-body>
+                    {email.body}
+                  </pre>
+                  <p>
+                    <a className="saml-link-button" href={email.mailto}>
+                      Open in mail app
+                    </a>{' '}
+                    <button
+                      type="button"
+                      onClick={() => download(fromBase64(email.eml.base64), email.eml.fileName, 'message/rfc822')}
+                    >
+                      Download .eml (metadata attached)
+                    </button>
+                  </p>
+                  <p className="muted">
+                    Saved as <code>{email.eml.path}</code>. A mail link cannot carry the attachment; the .eml file does.
+                  </p>
                 </div>
               ) : null}
             </section>
@@ -119,28 +206,62 @@ export default function RegisterStep({ view, vendor, save, fieldError, busy }: S
           {observed.channel === 'api' ? (
             <section className="saml-panel" aria-labelledby="register-api-title">
               <h2 id="register-api-title">Registration API</h2>
-              <button type="button" className="primary" disabled={disabled} onClick={() => void run(api.register.postToApi({ integrationId }))}>Send to API</button>
+              <button
+                type="button"
+                className="primary"
+                disabled={disabled}
+                onClick={() => void run(api.register.postToApi({ integrationId }))}
+              >
+                Send to API
+              </button>
             </section>
           ) : null}
 
           <section className="saml-panel" aria-labelledby="register-record-title">
             <h2 id="register-record-title">Sent and confirmed</h2>
             <p data-sent>
-              {observed.sent ? `Sent ${new Date(observed.sent.at).toLocaleString()} via ${VIA_LABEL[observed.sent.via]}.` : 'Not sent yet.'}
-              {observed.changedSinceSent.length > 0 ? ` Changed since: ${observed.changedSinceSent.join(', ')} — send again.` : ''}
+              {observed.sent
+                ? `Sent ${new Date(observed.sent.at).toLocaleString()} via ${VIA_LABEL[observed.sent.via]}.`
+                : 'Not sent yet.'}
+              {observed.changedSinceSent.length > 0
+                ? ` Changed since: ${observed.changedSinceSent.join(', ')} — send again.`
+                : ''}
             </p>
             {observed.channel !== 'api' ? (
               <div className="register-record">
-                <label>How <select aria-label="How it was sent" value={via} onChange={(e) => setVia(e.target.value as typeof via)}>
-                  <option value="email">Email from my mail app</option>
-                  <option value="eml">The .eml file</option>
-                  <option value="copied">Copied into the vendor</option>
-                </select></label>
-                <button type="button" disabled={disabled} onClick={() => void run(api.register.markSent({ integrationId, via }))}>Mark as sent</button>
+                <label>
+                  How{' '}
+                  <select
+                    aria-label="How it was sent"
+                    value={via}
+                    onChange={(e) => setVia(e.target.value as typeof via)}
+                  >
+                    <option value="email">Email from my mail app</option>
+                    <option value="eml">The .eml file</option>
+                    <option value="copied">Copied into the vendor</option>
+                  </select>
+                </label>
+                <button
+                  type="button"
+                  disabled={disabled}
+                  onClick={() => void run(api.register.markSent({ integrationId, via }))}
+                >
+                  Mark as sent
+                </button>
               </div>
             ) : null}
-            <p data-confirmed>{observed.confirmedAt ? `${vendor.name} confirmed ${new Date(observed.confirmedAt).toLocaleString()}.` : observed.afterwards}</p>
-            <button type="button" disabled={disabled || !observed.sent || observed.changedSinceSent.length > 0} onClick={() => void run(api.register.markConfirmed({ integrationId }))}>Mark confirmed</button>
+            <p data-confirmed>
+              {observed.confirmedAt
+                ? `${vendor.name} confirmed ${new Date(observed.confirmedAt).toLocaleString()}.`
+                : observed.afterwards}
+            </p>
+            <button
+              type="button"
+              disabled={disabled || !observed.sent || observed.changedSinceSent.length > 0}
+              onClick={() => void run(api.register.markConfirmed({ integrationId }))}
+            >
+              Mark confirmed
+            </button>
           </section>
         </>
       ) : null}

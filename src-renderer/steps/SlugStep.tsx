@@ -19,14 +19,26 @@ export default function SlugStep({ view, vendor, save, fieldError, busy }: StepS
   return (
     <div className="slug-step">
       <p>
-        In {vendor.name}, open <strong>Settings / SSO</strong> and note your <strong>Company Slug</strong>, a simplified version of
-        your company name. The wizard checks it here; you type it into the app&apos;s <strong>Slug Name</strong> when you add the app,
-        and the wizard writes it there whenever it differs.
+        In {vendor.name}, open <strong>Settings / SSO</strong> and note your <strong>Company Slug</strong>, a simplified
+        version of your company name. The wizard checks it here; you type it into the app&apos;s{' '}
+        <strong>Slug Name</strong> when you add the app, and the wizard writes it there whenever it differs.
       </p>
       <form className="form" onSubmit={submit} aria-label="Company slug">
-        <TextField label="Company Slug" name="companySlug" value={slug} onChange={(e) => setSlug(e.target.value)} placeholder="acme-corp" hint="Lowercase letters, digits and hyphens, as Millie shows it." error={fieldError?.field === 'companySlug' ? fieldError.message : undefined} autoComplete="off" spellCheck={false} />
+        <TextField
+          label="Company Slug"
+          name="companySlug"
+          value={slug}
+          onChange={(e) => setSlug(e.target.value)}
+          placeholder="acme-corp"
+          hint="Lowercase letters, digits and hyphens, as Millie shows it."
+          error={fieldError?.field === 'companySlug' ? fieldError.message : undefined}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <div className="actions">
-          <button type="submit" disabled={busy}>Save</button>
+          <button type="submit" disabled={busy}>
+            Save
+          </button>
         </div>
       </form>
       {observed ? (
@@ -36,13 +48,20 @@ export default function SlugStep({ view, vendor, save, fieldError, busy }: StepS
             <>
               <p data-app-slug>
                 The app “{observed.app.label}” has Slug Name <code>{observed.app.slugName ?? '(empty)'}</code>
-                {observed.app.slugName === observed.companySlug ? ' — the same as your Company Slug.' : ` — the wizard will write ${observed.companySlug}.`}
+                {observed.app.slugName === observed.companySlug
+                  ? ' — the same as your Company Slug.'
+                  : ` — the wizard will write ${observed.companySlug}.`}
               </p>
-              <p><a href={observed.app.consoleUrl} target="_blank" rel="noreferrer">Open the app&apos;s Sign On tab</a></p>
+              <p>
+                <a href={observed.app.consoleUrl} target="_blank" rel="noreferrer">
+                  Open the app&apos;s Sign On tab
+                </a>
+              </p>
             </>
           ) : (
             <p data-app-slug>
-              No {vendor.name} app in Okta yet. When you add it in the next step, type <code>{observed.companySlug}</code> into <strong>Slug Name</strong>{' '}
+              No {vendor.name} app in Okta yet. When you add it in the next step, type{' '}
+              <code>{observed.companySlug}</code> into <strong>Slug Name</strong>{' '}
               <CopyButton value={observed.companySlug} label="the company slug" />
             </p>
           )}

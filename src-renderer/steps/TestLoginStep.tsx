@@ -14,7 +14,9 @@ const GLYPH = { pass: '✓', warn: '!', fail: '✕' } as const;
 const VIA_LABEL = { sandbox: 'practice sign-in', window: 'sign-in window', paste: 'pasted' } as const;
 
 function savedModes(input: Record<string, unknown>): LoginMode[] {
-  return Array.isArray(input.modes) ? input.modes.filter((m): m is LoginMode => m === 'idp' || m === 'sp') : ['idp', 'sp'];
+  return Array.isArray(input.modes)
+    ? input.modes.filter((m): m is LoginMode => m === 'idp' || m === 'sp')
+    : ['idp', 'sp'];
 }
 
 function Result({ result }: { result: LoginResult }) {
@@ -22,11 +24,18 @@ function Result({ result }: { result: LoginResult }) {
     <section className="login-result" data-login-result={result.mode} aria-labelledby={`login-result-${result.mode}`}>
       <h3 id={`login-result-${result.mode}`}>
         {MODE_LABEL[result.mode]}: <span data-verdict>{result.valid ? 'passed' : 'failed'}</span>{' '}
-        <span className="muted">({VIA_LABEL[result.via]}, {new Date(result.capturedAt).toLocaleString()})</span>
+        <span className="muted">
+          ({VIA_LABEL[result.via]}, {new Date(result.capturedAt).toLocaleString()})
+        </span>
       </h3>
       <ul className="login-checks" aria-label={`${MODE_LABEL[result.mode]} checks`}>
         {result.checks.map((c) => (
-          <li key={c.name} className={`login-check login-check-${c.status}`} data-login-check={c.name} data-status={c.status}>
+          <li
+            key={c.name}
+            className={`login-check login-check-${c.status}`}
+            data-login-check={c.name}
+            data-status={c.status}
+          >
             <span aria-label={c.status}>{GLYPH[c.status]}</span>
             <strong>{c.name}</strong>
             <span>{c.detail}</span>
@@ -66,7 +75,9 @@ export default function TestLoginStep({ view, vendor, save, fieldError, busy }: 
     setWorking(label);
     const result = await change(call(), { fieldsInline: true });
     setWorking(undefined);
-    setLocalError(!result.ok && result.error.field ? { field: result.error.field, message: result.error.message } : undefined);
+    setLocalError(
+      !result.ok && result.error.field ? { field: result.error.field, message: result.error.message } : undefined,
+    );
     return result.ok;
   }
 
@@ -76,33 +87,70 @@ export default function TestLoginStep({ view, vendor, save, fieldError, busy }: 
     void save({ userLogin, modes });
   }
 
-  const toggle = (mode: LoginMode) => setModes(modes.includes(mode) ? modes.filter((m) => m !== mode) : [...modes, mode].sort());
+  const toggle = (mode: LoginMode) =>
+    setModes(modes.includes(mode) ? modes.filter((m) => m !== mode) : [...modes, mode].sort());
   const available = ways.state === 'ready' ? ways.value : undefined;
   const testable = (['idp', 'sp'] as const).filter((m) => modes.includes(m));
 
   return (
     <div className="test-login-step">
       <form className="form" onSubmit={submit} aria-label="Who signs in">
-        <TextField label="Test user" name="userLogin" value={userLogin} onChange={(e) => setUserLogin(e.target.value)} placeholder="alice@acme.com" hint={`The Okta username of a user assigned to ${vendor.name}.`} error={fieldMessage(shownError, (f) => f === 'userLogin')} autoComplete="off" spellCheck={false} />
+        <TextField
+          label="Test user"
+          name="userLogin"
+          value={userLogin}
+          onChange={(e) => setUserLogin(e.target.value)}
+          placeholder="alice@acme.com"
+          hint={`The Okta username of a user assigned to ${vendor.name}.`}
+          error={fieldMessage(shownError, (f) => f === 'userLogin')}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <fieldset className="login-modes">
           <legend>Logins to test</legend>
           {(['idp', 'sp'] as const).map((m) => (
-            <label key={m}><input type="checkbox" checked={modes.includes(m)} onChange={() => toggle(m)} /> {MODE_LABEL[m]}</label>
+            <label key={m}>
+              <input type="checkbox" checked={modes.includes(m)} onChange={() => toggle(m)} /> {MODE_LABEL[m]}
+            </label>
           ))}
         </fieldset>
-        {modesError ? <p className="field-error" role="alert">{modesError}</p> : null}
-        <div className="actions"><button type="submit" disabled={disabled}>Save</button></div>
+        {modesError ? (
+          <p className="field-error" role="alert">
+            {modesError}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" disabled={disabled}>
+            Save
+          </button>
+        </div>
       </form>
 
       {observed ? (
         <section className="saml-panel" aria-labelledby="login-run-title">
           <h2 id="login-run-title">Sign in as {observed.user.login}</h2>
-          {!observed.assigned ? <p className="inline-error" role="alert" data-not-assigned>{observed.user.login} is not assigned to “{observed.app.label}”. Assign the user first (the Assign users step), then test.</p> : null}
-          {observed.required.length < testable.length ? <p className="muted">SP-initiated is optional here: the app cannot start one the vendor&apos;s way in this org. Test it with the window or by pasting if you can.</p> : null}
+          {!observed.assigned ? (
+            <p className="inline-error" role="alert" data-not-assigned>
+              {observed.user.login} is not assigned to “{observed.app.label}”. Assign the user first (the Assign users
+              step), then test.
+            </p>
+          ) : null}
+          {observed.required.length < testable.length ? (
+            <p className="muted">
+              SP-initiated is optional here: the app cannot start one the vendor&apos;s way in this org. Test it with
+              the window or by pasting if you can.
+            </p>
+          ) : null}
           {available?.sandbox ? (
             <div className="login-ways" aria-label="Practice org sign-in">
               {testable.map((m) => (
-                <button key={m} type="button" className="primary" disabled={disabled} onClick={() => void run(`sandbox-${m}`, () => api.testLogin.runSandbox({ integrationId, mode: m }))}>
+                <button
+                  key={m}
+                  type="button"
+                  className="primary"
+                  disabled={disabled}
+                  onClick={() => void run(`sandbox-${m}`, () => api.testLogin.runSandbox({ integrationId, mode: m }))}
+                >
                   {working === `sandbox-${m}` ? 'Signing in…' : `Run ${MODE_LABEL[m]} test`}
                 </button>
               ))}
@@ -111,27 +159,70 @@ export default function TestLoginStep({ view, vendor, save, fieldError, busy }: 
           {available?.window ? (
             <div className="login-ways" aria-label="Sign-in window">
               {testable.map((m) => (
-                <button key={m} type="button" disabled={disabled} onClick={() => void run(`window-${m}`, () => api.testLogin.captureWithWindow({ integrationId, mode: m, forwardToVendor: forward }))}>
+                <button
+                  key={m}
+                  type="button"
+                  disabled={disabled}
+                  onClick={() =>
+                    void run(`window-${m}`, () =>
+                      api.testLogin.captureWithWindow({ integrationId, mode: m, forwardToVendor: forward }),
+                    )
+                  }
+                >
                   {working === `window-${m}` ? 'Waiting for the sign-in…' : `Open sign-in window (${MODE_LABEL[m]})`}
                 </button>
               ))}
-              <label className="login-forward"><input type="checkbox" checked={forward} onChange={(e) => setForward(e.target.checked)} /> Let {vendor.name} receive the response too</label>
+              <label className="login-forward">
+                <input type="checkbox" checked={forward} onChange={(e) => setForward(e.target.checked)} /> Let{' '}
+                {vendor.name} receive the response too
+              </label>
             </div>
           ) : null}
-          <form className="login-paste" aria-label="Paste a SAMLResponse" onSubmit={(e) => {
-            e.preventDefault();
-            void run('paste', () => api.testLogin.submitPasted({ integrationId, mode: pasteMode, samlResponse: pasted, ...(requestId.trim() ? { requestId: requestId.trim() } : {}) })).then((ok) => ok && setPasted(''));
-          }}>
+          <form
+            className="login-paste"
+            aria-label="Paste a SAMLResponse"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void run('paste', () =>
+                api.testLogin.submitPasted({
+                  integrationId,
+                  mode: pasteMode,
+                  samlResponse: pasted,
+                  ...(requestId.trim() ? { requestId: requestId.trim() } : {}),
+                }),
+              ).then((ok) => ok && setPasted(''));
+            }}
+          >
             <label htmlFor="login-pasted">SAMLResponse from a SAML tracer (the value, or the whole form body)</label>
             <textarea id="login-pasted" value={pasted} onChange={(e) => setPasted(e.target.value)} spellCheck={false} />
-            {pasteError ? <p className="field-error" role="alert">{pasteError}</p> : null}
+            {pasteError ? (
+              <p className="field-error" role="alert">
+                {pasteError}
+              </p>
+            ) : null}
             <div className="login-ways">
-              <label>Login <select aria-label="Pasted login" value={pasteMode} onChange={(e) => setPasteMode(e.target.value as LoginMode)}>
-                <option value="idp">{MODE_LABEL.idp}</option>
-                <option value="sp">{MODE_LABEL.sp}</option>
-              </select></label>
-              {pasteMode === 'sp' ? <TextField label="AuthnRequest ID (optional)" name="requestId" value={requestId} onChange={(e) => setRequestId(e.target.value)} /> : null}
-              <button type="submit" disabled={disabled || pasted.trim() === ''}>Check pasted response</button>
+              <label>
+                Login{' '}
+                <select
+                  aria-label="Pasted login"
+                  value={pasteMode}
+                  onChange={(e) => setPasteMode(e.target.value as LoginMode)}
+                >
+                  <option value="idp">{MODE_LABEL.idp}</option>
+                  <option value="sp">{MODE_LABEL.sp}</option>
+                </select>
+              </label>
+              {pasteMode === 'sp' ? (
+                <TextField
+                  label="AuthnRequest ID (optional)"
+                  name="requestId"
+                  value={requestId}
+                  onChange={(e) => setRequestId(e.target.value)}
+                />
+              ) : null}
+              <button type="submit" disabled={disabled || pasted.trim() === ''}>
+                Check pasted response
+              </button>
             </div>
           </form>
           {(['idp', 'sp'] as const).map((m) => {

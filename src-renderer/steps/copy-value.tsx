@@ -4,7 +4,12 @@ import { useState } from 'react';
 export function CopyButton({ value, label }: { value: string; label: string }) {
   const [copied, setCopied] = useState(false);
   return (
-    <button type="button" className="copy-button" aria-label={`Copy ${label}`} onClick={() => void navigator.clipboard.writeText(value).then(() => setCopied(true))}>
+    <button
+      type="button"
+      className="copy-button"
+      aria-label={`Copy ${label}`}
+      onClick={() => void navigator.clipboard.writeText(value).then(() => setCopied(true))}
+    >
       {copied ? 'Copied' : 'Copy'}
     </button>
   );

@@ -10,7 +10,9 @@ export function ChangePanel({ view }: { view: StepView | undefined }) {
       {!view || !view.inspectedAt ? (
         <p className="muted">Check the org to see what this step would change. Nothing is written until you apply.</p>
       ) : view.changes.length === 0 ? (
-        <p className="muted">Nothing. Okta already matches this step{view.status === 'verified' ? ', and it was verified' : ''}.</p>
+        <p className="muted">
+          Nothing. Okta already matches this step{view.status === 'verified' ? ', and it was verified' : ''}.
+        </p>
       ) : (
         <ol className="change-list">
           {view.changes.map((c) => (

@@ -11,7 +11,9 @@ export function Checks({ checks }: { checks: Check[] }) {
       <ul>
         {checks.map((c) => (
           <li key={c.id} className={`check check-${c.status}`} data-check={c.id}>
-            <span className="check-glyph" aria-label={c.status}>{glyph[c.status]}</span>
+            <span className="check-glyph" aria-label={c.status}>
+              {glyph[c.status]}
+            </span>
             <div>
               <strong>{c.label}</strong>
               <p>{c.detail}</p>

@@ -6,7 +6,15 @@ import { StatusBadge } from './StatusBadge';
  * The vendor's steps in order. One tab stop; arrow keys, Home and End move between steps
  * (roving focus), and moving selects, so the main panel follows the keyboard.
  */
-export function StepRail({ vendor, integration, onSelect }: { vendor: VendorSummary; integration: Integration; onSelect: (stepId: StepId) => void }) {
+export function StepRail({
+  vendor,
+  integration,
+  onSelect,
+}: {
+  vendor: VendorSummary;
+  integration: Integration;
+  onSelect: (stepId: StepId) => void;
+}) {
   const list = useRef<HTMLOListElement>(null);
   const ids = vendor.steps.map((s) => s.id);
   const current = integration.currentStep;

@@ -10,7 +10,15 @@ import { StatusBadge } from './StatusBadge';
 type Phase = 'inspect' | 'apply' | 'verify' | 'save';
 
 /** The frame every step shares: the guide's words, the step's own screen, actions and checks. */
-export function StepScreen({ vendor, integration, onView }: { vendor: VendorSummary; integration: Integration; onView: (view: StepView | undefined) => void }) {
+export function StepScreen({
+  vendor,
+  integration,
+  onView,
+}: {
+  vendor: VendorSummary;
+  integration: Integration;
+  onView: (view: StepView | undefined) => void;
+}) {
   const stepId = integration.currentStep;
   const step = vendor.steps.find((s) => s.id === stepId);
   const revision = useUi((s) => s.revision);
@@ -19,10 +27,13 @@ export function StepScreen({ vendor, integration, onView }: { vendor: VendorSumm
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | undefined>(undefined);
   const ref = { integrationId: integration.id, stepId };
 
-  const show = useCallback((next: StepView | undefined) => {
-    setView(next);
-    onView(next);
-  }, [onView]);
+  const show = useCallback(
+    (next: StepView | undefined) => {
+      setView(next);
+      onView(next);
+    },
+    [onView],
+  );
 
   useEffect(() => {
     let live = true;
@@ -45,7 +56,8 @@ export function StepScreen({ vendor, integration, onView }: { vendor: VendorSumm
     }
     const { field, message } = result.error;
     // Main prefixes the field for messages read out of context; under the field itself it is noise.
-    if (field) setFieldError({ field, message: message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message });
+    if (field)
+      setFieldError({ field, message: message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message });
     return false;
   }
 
@@ -56,7 +68,9 @@ export function StepScreen({ vendor, integration, onView }: { vendor: VendorSumm
     <section className="step" aria-labelledby="step-title" data-step-screen={stepId}>
       <header className="step-header">
         <div>
-          <p className="eyebrow">{vendor.name} · step {vendor.steps.findIndex((s) => s.id === stepId) + 1} of {vendor.steps.length}</p>
+          <p className="eyebrow">
+            {vendor.name} · step {vendor.steps.findIndex((s) => s.id === stepId) + 1} of {vendor.steps.length}
+          </p>
           <h1 id="step-title">{step?.title ?? stepId}</h1>
           <p className="guide-quote">{step?.summary}</p>
         </div>
@@ -68,7 +82,11 @@ export function StepScreen({ vendor, integration, onView }: { vendor: VendorSumm
             <li key={message}>
               <strong>{message}</strong> <span>{hint}</span>{' '}
               {earlier ? (
-                <button type="button" className="link-button" onClick={() => void change(api.integrations.open({ integrationId: integration.id, stepId: earlier }))}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => void change(api.integrations.open({ integrationId: integration.id, stepId: earlier }))}
+                >
                   Go to “{vendor.steps.find((s) => s.id === earlier)?.title ?? earlier}”
                 </button>
               ) : null}
@@ -84,17 +102,41 @@ export function StepScreen({ vendor, integration, onView }: { vendor: VendorSumm
       ) : null}
       {view && Screen ? (
         <Suspense fallback={<p className="muted">Loading…</p>}>
-          <Screen view={view} vendor={vendor} integration={integration} busy={busy !== undefined} fieldError={fieldError} save={(input) => run('save', () => api.steps.saveInput({ ...ref, input }))} />
+          <Screen
+            view={view}
+            vendor={vendor}
+            integration={integration}
+            busy={busy !== undefined}
+            fieldError={fieldError}
+            save={(input) => run('save', () => api.steps.saveInput({ ...ref, input }))}
+          />
         </Suspense>
       ) : null}
       <div className="step-actions" role="toolbar" aria-label="Step actions">
-        <button type="button" disabled={busy !== undefined} onClick={() => void run('inspect', () => api.steps.inspect(ref))}>
+        <button
+          type="button"
+          disabled={busy !== undefined}
+          onClick={() => void run('inspect', () => api.steps.inspect(ref))}
+        >
           {busy === 'inspect' ? 'Checking…' : 'Check Okta'}
         </button>
-        <button type="button" className="primary" disabled={busy !== undefined || !view?.inspectedAt || automatic === 0} onClick={() => void run('apply', () => api.steps.apply(ref))}>
-          {busy === 'apply' ? 'Applying…' : automatic > 0 ? `Apply ${automatic} change${automatic === 1 ? '' : 's'}` : 'Nothing to apply'}
+        <button
+          type="button"
+          className="primary"
+          disabled={busy !== undefined || !view?.inspectedAt || automatic === 0}
+          onClick={() => void run('apply', () => api.steps.apply(ref))}
+        >
+          {busy === 'apply'
+            ? 'Applying…'
+            : automatic > 0
+              ? `Apply ${automatic} change${automatic === 1 ? '' : 's'}`
+              : 'Nothing to apply'}
         </button>
-        <button type="button" disabled={busy !== undefined || !view?.inspectedAt} onClick={() => void run('verify', () => api.steps.verify(ref))}>
+        <button
+          type="button"
+          disabled={busy !== undefined || !view?.inspectedAt}
+          onClick={() => void run('verify', () => api.steps.verify(ref))}
+        >
           {busy === 'verify' ? 'Verifying…' : 'Verify'}
         </button>
       </div>

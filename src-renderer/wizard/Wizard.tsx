@@ -11,7 +11,8 @@ export function Wizard({ vendor, integration }: { vendor: VendorSummary; integra
   const [view, setView] = useState<StepView | undefined>(undefined);
   const onView = useCallback((next: StepView | undefined) => setView(next), []);
   const select = (stepId: StepId) => {
-    if (stepId !== integration.currentStep) void change(api.integrations.open({ integrationId: integration.id, stepId }));
+    if (stepId !== integration.currentStep)
+      void change(api.integrations.open({ integrationId: integration.id, stepId }));
   };
   return (
     <div className="wizard">

@@ -5,7 +5,10 @@ function assertNever(value: never): never {
 }
 
 /** Label and tone of each status; exhaustive so a new status cannot be forgotten. */
-export function describeStatus(status: StepStatus): { label: string; tone: 'idle' | 'attention' | 'progress' | 'good' | 'bad' } {
+export function describeStatus(status: StepStatus): {
+  label: string;
+  tone: 'idle' | 'attention' | 'progress' | 'good' | 'bad';
+} {
   switch (status) {
     case 'not-started':
       return { label: 'Not started', tone: 'idle' };

@@ -24,21 +24,29 @@ function cliHelpMs(): number {
 function initialRendererKb(): number {
   const html = readFileSync(join(root, 'out', 'renderer', 'index.html'), 'utf8');
   const files = [...html.matchAll(/src="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
-  return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(root, 'out', 'renderer', 'assets', f))).length, 0) / 1024;
+  return (
+    files.reduce((sum, f) => sum + gzipSync(readFileSync(join(root, 'out', 'renderer', 'assets', f))).length, 0) / 1024
+  );
 }
 
 async function firstPaints(): Promise<{ cold: number; warm: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'okta-bench-'));
-  const child = spawn(process.execPath, [cli, 'browser', '--data-dir', dataDir, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [cli, 'browser', '--data-dir', dataDir, '--json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((r) => createInterface({ input: child.stdout! }).once('line', r));
   const { url } = JSON.parse(line) as { url: string };
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-  const fcp = () => new Promise<number>((r) => {
-    new PerformanceObserver((list) => {
-      const entry = list.getEntriesByName('first-contentful-paint')[0];
-      if (entry) r(entry.startTime);
-    }).observe({ type: 'paint', buffered: true });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
+  const fcp = () =>
+    new Promise<number>((r) => {
+      new PerformanceObserver((list) => {
+        const entry = list.getEntriesByName('first-contentful-paint')[0];
+        if (entry) r(entry.startTime);
+      }).observe({ type: 'paint', buffered: true });
+    });
   const cold: number[] = [];
   const warm: number[] = [];
   try {

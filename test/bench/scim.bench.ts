@@ -9,7 +9,8 @@ export default {
     try {
       const ms = await medianMs(async () => {
         const report = await runScimPreflight({ baseUrl: server.baseUrl, token: 'bench-token' });
-        if (report.checks.some((c) => c.status === 'fail')) throw new Error('the preflight failed against the scimmy server');
+        if (report.checks.some((c) => c.status === 'fail'))
+          throw new Error('the preflight failed against the scimmy server');
       });
       return [underGoal('whole SCIM preflight against a server on 127.0.0.1', ms, 'ms', 1000)];
     } finally {

@@ -29,7 +29,12 @@ const recordingFetch: typeof fetch = async (input, init) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   const text = typeof init?.body === 'string' ? init.body : undefined;
   if (current === undefined) throw new Error(`request outside an operation: ${url}`);
-  sent.push({ operation: current, method: init?.method ?? 'GET', url, body: text === undefined ? undefined : JSON.parse(text) as unknown });
+  sent.push({
+    operation: current,
+    method: init?.method ?? 'GET',
+    url,
+    body: text === undefined ? undefined : (JSON.parse(text) as unknown),
+  });
   return fetch(input, init);
 };
 
@@ -37,8 +42,13 @@ beforeAll(async () => {
   const missing = [oauthPlugin, provisioningPlugin].filter((p) => !builtInPlugins.some((b) => b.name === p.name));
   org = await startSandbox({ plugins: missing });
   okta = buildOrgClient({
-    clientId: 'cli_contract', orgUrl: org.url, authMethod: 'api-token', authorizer: apiTokenAuthorizer(org.apiToken),
-    audit: async () => undefined, pacer: new RatePacer(), fetchImpl: recordingFetch,
+    clientId: 'cli_contract',
+    orgUrl: org.url,
+    authMethod: 'api-token',
+    authorizer: apiTokenAuthorizer(org.apiToken),
+    audit: async () => undefined,
+    pacer: new RatePacer(),
+    fetchImpl: recordingFetch,
   });
 });
 
@@ -57,7 +67,29 @@ async function as<T>(operation: Operation, run: () => Promise<T>): Promise<T> {
 
 describe("every request our Okta client sends conforms to Okta's Management API spec", () => {
   it('exercises each OktaOrgApi operation against the sandbox and validates what it sent', async () => {
-    const saml = { label: 'Contract SAML', signOnMode: 'SAML_2_0', settings: { signOn: { ssoAcsUrl: 'https://c.example/acs', audience: 'https://c.example', allowMultipleAcsEndpoints: false, assertionSigned: true, honorForceAuthn: true, requestCompressed: false, responseSigned: true, attributeStatements: [{ type: 'EXPRESSION' as const, name: 'email', namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified', values: ['user.email'] }] } } };
+    const saml = {
+      label: 'Contract SAML',
+      signOnMode: 'SAML_2_0',
+      settings: {
+        signOn: {
+          ssoAcsUrl: 'https://c.example/acs',
+          audience: 'https://c.example',
+          allowMultipleAcsEndpoints: false,
+          assertionSigned: true,
+          honorForceAuthn: true,
+          requestCompressed: false,
+          responseSigned: true,
+          attributeStatements: [
+            {
+              type: 'EXPRESSION' as const,
+              name: 'email',
+              namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified',
+              values: ['user.email'],
+            },
+          ],
+        },
+      },
+    };
     const user = await as('getUser', () => okta.getUser(org.adminLogin));
     if (!user) throw new Error('seeded admin missing');
     const operations: Record<Operation, () => Promise<unknown>> = {
@@ -65,14 +97,29 @@ describe("every request our Okta client sends conforms to Okta's Management API 
       listApps: () => okta.listApps({ q: 'Contract', filter: 'status eq "ACTIVE"' }),
       getApp: async () => okta.getApp(app.id),
       createApp: async () => undefined,
-      updateApp: async () => okta.updateApp(app.id, { name: app.name, label: 'Contract SAML 2', signOnMode: 'SAML_2_0', settings: { signOn: { ...app.settings.signOn } } }),
+      updateApp: async () =>
+        okta.updateApp(app.id, {
+          name: app.name,
+          label: 'Contract SAML 2',
+          signOnMode: 'SAML_2_0',
+          settings: { signOn: { ...app.settings.signOn } },
+        }),
       activateApp: () => okta.activateApp(app.id),
       deactivateApp: () => okta.deactivateApp(app.id),
       getAppMetadataXml: () => okta.getAppMetadataXml(app.id),
       listAppKeys: () => okta.listAppKeys(app.id),
-      listUsers: () => okta.listUsers({ q: 'a', limit: 5 }).firstPage().then(() => okta.listUsers({ search: 'profile.department eq "Sales"', limit: 3 }).all()).then(() => okta.listUsers({ filter: 'status eq "ACTIVE"', limit: 200 }).all()),
+      listUsers: () =>
+        okta
+          .listUsers({ q: 'a', limit: 5 })
+          .firstPage()
+          .then(() => okta.listUsers({ search: 'profile.department eq "Sales"', limit: 3 }).all())
+          .then(() => okta.listUsers({ filter: 'status eq "ACTIVE"', limit: 200 }).all()),
       getUser: () => okta.getUser(user.id),
-      listGroups: () => okta.listGroups({ q: 'Sup', limit: 2 }).all().then(() => okta.listGroups({ search: 'type eq "OKTA_GROUP"' }).firstPage()),
+      listGroups: () =>
+        okta
+          .listGroups({ q: 'Sup', limit: 2 })
+          .all()
+          .then(() => okta.listGroups({ search: 'type eq "OKTA_GROUP"' }).firstPage()),
       listGroupMembers: async () => okta.listGroupMembers(group.id).all(),
       listAppUsers: () => okta.listAppUsers(app.id).all(),
       getAppUser: () => okta.getAppUser(app.id, user.id),
@@ -84,22 +131,64 @@ describe("every request our Okta client sends conforms to Okta's Management API 
       assignGroupToApp: () => okta.assignGroupToApp(app.id, group.id, { profile: { role: 'ANALYST' }, priority: 0 }),
       unassignGroupFromApp: () => okta.unassignGroupFromApp(app.id, group.id),
       getAppUserSchema: () => okta.getAppUserSchema(app.id),
-      updateAppUserSchema: () => okta.updateAppUserSchema(app.id, { custom: { role: { title: 'Role', type: 'string', enum: ['ADMINISTRATOR', 'ANALYST'], oneOf: [{ const: 'ADMINISTRATOR', title: 'Administrator' }, { const: 'ANALYST', title: 'Analyst' }] } } }),
+      updateAppUserSchema: () =>
+        okta.updateAppUserSchema(app.id, {
+          custom: {
+            role: {
+              title: 'Role',
+              type: 'string',
+              enum: ['ADMINISTRATOR', 'ANALYST'],
+              oneOf: [
+                { const: 'ADMINISTRATOR', title: 'Administrator' },
+                { const: 'ANALYST', title: 'Analyst' },
+              ],
+            },
+          },
+        }),
       getProvisioningConnection: () => okta.getProvisioningConnection(catalog.id),
       setProvisioningConnection: () => okta.setProvisioningConnection(catalog.id, { token: 'scim-token-value' }),
       activateProvisioningConnection: () => okta.activateProvisioningConnection(catalog.id),
       listFeatures: () => okta.listFeatures(catalog.id),
-      updateUserProvisioningFeature: () => okta.updateUserProvisioningFeature(catalog.id, { create: { lifecycleCreate: { status: 'ENABLED' } }, update: { profile: { status: 'ENABLED' } } }),
+      updateUserProvisioningFeature: () =>
+        okta.updateUserProvisioningFeature(catalog.id, {
+          create: { lifecycleCreate: { status: 'ENABLED' } },
+          update: { profile: { status: 'ENABLED' } },
+        }),
     };
     const app = await as('createApp', () => okta.createApp(saml, { activate: true }));
-    const catalog = await as('createApp', () => okta.createApp({ name: 'mixpanel', label: 'Contract Mixpanel', signOnMode: 'SAML_2_0' }, { activate: false }));
+    const catalog = await as('createApp', () =>
+      okta.createApp({ name: 'mixpanel', label: 'Contract Mixpanel', signOnMode: 'SAML_2_0' }, { activate: false }),
+    );
     const group = (await as('listGroups', () => okta.listGroups({ q: 'Support' }).firstPage())).items[0] ?? { id: '' };
     const order: Operation[] = [
-      'whoAmI', 'listApps', 'getApp', 'updateApp', 'deactivateApp', 'activateApp', 'getAppMetadataXml', 'listAppKeys',
-      'listUsers', 'getUser', 'listGroups', 'listGroupMembers', 'updateAppUserSchema', 'getAppUserSchema',
-      'assignUserToApp', 'getAppUser', 'updateAppUser', 'listAppUsers', 'unassignUserFromApp',
-      'assignGroupToApp', 'getAppGroup', 'listAppGroups', 'unassignGroupFromApp',
-      'setProvisioningConnection', 'activateProvisioningConnection', 'getProvisioningConnection', 'listFeatures', 'updateUserProvisioningFeature',
+      'whoAmI',
+      'listApps',
+      'getApp',
+      'updateApp',
+      'deactivateApp',
+      'activateApp',
+      'getAppMetadataXml',
+      'listAppKeys',
+      'listUsers',
+      'getUser',
+      'listGroups',
+      'listGroupMembers',
+      'updateAppUserSchema',
+      'getAppUserSchema',
+      'assignUserToApp',
+      'getAppUser',
+      'updateAppUser',
+      'listAppUsers',
+      'unassignUserFromApp',
+      'assignGroupToApp',
+      'getAppGroup',
+      'listAppGroups',
+      'unassignGroupFromApp',
+      'setProvisioningConnection',
+      'activateProvisioningConnection',
+      'getProvisioningConnection',
+      'listFeatures',
+      'updateUserProvisioningFeature',
     ];
     for (const operation of order) await as(operation, operations[operation]);
 
@@ -114,7 +203,9 @@ describe("every request our Okta client sends conforms to Okta's Management API 
   it('would catch a request that breaks the spec', () => {
     const [assign] = sent.filter((s) => s.operation === 'assignUserToApp' && s.method === 'POST');
     if (!assign) throw new Error('assignUserToApp was not recorded');
-    expect(validateRequest(assign.method, assign.url, { ...(assign.body as object), scope: 'EVERYONE' })).not.toEqual([]);
+    expect(validateRequest(assign.method, assign.url, { ...(assign.body as object), scope: 'EVERYONE' })).not.toEqual(
+      [],
+    );
     expect(validateRequest('GET', `${org.url}/api/v1/users?limit=ten`)).not.toEqual([]);
     expect(validateRequest('POST', `${org.url}/api/v1/apps/0oa1/users/me/roles`)).not.toEqual([]);
   });

@@ -1,4 +1,12 @@
-import { Client, SamlApplication, BookmarkApplication, type Application, type AppUser, type Group, type User } from '@okta/okta-sdk-nodejs';
+import {
+  Client,
+  SamlApplication,
+  BookmarkApplication,
+  type Application,
+  type AppUser,
+  type Group,
+  type User,
+} from '@okta/okta-sdk-nodejs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isolateSdkConfig } from '../../src-main/okta/sdk-client';
 import type { SandboxOrg } from '../../src-main/sandbox/server';
@@ -26,14 +34,20 @@ beforeAll(async () => {
 describe('@okta/okta-sdk-nodejs 8.1 reads the sandbox into its typed models', () => {
   it('pages through apps two at a time and types each by sign-on mode', async () => {
     const apps = await all<Application>(await client.applicationApi.listApplications({ limit: 2 }));
-    expect(apps.map((a) => a.label)).toEqual(['SDK SAML', 'SDK Bookmark 0', 'SDK Bookmark 1', 'SDK Bookmark 2', 'SDK Bookmark 3']);
+    expect(apps.map((a) => a.label)).toEqual([
+      'SDK SAML',
+      'SDK Bookmark 0',
+      'SDK Bookmark 1',
+      'SDK Bookmark 2',
+      'SDK Bookmark 3',
+    ]);
     expect(apps[0]).toBeInstanceOf(SamlApplication);
     expect(apps[1]).toBeInstanceOf(BookmarkApplication);
     expect(org.requestLog().filter((e) => e.path.startsWith('/api/v1/apps?')).length).toBeGreaterThanOrEqual(3);
   });
 
   it('reads a SAML app with its sign-on settings, links and signing kid', async () => {
-    const app = await client.applicationApi.getApplication({ appId: samlId }) as SamlApplication;
+    const app = (await client.applicationApi.getApplication({ appId: samlId })) as SamlApplication;
     expect(app).toBeInstanceOf(SamlApplication);
     expect(app.settings?.signOn?.ssoAcsUrl).toBe('https://vendor.example/saml/acs');
     expect(app.settings?.signOn?.honorForceAuthn).toBe(true);
@@ -51,7 +65,11 @@ describe('@okta/okta-sdk-nodejs 8.1 reads the sandbox into its typed models', ()
   it('lists groups, app users, the app user schema, keys and metadata', async () => {
     const groups = await all<Group>(await client.groupApi.listGroups({ q: 'Eng' }));
     expect(groups.map((g) => g.profile?.name)).toEqual(['Engineering']);
-    await client.applicationApi.assignGroupToApplication({ appId: samlId, groupId: groups[0]?.id ?? '', applicationGroupAssignment: { priority: 0, profile: {} } });
+    await client.applicationApi.assignGroupToApplication({
+      appId: samlId,
+      groupId: groups[0]?.id ?? '',
+      applicationGroupAssignment: { priority: 0, profile: {} },
+    });
     const appUsers = await all<AppUser>(await client.applicationApi.listApplicationUsers({ appId: samlId, limit: 5 }));
     expect(appUsers.length).toBe(org.state.groupMemberIds(groups[0]?.id ?? '').size);
     expect(appUsers.every((u) => u.scope === 'GROUP')).toBe(true);
@@ -59,7 +77,10 @@ describe('@okta/okta-sdk-nodejs 8.1 reads the sandbox into its typed models', ()
     expect(schema.definitions?.custom?.properties).toEqual({});
     const keys = await all(await client.applicationApi.listApplicationKeys({ appId: samlId }));
     expect(keys).toHaveLength(1);
-    const metadata = await client.applicationApi.previewSAMLmetadataForApplication({ appId: samlId, kid: String((keys[0] as { kid?: string }).kid) });
+    const metadata = await client.applicationApi.previewSAMLmetadataForApplication({
+      appId: samlId,
+      kid: String((keys[0] as { kid?: string }).kid),
+    });
     expect(metadata).toContain(`entityID="http://www.okta.com/${org.state.apps.get(samlId)?.entityKey ?? ''}"`);
   });
 });

@@ -11,11 +11,24 @@ let groupId: string;
 let userIds: string[];
 
 /** Sends one request and returns it with every contract violation of request and response. */
-async function exchange<T = Json>(method: string, path: string, options: Parameters<typeof api>[3] = {}): Promise<ApiAnswer<T> & { violations: string[] }> {
+async function exchange<T = Json>(
+  method: string,
+  path: string,
+  options: Parameters<typeof api>[3] = {},
+): Promise<ApiAnswer<T> & { violations: string[] }> {
   const answer = await api<T>(org, method, path, options);
-  const requestViolations = options.body === undefined || typeof options.body === 'string' ? validateRequest(method, path) : validateRequest(method, path, options.body);
+  const requestViolations =
+    options.body === undefined || typeof options.body === 'string'
+      ? validateRequest(method, path)
+      : validateRequest(method, path, options.body);
   const body = answer.text === '' ? undefined : answer.body;
-  return { ...answer, violations: [...requestViolations, ...validateResponse(method, path, answer.status, answer.headers.get('content-type'), body)] };
+  return {
+    ...answer,
+    violations: [
+      ...requestViolations,
+      ...validateResponse(method, path, answer.status, answer.headers.get('content-type'), body),
+    ],
+  };
 }
 
 beforeAll(async () => {
@@ -44,7 +57,21 @@ describe('sandbox apps conform to the Okta Management API contract', () => {
     ['millie', { slugName: 'acme-corp' }],
     ['mixpanel', {}],
   ])('creates the %s catalog app', async (name, app) => {
-    const body = { name, label: `Contract ${name}`, signOnMode: 'SAML_2_0', settings: { app, signOn: { allowMultipleAcsEndpoints: false, assertionSigned: true, honorForceAuthn: true, requestCompressed: false, responseSigned: true } } };
+    const body = {
+      name,
+      label: `Contract ${name}`,
+      signOnMode: 'SAML_2_0',
+      settings: {
+        app,
+        signOn: {
+          allowMultipleAcsEndpoints: false,
+          assertionSigned: true,
+          honorForceAuthn: true,
+          requestCompressed: false,
+          responseSigned: true,
+        },
+      },
+    };
     const created = await exchange('POST', '/api/v1/apps', { body });
     expect(created.status).toBe(200);
     expect(created.violations).toEqual([]);
@@ -61,10 +88,13 @@ describe('sandbox apps conform to the Okta Management API contract', () => {
     const id = String(samlApp.id);
     const read = await exchange<Json>('GET', `/api/v1/apps/${id}`);
     expect(read.violations).toEqual([]);
-    const replaced = await exchange('PUT', `/api/v1/apps/${id}`, { body: { ...samlAppBody('Contract SAML renamed'), name: samlApp.name } });
+    const replaced = await exchange('PUT', `/api/v1/apps/${id}`, {
+      body: { ...samlAppBody('Contract SAML renamed'), name: samlApp.name },
+    });
     expect(replaced.status).toBe(200);
     expect(replaced.violations).toEqual([]);
-    const throwaway = (await api<Json>(org, 'POST', '/api/v1/apps', { body: bookmarkAppBody('Contract throwaway') })).body;
+    const throwaway = (await api<Json>(org, 'POST', '/api/v1/apps', { body: bookmarkAppBody('Contract throwaway') }))
+      .body;
     const refused = await exchange('DELETE', `/api/v1/apps/${String(throwaway.id)}`);
     expect([refused.status, refused.violations]).toEqual([403, []]);
     const deactivated = await exchange('POST', `/api/v1/apps/${String(throwaway.id)}/lifecycle/deactivate`);
@@ -79,9 +109,14 @@ describe('sandbox apps conform to the Okta Management API contract', () => {
   it('serves signing keys and SAML metadata', async () => {
     const keys = await exchange<Json[]>('GET', `/api/v1/apps/${String(samlApp.id)}/credentials/keys`);
     expect(keys.violations).toEqual([]);
-    const key = await exchange('GET', `/api/v1/apps/${String(samlApp.id)}/credentials/keys/${String(keys.body[0]?.kid)}`);
+    const key = await exchange(
+      'GET',
+      `/api/v1/apps/${String(samlApp.id)}/credentials/keys/${String(keys.body[0]?.kid)}`,
+    );
     expect(key.violations).toEqual([]);
-    const metadata = await exchange('GET', `/api/v1/apps/${String(samlApp.id)}/sso/saml/metadata`, { headers: { accept: 'text/xml' } });
+    const metadata = await exchange('GET', `/api/v1/apps/${String(samlApp.id)}/sso/saml/metadata`, {
+      headers: { accept: 'text/xml' },
+    });
     expect(metadata.headers.get('content-type')).toBe('text/xml;charset=UTF-8');
     expect(metadata.violations).toEqual([]);
   });
@@ -91,13 +126,17 @@ describe('sandbox assignments and schema conform to the contract', () => {
   it('assigns, reads, updates and unassigns an app user', async () => {
     const appId = String(samlApp.id);
     const userId = userIds[1] ?? '';
-    const assigned = await exchange('POST', `/api/v1/apps/${appId}/users`, { body: { id: userId, scope: 'USER', credentials: { userName: 'someone@acme.example' } } });
+    const assigned = await exchange('POST', `/api/v1/apps/${appId}/users`, {
+      body: { id: userId, scope: 'USER', credentials: { userName: 'someone@acme.example' } },
+    });
     expect([assigned.status, assigned.violations]).toEqual([200, []]);
     const listed = await exchange('GET', `/api/v1/apps/${appId}/users?limit=10`);
     expect(listed.violations).toEqual([]);
     const read = await exchange('GET', `/api/v1/apps/${appId}/users/${userId}`);
     expect(read.violations).toEqual([]);
-    const updated = await exchange('POST', `/api/v1/apps/${appId}/users/${userId}`, { body: { credentials: { userName: 'renamed@acme.example' } } });
+    const updated = await exchange('POST', `/api/v1/apps/${appId}/users/${userId}`, {
+      body: { credentials: { userName: 'renamed@acme.example' } },
+    });
     expect([updated.status, updated.violations]).toEqual([200, []]);
     const removed = await exchange('DELETE', `/api/v1/apps/${appId}/users/${userId}`);
     expect([removed.status, removed.violations]).toEqual([204, []]);
@@ -105,7 +144,9 @@ describe('sandbox assignments and schema conform to the contract', () => {
 
   it('assigns, lists, reads and removes a group', async () => {
     const appId = String(samlApp.id);
-    const assigned = await exchange('PUT', `/api/v1/apps/${appId}/groups/${groupId}`, { body: { priority: 0, profile: {} } });
+    const assigned = await exchange('PUT', `/api/v1/apps/${appId}/groups/${groupId}`, {
+      body: { priority: 0, profile: {} },
+    });
     expect([assigned.status, assigned.violations]).toEqual([200, []]);
     const listed = await exchange('GET', `/api/v1/apps/${appId}/groups`);
     expect(listed.violations).toEqual([]);
@@ -120,11 +161,21 @@ describe('sandbox assignments and schema conform to the contract', () => {
     const read = await exchange('GET', path);
     expect(read.violations).toEqual([]);
     const role = {
-      title: 'Role', type: 'string', enum: ['ADMINISTRATOR', 'ANALYST'],
-      oneOf: [{ const: 'ADMINISTRATOR', title: 'Administrator' }, { const: 'ANALYST', title: 'Analyst' }],
-      externalName: 'role', externalNamespace: 'urn:ietf:params:scim:schemas:core:2.0:User', scope: 'NONE', master: { type: 'PROFILE_MASTER' },
+      title: 'Role',
+      type: 'string',
+      enum: ['ADMINISTRATOR', 'ANALYST'],
+      oneOf: [
+        { const: 'ADMINISTRATOR', title: 'Administrator' },
+        { const: 'ANALYST', title: 'Analyst' },
+      ],
+      externalName: 'role',
+      externalNamespace: 'urn:ietf:params:scim:schemas:core:2.0:User',
+      scope: 'NONE',
+      master: { type: 'PROFILE_MASTER' },
     };
-    const updated = await exchange('POST', path, { body: { definitions: { custom: { id: '#custom', type: 'object', properties: { role } } } } });
+    const updated = await exchange('POST', path, {
+      body: { definitions: { custom: { id: '#custom', type: 'object', properties: { role } } } },
+    });
     expect([updated.status, updated.violations]).toEqual([200, []]);
   });
 });
@@ -144,14 +195,27 @@ describe('sandbox directory conforms to the contract', () => {
 
   it('reads a user, its groups and roles, a group and its members', async () => {
     const admin = org.adminUserId;
-    for (const path of [`/api/v1/users/${admin}`, `/api/v1/users/${admin}/groups`, `/api/v1/users/${admin}/roles`, `/api/v1/groups/${groupId}`, `/api/v1/groups/${groupId}/users?limit=5`]) {
+    for (const path of [
+      `/api/v1/users/${admin}`,
+      `/api/v1/users/${admin}/groups`,
+      `/api/v1/users/${admin}/roles`,
+      `/api/v1/groups/${groupId}`,
+      `/api/v1/groups/${groupId}/users?limit=5`,
+    ]) {
       const answer = await exchange('GET', path);
       expect([path, answer.status, answer.violations]).toEqual([path, 200, []]);
     }
   });
 
   it('creates a user', async () => {
-    const body = { profile: { firstName: 'Test', lastName: 'Person', email: 'test.person@acme.example', login: 'test.person@acme.example' } };
+    const body = {
+      profile: {
+        firstName: 'Test',
+        lastName: 'Person',
+        email: 'test.person@acme.example',
+        login: 'test.person@acme.example',
+      },
+    };
     const created = await exchange('POST', '/api/v1/users?activate=true', { body });
     expect([created.status, created.violations]).toEqual([200, []]);
   });
@@ -160,18 +224,42 @@ describe('sandbox directory conforms to the contract', () => {
 describe('sandbox errors conform to the contract', () => {
   it.each([
     ['an unknown app (404 E0000007)', 'GET', '/api/v1/apps/0oaunknown0000000000', {}, 404],
-    ['a missing ssoAcsUrl (400 E0000001)', 'POST', '/api/v1/apps', { body: { label: 'Broken', signOnMode: 'SAML_2_0', settings: { signOn: { audience: 'x', allowMultipleAcsEndpoints: false, assertionSigned: true, honorForceAuthn: true, requestCompressed: false, responseSigned: true } } } }, 400],
+    [
+      'a missing ssoAcsUrl (400 E0000001)',
+      'POST',
+      '/api/v1/apps',
+      {
+        body: {
+          label: 'Broken',
+          signOnMode: 'SAML_2_0',
+          settings: {
+            signOn: {
+              audience: 'x',
+              allowMultipleAcsEndpoints: false,
+              assertionSigned: true,
+              honorForceAuthn: true,
+              requestCompressed: false,
+              responseSigned: true,
+            },
+          },
+        },
+      },
+      400,
+    ],
     ['a malformed body (400 E0000003)', 'POST', '/api/v1/apps', { body: '{"label":' }, 400],
     ['a wrong token (401 E0000011)', 'GET', '/api/v1/apps', { token: 'not-a-token' }, 401],
     ['no token (403 E0000005)', 'GET', '/api/v1/users', { token: null }, 403],
-  ] as const)('answers %s in Okta\'s error format', async (_name, method, path, options, status) => {
+  ] as const)("answers %s in Okta's error format", async (_name, method, path, options, status) => {
     const answer = await exchange<Json>(method, path, { ...options });
     expect(answer.status).toBe(status);
     expect(validateResponse(method, path, answer.status, answer.headers.get('content-type'), answer.body)).toEqual([]);
   });
 
-  it('answers a read-only admin\'s write with 403 E0000006', async () => {
-    const answer = await exchange<Json>('POST', '/api/v1/apps', { body: bookmarkAppBody('Not allowed'), token: org.readOnlyApiToken });
+  it("answers a read-only admin's write with 403 E0000006", async () => {
+    const answer = await exchange<Json>('POST', '/api/v1/apps', {
+      body: bookmarkAppBody('Not allowed'),
+      token: org.readOnlyApiToken,
+    });
     expect([answer.status, answer.body.errorCode, answer.violations]).toEqual([403, 'E0000006', []]);
   });
 
@@ -180,19 +268,31 @@ describe('sandbox errors conform to the contract', () => {
     await api(limited, 'GET', '/api/v1/apps');
     const answer = await api<Json>(limited, 'GET', '/api/v1/apps');
     expect([answer.status, answer.body.errorCode]).toEqual([429, 'E0000047']);
-    expect(validateResponse('GET', '/api/v1/apps', answer.status, answer.headers.get('content-type'), answer.body)).toEqual([]);
+    expect(
+      validateResponse('GET', '/api/v1/apps', answer.status, answer.headers.get('content-type'), answer.body),
+    ).toEqual([]);
   });
 });
 
 describe('the contract helper', () => {
   it('maps a concrete URL to its templated operation', () => {
-    expect(findOperation('GET', 'http://127.0.0.1:1/api/v1/apps/0oa1/groups/00g1?limit=5')).toEqual({ template: '/api/v1/apps/{appId}/groups/{groupId}', operationId: 'getApplicationGroupAssignment' });
+    expect(findOperation('GET', 'http://127.0.0.1:1/api/v1/apps/0oa1/groups/00g1?limit=5')).toEqual({
+      template: '/api/v1/apps/{appId}/groups/{groupId}',
+      operationId: 'getApplicationGroupAssignment',
+    });
   });
 
   it('reports an undeclared query parameter and a missing required property', () => {
-    expect(validateRequest('GET', '/api/v1/apps?color=red')).toEqual(['GET /api/v1/apps: query parameter "color" is not declared by listApplications']);
-    expect(validateRequest('POST', '/api/v1/apps', { label: 'x', signOnMode: 'BOOKMARK', name: 'bookmark', settings: { app: {} } })).toEqual([
-      "POST /api/v1/apps request: /settings/app must have required property 'url'",
+    expect(validateRequest('GET', '/api/v1/apps?color=red')).toEqual([
+      'GET /api/v1/apps: query parameter "color" is not declared by listApplications',
     ]);
+    expect(
+      validateRequest('POST', '/api/v1/apps', {
+        label: 'x',
+        signOnMode: 'BOOKMARK',
+        name: 'bookmark',
+        settings: { app: {} },
+      }),
+    ).toEqual(["POST /api/v1/apps request: /settings/app must have required property 'url'"]);
   });
 });

@@ -5,7 +5,10 @@ import { AppStepPage } from './pages/app-step';
 import { MetadataStepPage } from './pages/metadata-step';
 import { SlugStepPage } from './pages/slug-step';
 
-test('Millie: slug, the catalog app added in the console and finished by the wizard, then its metadata', async ({ page, browserMode }) => {
+test('Millie: slug, the catalog app added in the console and finished by the wizard, then its metadata', async ({
+  page,
+  browserMode,
+}) => {
   const wizard = await startPracticeIntegration(page, browserMode, 'Millie');
   await expect(wizard.stepHeading()).toHaveText('Company slug');
 
@@ -16,7 +19,10 @@ test('Millie: slug, the catalog app added in the console and finished by the wiz
   await expect(slug.appSlug()).toContainText('No Millie app in Okta yet');
   await browserMode.screenshot(page, 'millie-app-01-slug');
 
-  await wizard.rail().getByRole('button', { name: /Millie app/ }).click();
+  await wizard
+    .rail()
+    .getByRole('button', { name: /Millie app/ })
+    .click();
   await wizard.waitForCurrent('Millie app');
   await wizard.button('Check Okta').click();
   const app = new AppStepPage(page);
@@ -48,12 +54,17 @@ test('Millie: slug, the catalog app added in the console and finished by the wiz
   expect(await browserMode.sandbox.writeCount()).toBe(writes);
   await browserMode.screenshot(page, 'millie-app-04-verified');
 
-  await wizard.rail().getByRole('button', { name: /Metadata & certificate/ }).click();
+  await wizard
+    .rail()
+    .getByRole('button', { name: /Metadata & certificate/ })
+    .click();
   await wizard.waitForCurrent('Metadata & certificate');
   await wizard.button('Check Okta').click();
   const metadata = new MetadataStepPage(page);
   await expect(wizard.stepStatus('metadata')).toHaveAttribute('data-status', 'verified');
-  expect(await metadata.value('metadata-url')).toMatch(new RegExp(`^${browserMode.sandbox.url}/app/exk\\w+/sso/saml/metadata$`));
+  expect(await metadata.value('metadata-url')).toMatch(
+    new RegExp(`^${browserMode.sandbox.url}/app/exk\\w+/sso/saml/metadata$`),
+  );
   expect(await metadata.value('issuer')).toMatch(/^http:\/\/www\.okta\.com\/exk\w+$/);
   await expect(metadata.certificateField('Key')).toHaveText('RSA 2048 bits');
   const download = await metadata.downloadCertificate();

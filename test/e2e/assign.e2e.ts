@@ -4,16 +4,25 @@ import { AssignStepPage } from './pages/assign-step';
 import { BookmarkStepPage } from './pages/bookmark-step';
 import { RoleStepPage } from './pages/role-step';
 
-
-
-test('Courier: role attribute with group roles, bookmark on the same groups, and assignments with roles', async ({ page, browserMode }) => {
+test('Courier: role attribute with group roles, bookmark on the same groups, and assignments with roles', async ({
+  page,
+  browserMode,
+}) => {
   const wizard = await startPracticeIntegration(page, browserMode, 'Courier');
   await expect(wizard.stepHeading()).toHaveText('Courier app');
 
   // The app step runs through the same channels its screen uses; this test is about the steps after it.
   const [integration] = await bridge<Array<{ id: string }>>(browserMode, 'integrations.list', {});
   const appRef = { integrationId: integration!.id, stepId: 'app' };
-  await bridge(browserMode, 'steps.saveInput', { ...appRef, input: { mode: 'custom', label: 'Courier', ssoAcsUrl: 'https://courier.example.com/saml/acs', audience: 'https://courier.example.com/saml/metadata' } });
+  await bridge(browserMode, 'steps.saveInput', {
+    ...appRef,
+    input: {
+      mode: 'custom',
+      label: 'Courier',
+      ssoAcsUrl: 'https://courier.example.com/saml/acs',
+      audience: 'https://courier.example.com/saml/metadata',
+    },
+  });
   await bridge(browserMode, 'steps.apply', appRef);
 
   await wizard.rail().locator('[data-step="role"]').click();
@@ -28,7 +37,9 @@ test('Courier: role attribute with group roles, bookmark on the same groups, and
   await wizard.button(/^Apply \d+ changes?$/).click();
   await expect(wizard.stepStatus('role')).toHaveAttribute('data-status', 'verified');
   await expect(role.inOkta('externalNamespace')).toHaveText('urn:ietf:params:scim:schemas:core:2.0:User');
-  await expect(role.inOkta('oneOf')).toHaveText('Admin = ADMINISTRATOR, Manager = MANAGER, Developer = DEVELOPER, Designer = DESIGNER, Support = SUPPORT_SPECIALIST, Analyst = ANALYST');
+  await expect(role.inOkta('oneOf')).toHaveText(
+    'Admin = ADMINISTRATOR, Manager = MANAGER, Developer = DEVELOPER, Designer = DESIGNER, Support = SUPPORT_SPECIALIST, Analyst = ANALYST',
+  );
   await expect(role.groupRow('Engineering')).toContainText('DEVELOPER');
   await browserMode.screenshot(page, 'assign-02-role-verified');
 
@@ -64,6 +75,10 @@ test('Courier: role attribute with group roles, bookmark on the same groups, and
   await expect(assign.chosen('Alex Admin')).toContainText('direct, ADMINISTRATOR');
   await browserMode.screenshot(page, 'assign-05-assign-verified');
 
-  const appUsers = await sandbox<Array<{ id: string; scope: string; profile: { role?: string } }>>(browserMode, 'GET', `/api/v1/apps/${(await bridge<{ facts: { appId: string } }>(browserMode, 'integrations.get', { integrationId: integration!.id })).facts.appId}/users?limit=200`);
+  const appUsers = await sandbox<Array<{ id: string; scope: string; profile: { role?: string } }>>(
+    browserMode,
+    'GET',
+    `/api/v1/apps/${(await bridge<{ facts: { appId: string } }>(browserMode, 'integrations.get', { integrationId: integration!.id })).facts.appId}/users?limit=200`,
+  );
   expect(appUsers.filter((u) => u.scope === 'USER').map((u) => u.profile.role)).toEqual(['ADMINISTRATOR']);
 });

@@ -24,7 +24,12 @@ test.describe('the build', () => {
       const code = readFileSync(join(assets, file), 'utf8');
       expect(code, file).not.toMatch(/\brequire\(/);
       for (const name of builtins) {
-        expect(code.includes(`from"node:${name}"`) || code.includes(`from"${name}"`) || code.includes(`import("node:${name}")`), `${file} imports ${name}`).toBe(false);
+        expect(
+          code.includes(`from"node:${name}"`) ||
+            code.includes(`from"${name}"`) ||
+            code.includes(`import("node:${name}")`),
+          `${file} imports ${name}`,
+        ).toBe(false);
       }
     }
     const html = readFileSync(join(out, 'renderer', 'index.html'), 'utf8');
@@ -42,11 +47,15 @@ test.describe('the build', () => {
 test('the built Electron main starts: sandbox on, one ipcMain handler per channel, a locked-down window on the built renderer', () => {
   const userData = mkdtempSync(join(tmpdir(), 'okta-onboard-main-'));
   try {
-    const result = spawnSync(process.execPath, ['--import', join(root, 'test', 'support', 'electron-stand-in-loader.mjs'), join(out, 'main', 'index.js')], {
-      encoding: 'utf8',
-      env: { ...process.env, STAND_IN_USER_DATA: userData },
-      timeout: 30_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', join(root, 'test', 'support', 'electron-stand-in-loader.mjs'), join(out, 'main', 'index.js')],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, STAND_IN_USER_DATA: userData },
+        timeout: 30_000,
+      },
+    );
     expect(result.status, result.stderr).toBe(0);
     const seen = JSON.parse(result.stdout.trim().split('\n').pop()!) as {
       sandboxEnabled: boolean;
@@ -58,7 +67,11 @@ test('the built Electron main starts: sandbox on, one ipcMain handler per channe
     expect(seen.channels).toContain('steps.apply');
     expect(new Set(seen.channels).size).toBe(seen.channels.length);
     expect(seen.windows).toHaveLength(1);
-    expect(seen.windows[0]!.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(seen.windows[0]!.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
     expect(existsSync(String(seen.windows[0]!.webPreferences.preload))).toBe(true);
     expect(seen.loaded).toEqual([join(out, 'renderer', 'index.html')]);
   } finally {
@@ -67,9 +80,18 @@ test('the built Electron main starts: sandbox on, one ipcMain handler per channe
 });
 
 test('the built preload exposes only the grouped api, each call one ipcRenderer.invoke of its channel', () => {
-  const result = spawnSync(process.execPath, [join(root, 'test', 'support', 'run-preload.cjs'), join(out, 'preload', 'index.cjs')], { encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'test', 'support', 'run-preload.cjs'), join(out, 'preload', 'index.cjs')],
+    { encoding: 'utf8' },
+  );
   expect(result.status, result.stderr).toBe(0);
-  const seen = JSON.parse(result.stdout) as { keys: string[]; shape: Record<string, string[]>; invoked: unknown[]; reply: unknown };
+  const seen = JSON.parse(result.stdout) as {
+    keys: string[];
+    shape: Record<string, string[]>;
+    invoked: unknown[];
+    reply: unknown;
+  };
   expect(seen.keys).toEqual(['api']);
   expect(seen.shape.clients).toEqual(['list', 'add', 'remove']);
   expect(seen.shape.steps).toEqual(['view', 'saveInput', 'inspect', 'apply', 'verify']);
@@ -85,7 +107,8 @@ test.describe('the okta-onboard CLI, as built', () => {
     const result = run(['--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: okta-onboard <command>');
-    for (const command of ['clients', 'integrations', 'org', 'metadata', 'saml', 'scim', 'browser', 'sandbox']) expect(result.stdout).toContain(`  ${command}`);
+    for (const command of ['clients', 'integrations', 'org', 'metadata', 'saml', 'scim', 'browser', 'sandbox'])
+      expect(result.stdout).toContain(`  ${command}`);
   });
 
   test('runs as `npx okta-onboard` in the repo', () => {
@@ -95,11 +118,20 @@ test.describe('the okta-onboard CLI, as built', () => {
   });
 
   test('--help loads none of the heavy libraries (Okta SDK, XML, SAML, crypto)', () => {
-    const result = spawnSync(process.execPath, ['--import', join(root, 'test', 'support', 'module-trace.mjs'), cli, '--help'], { encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', join(root, 'test', 'support', 'module-trace.mjs'), cli, '--help'],
+      { encoding: 'utf8' },
+    );
     expect(result.status).toBe(0);
-    const loaded = result.stderr.split('\n').filter((l) => l.startsWith('module-trace ')).map((l) => l.slice('module-trace '.length));
+    const loaded = result.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('module-trace '))
+      .map((l) => l.slice('module-trace '.length));
     expect(loaded.some((u) => u.endsWith('/out/cli/okta-onboard.js'))).toBe(true);
-    const heavy = loaded.filter((u) => /node_modules\/(@okta|@xmldom|xml-crypto|xpath|node-forge|samlify|@node-saml|zod)\//.test(u));
+    const heavy = loaded.filter((u) =>
+      /node_modules\/(@okta|@xmldom|xml-crypto|xpath|node-forge|samlify|@node-saml|zod)\//.test(u),
+    );
     expect(heavy).toEqual([]);
   });
 
@@ -108,8 +140,20 @@ test.describe('the okta-onboard CLI, as built', () => {
     try {
       const result = run(['clients', 'add', '--name', 'Acme', '--org-url', 'acme.okta.com', '--data-dir', dataDir]);
       expect(result.status).toBe(2);
-      expect(result.stderr).toContain('error: --org-url: "acme.okta.com" is not a URL; an Okta org URL looks like https://acme.okta.com');
-      const json = run(['clients', 'add', '--name', 'Acme', '--org-url', 'http://acme.okta.com', '--data-dir', dataDir, '--json']);
+      expect(result.stderr).toContain(
+        'error: --org-url: "acme.okta.com" is not a URL; an Okta org URL looks like https://acme.okta.com',
+      );
+      const json = run([
+        'clients',
+        'add',
+        '--name',
+        'Acme',
+        '--org-url',
+        'http://acme.okta.com',
+        '--data-dir',
+        dataDir,
+        '--json',
+      ]);
       expect(json.status).toBe(2);
       expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'INVALID_ARGUMENT', field: 'org-url' } });
     } finally {

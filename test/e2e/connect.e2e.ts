@@ -5,7 +5,10 @@ import { ConnectDialog } from './pages/connect-dialog';
 import { WelcomePage } from './pages/welcome-page';
 import { sandbox } from './support/walk';
 
-test('a real org: an API token is checked at once, and the dialog says whose it is and what it may do', async ({ page, browserMode }) => {
+test('a real org: an API token is checked at once, and the dialog says whose it is and what it may do', async ({
+  page,
+  browserMode,
+}) => {
   await page.goto(browserMode.url);
   await new WelcomePage(page).addRealOrgClient('Acme', browserMode.sandbox.url);
   const connect = new ConnectDialog(page);
@@ -21,7 +24,10 @@ test('a real org: an API token is checked at once, and the dialog says whose it 
   await browserMode.screenshot(page, 'connect-02-signed-in');
 });
 
-test('a real org: the admin signs in with OAuth + PKCE in the browser and comes back signed in', async ({ page, browserMode }) => {
+test('a real org: the admin signs in with OAuth + PKCE in the browser and comes back signed in', async ({
+  page,
+  browserMode,
+}) => {
   await page.goto(browserMode.url);
   await new WelcomePage(page).addRealOrgClient('Acme', browserMode.sandbox.url);
   const connect = new ConnectDialog(page);
@@ -36,7 +42,10 @@ test('a real org: the admin signs in with OAuth + PKCE in the browser and comes 
   await browserMode.screenshot(page, 'connect-03-admin-signed-in');
 });
 
-test('a real org: a service app signs in with the key pair the wizard made (private_key_jwt, DPoP)', async ({ page, browserMode }) => {
+test('a real org: a service app signs in with the key pair the wizard made (private_key_jwt, DPoP)', async ({
+  page,
+  browserMode,
+}) => {
   await page.goto(browserMode.url);
   await new WelcomePage(page).addRealOrgClient('Acme', browserMode.sandbox.url);
   const connect = new ConnectDialog(page);

@@ -10,7 +10,13 @@ import { RegisterStepPage } from './pages/register-step';
 import { RoleStepPage } from './pages/role-step';
 import { ScimStepPage } from './pages/scim-step';
 import { TestLoginStepPage } from './pages/test-login-step';
-import { expectAllVerifiedAndSecondApplyWritesNothing, openStep, sandbox, signInToConsole, startPracticeIntegration } from './support/walk';
+import {
+  expectAllVerifiedAndSecondApplyWritesNothing,
+  openStep,
+  sandbox,
+  signInToConsole,
+  startPracticeIntegration,
+} from './support/walk';
 
 const TOKEN = 'courier-scim-token-e2e-5b7d';
 const PROVISIONING_TEST_USER = 'ben.haddad@acme.example';
@@ -23,14 +29,20 @@ test.afterEach(async () => {
   await scim.close();
 });
 
-
-test('Courier, from an empty org to a user provisioned with its role: app, metadata, support email, SCIM, role, provisioning, bookmark, assignments, test login', async ({ page, context, browserMode }) => {
+test('Courier, from an empty org to a user provisioned with its role: app, metadata, support email, SCIM, role, provisioning, bookmark, assignments, test login', async ({
+  page,
+  context,
+  browserMode,
+}) => {
   const wizard = await startPracticeIntegration(page, browserMode, 'Courier');
   await expect(wizard.stepHeading()).toHaveText('Courier app');
 
   const app = new AppStepPage(page);
   await wizard.button('Check Okta').click();
-  await app.fillVendorUrls({ ssoAcsUrl: 'https://courier.example.com/saml/acs#x', audience: 'https://courier.example.com/saml/metadata' });
+  await app.fillVendorUrls({
+    ssoAcsUrl: 'https://courier.example.com/saml/acs#x',
+    audience: 'https://courier.example.com/saml/metadata',
+  });
   await app.save();
   await expect(app.fieldError('Single Sign-On URL')).toContainText('#');
   await app.fillVendorUrls({ ssoAcsUrl: 'https://courier.example.com/saml/acs' });
@@ -51,7 +63,9 @@ test('Courier, from an empty org to a user provisioned with its role: app, metad
   await register.fill({ companyName: 'Acme Corp', supportEmail: 'support@courier.example' });
   await expect(register.value('metadataUrl')).toHaveText(metadataUrl);
   await register.prepareEmail();
-  expect(await readFile(await (await register.downloadEml()).path(), 'utf8')).toContain('Content-Disposition: attachment; filename="okta-idp-metadata.xml"');
+  expect(await readFile(await (await register.downloadEml()).path(), 'utf8')).toContain(
+    'Content-Disposition: attachment; filename="okta-idp-metadata.xml"',
+  );
   await register.markSent('eml');
   await register.markConfirmed();
   await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'verified');
@@ -110,9 +124,21 @@ test('Courier, from an empty org to a user provisioned with its role: app, metad
   await expect(wizard.check('provisioning-e2e-attributes')).toContainText('role = "ANALYST"');
   await expect(wizard.stepStatus('provisioning')).toHaveAttribute('data-status', 'verified');
   await browserMode.screenshot(page, 'courier-07-provisioning-verified');
-  const ben = (await sandbox<Array<{ id: string; profile: { firstName: string; lastName: string } }>>(browserMode, 'GET', `/api/v1/users?search=${encodeURIComponent(`profile.login eq "${PROVISIONING_TEST_USER}"`)}`))[0]!;
+  const ben = (
+    await sandbox<Array<{ id: string; profile: { firstName: string; lastName: string } }>>(
+      browserMode,
+      'GET',
+      `/api/v1/users?search=${encodeURIComponent(`profile.login eq "${PROVISIONING_TEST_USER}"`)}`,
+    )
+  )[0]!;
   expect(scim.users().filter((u) => !u.userName.startsWith('okta-onboard-preflight-'))).toEqual([
-    expect.objectContaining({ userName: PROVISIONING_TEST_USER, externalId: ben.id, role: 'ANALYST', active: false, name: expect.objectContaining({ givenName: ben.profile.firstName, familyName: ben.profile.lastName }) }),
+    expect.objectContaining({
+      userName: PROVISIONING_TEST_USER,
+      externalId: ben.id,
+      role: 'ANALYST',
+      active: false,
+      name: expect.objectContaining({ givenName: ben.profile.firstName, familyName: ben.profile.lastName }),
+    }),
   ]);
 
   await openStep(page, 'bookmark', 'Bookmark app');
@@ -134,8 +160,9 @@ test('Courier, from an empty org to a user provisioned with its role: app, metad
   await browserMode.screenshot(page, 'courier-09-assign-preview');
   await wizard.button(/^Apply \d+ changes?$/).click();
   await expect(wizard.stepStatus('assign')).toHaveAttribute('data-status', 'verified');
-  const alex = (await sandbox<{ id: string }>(browserMode, 'GET', `/api/v1/users/${browserMode.sandbox.adminLogin}`));
-  await expect.poll(() => scim.users().find((u) => u.userName === browserMode.sandbox.adminLogin), { timeout: 30_000 })
+  const alex = await sandbox<{ id: string }>(browserMode, 'GET', `/api/v1/users/${browserMode.sandbox.adminLogin}`);
+  await expect
+    .poll(() => scim.users().find((u) => u.userName === browserMode.sandbox.adminLogin), { timeout: 30_000 })
     .toEqual(expect.objectContaining({ externalId: alex.id, role: 'ADMINISTRATOR', active: true }));
 
   await openStep(page, 'test-login', 'Test login');
@@ -144,11 +171,23 @@ test('Courier, from an empty org to a user provisioned with its role: app, metad
   await login.runSandbox('idp');
   await expect(login.verdict('idp')).toHaveText('passed');
   await expect(login.check('idp', 'attribute:id')).toHaveAttribute('data-status', 'pass');
-  await expect(login.check('idp', 'attribute:http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress')).toHaveAttribute('data-status', 'pass');
+  await expect(
+    login.check('idp', 'attribute:http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'),
+  ).toHaveAttribute('data-status', 'pass');
   await login.runSandbox('sp');
   await expect(login.verdict('sp')).toHaveText('passed');
   await expect(wizard.stepStatus('test-login')).toHaveAttribute('data-status', 'verified');
   await browserMode.screenshot(page, 'courier-10-test-login');
 
-  await expectAllVerifiedAndSecondApplyWritesNothing(page, browserMode, ['app', 'metadata', 'register', 'scim', 'role', 'provisioning', 'bookmark', 'assign', 'test-login']);
+  await expectAllVerifiedAndSecondApplyWritesNothing(page, browserMode, [
+    'app',
+    'metadata',
+    'register',
+    'scim',
+    'role',
+    'provisioning',
+    'bookmark',
+    'assign',
+    'test-login',
+  ]);
 });

@@ -5,17 +5,25 @@ import { assignOnePerson, openStep, startPracticeIntegration } from './support/w
 
 const TEST_USER = 'ava.adams@acme.example';
 
-test('Custom SAML: the admin writes the attribute statements, Okta sends exactly them, and the test login checks each', async ({ page, browserMode }) => {
+test('Custom SAML: the admin writes the attribute statements, Okta sends exactly them, and the test login checks each', async ({
+  page,
+  browserMode,
+}) => {
   const wizard = await startPracticeIntegration(page, browserMode, 'Custom SAML 2.0');
   await expect(wizard.stepHeading()).toHaveText('SAML app');
 
   const app = new AppStepPage(page);
   await wizard.button('Check Okta').click();
   await app.fillLabel('Acme HR');
-  await app.fillVendorUrls({ ssoAcsUrl: 'https://hr.vendor.example.com/saml/acs', audience: 'https://hr.vendor.example.com/saml' });
+  await app.fillVendorUrls({
+    ssoAcsUrl: 'https://hr.vendor.example.com/saml/acs',
+    audience: 'https://hr.vendor.example.com/saml',
+  });
   await app.setAttribute(1, { name: 'mail', nameFormat: 'basic', value: 'email' });
   await app.save();
-  await expect(app.attributeError(1)).toHaveText('Use an Okta profile expression such as user.email, user.id, user.firstName or appuser.role');
+  await expect(app.attributeError(1)).toHaveText(
+    'Use an Okta profile expression such as user.email, user.id, user.firstName or appuser.role',
+  );
   await app.setAttribute(1, { value: 'user.email' });
   await app.setAttribute(2, { name: 'uid', value: 'user.id' });
   await app.save();

@@ -37,15 +37,37 @@ async function readJson<T>(child: ChildProcess, what: string): Promise<T> {
 }
 
 /** `okta-onboard sandbox` in its own process: the practice org, countable from the test. */
-async function startSandboxProcess(): Promise<{ child: ChildProcess; url: string; apiToken: string; adminLogin: string }> {
+async function startSandboxProcess(): Promise<{
+  child: ChildProcess;
+  url: string;
+  apiToken: string;
+  adminLogin: string;
+}> {
   const child = spawn(process.execPath, [cli, 'sandbox', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const info = await readJson<{ url: string; apiToken: string; adminLogin: string }>(child, 'okta-onboard sandbox');
   return { child, ...info };
 }
 
 /** Starts `okta-onboard browser` on a fresh data folder, as a user would, and stops it after. */
-async function startBrowserMode(dataDir: string, practice: { url: string; tokenFile: string }): Promise<{ child: ChildProcess; url: string; origin: string }> {
-  const child = spawn(process.execPath, [cli, 'browser', '--data-dir', dataDir, '--json', '--practice-org', practice.url, '--practice-org-token-file', practice.tokenFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function startBrowserMode(
+  dataDir: string,
+  practice: { url: string; tokenFile: string },
+): Promise<{ child: ChildProcess; url: string; origin: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      cli,
+      'browser',
+      '--data-dir',
+      dataDir,
+      '--json',
+      '--practice-org',
+      practice.url,
+      '--practice-org-token-file',
+      practice.tokenFile,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const { url, origin } = await readJson<{ url: string; origin: string }>(child, 'browser mode');
   return { child, url, origin };
 }
@@ -70,7 +92,9 @@ export const test = base.extend<{ browserMode: BrowserMode }>({
           apiToken: sandbox.apiToken,
           adminLogin: sandbox.adminLogin,
           writeCount: async () => {
-            const response = await fetch(`${sandbox.url}/sandbox/v1/stats`, { headers: { Authorization: `SSWS ${sandbox.apiToken}`, Accept: 'application/json' } });
+            const response = await fetch(`${sandbox.url}/sandbox/v1/stats`, {
+              headers: { Authorization: `SSWS ${sandbox.apiToken}`, Accept: 'application/json' },
+            });
             return ((await response.json()) as { writeCount: number }).writeCount;
           },
         },

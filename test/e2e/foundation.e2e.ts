@@ -4,14 +4,19 @@ import { VendorPickerPage } from './pages/vendor-picker-page';
 import { WelcomePage } from './pages/welcome-page';
 import { WizardPage } from './pages/wizard-page';
 
-test('adds a client, picks a vendor, walks the rail by keyboard, and keeps progress across a reload', async ({ page, browserMode }) => {
+test('adds a client, picks a vendor, walks the rail by keyboard, and keeps progress across a reload', async ({
+  page,
+  browserMode,
+}) => {
   await page.goto(browserMode.url);
   const welcome = new WelcomePage(page);
   await expect(welcome.heading()).toBeVisible();
   await browserMode.screenshot(page, 'foundation-01-welcome');
 
   await welcome.addRealOrgClient('Acme Corp', 'acme.okta.com');
-  await expect(welcome.orgUrlError()).toHaveText('"acme.okta.com" is not a URL; an Okta org URL looks like https://acme.okta.com (or https://acme.oktapreview.com, https://acme.okta-emea.com, or a custom domain over https)');
+  await expect(welcome.orgUrlError()).toHaveText(
+    '"acme.okta.com" is not a URL; an Okta org URL looks like https://acme.okta.com (or https://acme.oktapreview.com, https://acme.okta-emea.com, or a custom domain over https)',
+  );
   await browserMode.screenshot(page, 'foundation-02-bad-org-url');
 
   await page.getByLabel('Org URL').fill('https://acme.okta.com');
@@ -49,7 +54,9 @@ test('adds a client, picks a vendor, walks the rail by keyboard, and keeps progr
 
   // The theme follows the OS: the same screen with a dark colour scheme.
   await page.emulateMedia({ colorScheme: 'dark' });
-  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(18, 21, 27)');
+  await expect
+    .poll(() => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor))
+    .toBe('rgb(18, 21, 27)');
   await browserMode.screenshot(page, 'foundation-07-dark');
 });
 

@@ -6,11 +6,20 @@ import { MetadataStepPage } from './pages/metadata-step';
 import { RegisterStepPage } from './pages/register-step';
 import { SlugStepPage } from './pages/slug-step';
 import { TestLoginStepPage } from './pages/test-login-step';
-import { assignOnePerson, expectAllVerifiedAndSecondApplyWritesNothing, openStep, signInToConsole, startPracticeIntegration } from './support/walk';
+import {
+  assignOnePerson,
+  expectAllVerifiedAndSecondApplyWritesNothing,
+  openStep,
+  signInToConsole,
+  startPracticeIntegration,
+} from './support/walk';
 
 const TEST_USER = 'ava.adams@acme.example';
 
-test('Millie, the whole guide through the screens: slug, catalog app, metadata, domains, email to support, assignment, test logins', async ({ page, browserMode }) => {
+test('Millie, the whole guide through the screens: slug, catalog app, metadata, domains, email to support, assignment, test logins', async ({
+  page,
+  browserMode,
+}) => {
   const wizard = await startPracticeIntegration(page, browserMode, 'Millie');
 
   const slug = new SlugStepPage(page);
@@ -82,5 +91,13 @@ test('Millie, the whole guide through the screens: slug, catalog app, metadata, 
   await expect(wizard.stepStatus('test-login')).toHaveAttribute('data-status', 'verified');
   await browserMode.screenshot(page, 'millie-07-test-login');
 
-  await expectAllVerifiedAndSecondApplyWritesNothing(page, browserMode, ['slug', 'app', 'metadata', 'domains', 'register', 'assign', 'test-login']);
+  await expectAllVerifiedAndSecondApplyWritesNothing(page, browserMode, [
+    'slug',
+    'app',
+    'metadata',
+    'domains',
+    'register',
+    'assign',
+    'test-login',
+  ]);
 });

@@ -7,7 +7,13 @@ import { ProvisioningStepPage } from './pages/provisioning-step';
 import { RegisterStepPage } from './pages/register-step';
 import { ScimStepPage } from './pages/scim-step';
 import { TestLoginStepPage } from './pages/test-login-step';
-import { assignOnePerson, expectAllVerifiedAndSecondApplyWritesNothing, openStep, signInToConsole, startPracticeIntegration } from './support/walk';
+import {
+  assignOnePerson,
+  expectAllVerifiedAndSecondApplyWritesNothing,
+  openStep,
+  signInToConsole,
+  startPracticeIntegration,
+} from './support/walk';
 
 const TOKEN = 'mixpanel-scim-oauth-token-e2e-91c2';
 const TEST_USER = 'ben.haddad@acme.example';
@@ -20,7 +26,10 @@ test.afterEach(async () => {
   await scim.close();
 });
 
-test('Mixpanel, the whole guide through the screens: catalog app, certificate and issuer, claimed domains, pasted values, SCIM through the API, test logins', async ({ page, browserMode }) => {
+test('Mixpanel, the whole guide through the screens: catalog app, certificate and issuer, claimed domains, pasted values, SCIM through the API, test logins', async ({
+  page,
+  browserMode,
+}) => {
   const wizard = await startPracticeIntegration(page, browserMode, 'Mixpanel');
   await expect(wizard.stepHeading()).toHaveText('Mixpanel app');
 
@@ -91,5 +100,14 @@ test('Mixpanel, the whole guide through the screens: catalog app, certificate an
   await expect(wizard.stepStatus('test-login')).toHaveAttribute('data-status', 'verified');
   await browserMode.screenshot(page, 'mixpanel-05-test-login');
 
-  await expectAllVerifiedAndSecondApplyWritesNothing(page, browserMode, ['app', 'metadata', 'domains', 'register', 'scim', 'provisioning', 'assign', 'test-login']);
+  await expectAllVerifiedAndSecondApplyWritesNothing(page, browserMode, [
+    'app',
+    'metadata',
+    'domains',
+    'register',
+    'scim',
+    'provisioning',
+    'assign',
+    'test-login',
+  ]);
 });

@@ -7,14 +7,21 @@ import { TestLoginStepPage } from './pages/test-login-step';
 
 const TEST_USER = 'ava.adams@acme.example';
 
-test('Mixpanel: claimed domains, values pasted into Mixpanel, then IdP- and SP-initiated test logins', async ({ page, browserMode }) => {
+test('Mixpanel: claimed domains, values pasted into Mixpanel, then IdP- and SP-initiated test logins', async ({
+  page,
+  browserMode,
+}) => {
   const wizard = await startPracticeIntegration(page, browserMode, 'Mixpanel');
   await expect(wizard.stepHeading()).toHaveText('Mixpanel app');
 
   // The app and metadata steps run through the channels their screens use; this test is about the steps after them.
   const [integration] = await bridge<Array<{ id: string }>>(browserMode, 'integrations.list', {});
   const integrationId = integration!.id;
-  await bridge(browserMode, 'steps.saveInput', { integrationId, stepId: 'app', input: { mode: 'custom', label: 'Mixpanel' } });
+  await bridge(browserMode, 'steps.saveInput', {
+    integrationId,
+    stepId: 'app',
+    input: { mode: 'custom', label: 'Mixpanel' },
+  });
   await bridge(browserMode, 'steps.apply', { integrationId, stepId: 'app' });
   await bridge(browserMode, 'steps.verify', { integrationId, stepId: 'metadata' });
 
@@ -28,14 +35,20 @@ test('Mixpanel: claimed domains, values pasted into Mixpanel, then IdP- and SP-i
   await domains.save();
   await expect(domains.consumerWarning()).toContainText('gmail.com: consumer mail.');
   await expect(domains.chip('acme.example')).toContainText('42 users');
-  await expect(domains.coverage()).toHaveText('51 of 53 Okta users sign in with an address in your domains; 2 do not (e.g. mia.novak@outlook.com, tbyrne@outlook.com).');
+  await expect(domains.coverage()).toHaveText(
+    '51 of 53 Okta users sign in with an address in your domains; 2 do not (e.g. mia.novak@outlook.com, tbyrne@outlook.com).',
+  );
   await expect(wizard.stepStatus('domains')).toHaveAttribute('data-status', 'verified');
   await browserMode.screenshot(page, 'register-01-domains');
 
   await openStep(page, 'register', 'Enable SSO in Mixpanel');
   const register = new RegisterStepPage(page);
   await wizard.button('Check Okta').click();
-  const facts = (await bridge<{ facts: { idpIssuer: string; idpSsoUrl: string; appId: string } }>(browserMode, 'integrations.get', { integrationId })).facts;
+  const facts = (
+    await bridge<{ facts: { idpIssuer: string; idpSsoUrl: string; appId: string } }>(browserMode, 'integrations.get', {
+      integrationId,
+    })
+  ).facts;
   await expect(register.value('idpIssuer')).toHaveText(facts.idpIssuer);
   await expect(register.value('ssoUrl')).toHaveText(facts.idpSsoUrl);
   await expect(wizard.changes()).toContainText('Paste 3 values into Mixpanel > Organization Settings > SSO');
@@ -72,28 +85,46 @@ test('Mixpanel: claimed domains, values pasted into Mixpanel, then IdP- and SP-i
   await browserMode.screenshot(page, 'register-03-test-login');
 });
 
-test('Courier: the email to support with the metadata attached as an .eml, sent, then confirmed', async ({ page, browserMode }) => {
+test('Courier: the email to support with the metadata attached as an .eml, sent, then confirmed', async ({
+  page,
+  browserMode,
+}) => {
   const wizard = await startPracticeIntegration(page, browserMode, 'Courier');
   await expect(wizard.stepHeading()).toHaveText('Courier app');
   const [integration] = await bridge<Array<{ id: string }>>(browserMode, 'integrations.list', {});
   const integrationId = integration!.id;
-  await bridge(browserMode, 'steps.saveInput', { integrationId, stepId: 'app', input: { mode: 'custom', label: 'Courier', ssoAcsUrl: 'https://courier.example.com/saml/acs', audience: 'https://courier.example.com/saml/metadata' } });
+  await bridge(browserMode, 'steps.saveInput', {
+    integrationId,
+    stepId: 'app',
+    input: {
+      mode: 'custom',
+      label: 'Courier',
+      ssoAcsUrl: 'https://courier.example.com/saml/acs',
+      audience: 'https://courier.example.com/saml/metadata',
+    },
+  });
   await bridge(browserMode, 'steps.apply', { integrationId, stepId: 'app' });
   await bridge(browserMode, 'steps.verify', { integrationId, stepId: 'metadata' });
 
   await openStep(page, 'register', 'Send to Courier');
   const register = new RegisterStepPage(page);
   await register.fill({ companyName: 'Acme Corp', supportEmail: 'not an address' });
-  await expect(register.fieldError()).toHaveText('"not an address" is not an email address; an email address looks like support@vendor.com');
+  await expect(register.fieldError()).toHaveText(
+    '"not an address" is not an email address; an email address looks like support@vendor.com',
+  );
   await register.fill({ supportEmail: 'support@courier.example' });
-  const facts = (await bridge<{ facts: { metadataUrl: string } }>(browserMode, 'integrations.get', { integrationId })).facts;
+  const facts = (await bridge<{ facts: { metadataUrl: string } }>(browserMode, 'integrations.get', { integrationId }))
+    .facts;
   await expect(register.value('metadataUrl')).toHaveText(facts.metadataUrl);
   await expect(wizard.changes()).toContainText('Email Metadata URL to Courier support, then mark it as sent.');
 
   await register.prepareEmail();
   await expect(register.emailSubject()).toHaveText('Okta SAML metadata for Acme Corp');
   await expect(register.emailBody()).toContainText(`Metadata URL: ${facts.metadataUrl}`);
-  await expect(register.mailtoLink()).toHaveAttribute('href', /^mailto:support@courier\.example\?subject=Okta%20SAML%20metadata%20for%20Acme%20Corp&body=/);
+  await expect(register.mailtoLink()).toHaveAttribute(
+    'href',
+    /^mailto:support@courier\.example\?subject=Okta%20SAML%20metadata%20for%20Acme%20Corp&body=/,
+  );
   const eml = await register.downloadEml();
   expect(eml.suggestedFilename()).toBe('courier-sso-registration.eml');
   const message = await readFile(await eml.path(), 'utf8');

@@ -17,7 +17,16 @@ import type { RecordedScimRequest, ScimTestServer } from './scim-server';
  * - breaks-after-create: creates the user, then answers 503 to everything (an outage mid-run)
  * - empty-create-body: creates the user but answers 201 with no body
  */
-export type BrokenScimKind = 'no-filter' | 'server-error' | 'slow' | 'not-scim-json' | 'html' | 'duplicate-accepted' | 'minimal' | 'breaks-after-create' | 'empty-create-body';
+export type BrokenScimKind =
+  | 'no-filter'
+  | 'server-error'
+  | 'slow'
+  | 'not-scim-json'
+  | 'html'
+  | 'duplicate-accepted'
+  | 'minimal'
+  | 'breaks-after-create'
+  | 'empty-create-body';
 
 type Stored = ScimUser & { id: string };
 
@@ -33,7 +42,12 @@ function send(res: ServerResponse, status: number, body?: unknown, contentType =
 }
 
 function scimError(res: ServerResponse, status: number, detail: string, scimType?: string): void {
-  send(res, status, { schemas: [ScimSchemas.error], status: String(status), ...(scimType ? { scimType } : {}), detail });
+  send(res, status, {
+    schemas: [ScimSchemas.error],
+    status: String(status),
+    ...(scimType ? { scimType } : {}),
+    detail,
+  });
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -44,7 +58,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 function asUser(body: unknown): ScimUser {
-  if (body === null || typeof body !== 'object' || !('userName' in body) || typeof body.userName !== 'string') throw new Error('not a user');
+  if (body === null || typeof body !== 'object' || !('userName' in body) || typeof body.userName !== 'string')
+    throw new Error('not a user');
   return body as ScimUser;
 }
 
@@ -57,7 +72,8 @@ function seed(): Map<string, Stored> {
   return users;
 }
 
-const SIGN_IN_PAGE = '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="/login"></form></body></html>';
+const SIGN_IN_PAGE =
+  '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="/login"></form></body></html>';
 
 export async function startBrokenScimServer(kind: BrokenScimKind, opts: { token: string }): Promise<ScimTestServer> {
   const users = kind === 'no-filter' ? seed() : new Map<string, Stored>();
@@ -86,12 +102,17 @@ export async function startBrokenScimServer(kind: BrokenScimKind, opts: { token:
     const user = match?.[1] === undefined ? undefined : users.get(decodeURIComponent(match[1]));
 
     if (kind === 'not-scim-json') {
-      if (path === '/Users' && req.method === 'GET') return send(res, 200, { data: [...users.values()], total: users.size }, 'application/json');
+      if (path === '/Users' && req.method === 'GET')
+        return send(res, 200, { data: [...users.values()], total: users.size }, 'application/json');
       return send(res, 404, { error: 'not found' }, 'application/json');
     }
     if (path === '/ServiceProviderConfig' && req.method === 'GET') {
       if (kind === 'minimal') return scimError(res, 404, 'Endpoint not found');
-      return send(res, 200, { schemas: [ScimSchemas.serviceProviderConfig], patch: { supported: true }, filter: { supported: true, maxResults: 100 } });
+      return send(res, 200, {
+        schemas: [ScimSchemas.serviceProviderConfig],
+        patch: { supported: true },
+        filter: { supported: true, maxResults: 100 },
+      });
     }
     if (path === '/Users' && req.method === 'GET') {
       const all = [...users.values()];
@@ -100,12 +121,19 @@ export async function startBrokenScimServer(kind: BrokenScimKind, opts: { token:
       const startIndex = Number(url.searchParams.get('startIndex') ?? '1');
       const count = Number(url.searchParams.get('count') ?? '100');
       const page = found.slice(startIndex - 1, startIndex - 1 + count);
-      return send(res, 200, { schemas: [ScimSchemas.listResponse], totalResults: found.length, startIndex, itemsPerPage: page.length, Resources: page });
+      return send(res, 200, {
+        schemas: [ScimSchemas.listResponse],
+        totalResults: found.length,
+        startIndex,
+        itemsPerPage: page.length,
+        Resources: page,
+      });
     }
     if (path === '/Users' && req.method === 'POST') {
       const incoming = asUser(body);
       const taken = [...users.values()].some((u) => u.userName.toLowerCase() === incoming.userName.toLowerCase());
-      if (taken && kind !== 'duplicate-accepted') return scimError(res, 409, `userName ${incoming.userName} is already taken`, 'uniqueness');
+      if (taken && kind !== 'duplicate-accepted')
+        return scimError(res, 409, `userName ${incoming.userName} is already taken`, 'uniqueness');
       const { password: _password, ...kept } = incoming;
       const stored: Stored = { ...kept, id: randomUUID() };
       users.set(stored.id, stored);
@@ -125,7 +153,8 @@ export async function startBrokenScimServer(kind: BrokenScimKind, opts: { token:
       if (kind === 'minimal') return scimError(res, 501, 'PATCH is not implemented');
       const operations = (body as { Operations?: { op: string; value?: unknown }[] } | undefined)?.Operations ?? [];
       const patched: Stored = { ...user };
-      for (const op of operations) if (op.op === 'replace' && op.value && typeof op.value === 'object') Object.assign(patched, op.value);
+      for (const op of operations)
+        if (op.op === 'replace' && op.value && typeof op.value === 'object') Object.assign(patched, op.value);
       users.set(user.id, patched);
       return send(res, 200, patched);
     }
@@ -138,7 +167,9 @@ export async function startBrokenScimServer(kind: BrokenScimKind, opts: { token:
   };
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => scimError(res, 400, error instanceof Error ? error.message : String(error), 'invalidSyntax'));
+    handle(req, res).catch((error: unknown) =>
+      scimError(res, 400, error instanceof Error ? error.message : String(error), 'invalidSyntax'),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -146,10 +177,11 @@ export async function startBrokenScimServer(kind: BrokenScimKind, opts: { token:
     baseUrl: `http://127.0.0.1:${port}/scim/v2`,
     users: () => [...users.values()].map((u) => structuredClone(u)),
     requests,
-    close: () => new Promise<void>((resolve, reject) => {
-      held.forEach((res) => res.destroy());
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        held.forEach((res) => res.destroy());
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }

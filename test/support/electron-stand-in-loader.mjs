@@ -2,9 +2,12 @@
 import { register } from 'node:module';
 
 const standIn = new URL('./electron-stand-in.mjs', import.meta.url).href;
-register('data:text/javascript,' + encodeURIComponent(`
+register(
+  'data:text/javascript,' +
+    encodeURIComponent(`
 export async function resolve(specifier, context, next) {
   if (specifier === 'electron') return { url: ${JSON.stringify(standIn)}, shortCircuit: true };
   return next(specifier, context);
 }
-`));
+`),
+);

@@ -9,7 +9,9 @@ function report() {
 }
 
 export const app = {
-  enableSandbox: () => { seen.sandboxEnabled = true; },
+  enableSandbox: () => {
+    seen.sandboxEnabled = true;
+  },
   whenReady: async () => undefined,
   getPath: () => process.env.STAND_IN_USER_DATA,
   on: () => undefined,
@@ -35,8 +37,16 @@ export class BrowserWindow {
   }
 }
 
-export const ipcMain = { handle: (channel) => { seen.channels.push(channel); } };
-export const safeStorage = { isEncryptionAvailable: () => false, encryptString: (s) => Buffer.from(s), decryptString: (b) => b.toString() };
+export const ipcMain = {
+  handle: (channel) => {
+    seen.channels.push(channel);
+  },
+};
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  encryptString: (s) => Buffer.from(s),
+  decryptString: (b) => b.toString(),
+};
 export const session = { defaultSession: { setPermissionRequestHandler: () => undefined }, fromPartition: () => ({}) };
 export const shell = { openExternal: async () => undefined };
 export const clipboard = { writeText: () => undefined };

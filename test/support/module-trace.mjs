@@ -2,10 +2,13 @@
 // lets a test prove that a command never loads heavy libraries it does not need.
 import { register } from 'node:module';
 
-register('data:text/javascript,' + encodeURIComponent(`
+register(
+  'data:text/javascript,' +
+    encodeURIComponent(`
 export async function resolve(specifier, context, next) {
   const result = await next(specifier, context);
   process.stderr.write('module-trace ' + result.url + '\\n');
   return result;
 }
-`));
+`),
+);

@@ -15,7 +15,9 @@ import addFormats from 'ajv-formats';
  * first, as the spec README says real Okta responses need.
  */
 
-const SPEC_PATH = fileURLToPath(new URL('../fixtures/okta-openapi/management-2026.06.3.normalized.json', import.meta.url));
+const SPEC_PATH = fileURLToPath(
+  new URL('../fixtures/okta-openapi/management-2026.06.3.normalized.json', import.meta.url),
+);
 const SPEC_ID = 'okta-management';
 
 type Json = Record<string, unknown>;
@@ -52,12 +54,23 @@ function load(): Loaded {
       const definition = item[method] as Json | undefined;
       if (!definition) continue;
       methods.set(method.toUpperCase(), {
-        template, method: method.toUpperCase(), operationId: String(definition.operationId ?? `${method} ${template}`), definition,
+        template,
+        method: method.toUpperCase(),
+        operationId: String(definition.operationId ?? `${method} ${template}`),
+        definition,
         pathParameters: [...shared, ...((definition.parameters as Json[] | undefined) ?? [])],
       });
     }
-    const source = template.split('/').map((s) => (s.startsWith('{') ? '[^/]+' : s.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))).join('/');
-    routes.push({ template, pattern: new RegExp(`^${source}/?$`), literals: template.split('/').filter((s) => s && !s.startsWith('{')).length, methods });
+    const source = template
+      .split('/')
+      .map((s) => (s.startsWith('{') ? '[^/]+' : s.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+      .join('/');
+    routes.push({
+      template,
+      pattern: new RegExp(`^${source}/?$`),
+      literals: template.split('/').filter((s) => s && !s.startsWith('{')).length,
+      methods,
+    });
   }
   routes.sort((a, b) => b.literals - a.literals);
   loaded = { spec, ajv, routes, compiled: new WeakMap() };
@@ -91,7 +104,10 @@ function deref(value: unknown): Json | undefined {
   let current = value as Json | undefined;
   for (let hops = 0; current && typeof current.$ref === 'string' && hops < 10; hops += 1) {
     const pointer = (current.$ref as string).replace(/^#\//, '').split('/');
-    current = pointer.reduce<unknown>((node, key) => (node as Json | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], load().spec) as Json | undefined;
+    current = pointer.reduce<unknown>(
+      (node, key) => (node as Json | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')],
+      load().spec,
+    ) as Json | undefined;
   }
   return current;
 }
@@ -100,7 +116,12 @@ function deref(value: unknown): Json | undefined {
 function rebase(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(rebase);
   if (typeof schema !== 'object' || schema === null) return schema;
-  return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${SPEC_ID}${v}` : rebase(v)]));
+  return Object.fromEntries(
+    Object.entries(schema).map(([k, v]) => [
+      k,
+      k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${SPEC_ID}${v}` : rebase(v),
+    ]),
+  );
 }
 
 function validator(schema: Json): ValidateFunction {
@@ -151,7 +172,10 @@ function check(schema: Json, value: unknown, prefix: string, path = ''): string[
 }
 
 function describe(prefix: string, fn: ValidateFunction, path: string): string[] {
-  return (fn.errors ?? []).map((e) => `${prefix}: ${path + e.instancePath || '(body)'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${JSON.stringify(e.params.allowedValues)})` : ''}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+  return (fn.errors ?? []).map(
+    (e) =>
+      `${prefix}: ${path + e.instancePath || '(body)'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${JSON.stringify(e.params.allowedValues)})` : ''}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
+  );
 }
 
 function isEmptyObject(value: unknown): boolean {
@@ -162,7 +186,11 @@ function isEmptyObject(value: unknown): boolean {
 export function dropNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropNulls);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, dropNulls(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, dropNulls(v)]),
+  );
 }
 
 function schemaFor(content: unknown, contentType: string): Json | undefined {
@@ -177,7 +205,12 @@ export function validateRequest(method: string, url: string, body?: unknown): st
   const label = `${method.toUpperCase()} ${toUrl(url).pathname}`;
   if (!op) return [`${label}: no such operation in the Okta Management API`];
   const violations: string[] = [];
-  const declared = new Map(op.pathParameters.map(deref).filter((p): p is Json => p?.in === 'query').map((p) => [String(p.name), p]));
+  const declared = new Map(
+    op.pathParameters
+      .map(deref)
+      .filter((p): p is Json => p?.in === 'query')
+      .map((p) => [String(p.name), p]),
+  );
   for (const [name, value] of toUrl(url).searchParams) {
     const parameter = declared.get(name);
     if (!parameter) {
@@ -186,7 +219,16 @@ export function validateRequest(method: string, url: string, body?: unknown): st
     }
     const schema = parameter.schema as Json | undefined;
     if (!schema) continue;
-    const coerced = schema.type === 'integer' || schema.type === 'number' ? Number(value) : schema.type === 'boolean' ? (value === 'true' ? true : value === 'false' ? false : value) : value;
+    const coerced =
+      schema.type === 'integer' || schema.type === 'number'
+        ? Number(value)
+        : schema.type === 'boolean'
+          ? value === 'true'
+            ? true
+            : value === 'false'
+              ? false
+              : value
+          : value;
     violations.push(...check(schema, coerced, `${label} ?${name}=${value}`));
   }
   const requestBody = deref(op.definition.requestBody);
@@ -199,14 +241,22 @@ export function validateRequest(method: string, url: string, body?: unknown): st
   return [...violations, ...check(schema, body, `${label} request`)];
 }
 
-export function validateResponse(method: string, url: string, status: number, contentType: string | null | undefined, body: unknown): string[] {
+export function validateResponse(
+  method: string,
+  url: string,
+  status: number,
+  contentType: string | null | undefined,
+  body: unknown,
+): string[] {
   const op = lookup(method, url);
   const label = `${method.toUpperCase()} ${toUrl(url).pathname} ${status}`;
   if (!op) return [`${label}: no such operation in the Okta Management API`];
   const responses = op.definition.responses as Record<string, unknown>;
   // Any operation can answer 401/403/429/5xx in Okta's error format; the spec lists them on some only.
-  const generic = status >= 400 ? { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } : undefined;
-  const declared = deref(responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default) ?? generic;
+  const generic =
+    status >= 400 ? { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } : undefined;
+  const declared =
+    deref(responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default) ?? generic;
   if (!declared) return [`${label}: status ${status} is not documented for ${op.operationId}`];
   const hasBody = body !== undefined && body !== '';
   // `content: {}` documents nothing about the body (Okta's lifecycle calls answer `{}` under it).
@@ -215,6 +265,9 @@ export function validateResponse(method: string, url: string, status: number, co
   if (!hasBody) return [`${label}: ${op.operationId} documents a body for ${status} but none came`];
   const type = contentType ?? '';
   const schema = schemaFor(declared.content, type);
-  if (!schema) return [`${label}: content type "${type}" is not documented (documented: ${Object.keys(declared.content).join(', ')})`];
+  if (!schema)
+    return [
+      `${label}: content type "${type}" is not documented (documented: ${Object.keys(declared.content).join(', ')})`,
+    ];
   return check(schema, dropNulls(body), label);
 }

@@ -5,8 +5,17 @@ const Module = require('node:module');
 const exposed = {};
 const invoked = [];
 const standIn = {
-  contextBridge: { exposeInMainWorld: (key, api) => { exposed[key] = api; } },
-  ipcRenderer: { invoke: async (channel, request) => { invoked.push({ channel, request }); return { ok: true, value: [] }; } },
+  contextBridge: {
+    exposeInMainWorld: (key, api) => {
+      exposed[key] = api;
+    },
+  },
+  ipcRenderer: {
+    invoke: async (channel, request) => {
+      invoked.push({ channel, request });
+      return { ok: true, value: [] };
+    },
+  },
 };
 const load = Module._load;
 Module._load = function (request, ...rest) {

@@ -46,7 +46,12 @@ export async function api<T = unknown>(
   const response = await fetch(new URL(path, org.url), { method, headers, body: payload });
   const text = await response.text();
   const isJson = response.headers.get('content-type')?.includes('json') ?? false;
-  return { status: response.status, headers: response.headers, body: (isJson && text !== '' ? JSON.parse(text) : text) as T, text };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (isJson && text !== '' ? JSON.parse(text) : text) as T,
+    text,
+  };
 }
 
 /** A custom SAML app body with the fields Okta's contract requires of a request. */
@@ -56,11 +61,27 @@ export function samlAppBody(label: string, acs = 'https://vendor.example/saml/ac
     signOnMode: 'SAML_2_0',
     settings: {
       signOn: {
-        ssoAcsUrl: acs, audience: 'https://vendor.example/saml/metadata', recipient: acs, destination: acs,
-        subjectNameIdTemplate: '${user.email}', subjectNameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
-        responseSigned: true, assertionSigned: true, signatureAlgorithm: 'RSA_SHA256', digestAlgorithm: 'SHA256',
-        honorForceAuthn: true, allowMultipleAcsEndpoints: false, requestCompressed: false,
-        attributeStatements: [{ type: 'EXPRESSION', name: 'email', namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified', values: ['user.email'] }],
+        ssoAcsUrl: acs,
+        audience: 'https://vendor.example/saml/metadata',
+        recipient: acs,
+        destination: acs,
+        subjectNameIdTemplate: '${user.email}',
+        subjectNameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+        responseSigned: true,
+        assertionSigned: true,
+        signatureAlgorithm: 'RSA_SHA256',
+        digestAlgorithm: 'SHA256',
+        honorForceAuthn: true,
+        allowMultipleAcsEndpoints: false,
+        requestCompressed: false,
+        attributeStatements: [
+          {
+            type: 'EXPRESSION',
+            name: 'email',
+            namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified',
+            values: ['user.email'],
+          },
+        ],
       },
     },
   };

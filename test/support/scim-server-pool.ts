@@ -3,7 +3,10 @@ import { startBrokenScimServer, type BrokenScimKind } from './broken-scim-server
 import { startScimServer, type ScimTestServer } from './scim-server';
 
 /** SCIM servers on 127.0.0.1 for one test file, all closed after each test. */
-export function scimServerPool(token: string): { good(): Promise<ScimTestServer>; broken(kind: BrokenScimKind): Promise<ScimTestServer> } {
+export function scimServerPool(token: string): {
+  good(): Promise<ScimTestServer>;
+  broken(kind: BrokenScimKind): Promise<ScimTestServer>;
+} {
   const servers: ScimTestServer[] = [];
   // allSettled: a test may already have closed a server to see how a dead endpoint is named.
   afterEach(async () => {

@@ -23,7 +23,12 @@ export interface ScimTestServer {
 }
 
 /** The slice of express 5 this server uses; the project carries no @types/express. */
-interface ExpressRequest { method: string; originalUrl: string; headers: IncomingHttpHeaders; body?: unknown }
+interface ExpressRequest {
+  method: string;
+  originalUrl: string;
+  headers: IncomingHttpHeaders;
+  body?: unknown;
+}
 interface ExpressApp {
   use(...handlers: unknown[]): void;
   listen(port: number, host: string, ready: () => void): Server;
@@ -61,11 +66,14 @@ function declareUsersOnce(): void {
     .ingress((resource, instance, ctx: unknown) => {
       const { users } = storeOf(ctx);
       const data = JSON.parse(JSON.stringify(instance)) as ScimUser;
-      const taken = [...users.values()].find((u) => u.userName.toLowerCase() === data.userName.toLowerCase() && u.id !== resource.id);
+      const taken = [...users.values()].find(
+        (u) => u.userName.toLowerCase() === data.userName.toLowerCase() && u.id !== resource.id,
+      );
       if (taken) throw new SCIMMY.Types.Error(409, 'uniqueness', `userName ${data.userName} is already taken`);
       const now = new Date().toISOString();
       const previous = resource.id === undefined ? undefined : users.get(resource.id);
-      if (resource.id !== undefined && !previous) throw new SCIMMY.Types.Error(404, '', `Resource ${resource.id} not found`);
+      if (resource.id !== undefined && !previous)
+        throw new SCIMMY.Types.Error(404, '', `Resource ${resource.id} not found`);
       const id = previous?.id ?? randomUUID();
       const stored: StoredUser = { ...data, id, meta: { created: previous?.meta.created ?? now, lastModified: now } };
       users.set(id, stored);
@@ -93,20 +101,28 @@ export async function startScimServer(opts: { token: string }): Promise<ScimTest
   // Express 5 re-parses req.query on every read, which silently undoes scimmy-routers' cast of
   // startIndex/count to numbers (so `count` would be ignored); a plain property keeps the cast.
   app.use((req: ExpressRequest & { query: unknown }, _res: unknown, next: () => void) => {
-    Object.defineProperty(req, 'query', { value: { ...(req.query as object) }, writable: true, configurable: true, enumerable: true });
+    Object.defineProperty(req, 'query', {
+      value: { ...(req.query as object) },
+      writable: true,
+      configurable: true,
+      enumerable: true,
+    });
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
     requests.push({ method: req.method, path: req.originalUrl, headers, body: req.body as unknown });
     next();
   });
-  app.use('/scim/v2', new SCIMMYRouters({
-    type: 'bearer',
-    handler: (req: { header(name: string): string | undefined }) => {
-      if (req.header('Authorization') !== `Bearer ${opts.token}`) throw new Error('Bearer token not recognised');
-      return 'okta-provisioning';
-    },
-    context: () => store,
-  }));
+  app.use(
+    '/scim/v2',
+    new SCIMMYRouters({
+      type: 'bearer',
+      handler: (req: { header(name: string): string | undefined }) => {
+        if (req.header('Authorization') !== `Bearer ${opts.token}`) throw new Error('Bearer token not recognised');
+        return 'okta-provisioning';
+      },
+      context: () => store,
+    }),
+  );
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -115,9 +131,10 @@ export async function startScimServer(opts: { token: string }): Promise<ScimTest
     baseUrl: `http://127.0.0.1:${port}/scim/v2`,
     users: () => [...store.users.values()].map((u) => structuredClone(u)),
     requests,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }

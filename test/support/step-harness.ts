@@ -40,7 +40,10 @@ afterAll(async () => {
  * a client signed in with the sandbox's API token, an integration for `vendorId`, and the
  * runner wired to `connectOrg` exactly as the app wires it.
  */
-export async function stepHarness(vendorId: VendorId, options: { sandbox?: SandboxOptions } = {}): Promise<StepHarness> {
+export async function stepHarness(
+  vendorId: VendorId,
+  options: { sandbox?: SandboxOptions } = {},
+): Promise<StepHarness> {
   const temp = await makeTempDir();
   cleanups.push(temp.remove);
   const org = await startSandbox(options.sandbox ?? {});
@@ -48,7 +51,12 @@ export async function stepHarness(vendorId: VendorId, options: { sandbox?: Sandb
   const workspace = await Workspace.open(dataDir);
   const secrets = new FileSecretStore(dataDir);
   const audit = new AuditLog(dataDir);
-  const client = await workspace.addClient({ name: 'Acme (sandbox)', orgUrl: org.url, sandbox: false, auth: { method: 'api-token' } });
+  const client = await workspace.addClient({
+    name: 'Acme (sandbox)',
+    orgUrl: org.url,
+    sandbox: false,
+    auth: { method: 'api-token' },
+  });
   await secrets.set(client.id, 'api-token', org.apiToken);
   const integration = await workspace.addIntegration({ clientId: client.id, vendorId });
   const runner = new StepRunner({

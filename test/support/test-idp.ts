@@ -60,7 +60,11 @@ export class TestIdp {
   }
 
   metadataXml(): string {
-    return buildIdpMetadata({ entityId: this.issuer, ssoUrl: this.ssoUrl, certificateBase64: this.credentials.certificateBase64 });
+    return buildIdpMetadata({
+      entityId: this.issuer,
+      ssoUrl: this.ssoUrl,
+      certificateBase64: this.credentials.certificateBase64,
+    });
   }
 
   /** What a vendor configured for this IdP expects; override to test mismatches on the checker's side. */
@@ -71,7 +75,10 @@ export class TestIdp {
       audience: this.audience,
       recipient: this.recipient,
       email: this.email,
-      attributes: [{ name: 'email', value: this.email }, { name: 'role', value: 'ADMINISTRATOR' }],
+      attributes: [
+        { name: 'email', value: this.email },
+        { name: 'role', value: 'ADMINISTRATOR' },
+      ],
       ...overrides,
     };
   }
@@ -98,7 +105,8 @@ export class TestIdp {
       ...(knobs.signAssertion === undefined ? {} : { signAssertion: knobs.signAssertion }),
     }).xml;
     if (knobs.tamper?.nameId !== undefined) xml = replaceNameId(xml, knobs.tamper.nameId);
-    if (knobs.tamper?.attribute) xml = replaceAttributeValue(xml, knobs.tamper.attribute.name, knobs.tamper.attribute.value);
+    if (knobs.tamper?.attribute)
+      xml = replaceAttributeValue(xml, knobs.tamper.attribute.name, knobs.tamper.attribute.value);
     if (knobs.wrap) xml = wrapSignature(xml, knobs.wrap);
     return Buffer.from(xml, 'utf8').toString('base64');
   }
@@ -115,7 +123,12 @@ export class TestIdp {
       nameIDFormat: [EMAIL_FORMAT],
       singleSignOnService: [{ Binding: samlify.Constants.namespace.binding.post, Location: this.ssoUrl }],
       // Okta publishes its sign-out URL even with single logout off; without one samlify warns on stderr.
-      singleLogoutService: [{ Binding: samlify.Constants.namespace.binding.redirect, Location: this.ssoUrl.replace('/sso/saml', '/slo/saml') }],
+      singleLogoutService: [
+        {
+          Binding: samlify.Constants.namespace.binding.redirect,
+          Location: this.ssoUrl.replace('/sso/saml', '/slo/saml'),
+        },
+      ],
     });
     const sp = samlify.ServiceProvider({
       entityID: this.audience,
@@ -149,8 +162,11 @@ function wrapSignature(xml: string, mode: 'sibling' | 'wrapped'): string {
   const signed = match[0];
   const signature = /<ds:Signature[\s\S]*?<\/ds:Signature>/.exec(signed)?.[0] ?? '';
   const evil = replaceNameId(signed.replace(signature, ''), ATTACKER).replace(/ ID="[^"]+"/, ' ID="idevil"');
-  const replacement = mode === 'sibling'
-    ? evil + signed
-    : evil.replace(/(<\/saml2:Issuer>)/, `$1${signature}`).replace(/<\/saml2:Assertion>$/, `${signed}</saml2:Assertion>`);
+  const replacement =
+    mode === 'sibling'
+      ? evil + signed
+      : evil
+          .replace(/(<\/saml2:Issuer>)/, `$1${signature}`)
+          .replace(/<\/saml2:Assertion>$/, `${signed}</saml2:Assertion>`);
   return xml.replace(signed, replacement);
 }

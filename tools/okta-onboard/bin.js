@@ -6,7 +6,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const cli = fileURLToPath(new URL('../../out/cli/okta-onboard.js', import.meta.url));
 if (!existsSync(cli)) {
-  process.stderr.write('error: the CLI is not built yet (no out/cli/okta-onboard.js).\nhint: run "npm run build" first.\n');
+  process.stderr.write(
+    'error: the CLI is not built yet (no out/cli/okta-onboard.js).\nhint: run "npm run build" first.\n',
+  );
   process.exit(2);
 }
 await import(pathToFileURL(cli).href);

@@ -14,12 +14,23 @@ const readsOnly: AuditSink = async () => undefined;
 
 /** Whose token this is and what roles it carries (`GET /users/me` + roles). */
 export async function checkApiToken(orgUrl: string, token: string): Promise<CallerIdentity> {
-  const client = buildOrgClient({ clientId: 'api-token-check', orgUrl, authMethod: 'api-token', authorizer: apiTokenAuthorizer(cleanApiToken(token)), audit: readsOnly });
+  const client = buildOrgClient({
+    clientId: 'api-token-check',
+    orgUrl,
+    authMethod: 'api-token',
+    authorizer: apiTokenAuthorizer(cleanApiToken(token)),
+    audit: readsOnly,
+  });
   return client.whoAmI();
 }
 
 /** Checks the token against the org, then keeps it in the SecretStore as 'api-token'. */
-export async function storeApiToken(clientId: string, orgUrl: string, token: string, secrets: SecretStore): Promise<CallerIdentity> {
+export async function storeApiToken(
+  clientId: string,
+  orgUrl: string,
+  token: string,
+  secrets: SecretStore,
+): Promise<CallerIdentity> {
   const clean = cleanApiToken(token);
   const identity = await checkApiToken(orgUrl, clean);
   await secrets.set(clientId, API_TOKEN_SECRET, clean);
@@ -27,12 +38,23 @@ export async function storeApiToken(clientId: string, orgUrl: string, token: str
 }
 
 /** Admin sign-in in the system browser; keeps the tokens as 'oauth-tokens' and says who signed in. */
-export async function signInAdmin(clientId: string, secrets: SecretStore, options: PkceSignInOptions): Promise<CallerIdentity> {
+export async function signInAdmin(
+  clientId: string,
+  secrets: SecretStore,
+  options: PkceSignInOptions,
+): Promise<CallerIdentity> {
   const orgUrl = normalizeOrgUrl(options.orgUrl);
   const tokens = await signInWithPkce({ ...options, orgUrl });
   await secrets.set(clientId, OAUTH_TOKENS_SECRET, JSON.stringify(tokens));
   const session = new OAuthSession(orgUrl, clientId, tokens, secrets);
-  return buildOrgClient({ clientId, orgUrl, authMethod: 'oauth-pkce', authorizer: session, audit: readsOnly, grantedScopes: () => session.scopes }).whoAmI();
+  return buildOrgClient({
+    clientId,
+    orgUrl,
+    authMethod: 'oauth-pkce',
+    authorizer: session,
+    audit: readsOnly,
+    grantedScopes: () => session.scopes,
+  }).whoAmI();
 }
 
 /** Revokes a stored admin sign-in at Okta and forgets it. */

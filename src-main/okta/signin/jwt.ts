@@ -11,7 +11,13 @@ export function signJwt(header: Record<string, unknown>, payload: Record<string,
 }
 
 /** RFC 7523 client assertion for private_key_jwt at the org token endpoint (§6: iss = sub = client id). */
-export function clientAssertion(orgUrl: string, clientId: string, keyId: string, privateKeyPem: string, nowS = Math.floor(Date.now() / 1000)): string {
+export function clientAssertion(
+  orgUrl: string,
+  clientId: string,
+  keyId: string,
+  privateKeyPem: string,
+  nowS = Math.floor(Date.now() / 1000),
+): string {
   const key = createPrivateKey(privateKeyPem);
   return signJwt(
     { typ: 'JWT', kid: keyId },

@@ -18,7 +18,10 @@ const page = (title: string, body: string): string => `<!doctype html>
 <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;line-height:1.5}</style></head>
 <body><h1>${title}</h1><p>${body}</p></body></html>`;
 
-const SIGNED_IN = page('Signed in', 'You are signed in to Okta Onboarding Wizard. You can close this tab and return to the app.');
+const SIGNED_IN = page(
+  'Signed in',
+  'You are signed in to Okta Onboarding Wizard. You can close this tab and return to the app.',
+);
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -56,22 +59,40 @@ export async function listenForRedirect(expectedState: string, timeoutMs: number
     };
     if (params.get('state') !== expectedState) {
       // Not our request (a stale tab or a forged redirect): refuse it and keep waiting for ours.
-      send(400, page('Sign-in not recognised', 'This sign-in link does not belong to the sign-in the app is waiting for. Start the sign-in again from the app.'));
+      send(
+        400,
+        page(
+          'Sign-in not recognised',
+          'This sign-in link does not belong to the sign-in the app is waiting for. Start the sign-in again from the app.',
+        ),
+      );
       return;
     }
     const error = params.get('error');
     if (error !== null) {
       const description = params.get('error_description') ?? error;
       send(400, page('Sign-in failed', `${escapeHtml(description)}. You can close this tab and return to the app.`));
-      finish(new AppError('OKTA_SIGNIN_DENIED', `Okta refused the sign-in: ${description}.`, error === 'access_denied' || error === 'consent_required' || error === 'invalid_scope'
-        ? "Ask a Super Admin to assign you to the wizard's OAuth app and grant its Okta API scopes, then sign in again."
-        : 'Check the OAuth app settings in Okta (sign-in redirect URI http://127.0.0.1/callback, grant type Authorization Code), then sign in again.'));
+      finish(
+        new AppError(
+          'OKTA_SIGNIN_DENIED',
+          `Okta refused the sign-in: ${description}.`,
+          error === 'access_denied' || error === 'consent_required' || error === 'invalid_scope'
+            ? "Ask a Super Admin to assign you to the wizard's OAuth app and grant its Okta API scopes, then sign in again."
+            : 'Check the OAuth app settings in Okta (sign-in redirect URI http://127.0.0.1/callback, grant type Authorization Code), then sign in again.',
+        ),
+      );
       return;
     }
     const code = params.get('code');
     if (code === null || code === '') {
       send(400, page('Sign-in failed', 'Okta sent no authorization code. Start the sign-in again from the app.'));
-      finish(new AppError('OKTA_SIGNIN_NO_CODE', 'Okta returned to the app without an authorization code.', 'Start the sign-in again.'));
+      finish(
+        new AppError(
+          'OKTA_SIGNIN_NO_CODE',
+          'Okta returned to the app without an authorization code.',
+          'Start the sign-in again.',
+        ),
+      );
       return;
     }
     send(200, SIGNED_IN);
@@ -83,6 +104,16 @@ export async function listenForRedirect(expectedState: string, timeoutMs: number
   });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
-  const timer = setTimeout(() => finish(new AppError('OKTA_SIGNIN_TIMEOUT', `The sign-in was not completed within ${Math.round(timeoutMs / 1000)} seconds.`, 'Start the sign-in again and finish it in the browser window that opens.')), timeoutMs);
+  const timer = setTimeout(
+    () =>
+      finish(
+        new AppError(
+          'OKTA_SIGNIN_TIMEOUT',
+          `The sign-in was not completed within ${Math.round(timeoutMs / 1000)} seconds.`,
+          'Start the sign-in again and finish it in the browser window that opens.',
+        ),
+      ),
+    timeoutMs,
+  );
   return { redirectUri: `http://127.0.0.1:${port}/callback`, result, close };
 }

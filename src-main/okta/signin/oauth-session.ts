@@ -20,7 +20,13 @@ export const OAUTH_TOKENS_SECRET = 'oauth-tokens';
 /** Refresh this long before expiry so a slow step never starts with a token about to die. */
 const REFRESH_MARGIN_MS = 120_000;
 
-export function tokensFrom(answer: TokenAnswer, oauthClientId: string, requested: string[], now = Date.now(), previousRefresh?: string): StoredTokens {
+export function tokensFrom(
+  answer: TokenAnswer,
+  oauthClientId: string,
+  requested: string[],
+  now = Date.now(),
+  previousRefresh?: string,
+): StoredTokens {
   const refreshToken = answer.refresh_token ?? previousRefresh;
   return {
     oauthClientId,
@@ -49,11 +55,19 @@ export class OAuthSession implements Authorizer {
   static async load(orgUrl: string, clientId: string, secrets: SecretStore): Promise<OAuthSession> {
     const raw = await secrets.get(clientId, OAUTH_TOKENS_SECRET);
     if (raw === undefined) {
-      throw new AppError('OKTA_NOT_SIGNED_IN', 'No Okta sign-in is stored for this client.', 'Sign in to the org with your Okta admin account first.');
+      throw new AppError(
+        'OKTA_NOT_SIGNED_IN',
+        'No Okta sign-in is stored for this client.',
+        'Sign in to the org with your Okta admin account first.',
+      );
     }
     const parsed = storedTokensSchema.safeParse(JSON.parse(raw));
     if (!parsed.success) {
-      throw new AppError('OKTA_SIGNIN_CORRUPT', 'The stored Okta sign-in could not be read.', 'Sign in to the org again.');
+      throw new AppError(
+        'OKTA_SIGNIN_CORRUPT',
+        'The stored Okta sign-in could not be read.',
+        'Sign in to the org again.',
+      );
     }
     return new OAuthSession(orgUrl, clientId, parsed.data, secrets);
   }
@@ -82,9 +96,18 @@ export class OAuthSession implements Authorizer {
   private async refresh(): Promise<StoredTokens> {
     const { refreshToken, oauthClientId, scopes } = this.tokens;
     if (refreshToken === undefined) {
-      throw new AppError('OKTA_SESSION_EXPIRED', 'Your Okta sign-in has expired and cannot be renewed (no refresh token).', "Sign in again; to stay signed in, allow the Refresh Token grant on the wizard's OAuth app.");
+      throw new AppError(
+        'OKTA_SESSION_EXPIRED',
+        'Your Okta sign-in has expired and cannot be renewed (no refresh token).',
+        "Sign in again; to stay signed in, allow the Refresh Token grant on the wizard's OAuth app.",
+      );
     }
-    const outcome = await postTokenForm(this.orgUrl, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: oauthClientId, scope: scopes.join(' ') });
+    const outcome = await postTokenForm(this.orgUrl, {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: oauthClientId,
+      scope: scopes.join(' '),
+    });
     if (!outcome.ok) throw tokenFailure(outcome, 'your sign-in');
     this.tokens = tokensFrom(outcome.token, oauthClientId, scopes, this.now(), refreshToken);
     await this.secrets.set(this.clientId, OAUTH_TOKENS_SECRET, JSON.stringify(this.tokens));
@@ -101,7 +124,12 @@ export class OAuthSession implements Authorizer {
         body: new URLSearchParams({ token, token_type_hint: hint, client_id: oauthClientId }).toString(),
       });
       await response.arrayBuffer();
-      if (!response.ok) throw new AppError('OKTA_REVOKE_FAILED', `Okta did not revoke the ${hint.replace('_', ' ')} (HTTP ${response.status}).`, 'The stored sign-in was removed anyway; it expires on its own within an hour (refresh tokens: per the app policy).');
+      if (!response.ok)
+        throw new AppError(
+          'OKTA_REVOKE_FAILED',
+          `Okta did not revoke the ${hint.replace('_', ' ')} (HTTP ${response.status}).`,
+          'The stored sign-in was removed anyway; it expires on its own within an hour (refresh tokens: per the app policy).',
+        );
     };
     await this.secrets.delete(this.clientId, OAUTH_TOKENS_SECRET);
     if (refreshToken !== undefined) await revoke(refreshToken, 'refresh_token');

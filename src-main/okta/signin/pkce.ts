@@ -51,11 +51,19 @@ export async function signInWithPkce(options: PkceSignInOptions): Promise<Stored
   try {
     params = await auth.token.prepareTokenParams({ scopes });
   } catch (error) {
-    throw new AppError('OKTA_SIGNIN_SETUP', `Could not start the sign-in with ${options.orgUrl}: ${error instanceof Error ? error.message : String(error)}.`, 'Check the org URL (https://<your-org>.okta.com); it must serve /.well-known/openid-configuration.');
+    throw new AppError(
+      'OKTA_SIGNIN_SETUP',
+      `Could not start the sign-in with ${options.orgUrl}: ${error instanceof Error ? error.message : String(error)}.`,
+      'Check the org URL (https://<your-org>.okta.com); it must serve /.well-known/openid-configuration.',
+    );
   }
   const { codeVerifier, codeChallenge, state, nonce } = params;
   if (!codeVerifier || !codeChallenge || !state) {
-    throw new AppError('OKTA_SIGNIN_SETUP', 'okta-auth-js did not produce PKCE parameters.', 'This is a bug in okta-onboard; please report it.');
+    throw new AppError(
+      'OKTA_SIGNIN_SETUP',
+      'okta-auth-js did not produce PKCE parameters.',
+      'This is a bug in okta-onboard; please report it.',
+    );
   }
   const listener = await listenForRedirect(state, options.timeoutMs ?? 300_000);
   try {
@@ -76,16 +84,37 @@ export async function signInWithPkce(options: PkceSignInOptions): Promise<Stored
     const requestedAt = Date.now();
     let exchanged;
     try {
-      exchanged = await auth.token.exchangeCodeForTokens({ authorizationCode: code, codeVerifier, redirectUri: listener.redirectUri, clientId: options.oauthClientId, scopes });
+      exchanged = await auth.token.exchangeCodeForTokens({
+        authorizationCode: code,
+        codeVerifier,
+        redirectUri: listener.redirectUri,
+        clientId: options.oauthClientId,
+        scopes,
+      });
     } catch (error) {
       const summary = (error as { errorSummary?: unknown }).errorSummary;
-      throw new AppError('OKTA_SIGNIN_EXCHANGE', `Okta did not exchange the sign-in code for tokens: ${typeof summary === 'string' ? summary : 'unknown error'}.`, "Check that the wizard's OAuth app is a Native app with PKCE and the Authorization Code grant, then sign in again.");
+      throw new AppError(
+        'OKTA_SIGNIN_EXCHANGE',
+        `Okta did not exchange the sign-in code for tokens: ${typeof summary === 'string' ? summary : 'unknown error'}.`,
+        "Check that the wizard's OAuth app is a Native app with PKCE and the Authorization Code grant, then sign in again.",
+      );
     }
     const access = exchanged.tokens.accessToken;
-    if (!access) throw new AppError('OKTA_SIGNIN_EXCHANGE', 'Okta answered the sign-in without an access token.', 'Sign in again.');
+    if (!access)
+      throw new AppError(
+        'OKTA_SIGNIN_EXCHANGE',
+        'Okta answered the sign-in without an access token.',
+        'Sign in again.',
+      );
     const refresh = exchanged.tokens.refreshToken?.refreshToken;
     return tokensFrom(
-      { access_token: access.accessToken, token_type: access.tokenType, expires_in: Math.max(0, access.expiresAt - Math.floor(requestedAt / 1000)), scope: access.scopes.join(' '), ...(refresh ? { refresh_token: refresh } : {}) },
+      {
+        access_token: access.accessToken,
+        token_type: access.tokenType,
+        expires_in: Math.max(0, access.expiresAt - Math.floor(requestedAt / 1000)),
+        scope: access.scopes.join(' '),
+        ...(refresh ? { refresh_token: refresh } : {}),
+      },
       options.oauthClientId,
       scopes,
       requestedAt,

@@ -55,7 +55,10 @@ export class ServiceAppSession implements Authorizer {
   async headersFor(method: string, url: string): Promise<Record<string, string>> {
     const token = await this.accessToken();
     if (token.type === 'Bearer') return { Authorization: `Bearer ${token.value}` };
-    return { Authorization: `DPoP ${token.value}`, DPoP: this.proof(method, url, { ath: sha256Base64url(token.value) }) };
+    return {
+      Authorization: `DPoP ${token.value}`,
+      DPoP: this.proof(method, url, { ath: sha256Base64url(token.value) }),
+    };
   }
 
   async accessToken(): Promise<ServiceToken> {
@@ -67,11 +70,17 @@ export class ServiceAppSession implements Authorizer {
   }
 
   private proof(method: string, url: string, extra: Record<string, string>): string {
-    const key = this.dpopKey ??= ServiceAppSession.newDpopKey();
+    const key = (this.dpopKey ??= ServiceAppSession.newDpopKey());
     const target = new URL(url);
     return signJwt(
       { typ: 'dpop+jwt', jwk: key.jwk },
-      { htm: method.toUpperCase(), htu: `${target.origin}${target.pathname}`, iat: Math.floor(this.now() / 1000), jti: randomUUID(), ...extra },
+      {
+        htm: method.toUpperCase(),
+        htu: `${target.origin}${target.pathname}`,
+        iat: Math.floor(this.now() / 1000),
+        jti: randomUUID(),
+        ...extra,
+      },
       key.privateKey,
     );
   }
@@ -94,7 +103,9 @@ export class ServiceAppSession implements Authorizer {
         client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
         client_assertion: clientAssertion(orgUrl, oauthClientId, keyId, privateKeyPem, Math.floor(this.now() / 1000)),
       };
-      const headers: Record<string, string> = this.dpopKey ? { DPoP: this.proof('POST', tokenUrl, this.nonce ? { nonce: this.nonce } : {}) } : {};
+      const headers: Record<string, string> = this.dpopKey
+        ? { DPoP: this.proof('POST', tokenUrl, this.nonce ? { nonce: this.nonce } : {}) }
+        : {};
       outcome = await postTokenForm(orgUrl, form, headers);
       if (outcome.ok) break;
       if (outcome.error === 'use_dpop_nonce' && outcome.dpopNonce) {
@@ -108,7 +119,11 @@ export class ServiceAppSession implements Authorizer {
       }
       break;
     }
-    if (!outcome?.ok) throw tokenFailure(outcome ?? { ok: false, status: 0, error: 'no_answer', description: 'no answer', dpopNonce: undefined }, `the service app ${oauthClientId}`);
+    if (!outcome?.ok)
+      throw tokenFailure(
+        outcome ?? { ok: false, status: 0, error: 'no_answer', description: 'no answer', dpopNonce: undefined },
+        `the service app ${oauthClientId}`,
+      );
     const { token } = outcome;
     this.token = {
       value: token.access_token,

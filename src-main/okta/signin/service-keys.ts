@@ -18,7 +18,9 @@ export interface ServiceKeyPair {
 
 /** RFC 7638 thumbprint: a kid that follows from the key itself, so re-showing it never drifts. */
 function thumbprint(e: string, n: string): string {
-  return createHash('sha256').update(JSON.stringify({ e, kty: 'RSA', n })).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify({ e, kty: 'RSA', n }))
+    .digest('base64url');
 }
 
 export function publicJwkOf(privateKeyPem: string): PublicJwk {

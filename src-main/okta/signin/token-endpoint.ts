@@ -17,7 +17,12 @@ export type TokenOutcome =
   | { ok: false; status: number; error: string; description: string; dpopNonce: string | undefined };
 
 /** POSTs a form to the org authorization server's token endpoint and sorts the answer. */
-export async function postTokenForm(orgUrl: string, form: Record<string, string>, headers: Record<string, string> = {}, fetchImpl: typeof fetch = fetch): Promise<TokenOutcome> {
+export async function postTokenForm(
+  orgUrl: string,
+  form: Record<string, string>,
+  headers: Record<string, string> = {},
+  fetchImpl: typeof fetch = fetch,
+): Promise<TokenOutcome> {
   let response: Response;
   try {
     response = await fetchImpl(`${orgUrl}/oauth2/v1/token`, {
@@ -26,7 +31,11 @@ export async function postTokenForm(orgUrl: string, form: Record<string, string>
       body: new URLSearchParams(form).toString(),
     });
   } catch (error) {
-    throw new AppError('OKTA_UNREACHABLE', `Could not reach ${orgUrl} to get an access token (${error instanceof Error ? error.message : 'connection failed'}).`, 'Check the org URL and your network connection.');
+    throw new AppError(
+      'OKTA_UNREACHABLE',
+      `Could not reach ${orgUrl} to get an access token (${error instanceof Error ? error.message : 'connection failed'}).`,
+      'Check the org URL and your network connection.',
+    );
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (response.ok) {
@@ -48,17 +57,41 @@ export function tokenFailure(outcome: Extract<TokenOutcome, { ok: false }>, who:
   const said = `${outcome.error}: ${outcome.description}`;
   switch (outcome.error) {
     case 'invalid_client':
-      return new AppError('OKTA_CLIENT_REJECTED', `Okta did not accept ${who} (${said}).`, "Check the client id, and that the public key (JWK) shown by the app is added under the app's General > Client Credentials > Public keys with the same key id.");
+      return new AppError(
+        'OKTA_CLIENT_REJECTED',
+        `Okta did not accept ${who} (${said}).`,
+        "Check the client id, and that the public key (JWK) shown by the app is added under the app's General > Client Credentials > Public keys with the same key id.",
+      );
     case 'consent_required':
     case 'invalid_scope':
-      return new AppError('OKTA_SCOPES_NOT_GRANTED', `Okta would not issue the requested scopes to ${who} (${said}).`, "A Super Admin must grant the scopes on the app's Okta API Scopes tab.");
+      return new AppError(
+        'OKTA_SCOPES_NOT_GRANTED',
+        `Okta would not issue the requested scopes to ${who} (${said}).`,
+        "A Super Admin must grant the scopes on the app's Okta API Scopes tab.",
+      );
     case 'unauthorized_client':
-      return new AppError('OKTA_GRANT_NOT_ALLOWED', `${who} may not use this grant type (${said}).`, "Enable the grant type in the app's General settings.");
+      return new AppError(
+        'OKTA_GRANT_NOT_ALLOWED',
+        `${who} may not use this grant type (${said}).`,
+        "Enable the grant type in the app's General settings.",
+      );
     case 'invalid_grant':
-      return new AppError('OKTA_SESSION_EXPIRED', `The sign-in session for ${who} has expired or was revoked (${said}).`, 'Sign in to the org again.');
+      return new AppError(
+        'OKTA_SESSION_EXPIRED',
+        `The sign-in session for ${who} has expired or was revoked (${said}).`,
+        'Sign in to the org again.',
+      );
     case 'invalid_dpop_proof':
-      return new AppError('OKTA_DPOP_REJECTED', `Okta rejected the DPoP proof of ${who} (${said}).`, "Check this computer's clock, then try again.");
+      return new AppError(
+        'OKTA_DPOP_REJECTED',
+        `Okta rejected the DPoP proof of ${who} (${said}).`,
+        "Check this computer's clock, then try again.",
+      );
     default:
-      return new AppError('OKTA_TOKEN_FAILED', `Okta refused an access token to ${who} (${said}).`, 'Check the app settings in the Admin Console, then sign in again.');
+      return new AppError(
+        'OKTA_TOKEN_FAILED',
+        `Okta refused an access token to ${who} (${said}).`,
+        'Check the app settings in the Admin Console, then sign in again.',
+      );
   }
 }

@@ -13,7 +13,10 @@ function attribute(tag: string, name: string): string | undefined {
 }
 
 function unescapeHtml(value: string): string {
-  return value.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_whole, entity: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[entity] ?? '');
+  return value.replace(
+    /&(amp|lt|gt|quot|#39|#x27);/g,
+    (_whole, entity: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[entity] ?? '',
+  );
 }
 
 /**
@@ -31,7 +34,12 @@ export function htmlForms(html: string, pageUrl: string): HtmlForm[] {
       if (attribute(input[0], 'type')?.toLowerCase() === 'password') hasPassword = true;
       if (name !== undefined) fields[name] = attribute(input[0], 'value') ?? '';
     }
-    forms.push({ action: new URL(attribute(tag, 'action') ?? pageUrl, pageUrl).toString(), method: (attribute(tag, 'method') ?? 'GET').toUpperCase(), fields, hasPassword });
+    forms.push({
+      action: new URL(attribute(tag, 'action') ?? pageUrl, pageUrl).toString(),
+      method: (attribute(tag, 'method') ?? 'GET').toUpperCase(),
+      fields,
+      hasPassword,
+    });
   }
   return forms;
 }

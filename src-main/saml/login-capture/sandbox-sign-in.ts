@@ -29,15 +29,28 @@ export function createSandboxLoginCapture(options: { password?: string } = {}): 
           continue;
         }
         if (/User is not assigned to this application/i.test(html)) {
-          throw new AppError('TEST_USER_NOT_ASSIGNED', `Okta refused the sign-in: ${request.userLogin} is not assigned to this application.`, 'Assign the user to the app first (the "Assign users" step, or the app\'s Assignments tab in Okta), then run the test again.', 'userLogin');
+          throw new AppError(
+            'TEST_USER_NOT_ASSIGNED',
+            `Okta refused the sign-in: ${request.userLogin} is not assigned to this application.`,
+            'Assign the user to the app first (the "Assign users" step, or the app\'s Assignments tab in Okta), then run the test again.',
+            'userLogin',
+          );
         }
         const forms = htmlForms(html, url);
         const post = forms.find((f) => f.fields.SAMLResponse !== undefined);
-        if (post) return { samlResponse: post.fields.SAMLResponse ?? '', relayState: post.fields.RelayState, requestId };
+        if (post)
+          return { samlResponse: post.fields.SAMLResponse ?? '', relayState: post.fields.RelayState, requestId };
         const signIn = forms.find((f) => f.hasPassword);
         if (!signIn || signedIn) {
-          const what = signIn ? `${request.userLogin} could not sign in with the practice org's password` : `the page "${pageTitle(html) || `HTTP ${response.status}`}" has no sign-in form and no SAMLResponse`;
-          throw new AppError('TEST_LOGIN_SANDBOX_FAILED', `The practice sign-in stopped: ${what}.`, 'Check that the test user exists and is active in the practice org, then run the test again.', signIn ? 'userLogin' : undefined);
+          const what = signIn
+            ? `${request.userLogin} could not sign in with the practice org's password`
+            : `the page "${pageTitle(html) || `HTTP ${response.status}`}" has no sign-in form and no SAMLResponse`;
+          throw new AppError(
+            'TEST_LOGIN_SANDBOX_FAILED',
+            `The practice sign-in stopped: ${what}.`,
+            'Check that the test user exists and is active in the practice org, then run the test again.',
+            signIn ? 'userLogin' : undefined,
+          );
         }
         signedIn = true;
         url = signIn.action;
@@ -48,7 +61,11 @@ export function createSandboxLoginCapture(options: { password?: string } = {}): 
           body: new URLSearchParams({ ...signIn.fields, username: request.userLogin, password }).toString(),
         };
       }
-      throw new AppError('TEST_LOGIN_SANDBOX_FAILED', `The practice sign-in did not reach the ACS POST within ${MAX_PAGES} pages.`, 'Run the test again; if it persists, report it.');
+      throw new AppError(
+        'TEST_LOGIN_SANDBOX_FAILED',
+        `The practice sign-in did not reach the ACS POST within ${MAX_PAGES} pages.`,
+        'Run the test again; if it persists, report it.',
+      );
     },
   };
 }

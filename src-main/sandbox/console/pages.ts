@@ -23,12 +23,18 @@ ${body}
 /** Applications > Browse App Catalog, listing the sandbox's catalog. */
 export function catalogPage(catalog: readonly CatalogApp[]): string {
   const items = catalog
-    .map((c) => `      <li><a href="/admin/app/${encodeURIComponent(c.name)}/instance/_new_/">${escapeHtml(c.displayName)}</a> <small>SAML 2.0</small></li>`)
+    .map(
+      (c) =>
+        `      <li><a href="/admin/app/${encodeURIComponent(c.name)}/instance/_new_/">${escapeHtml(c.displayName)}</a> <small>SAML 2.0</small></li>`,
+    )
     .join('\n');
-  return page('Browse App Integration Catalog', `    <h1>Browse App Integration Catalog</h1>
+  return page(
+    'Browse App Integration Catalog',
+    `    <h1>Browse App Integration Catalog</h1>
     <ul id="catalog">
 ${items}
-    </ul>`);
+    </ul>`,
+  );
 }
 
 export interface AddPageOptions {
@@ -44,30 +50,45 @@ export function addAppPage({ catalog, values, errors }: AddPageOptions): string 
   const settings = Object.entries(catalog.requiredSettings)
     .map(([name, rule]) => field(name, settingLabel(name), `e.g. ${rule.example}`))
     .join('\n');
-  const errorList = errors.length === 0 ? '' : `    <div id="errors" role="alert"><ul>${errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul></div>\n`;
-  return page(`Add ${catalog.displayName}`, `    <h1>Add ${escapeHtml(catalog.displayName)}</h1>
+  const errorList =
+    errors.length === 0
+      ? ''
+      : `    <div id="errors" role="alert"><ul>${errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul></div>\n`;
+  return page(
+    `Add ${catalog.displayName}`,
+    `    <h1>Add ${escapeHtml(catalog.displayName)}</h1>
 ${errorList}    <form method="post">
       <h2>General Settings</h2>
 ${field('label', 'Application label', 'The name users see on their dashboard.')}
 ${settings}
       <button type="submit" id="done">Done</button>
-    </form>`);
+    </form>`,
+  );
 }
 
 /** The app's page (General / Sign On), where the console lands after Done. */
 export function appPage(app: AppRecord, baseUrl: string): string {
-  const settingsApp = ((app.body.settings as { app?: Record<string, unknown> } | undefined)?.app ?? {});
+  const settingsApp = (app.body.settings as { app?: Record<string, unknown> } | undefined)?.app ?? {};
   const rows: [string, string, string][] = [
     ['app-id', 'App ID', app.id],
     ['app-name', 'App name', app.name],
     ['app-status', 'Status', app.status],
-    ...Object.entries(settingsApp).map(([k, v]): [string, string, string] => [`setting-${k}`, settingLabel(k), String(v)]),
+    ...Object.entries(settingsApp).map(([k, v]): [string, string, string] => [
+      `setting-${k}`,
+      settingLabel(k),
+      String(v),
+    ]),
     ['metadata-url', 'Metadata URL', `${baseUrl}/app/${app.entityKey}/sso/saml/metadata`],
   ];
-  const list = rows.map(([id, dt, dd]) => `      <dt>${escapeHtml(dt)}</dt><dd id="${id}">${escapeHtml(dd)}</dd>`).join('\n');
-  return page(app.label, `    <h1>${escapeHtml(app.label)}</h1>
+  const list = rows
+    .map(([id, dt, dd]) => `      <dt>${escapeHtml(dt)}</dt><dd id="${id}">${escapeHtml(dd)}</dd>`)
+    .join('\n');
+  return page(
+    app.label,
+    `    <h1>${escapeHtml(app.label)}</h1>
     <p>Back in the wizard, click Check Okta: it finds this app through the API.</p>
     <dl>
 ${list}
-    </dl>`);
+    </dl>`,
+  );
 }

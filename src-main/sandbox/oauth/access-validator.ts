@@ -15,14 +15,26 @@ export function accessTokenValidator(oauth: OAuthState): AccessTokenValidator {
     if (grant === undefined || claims === undefined) return invalid('The access token is invalid.');
     if (grant.expiresAt <= oauth.nowMs()) return invalid('The access token is expired.');
     if (grant.tokenType === 'Bearer') {
-      return input.scheme === 'Bearer' ? { ok: true, grant } : invalid('The access token is not DPoP-bound; send it with the Bearer scheme.');
+      return input.scheme === 'Bearer'
+        ? { ok: true, grant }
+        : invalid('The access token is not DPoP-bound; send it with the Bearer scheme.');
     }
-    if (input.scheme !== 'DPoP') return { ok: false, error: 'invalid_dpop_proof', description: 'The DPoP-bound access token must be sent with the DPoP scheme and a DPoP proof.' };
+    if (input.scheme !== 'DPoP')
+      return {
+        ok: false,
+        error: 'invalid_dpop_proof',
+        description: 'The DPoP-bound access token must be sent with the DPoP scheme and a DPoP proof.',
+      };
     return checkProof(oauth, input, claims, grant);
   };
 }
 
-function checkProof(oauth: OAuthState, input: AccessTokenCheckInput, claims: Record<string, unknown>, grant: Extract<AccessTokenCheck, { ok: true }>['grant']): AccessTokenCheck {
+function checkProof(
+  oauth: OAuthState,
+  input: AccessTokenCheckInput,
+  claims: Record<string, unknown>,
+  grant: Extract<AccessTokenCheck, { ok: true }>['grant'],
+): AccessTokenCheck {
   const proofHeader = input.headers.dpop;
   try {
     const proof = checkDpopProof({
@@ -34,7 +46,12 @@ function checkProof(oauth: OAuthState, input: AccessTokenCheckInput, claims: Rec
       rememberJti: (jti, exp) => oauth.dpopJtis.remember(jti, exp),
     });
     const cnf = claims.cnf as { jkt?: unknown } | undefined;
-    if (cnf?.jkt !== proof.jkt) return { ok: false, error: 'invalid_dpop_proof', description: 'The DPoP proof JWT key does not match the key the access token is bound to.' };
+    if (cnf?.jkt !== proof.jkt)
+      return {
+        ok: false,
+        error: 'invalid_dpop_proof',
+        description: 'The DPoP proof JWT key does not match the key the access token is bound to.',
+      };
     return { ok: true, grant };
   } catch (error) {
     if (error instanceof OAuthError) return { ok: false, error: 'invalid_dpop_proof', description: error.message };

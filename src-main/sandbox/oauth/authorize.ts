@@ -18,7 +18,18 @@ export type AuthorizeOutcome =
   | { kind: 'page'; status: number; html: string; setCookie?: string }
   | { kind: 'redirect'; location: string; setCookie?: string };
 
-const AUTHORIZE_PARAMS = ['client_id', 'redirect_uri', 'response_type', 'response_mode', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'login_hint'] as const;
+const AUTHORIZE_PARAMS = [
+  'client_id',
+  'redirect_uri',
+  'response_type',
+  'response_mode',
+  'scope',
+  'state',
+  'nonce',
+  'code_challenge',
+  'code_challenge_method',
+  'login_hint',
+] as const;
 
 /**
  * /oauth2/v1/authorize for the authorization-code flow with PKCE. Until client_id and redirect_uri
@@ -38,15 +49,25 @@ export function handleAuthorize(state: OAuthState, req: AuthorizeRequest): Autho
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
     const stateParam = p.get('state');
     if (stateParam !== null) url.searchParams.set('state', stateParam);
-    return setCookie === undefined ? { kind: 'redirect', location: url.href } : { kind: 'redirect', location: url.href, setCookie };
+    return setCookie === undefined
+      ? { kind: 'redirect', location: url.href }
+      : { kind: 'redirect', location: url.href, setCookie };
   };
-  const fail = (error: string, description: string): AuthorizeOutcome => back({ error, error_description: description });
+  const fail = (error: string, description: string): AuthorizeOutcome =>
+    back({ error, error_description: description });
 
   if (p.get('response_type') !== 'code' || !client.grantTypes.includes('authorization_code')) {
-    return fail('unsupported_response_type', 'The response type is not supported by the authorization server. Configured response types: [code].');
+    return fail(
+      'unsupported_response_type',
+      'The response type is not supported by the authorization server. Configured response types: [code].',
+    );
   }
   const requested = splitScopes(p.get('scope'));
-  if (requested.length === 0) return fail('invalid_scope', "The authorization server resource does not have any configured default scopes, 'scope' must be provided.");
+  if (requested.length === 0)
+    return fail(
+      'invalid_scope',
+      "The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
+    );
   let scopes: string[];
   try {
     scopes = allowedScopes(client, requested);
@@ -56,10 +77,15 @@ export function handleAuthorize(state: OAuthState, req: AuthorizeRequest): Autho
   }
   const challenge = p.get('code_challenge');
   if (challenge === null) {
-    if (client.pkceRequired) return fail('invalid_request', "PKCE code challenge is required when the token endpoint authentication method is 'NONE'.");
+    if (client.pkceRequired)
+      return fail(
+        'invalid_request',
+        "PKCE code challenge is required when the token endpoint authentication method is 'NONE'.",
+      );
     return fail('invalid_request', "The 'code_challenge' parameter is required.");
   }
-  if (p.get('code_challenge_method') !== 'S256') return fail('invalid_request', "Invalid value for 'code_challenge_method' parameter: only S256 is supported.");
+  if (p.get('code_challenge_method') !== 'S256')
+    return fail('invalid_request', "Invalid value for 'code_challenge_method' parameter: only S256 is supported.");
   if (!isValidCodeChallenge(challenge)) return fail('invalid_request', "Invalid value for 'code_challenge' parameter.");
 
   let userId = req.signIns.userFor(req.cookie);
@@ -90,7 +116,12 @@ function badRequestPage(message: string): AuthorizeOutcome {
   return { kind: 'page', status: 400, html: errorPage('400 Bad Request', message) };
 }
 
-function signIn(p: URLSearchParams, label: string, error: string | undefined, username: string | undefined): AuthorizeOutcome {
+function signIn(
+  p: URLSearchParams,
+  label: string,
+  error: string | undefined,
+  username: string | undefined,
+): AuthorizeOutcome {
   const hidden: Record<string, string> = {};
   for (const name of AUTHORIZE_PARAMS) {
     const value = p.get(name);

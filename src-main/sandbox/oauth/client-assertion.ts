@@ -27,13 +27,16 @@ export function checkClientAssertion(input: AssertionCheckInput): AssertionCheck
   const clientId = input.clientId ?? (typeof iss === 'string' ? iss : undefined);
   if (clientId === undefined) return fail("The client_assertion token must contain an 'iss' claim.");
   const keys = input.lookupKeys(clientId);
-  if (keys === undefined) return fail('Invalid value for \'client_id\' parameter.');
-  if (iss !== clientId || sub !== clientId) return fail("The 'iss' and 'sub' claims in the client_assertion must both equal the client_id.");
+  if (keys === undefined) return fail("Invalid value for 'client_id' parameter.");
+  if (iss !== clientId || sub !== clientId)
+    return fail("The 'iss' and 'sub' claims in the client_assertion must both equal the client_id.");
   const audiences = Array.isArray(aud) ? aud : [aud];
-  if (!audiences.includes(input.tokenUrl)) return fail(`The audience [aud] claim in the client_assertion is invalid: it must be '${input.tokenUrl}'.`);
+  if (!audiences.includes(input.tokenUrl))
+    return fail(`The audience [aud] claim in the client_assertion is invalid: it must be '${input.tokenUrl}'.`);
   if (typeof exp !== 'number') return fail("The client_assertion token must contain an 'exp' claim.");
   if (exp <= input.nowS) return fail('The client_assertion token is expired.');
-  if (exp > input.nowS + MAX_LIFETIME_S) return fail('The client_assertion token has an expiration too far into the future.');
+  if (exp > input.nowS + MAX_LIFETIME_S)
+    return fail('The client_assertion token has an expiration too far into the future.');
   const alg = jwt.header.alg;
   if (!isSupportedAlg(alg)) return fail(`The client_assertion signature algorithm '${String(alg)}' is not supported.`);
   const kid = jwt.header.kid;
@@ -45,6 +48,7 @@ export function checkClientAssertion(input: AssertionCheckInput): AssertionCheck
     return key !== undefined && verifyJwtSignature(jwt, alg, key);
   });
   if (!verified) return fail('The client_assertion signature is invalid.');
-  if (typeof jti === 'string' && !input.rememberJti(clientId, jti, exp)) return fail("The client_assertion token's 'jti' claim has already been used.");
+  if (typeof jti === 'string' && !input.rememberJti(clientId, jti, exp))
+    return fail("The client_assertion token's 'jti' claim has already been used.");
   return { ok: true, clientId };
 }

@@ -30,7 +30,8 @@ export function authenticateClient(state: OAuthState, form: URLSearchParams, end
     if (client === undefined) throw invalidClient("Invalid value for 'client_id' parameter.");
     return client;
   }
-  if (formClientId === undefined) throw invalidClient('Client authentication failed. Either the client or the client credentials are invalid.');
+  if (formClientId === undefined)
+    throw invalidClient('Client authentication failed. Either the client or the client credentials are invalid.');
   const client = state.clients.get(formClientId);
   if (client === undefined) throw invalidClient("Invalid value for 'client_id' parameter.");
   if (client.tokenEndpointAuthMethod !== 'none') {

@@ -23,10 +23,15 @@ export interface OAuthClientRecord {
 export const OIDC_SCOPES = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access'] as const;
 
 export const ALL_OKTA_SCOPES = [
-  'okta.apps.read', 'okta.apps.manage',
-  'okta.users.read', 'okta.users.manage', 'okta.users.read.self',
-  'okta.groups.read', 'okta.groups.manage',
-  'okta.schemas.read', 'okta.schemas.manage',
+  'okta.apps.read',
+  'okta.apps.manage',
+  'okta.users.read',
+  'okta.users.manage',
+  'okta.users.read.self',
+  'okta.groups.read',
+  'okta.groups.manage',
+  'okta.schemas.read',
+  'okta.schemas.manage',
   'okta.roles.read',
 ] as const;
 
@@ -76,9 +81,16 @@ export function redirectUriAllowed(client: OAuthClientRecord, redirectUri: strin
   } catch {
     return false;
   }
-  if (requested.protocol !== 'http:' || (requested.hostname !== '127.0.0.1' && requested.hostname !== '[::1]')) return false;
+  if (requested.protocol !== 'http:' || (requested.hostname !== '127.0.0.1' && requested.hostname !== '[::1]'))
+    return false;
   return client.redirectUris.some((registered) => {
     const url = URL.canParse(registered) ? new URL(registered) : undefined;
-    return url !== undefined && url.protocol === 'http:' && url.hostname === requested.hostname && url.pathname === requested.pathname && url.search === requested.search;
+    return (
+      url !== undefined &&
+      url.protocol === 'http:' &&
+      url.hostname === requested.hostname &&
+      url.pathname === requested.pathname &&
+      url.search === requested.search
+    );
   });
 }

@@ -23,6 +23,18 @@ export function discoveryDocument(issuer: string): Record<string, unknown> {
     introspection_endpoint_auth_methods_supported: ['none', 'private_key_jwt'],
     code_challenge_methods_supported: ['S256'],
     dpop_signing_alg_values_supported: [...SUPPORTED_ALGS],
-    claims_supported: ['iss', 'sub', 'aud', 'iat', 'exp', 'auth_time', 'nonce', 'name', 'preferred_username', 'email', 'email_verified'],
+    claims_supported: [
+      'iss',
+      'sub',
+      'aud',
+      'iat',
+      'exp',
+      'auth_time',
+      'nonce',
+      'name',
+      'preferred_username',
+      'email',
+      'email_verified',
+    ],
   };
 }

@@ -34,24 +34,29 @@ export function checkDpopProof(input: DpopCheckInput): DpopProofResult {
   if (jwt === undefined) throw invalidDpopProof('The DPoP proof JWT is malformed.');
   const { typ, alg, jwk } = jwt.header;
   if (typ !== 'dpop+jwt') throw invalidDpopProof("The DPoP proof JWT 'typ' header must be 'dpop+jwt'.");
-  if (!isSupportedAlg(alg)) throw invalidDpopProof(`The DPoP proof JWT 'alg' header '${String(alg)}' is not supported.`);
+  if (!isSupportedAlg(alg))
+    throw invalidDpopProof(`The DPoP proof JWT 'alg' header '${String(alg)}' is not supported.`);
   const key = importPublicJwk(jwk);
   if (key === undefined) throw invalidDpopProof("The DPoP proof JWT 'jwk' header must hold a public RSA or EC key.");
   if (!verifyJwtSignature(jwt, alg, key)) throw invalidDpopProof('The DPoP proof JWT signature is invalid.');
   const { htm, htu, iat, jti, nonce, ath } = jwt.payload;
   if (htm !== input.method.toUpperCase()) throw invalidDpopProof("'htm' claim in the DPoP proof JWT is invalid.");
-  if (typeof htu !== 'string' || stripQuery(htu) !== stripQuery(input.url)) throw invalidDpopProof("'htu' claim in the DPoP proof JWT is invalid.");
+  if (typeof htu !== 'string' || stripQuery(htu) !== stripQuery(input.url))
+    throw invalidDpopProof("'htu' claim in the DPoP proof JWT is invalid.");
   if (typeof iat !== 'number' || iat > input.nowS + PROOF_MAX_SKEW_S || iat < input.nowS - PROOF_MAX_AGE_S) {
     throw invalidDpopProof("'iat' claim in the DPoP proof JWT is invalid.");
   }
   if (typeof jti !== 'string' || jti === '') throw invalidDpopProof("'jti' claim in the DPoP proof JWT is missing.");
   if (input.nonce !== undefined && !input.nonce.isValid(nonce)) {
-    throw new OAuthError(400, 'use_dpop_nonce', 'Authorization server requires nonce in DPoP proof.', { 'dpop-nonce': input.nonce.current() });
+    throw new OAuthError(400, 'use_dpop_nonce', 'Authorization server requires nonce in DPoP proof.', {
+      'dpop-nonce': input.nonce.current(),
+    });
   }
   if (input.accessToken !== undefined && ath !== sha256Base64url(input.accessToken)) {
     throw invalidDpopProof("'ath' claim in the DPoP proof JWT is invalid.");
   }
-  if (!input.rememberJti(jti, iat + PROOF_MAX_AGE_S)) throw invalidDpopProof("'jti' claim in the DPoP proof JWT has already been used.");
+  if (!input.rememberJti(jti, iat + PROOF_MAX_AGE_S))
+    throw invalidDpopProof("'jti' claim in the DPoP proof JWT has already been used.");
   return { jkt: jwkThumbprint(key), key };
 }
 

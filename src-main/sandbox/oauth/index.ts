@@ -38,49 +38,108 @@ export const oauthPlugin: SandboxPlugin = {
     const findUser = (id: string): OAuthUser | undefined => oauthUser(ctx.state, id);
 
     ctx.router.add(
-      { method: 'GET', path: '/.well-known/openid-configuration', auth: 'none', handler: () => json(200, discoveryDocument(ctx.baseUrl)) },
-      { method: 'GET', path: '/.well-known/oauth-authorization-server', auth: 'none', handler: () => json(200, discoveryDocument(ctx.baseUrl)) },
+      {
+        method: 'GET',
+        path: '/.well-known/openid-configuration',
+        auth: 'none',
+        handler: () => json(200, discoveryDocument(ctx.baseUrl)),
+      },
+      {
+        method: 'GET',
+        path: '/.well-known/oauth-authorization-server',
+        auth: 'none',
+        handler: () => json(200, discoveryDocument(ctx.baseUrl)),
+      },
       { method: 'GET', path: '/oauth2/v1/keys', auth: 'none', handler: () => json(200, oauth.signer.jwks()) },
-      { method: 'GET', path: '/oauth2/v1/userinfo', auth: 'none', handler: (req) => handleUserinfo(oauth, ctx.state, req.headers.authorization, ctx.baseUrl) },
       {
-        method: 'GET', path: '/oauth2/v1/authorize', auth: 'none',
-        handler: (req) => authorizeReply(handleAuthorize(oauth, { method: 'GET', params: req.query, cookie: req.headers.cookie, signIns })),
+        method: 'GET',
+        path: '/oauth2/v1/userinfo',
+        auth: 'none',
+        handler: (req) => handleUserinfo(oauth, ctx.state, req.headers.authorization, ctx.baseUrl),
       },
       {
-        method: 'POST', path: '/oauth2/v1/authorize', auth: 'none', mutating: false,
-        handler: (req) => authorizeReply(handleAuthorize(oauth, { method: 'POST', params: new URLSearchParams(req.rawBody), cookie: req.headers.cookie, signIns })),
+        method: 'GET',
+        path: '/oauth2/v1/authorize',
+        auth: 'none',
+        handler: (req) =>
+          authorizeReply(
+            handleAuthorize(oauth, { method: 'GET', params: req.query, cookie: req.headers.cookie, signIns }),
+          ),
       },
       {
-        method: 'POST', path: '/oauth2/v1/token', auth: 'none', mutating: false,
-        handler: (req) => oauthReply(() => json(200, handleTokenRequest(oauth, {
-          issuer: ctx.baseUrl,
-          form: new URLSearchParams(req.rawBody),
-          dpop: single(req.headers.dpop),
-          findUser,
-          onAccessToken: (token, grant) => ctx.state.accessTokens.set(token, grant),
-        }), NO_STORE)),
+        method: 'POST',
+        path: '/oauth2/v1/authorize',
+        auth: 'none',
+        mutating: false,
+        handler: (req) =>
+          authorizeReply(
+            handleAuthorize(oauth, {
+              method: 'POST',
+              params: new URLSearchParams(req.rawBody),
+              cookie: req.headers.cookie,
+              signIns,
+            }),
+          ),
       },
       {
-        method: 'POST', path: '/oauth2/v1/revoke', auth: 'none', mutating: false,
-        handler: (req) => oauthReply(() => {
-          handleRevoke(oauth, ctx.state, new URLSearchParams(req.rawBody), ctx.baseUrl);
-          return { status: 200 };
-        }),
+        method: 'POST',
+        path: '/oauth2/v1/token',
+        auth: 'none',
+        mutating: false,
+        handler: (req) =>
+          oauthReply(() =>
+            json(
+              200,
+              handleTokenRequest(oauth, {
+                issuer: ctx.baseUrl,
+                form: new URLSearchParams(req.rawBody),
+                dpop: single(req.headers.dpop),
+                findUser,
+                onAccessToken: (token, grant) => ctx.state.accessTokens.set(token, grant),
+              }),
+              NO_STORE,
+            ),
+          ),
       },
       {
-        method: 'POST', path: '/oauth2/v1/introspect', auth: 'none', mutating: false,
-        handler: (req) => oauthReply(() => json(200, handleIntrospect(oauth, ctx.state, new URLSearchParams(req.rawBody), ctx.baseUrl), NO_STORE)),
+        method: 'POST',
+        path: '/oauth2/v1/revoke',
+        auth: 'none',
+        mutating: false,
+        handler: (req) =>
+          oauthReply(() => {
+            handleRevoke(oauth, ctx.state, new URLSearchParams(req.rawBody), ctx.baseUrl);
+            return { status: 200 };
+          }),
+      },
+      {
+        method: 'POST',
+        path: '/oauth2/v1/introspect',
+        auth: 'none',
+        mutating: false,
+        handler: (req) =>
+          oauthReply(() =>
+            json(200, handleIntrospect(oauth, ctx.state, new URLSearchParams(req.rawBody), ctx.baseUrl), NO_STORE),
+          ),
       },
       {
         // Sandbox-only: stands in for "Add key" on the service app's General tab.
-        method: 'POST', path: '/sandbox/v1/oauth/clients/{clientId}/keys', auth: 'apps',
+        method: 'POST',
+        path: '/sandbox/v1/oauth/clients/{clientId}/keys',
+        auth: 'apps',
         handler: (req) => {
           const client = oauth.clients.get(req.params.clientId ?? '');
           if (client === undefined) throw notFound(req.params.clientId ?? '', 'OAuth2Client');
           const jwk = req.body;
           if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) throw malformedBody();
-          if ('d' in jwk) throw validationFailed('jwk', ["jwk: Register the public key only; this JWK carries the private exponent 'd'."]);
-          if (importPublicJwk(jwk) === undefined) throw validationFailed('jwk', ['jwk: Not a usable RSA or EC public key (kty, n and e, or kty, crv, x and y).']);
+          if ('d' in jwk)
+            throw validationFailed('jwk', [
+              "jwk: Register the public key only; this JWK carries the private exponent 'd'.",
+            ]);
+          if (importPublicJwk(jwk) === undefined)
+            throw validationFailed('jwk', [
+              'jwk: Not a usable RSA or EC public key (kty, n and e, or kty, crv, x and y).',
+            ]);
           oauth.registerClientJwk(client.clientId, jwk);
           return json(200, { client_id: client.clientId, jwks: { keys: client.jwks } });
         },

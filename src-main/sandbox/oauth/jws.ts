@@ -33,7 +33,9 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
 function parseObject(part: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -43,7 +45,11 @@ function hashFor(alg: JwsAlg): string {
   return `sha${alg.slice(2)}`;
 }
 
-export function signJwt(header: Record<string, unknown> & { alg: JwsAlg }, payload: Record<string, unknown>, key: KeyObject): string {
+export function signJwt(
+  header: Record<string, unknown> & { alg: JwsAlg },
+  payload: Record<string, unknown>,
+  key: KeyObject,
+): string {
   const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
   const signature = sign(hashFor(header.alg), Buffer.from(signingInput), { key, dsaEncoding: 'ieee-p1363' });
   return `${signingInput}.${base64url(signature)}`;
@@ -74,7 +80,8 @@ export function importPublicJwk(jwk: unknown): KeyObject | undefined {
 /** RFC 7638 thumbprint: SHA-256 over the key's required members in lexical order. */
 export function jwkThumbprint(key: KeyObject): string {
   const jwk = key.export({ format: 'jwk' });
-  const members = jwk.kty === 'EC' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y } : { e: jwk.e, kty: jwk.kty, n: jwk.n };
+  const members =
+    jwk.kty === 'EC' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y } : { e: jwk.e, kty: jwk.kty, n: jwk.n };
   return base64url(createHash('sha256').update(JSON.stringify(members)).digest());
 }
 

@@ -20,4 +20,5 @@ export class OAuthError extends Error {
 export const invalidClient = (description: string): OAuthError => new OAuthError(401, 'invalid_client', description);
 export const invalidGrant = (description: string): OAuthError => new OAuthError(400, 'invalid_grant', description);
 export const invalidRequest = (description: string): OAuthError => new OAuthError(400, 'invalid_request', description);
-export const invalidDpopProof = (description: string): OAuthError => new OAuthError(400, 'invalid_dpop_proof', description);
+export const invalidDpopProof = (description: string): OAuthError =>
+  new OAuthError(400, 'invalid_dpop_proof', description);

@@ -14,27 +14,48 @@ export function handleRevoke(oauth: OAuthState, org: OrgState, form: URLSearchPa
 }
 
 /** POST /oauth2/v1/introspect (RFC 7662), answered with the claims Okta returns. */
-export function handleIntrospect(oauth: OAuthState, org: OrgState, form: URLSearchParams, issuer: string): Record<string, unknown> {
+export function handleIntrospect(
+  oauth: OAuthState,
+  org: OrgState,
+  form: URLSearchParams,
+  issuer: string,
+): Record<string, unknown> {
   const client = authenticateClient(oauth, form, `${issuer}/oauth2/v1/introspect`);
   const token = form.get('token');
   if (token === null || token === '') throw invalidRequest("The 'token' parameter is required.");
   const access = org.accessTokens.get(token);
   const claims = oauth.signer.verify(token);
-  if (access !== undefined && claims !== undefined && access.clientId === client.clientId && access.expiresAt > oauth.nowMs()) {
+  if (
+    access !== undefined &&
+    claims !== undefined &&
+    access.clientId === client.clientId &&
+    access.expiresAt > oauth.nowMs()
+  ) {
     return {
       active: true,
       scope: access.scopes.join(' '),
       ...(typeof claims.sub === 'string' && claims.uid !== undefined ? { username: claims.sub } : {}),
-      exp: claims.exp, iat: claims.iat, sub: claims.sub, aud: claims.aud, iss: claims.iss, jti: claims.jti,
-      token_type: access.tokenType, client_id: access.clientId,
+      exp: claims.exp,
+      iat: claims.iat,
+      sub: claims.sub,
+      aud: claims.aud,
+      iss: claims.iss,
+      jti: claims.jti,
+      token_type: access.tokenType,
+      client_id: access.clientId,
       ...(claims.uid === undefined ? {} : { uid: claims.uid }),
     };
   }
   const refresh = oauth.refreshTokens.get(token);
   if (refresh !== undefined && refresh.clientId === client.clientId && refresh.expiresAtMs > oauth.nowMs()) {
     return {
-      active: true, scope: refresh.scopes.join(' '), exp: Math.floor(refresh.expiresAtMs / 1000),
-      sub: org.users.get(refresh.userId)?.profile.login, client_id: refresh.clientId, uid: refresh.userId, token_type: 'refresh_token',
+      active: true,
+      scope: refresh.scopes.join(' '),
+      exp: Math.floor(refresh.expiresAtMs / 1000),
+      sub: org.users.get(refresh.userId)?.profile.login,
+      client_id: refresh.clientId,
+      uid: refresh.userId,
+      token_type: 'refresh_token',
     };
   }
   return { active: false };

@@ -59,7 +59,11 @@ export function handleTokenRequest(state: OAuthState, req: TokenRequest): TokenR
   if (grantType === null) throw invalidRequest("The 'grant_type' parameter is required.");
   const client = authenticateClient(state, req.form, tokenUrl);
   if (!(client.grantTypes as string[]).includes(grantType)) {
-    throw new OAuthError(400, 'unauthorized_client', `The client is not authorized to use the provided grant type. Configured grant types: [${client.grantTypes.join(', ')}].`);
+    throw new OAuthError(
+      400,
+      'unauthorized_client',
+      `The client is not authorized to use the provided grant type. Configured grant types: [${client.grantTypes.join(', ')}].`,
+    );
   }
   const jkt = client.dpopBoundAccessTokens
     ? checkDpopProof({
@@ -71,9 +75,12 @@ export function handleTokenRequest(state: OAuthState, req: TokenRequest): TokenR
         rememberJti: (jti, exp) => state.dpopJtis.remember(jti, exp),
       }).jkt
     : undefined;
-  const grant = grantType === 'authorization_code' ? codeGrant(state, req, client)
-    : grantType === 'refresh_token' ? refreshGrant(state, req, client)
-    : clientCredentialsGrant(req, client);
+  const grant =
+    grantType === 'authorization_code'
+      ? codeGrant(state, req, client)
+      : grantType === 'refresh_token'
+        ? refreshGrant(state, req, client)
+        : clientCredentialsGrant(req, client);
   return issueTokens(state, req, grant, jkt);
 }
 
@@ -104,17 +111,31 @@ function refreshGrant(state: OAuthState, req: TokenRequest, client: OAuthClientR
   const requested = splitScopes(req.form.get('scope'));
   const scopes = requested.length === 0 ? stored.scopes : requested;
   const extra = scopes.filter((s) => !stored.scopes.includes(s));
-  if (extra.length > 0) throw new OAuthError(400, 'invalid_scope', `The requested scopes were not granted with the refresh token: ${extra.join(' ')}.`);
+  if (extra.length > 0)
+    throw new OAuthError(
+      400,
+      'invalid_scope',
+      `The requested scopes were not granted with the refresh token: ${extra.join(' ')}.`,
+    );
   return { client, user: activeUser(req, stored.userId), scopes, refreshToken };
 }
 
 function clientCredentialsGrant(req: TokenRequest, client: OAuthClientRecord): Grant {
   const requested = splitScopes(req.form.get('scope'));
   if (requested.length === 0) {
-    throw new OAuthError(400, 'invalid_scope', "The authorization server resource does not have any configured default scopes, 'scope' must be provided.");
+    throw new OAuthError(
+      400,
+      'invalid_scope',
+      "The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
+    );
   }
   const unknown = requested.filter((s) => !s.startsWith('okta.'));
-  if (unknown.length > 0) throw new OAuthError(400, 'invalid_scope', `The following scopes are not allowed for the client_credentials grant: ${unknown.join(' ')}.`);
+  if (unknown.length > 0)
+    throw new OAuthError(
+      400,
+      'invalid_scope',
+      `The following scopes are not allowed for the client_credentials grant: ${unknown.join(' ')}.`,
+    );
   const scopes = allowedScopes(client, requested);
   return { client, user: undefined, scopes };
 }
@@ -123,7 +144,12 @@ function clientCredentialsGrant(req: TokenRequest, client: OAuthClientRecord): G
 export function allowedScopes(client: OAuthClientRecord, requested: string[]): string[] {
   const oidc: readonly string[] = OIDC_SCOPES;
   const unknown = requested.filter((s) => !oidc.includes(s) && !s.startsWith('okta.'));
-  if (unknown.length > 0) throw new OAuthError(400, 'invalid_scope', 'One or more scopes are not configured for the authorization server resource.');
+  if (unknown.length > 0)
+    throw new OAuthError(
+      400,
+      'invalid_scope',
+      'One or more scopes are not configured for the authorization server resource.',
+    );
   const allowed = requested.filter((s) => oidc.includes(s) || client.grantedScopes.includes(s));
   const oktaRequested = requested.some((s) => s.startsWith('okta.'));
   if (oktaRequested && !allowed.some((s) => s.startsWith('okta.'))) {
@@ -172,7 +198,11 @@ function issueTokens(state: OAuthState, req: TokenRequest, grant: Grant, jkt: st
     access_token: accessToken,
     scope: grant.scopes.join(' '),
   };
-  if (grant.user !== undefined && grant.scopes.includes('offline_access') && grant.client.grantTypes.includes('refresh_token')) {
+  if (
+    grant.user !== undefined &&
+    grant.scopes.includes('offline_access') &&
+    grant.client.grantTypes.includes('refresh_token')
+  ) {
     const refreshToken = grant.refreshToken ?? newOpaqueToken();
     state.refreshTokens.set(refreshToken, {
       clientId: grant.client.clientId,
@@ -200,7 +230,9 @@ function idToken(state: OAuthState, issuer: string, grant: Grant, user: OAuthUse
     auth_time: iat,
     amr: ['pwd'],
     ...(grant.nonce === undefined ? {} : { nonce: grant.nonce }),
-    ...(grant.scopes.includes('profile') ? { name: `${user.firstName} ${user.lastName}`, preferred_username: user.login } : {}),
+    ...(grant.scopes.includes('profile')
+      ? { name: `${user.firstName} ${user.lastName}`, preferred_username: user.login }
+      : {}),
     ...(grant.scopes.includes('email') ? { email: user.email, email_verified: true } : {}),
   });
 }

@@ -21,7 +21,11 @@ function notEnabled(): OktaApiError {
 }
 
 /** `connections/default` and `features` exactly where Okta offers them: catalog apps with API provisioning. */
-export function provisioningApiRoutes(state: OrgState, engine: ProvisioningEngine, orgUrl: () => string): RouteDefinition[] {
+export function provisioningApiRoutes(
+  state: OrgState,
+  engine: ProvisioningEngine,
+  orgUrl: () => string,
+): RouteDefinition[] {
   const connection = (app: AppRecord): SandboxResponse => {
     if (!supportsApiProvisioning(app)) return json(200, UNKNOWN_CONNECTION);
     const settings = engine.settingsOf(app.id);
@@ -34,59 +38,96 @@ export function provisioningApiRoutes(state: OrgState, engine: ProvisioningEngin
       profile: { authScheme: 'TOKEN' },
       _links: {
         self: { href: base, hints: { allow: ['GET', 'POST'] } },
-        [enabled ? 'deactivate' : 'activate']: { href: `${base}/lifecycle/${enabled ? 'deactivate' : 'activate'}`, hints: { allow: ['POST'] } },
+        [enabled ? 'deactivate' : 'activate']: {
+          href: `${base}/lifecycle/${enabled ? 'deactivate' : 'activate'}`,
+          hints: { allow: ['POST'] },
+        },
       },
     });
   };
-  const lifecycle = (status: 'ENABLED' | 'DISABLED') => (appId: string): SandboxResponse => {
-    const app = requireApp(state, appId);
-    const settings = engine.settingsOf(app.id);
-    if (!supportsApiProvisioning(app) || settings === undefined) throw validationFailed('connection', ['Provisioning connection is not configured for the app instance.']);
-    engine.configure(app, { ...settings, connectionStatus: status });
-    return noContent();
-  };
+  const lifecycle =
+    (status: 'ENABLED' | 'DISABLED') =>
+    (appId: string): SandboxResponse => {
+      const app = requireApp(state, appId);
+      const settings = engine.settingsOf(app.id);
+      if (!supportsApiProvisioning(app) || settings === undefined)
+        throw validationFailed('connection', ['Provisioning connection is not configured for the app instance.']);
+      engine.configure(app, { ...settings, connectionStatus: status });
+      return noContent();
+    };
   const enabledSettings = (app: AppRecord): ProvisioningSettings => {
     const settings = engine.settingsOf(app.id);
     if (settings === undefined || settings.connectionStatus !== 'ENABLED') throw notEnabled();
     return settings;
   };
   return [
-    { method: 'GET', path: '/api/v1/apps/{appId}/connections/default', auth: 'apps', handler: (req) => connection(requireApp(state, req.params.appId ?? '')) },
     {
-      method: 'POST', path: '/api/v1/apps/{appId}/connections/default', auth: 'apps',
+      method: 'GET',
+      path: '/api/v1/apps/{appId}/connections/default',
+      auth: 'apps',
+      handler: (req) => connection(requireApp(state, req.params.appId ?? '')),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/apps/{appId}/connections/default',
+      auth: 'apps',
       handler: (req) => {
         const app = requireApp(state, req.params.appId ?? '');
         if (!supportsApiProvisioning(app)) return json(200, UNKNOWN_CONNECTION);
         const body = req.body;
         if (!isObject(body) || !isObject(body.profile)) throw malformedBody();
-        if (body.profile.authScheme !== 'TOKEN') throw validationFailed('authScheme', ['authScheme: Not one of the allowed values (TOKEN).']);
+        if (body.profile.authScheme !== 'TOKEN')
+          throw validationFailed('authScheme', ['authScheme: Not one of the allowed values (TOKEN).']);
         const token = body.profile.token;
-        if (typeof token !== 'string' || token.trim() === '') throw validationFailed('token', ['token: The field cannot be left blank.']);
+        if (typeof token !== 'string' || token.trim() === '')
+          throw validationFailed('token', ['token: The field cannot be left blank.']);
         const previous = engine.settingsOf(app.id);
-        const baseUrl = typeof body.baseUrl === 'string' ? body.baseUrl : (previous?.baseUrl ?? CATALOG_SCIM_BASE[app.name] ?? '');
+        const baseUrl =
+          typeof body.baseUrl === 'string' ? body.baseUrl : (previous?.baseUrl ?? CATALOG_SCIM_BASE[app.name] ?? '');
         engine.configure(app, {
           source: 'api',
-          connectionStatus: req.query.get('activate') === 'false' ? (previous?.connectionStatus ?? 'DISABLED') : 'ENABLED',
+          connectionStatus:
+            req.query.get('activate') === 'false' ? (previous?.connectionStatus ?? 'DISABLED') : 'ENABLED',
           baseUrl,
           uniqueIdentifierField: 'userName',
-          supportedActions: { importNewUsersAndProfileUpdates: false, pushNewUsers: true, pushProfileUpdates: true, pushGroups: false, importGroups: false },
+          supportedActions: {
+            importNewUsersAndProfileUpdates: false,
+            pushNewUsers: true,
+            pushProfileUpdates: true,
+            pushGroups: false,
+            importGroups: false,
+          },
           token: token.trim(),
           toApp: previous?.toApp ?? NO_TO_APP,
         });
         return connection(app);
       },
     },
-    { method: 'POST', path: '/api/v1/apps/{appId}/connections/default/lifecycle/activate', auth: 'apps', handler: (req) => lifecycle('ENABLED')(req.params.appId ?? '') },
-    { method: 'POST', path: '/api/v1/apps/{appId}/connections/default/lifecycle/deactivate', auth: 'apps', handler: (req) => lifecycle('DISABLED')(req.params.appId ?? '') },
     {
-      method: 'GET', path: '/api/v1/apps/{appId}/features', auth: 'apps',
+      method: 'POST',
+      path: '/api/v1/apps/{appId}/connections/default/lifecycle/activate',
+      auth: 'apps',
+      handler: (req) => lifecycle('ENABLED')(req.params.appId ?? ''),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/apps/{appId}/connections/default/lifecycle/deactivate',
+      auth: 'apps',
+      handler: (req) => lifecycle('DISABLED')(req.params.appId ?? ''),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/apps/{appId}/features',
+      auth: 'apps',
       handler: (req) => {
         const app = requireApp(state, req.params.appId ?? '');
         return json(200, [userProvisioningFeature(orgUrl(), app.id, enabledSettings(app))]);
       },
     },
     {
-      method: 'GET', path: '/api/v1/apps/{appId}/features/{featureName}', auth: 'apps',
+      method: 'GET',
+      path: '/api/v1/apps/{appId}/features/{featureName}',
+      auth: 'apps',
       handler: (req) => {
         const app = requireApp(state, req.params.appId ?? '');
         if (req.params.featureName !== 'USER_PROVISIONING') throw notFound(req.params.featureName ?? '', 'AppFeature');
@@ -94,7 +135,9 @@ export function provisioningApiRoutes(state: OrgState, engine: ProvisioningEngin
       },
     },
     {
-      method: 'PUT', path: '/api/v1/apps/{appId}/features/{featureName}', auth: 'apps',
+      method: 'PUT',
+      path: '/api/v1/apps/{appId}/features/{featureName}',
+      auth: 'apps',
       handler: (req) => {
         const app = requireApp(state, req.params.appId ?? '');
         if (req.params.featureName !== 'USER_PROVISIONING') throw notFound(req.params.featureName ?? '', 'AppFeature');
@@ -113,7 +156,8 @@ function applyCapabilities(current: ToAppSettings, body: Record<string, unknown>
     let node: unknown = body;
     for (const segment of path) node = isObject(node) ? node[segment] : undefined;
     if (node === undefined) return undefined;
-    if (node !== 'ENABLED' && node !== 'DISABLED') throw validationFailed(path.join('.'), [`${path.join('.')}: Not one of the allowed values (ENABLED, DISABLED).`]);
+    if (node !== 'ENABLED' && node !== 'DISABLED')
+      throw validationFailed(path.join('.'), [`${path.join('.')}: Not one of the allowed values (ENABLED, DISABLED).`]);
     return node === 'ENABLED';
   };
   return {

@@ -55,11 +55,19 @@ export function consolePage({ app, settings, notice }: ConsolePageOptions): stri
   const box = (name: string, label: string, on: boolean | undefined): string =>
     `<label><input type="checkbox" name="${name}"${checked(on)}> ${escapeHtml(label)}</label>`;
   const actions = (Object.keys(ACTION_LABELS) as Array<keyof SupportedActions>)
-    .map((name) => box(name, ACTION_LABELS[name], settings?.supportedActions[name])).join('<br>\n        ');
+    .map((name) => box(name, ACTION_LABELS[name], settings?.supportedActions[name]))
+    .join('<br>\n        ');
   const toApp = (Object.keys(TO_APP_LABELS) as Array<keyof ToAppSettings>)
-    .map((name) => box(name, TO_APP_LABELS[name], settings?.toApp[name])).join('<br>\n        ');
-  const noticeHtml = notice === undefined ? '' : `<div id="notice" class="${notice.ok ? 'success' : 'error'}" role="status"><p>${escapeHtml(notice.text)}</p>${
-    notice.details === undefined ? '' : `<ul>${notice.details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>`}</div>`;
+    .map((name) => box(name, TO_APP_LABELS[name], settings?.toApp[name]))
+    .join('<br>\n        ');
+  const noticeHtml =
+    notice === undefined
+      ? ''
+      : `<div id="notice" class="${notice.ok ? 'success' : 'error'}" role="status"><p>${escapeHtml(notice.text)}</p>${
+          notice.details === undefined
+            ? ''
+            : `<ul>${notice.details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>`
+        }</div>`;
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>${escapeHtml(app.label)} - Provisioning</title></head>
@@ -94,5 +102,7 @@ export function consolePage({ app, settings, notice }: ConsolePageOptions): stri
 
 /** The ticks Okta shows next to a successful connector test: one per selected action. */
 export function selectedActionLabels(actions: SupportedActions): string[] {
-  return (Object.keys(ACTION_LABELS) as Array<keyof SupportedActions>).filter((name) => actions[name]).map((name) => ACTION_LABELS[name]);
+  return (Object.keys(ACTION_LABELS) as Array<keyof SupportedActions>)
+    .filter((name) => actions[name])
+    .map((name) => ACTION_LABELS[name]);
 }

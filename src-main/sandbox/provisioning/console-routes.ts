@@ -12,7 +12,12 @@ import type { ProvisioningSettings } from './settings';
 const CONSOLE_PATH = '/admin/app/{appName}/instance/{appId}/provisioning';
 const APP_WRITERS = new Set(['SUPER_ADMIN', 'ORG_ADMIN', 'APP_ADMIN']);
 
-const html = (status: number, text: string, headers: Record<string, string> = {}): SandboxResponse => ({ status, text, contentType: 'text/html; charset=utf-8', headers });
+const html = (status: number, text: string, headers: Record<string, string> = {}): SandboxResponse => ({
+  status,
+  text,
+  contentType: 'text/html; charset=utf-8',
+  headers,
+});
 
 /**
  * The sandbox Admin Console's Provisioning tab. Okta's is `/admin/app/{name}/instance/{id}/#tab-user-management`;
@@ -22,7 +27,8 @@ const html = (status: number, text: string, headers: Record<string, string> = {}
 export function consoleRoutes(state: OrgState, engine: ProvisioningEngine): RouteDefinition[] {
   const handler = async (req: SandboxRequest): Promise<SandboxResponse> => {
     const app = state.apps.get(req.params.appId ?? '');
-    if (app === undefined || app.name !== req.params.appName) return html(404, errorPage('404 - Page Not Found', "The page you are looking for can't be found."));
+    if (app === undefined || app.name !== req.params.appName)
+      return html(404, errorPage('404 - Page Not Found', "The page you are looking for can't be found."));
     const signIns = signInsOf(state);
     const form = req.method === 'POST' ? new URLSearchParams(req.rawBody) : new URLSearchParams();
     const username = form.get('username');
@@ -43,7 +49,14 @@ export function consoleRoutes(state: OrgState, engine: ProvisioningEngine): Rout
       const notice = await testConnector(parsed.settings);
       return html(200, consolePage({ app, settings: parsed.scimEnabled ? parsed.settings : saved, notice }));
     }
-    return html(200, consolePage({ app, settings: engine.settingsOf(app.id), notice: await save(engine, app, parsed.scimEnabled, parsed.settings, saved) }));
+    return html(
+      200,
+      consolePage({
+        app,
+        settings: engine.settingsOf(app.id),
+        notice: await save(engine, app, parsed.scimEnabled, parsed.settings, saved),
+      }),
+    );
   };
   return [
     { method: 'GET', path: CONSOLE_PATH, auth: 'none', handler },
@@ -52,7 +65,12 @@ export function consoleRoutes(state: OrgState, engine: ProvisioningEngine): Rout
 }
 
 function adminSignIn(req: SandboxRequest, app: AppRecord, error: string | undefined): string {
-  return signInPage({ title: `Sign in to the Admin Console to configure ${app.label}`, action: req.url.pathname, hidden: {}, ...(error === undefined ? {} : { error }) });
+  return signInPage({
+    title: `Sign in to the Admin Console to configure ${app.label}`,
+    action: req.url.pathname,
+    hidden: {},
+    ...(error === undefined ? {} : { error }),
+  });
 }
 
 type Notice = { ok: boolean; text: string; details?: string[] };
@@ -72,12 +90,24 @@ async function testConnector(settings: ProvisioningSettings): Promise<Notice> {
   const client = connectorClient(settings);
   if (!(client instanceof ScimClient)) return client;
   const reply = await client.listUsers({ startIndex: 1, count: 2 });
-  if (reply.status === 200) return { ok: true, text: 'Connector configured successfully', details: selectedActionLabels(settings.supportedActions) };
-  if (reply.status === 0) return { ok: false, text: `Failed to connect: ${reply.exchange.error ?? 'no answer from the SCIM server'}` };
+  if (reply.status === 200)
+    return {
+      ok: true,
+      text: 'Connector configured successfully',
+      details: selectedActionLabels(settings.supportedActions),
+    };
+  if (reply.status === 0)
+    return { ok: false, text: `Failed to connect: ${reply.exchange.error ?? 'no answer from the SCIM server'}` };
   return { ok: false, text: `Error authenticating: ${reply.status} ${STATUS_CODES[reply.status] ?? ''}`.trim() };
 }
 
-async function save(engine: ProvisioningEngine, app: AppRecord, scimEnabled: boolean, settings: ProvisioningSettings, saved: ProvisioningSettings | undefined): Promise<Notice> {
+async function save(
+  engine: ProvisioningEngine,
+  app: AppRecord,
+  scimEnabled: boolean,
+  settings: ProvisioningSettings,
+  saved: ProvisioningSettings | undefined,
+): Promise<Notice> {
   if (!scimEnabled) {
     engine.disable(app);
     return { ok: true, text: 'Provisioning is off for this app.' };
@@ -86,6 +116,7 @@ async function save(engine: ProvisioningEngine, app: AppRecord, scimEnabled: boo
   if (!(client instanceof ScimClient)) return client;
   engine.configure(app, settings);
   // Saving To App makes Okta read the connector once more (LAB 3.5); the answer is not shown.
-  if (saved !== undefined && JSON.stringify(saved.toApp) !== JSON.stringify(settings.toApp)) await client.listUsers({ startIndex: 1, count: 2 });
+  if (saved !== undefined && JSON.stringify(saved.toApp) !== JSON.stringify(settings.toApp))
+    await client.listUsers({ startIndex: 1, count: 2 });
   return { ok: true, text: 'Provisioning settings saved.' };
 }

@@ -86,7 +86,8 @@ export class ProvisioningEngine {
     const k = key(event.appId, event.userId);
     if (event.change === 'unassigned') {
       this.notPushed.delete(k);
-      if (this.links.has(k) && settings.toApp.deactivateUsers) this.enqueue(event.appId, event.userId, 'deactivate', event.appUser);
+      if (this.links.has(k) && settings.toApp.deactivateUsers)
+        this.enqueue(event.appId, event.userId, 'deactivate', event.appUser);
       return;
     }
     if (this.notPushed.has(k)) return;
@@ -102,18 +103,30 @@ export class ProvisioningEngine {
     while (this.pending > 0) await this.queue;
   }
 
-  private enqueue(appId: string, userId: string, action: 'create' | 'update' | 'deactivate', snapshot: AppUserRecord): void {
+  private enqueue(
+    appId: string,
+    userId: string,
+    action: 'create' | 'update' | 'deactivate',
+    snapshot: AppUserRecord,
+  ): void {
     this.pending += 1;
     this.queue = this.queue
       .then(() => this.run(appId, userId, action, snapshot))
       // A bug in a push must not wedge the queue for every later assignment.
-      .catch((error: unknown) => this.record(appId, userId, { ok: false, action, message: `Automatic provisioning failed: ${String(error)}` }))
+      .catch((error: unknown) =>
+        this.record(appId, userId, { ok: false, action, message: `Automatic provisioning failed: ${String(error)}` }),
+      )
       .finally(() => {
         this.pending -= 1;
       });
   }
 
-  private async run(appId: string, userId: string, action: 'create' | 'update' | 'deactivate', snapshot: AppUserRecord): Promise<void> {
+  private async run(
+    appId: string,
+    userId: string,
+    action: 'create' | 'update' | 'deactivate',
+    snapshot: AppUserRecord,
+  ): Promise<void> {
     const app = this.state.apps.get(appId);
     const user = this.state.users.get(userId);
     const settings = this.settings.get(appId);
@@ -122,11 +135,35 @@ export class ProvisioningEngine {
     let outcome: Outcome;
     try {
       const client = new ScimClient({ baseUrl: settings.baseUrl, token: settings.token });
-      const push = new Push(this.state, client, this.backoff, settings, app, user, appUser, this.links.get(key(appId, userId)));
-      outcome = action === 'create' ? await push.create() : action === 'update' ? await push.update(true) : await push.deactivate();
+      const push = new Push(
+        this.state,
+        client,
+        this.backoff,
+        settings,
+        app,
+        user,
+        appUser,
+        this.links.get(key(appId, userId)),
+      );
+      outcome =
+        action === 'create'
+          ? await push.create()
+          : action === 'update'
+            ? await push.update(true)
+            : await push.deactivate();
     } catch (error) {
       if (!isAppError(error)) throw error;
-      outcome = { ok: false, action, message: pushFailureText(personName(user), app.label, verbFor(action), appUser.credentials.userName, error.message) };
+      outcome = {
+        ok: false,
+        action,
+        message: pushFailureText(
+          personName(user),
+          app.label,
+          verbFor(action),
+          appUser.credentials.userName,
+          error.message,
+        ),
+      };
     }
     this.record(appId, userId, outcome);
   }
@@ -136,15 +173,24 @@ export class ProvisioningEngine {
     if (outcome.ok && outcome.action === 'deactivate') this.links.delete(k);
     else if (outcome.ok) this.links.set(k, outcome.scimId);
     this.tasks.push({
-      id: `tsk${randomBytes(8).toString('hex')}`, appId, userId, action: outcome.action,
-      status: outcome.ok ? 'SUCCESS' : 'FAILED', message: outcome.ok ? '' : outcome.message,
-      scimId: outcome.ok ? outcome.scimId : this.links.get(k), at: new Date().toISOString(),
+      id: `tsk${randomBytes(8).toString('hex')}`,
+      appId,
+      userId,
+      action: outcome.action,
+      status: outcome.ok ? 'SUCCESS' : 'FAILED',
+      message: outcome.ok ? '' : outcome.message,
+      scimId: outcome.ok ? outcome.scimId : this.links.get(k),
+      at: new Date().toISOString(),
     });
     this.writingBack = true;
     try {
-      this.state.updateAppUser(appId, userId, outcome.ok
-        ? { syncState: 'SYNCHRONIZED', externalId: outcome.scimId, lastSync: new Date().toISOString() }
-        : { syncState: 'ERROR' });
+      this.state.updateAppUser(
+        appId,
+        userId,
+        outcome.ok
+          ? { syncState: 'SYNCHRONIZED', externalId: outcome.scimId, lastSync: new Date().toISOString() }
+          : { syncState: 'ERROR' },
+      );
     } finally {
       this.writingBack = false;
     }
@@ -172,8 +218,15 @@ class Push {
     const body = scimUserFor(this.state, this.user, this.appUser, true);
     const field = this.settings.uniqueIdentifierField;
     const value = field === 'userName' ? this.userName : body[field];
-    const found = await this.backoff.send(() => this.client.listUsers({ filter: `${field} eq ${JSON.stringify(typeof value === 'string' ? value : this.userName)}`, startIndex: 1, count: 100 }));
-    if ((found.status !== 200 && found.status !== 404) || isText(found)) return this.fail('create', 'looking up', found);
+    const found = await this.backoff.send(() =>
+      this.client.listUsers({
+        filter: `${field} eq ${JSON.stringify(typeof value === 'string' ? value : this.userName)}`,
+        startIndex: 1,
+        count: 100,
+      }),
+    );
+    if ((found.status !== 200 && found.status !== 404) || isText(found))
+      return this.fail('create', 'looking up', found);
     const existing = found.status === 200 ? firstResourceId(found.body) : undefined;
     if (existing !== undefined) {
       this.scimId = existing;
@@ -181,7 +234,8 @@ class Push {
       return linked.ok ? { ok: true, action: 'link', scimId: existing } : linked;
     }
     const created = await this.backoff.send(() => this.client.createUser(body));
-    if (created.status < 200 || created.status > 299 || isText(created)) return this.fail('create', 'creating', created);
+    if (created.status < 200 || created.status > 299 || isText(created))
+      return this.fail('create', 'creating', created);
     const id = resourceId(created.body);
     if (id === undefined) return this.fail('create', 'creating', 'Create new user returned empty user.');
     return { ok: true, action: 'create', scimId: id };
@@ -203,14 +257,21 @@ class Push {
   async deactivate(): Promise<Outcome> {
     if (CATALOG[this.app.name]?.apiProvisioning !== true) return this.update(false);
     const id = this.scimId;
-    if (id === undefined) return this.fail('deactivate', 'deactivating', 'The user is not linked to a user in the app.');
-    const patched = await this.backoff.send(() => this.client.patchUser(id, [{ op: 'replace', value: { active: false } }]));
+    if (id === undefined)
+      return this.fail('deactivate', 'deactivating', 'The user is not linked to a user in the app.');
+    const patched = await this.backoff.send(() =>
+      this.client.patchUser(id, [{ op: 'replace', value: { active: false } }]),
+    );
     if (patched.status !== 200 && patched.status !== 204) return this.fail('deactivate', 'deactivating', patched);
     return { ok: true, action: 'deactivate', scimId: id };
   }
 
   private fail(action: PushAction, verb: PushVerb, reply: ScimReply | string): Outcome {
-    return { ok: false, action, message: pushFailureText(personName(this.user), this.app.label, verb, this.userName, reply) };
+    return {
+      ok: false,
+      action,
+      message: pushFailureText(personName(this.user), this.app.label, verb, this.userName, reply),
+    };
   }
 }
 
@@ -236,11 +297,14 @@ function isText(reply: ScimReply): boolean {
 }
 
 function resourceId(body: unknown): string | undefined {
-  return typeof body === 'object' && body !== null && 'id' in body && typeof body.id === 'string' && body.id !== '' ? body.id : undefined;
+  return typeof body === 'object' && body !== null && 'id' in body && typeof body.id === 'string' && body.id !== ''
+    ? body.id
+    : undefined;
 }
 
 /** The first hit of a ListResponse; a 200 with `totalResults: 0` means "not there". */
 function firstResourceId(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || !('Resources' in body) || !Array.isArray(body.Resources)) return undefined;
+  if (typeof body !== 'object' || body === null || !('Resources' in body) || !Array.isArray(body.Resources))
+    return undefined;
   return resourceId(body.Resources[0]);
 }

@@ -8,7 +8,13 @@ export type PushVerb = 'creating' | 'looking up' | 'reading' | 'updating' | 'dea
  * Ann Lee to app X failed: Error while creating user ann@ex.com: Bad Request. Errors reported by
  * remote server: userName is already taken".
  */
-export function pushFailureText(person: string, appLabel: string, verb: PushVerb, userName: string, reply: ScimReply | string): string {
+export function pushFailureText(
+  person: string,
+  appLabel: string,
+  verb: PushVerb,
+  userName: string,
+  reply: ScimReply | string,
+): string {
   const prefix = `Automatic provisioning of user ${person} to app ${appLabel} failed: Error while ${verb} user ${userName}: `;
   if (typeof reply === 'string') return prefix + reply;
   if (reply.status === 0) return prefix + (reply.exchange.error ?? 'The SCIM server could not be reached.');
@@ -21,6 +27,7 @@ function remoteDetail(reply: ScimReply): string {
   const body = reply.body;
   if (body === undefined) return 'empty response';
   if (typeof body === 'string') return `Invalid JSON: ${body.slice(0, 200)}`;
-  if (typeof body === 'object' && body !== null && 'detail' in body && typeof body.detail === 'string') return body.detail;
+  if (typeof body === 'object' && body !== null && 'detail' in body && typeof body.detail === 'string')
+    return body.detail;
   return JSON.stringify(body).slice(0, 200);
 }

@@ -31,10 +31,15 @@ export const provisioningPlugin: SandboxPlugin = {
       ...consoleRoutes(ctx.state, engine),
       {
         // Sandbox-only: the Tasks list / System Log `application.provision.user.push` outcomes.
-        method: 'GET', path: '/sandbox/v1/apps/{appId}/provisioning/tasks', auth: 'apps',
+        method: 'GET',
+        path: '/sandbox/v1/apps/{appId}/provisioning/tasks',
+        auth: 'apps',
         handler: (req) => {
           const app = requireApp(ctx.state, req.params.appId ?? '');
-          return json(200, engine.tasks.filter((t) => t.appId === app.id));
+          return json(
+            200,
+            engine.tasks.filter((t) => t.appId === app.id),
+          );
         },
       },
     );

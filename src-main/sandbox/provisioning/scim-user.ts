@@ -26,7 +26,8 @@ function mappedAttributes(state: OrgState, appUser: AppUserRecord): Record<strin
     const namespace = typeof property.externalNamespace === 'string' ? property.externalNamespace : undefined;
     const value = appUser.profile[name];
     // Attributes without a namespace are never sent (Okta KB), nor are empty values.
-    if (externalName === undefined || namespace === undefined || value === undefined || value === null || value === '') continue;
+    if (externalName === undefined || namespace === undefined || value === undefined || value === null || value === '')
+      continue;
     if (namespace === ScimSchemas.user) {
       extra[externalName] = value;
     } else {

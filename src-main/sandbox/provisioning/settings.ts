@@ -29,12 +29,18 @@ export interface ToAppSettings {
   syncPassword: boolean;
 }
 
-export const NO_TO_APP: ToAppSettings = { createUsers: false, updateUserAttributes: false, deactivateUsers: false, syncPassword: false };
+export const NO_TO_APP: ToAppSettings = {
+  createUsers: false,
+  updateUserAttributes: false,
+  deactivateUsers: false,
+  syncPassword: false,
+};
 
 /** What `app.features` shows once provisioning is on (read-only in the API, reflects the console). */
 export function appFeatures(settings: ProvisioningSettings): string[] {
   const features: string[] = settings.source === 'console' ? ['SCIM_PROVISIONING'] : [];
-  if (settings.supportedActions.importNewUsersAndProfileUpdates) features.push('IMPORT_NEW_USERS', 'IMPORT_PROFILE_UPDATES');
+  if (settings.supportedActions.importNewUsersAndProfileUpdates)
+    features.push('IMPORT_NEW_USERS', 'IMPORT_PROFILE_UPDATES');
   if (settings.toApp.createUsers) features.push('PUSH_NEW_USERS');
   if (settings.toApp.updateUserAttributes) features.push('PUSH_PROFILE_UPDATES');
   if (settings.toApp.deactivateUsers) features.push('PUSH_USER_DEACTIVATION', 'REACTIVATE_USERS');
@@ -46,7 +52,11 @@ export function appFeatures(settings: ProvisioningSettings): string[] {
 const status = (on: boolean): { status: 'ENABLED' | 'DISABLED' } => ({ status: on ? 'ENABLED' : 'DISABLED' });
 
 /** The USER_PROVISIONING app feature object (`/api/v1/apps/{id}/features`). */
-export function userProvisioningFeature(orgUrl: string, appId: string, settings: ProvisioningSettings): Record<string, unknown> {
+export function userProvisioningFeature(
+  orgUrl: string,
+  appId: string,
+  settings: ProvisioningSettings,
+): Record<string, unknown> {
   return {
     name: 'USER_PROVISIONING',
     status: settings.connectionStatus,
@@ -59,6 +69,8 @@ export function userProvisioningFeature(orgUrl: string, appId: string, settings:
         password: { ...status(settings.toApp.syncPassword), seed: 'RANDOM', change: 'KEEP_EXISTING' },
       },
     },
-    _links: { self: { href: `${orgUrl}/api/v1/apps/${appId}/features/USER_PROVISIONING`, hints: { allow: ['GET', 'PUT'] } } },
+    _links: {
+      self: { href: `${orgUrl}/api/v1/apps/${appId}/features/USER_PROVISIONING`, hints: { allow: ['GET', 'PUT'] } },
+    },
   };
 }

@@ -16,7 +16,9 @@ export function checkAppUserProfile(state: OrgState, app: AppRecord, profile: Js
   for (const [name, value] of Object.entries(profile)) {
     const property = schema.custom[name];
     if (!property) {
-      throw validationFailed('profile', [`${name}: Property name '${name}' is not defined in the app user schema of ${app.label}; add it to definitions.custom.properties first.`]);
+      throw validationFailed('profile', [
+        `${name}: Property name '${name}' is not defined in the app user schema of ${app.label}; add it to definitions.custom.properties first.`,
+      ]);
     }
     const allowed = Array.isArray(property.enum) ? property.enum : undefined;
     if (value !== null && allowed && !allowed.includes(value)) {
@@ -53,7 +55,9 @@ export const appAssignmentsPlugin: SandboxPlugin = {
     };
     ctx.router.add(
       {
-        method: 'GET', path: '/api/v1/apps/{appId}/users', auth: 'apps',
+        method: 'GET',
+        path: '/api/v1/apps/{appId}/users',
+        auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
           let appUsers = state.listAppUsers(app.id);
@@ -61,34 +65,53 @@ export const appAssignmentsPlugin: SandboxPlugin = {
           if (q) {
             appUsers = appUsers.filter((au) => {
               const user = state.users.get(au.id);
-              return [au.credentials.userName, user?.profile.firstName, user?.profile.lastName, user?.profile.email].some((v) => v?.toLowerCase().startsWith(q));
+              return [
+                au.credentials.userName,
+                user?.profile.firstName,
+                user?.profile.lastName,
+                user?.profile.email,
+              ].some((v) => v?.toLowerCase().startsWith(q));
             });
           }
           const page = paginate(appUsers, (au) => au.id, req.url, { defaultLimit: 50, maxLimit: 500 });
-          return json(200, page.items.map((au) => renderAppUser(au, ctx.baseUrl, state)), { link: page.link });
+          return json(
+            200,
+            page.items.map((au) => renderAppUser(au, ctx.baseUrl, state)),
+            { link: page.link },
+          );
         },
       },
       {
-        method: 'POST', path: '/api/v1/apps/{appId}/users', auth: 'apps',
+        method: 'POST',
+        path: '/api/v1/apps/{appId}/users',
+        auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
           if (!isObject(req.body)) throw malformedBody();
-          if (typeof req.body.id !== 'string' || req.body.id === '') throw validationFailed('id', ['id: The field cannot be left blank']);
+          if (typeof req.body.id !== 'string' || req.body.id === '')
+            throw validationFailed('id', ['id: The field cannot be left blank']);
           const user = requireUser(state, req.body.id);
           const profile = readProfile(req.body);
           checkAppUserProfile(state, app, profile);
-          return json(200, renderAppUser(state.assignUser(app.id, user.id, profile, readUserName(req.body)), ctx.baseUrl, state));
+          return json(
+            200,
+            renderAppUser(state.assignUser(app.id, user.id, profile, readUserName(req.body)), ctx.baseUrl, state),
+          );
         },
       },
       {
-        method: 'GET', path: '/api/v1/apps/{appId}/users/{userId}', auth: 'apps',
+        method: 'GET',
+        path: '/api/v1/apps/{appId}/users/{userId}',
+        auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
           return json(200, renderAppUser(appUserOf(app.id, req.params.userId ?? ''), ctx.baseUrl, state));
         },
       },
       {
-        method: 'POST', path: '/api/v1/apps/{appId}/users/{userId}', auth: 'apps',
+        method: 'POST',
+        path: '/api/v1/apps/{appId}/users/{userId}',
+        auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
           const appUser = appUserOf(app.id, req.params.userId ?? '');
@@ -96,12 +119,17 @@ export const appAssignmentsPlugin: SandboxPlugin = {
           const profile = readProfile(req.body);
           checkAppUserProfile(state, app, profile);
           const userName = readUserName(req.body);
-          const updated = state.updateAppUser(app.id, appUser.id, { profile, ...(userName === undefined ? {} : { userName }) });
+          const updated = state.updateAppUser(app.id, appUser.id, {
+            profile,
+            ...(userName === undefined ? {} : { userName }),
+          });
           return json(200, renderAppUser(updated ?? appUser, ctx.baseUrl, state));
         },
       },
       {
-        method: 'DELETE', path: '/api/v1/apps/{appId}/users/{userId}', auth: 'apps',
+        method: 'DELETE',
+        path: '/api/v1/apps/{appId}/users/{userId}',
+        auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
           state.unassignUser(app.id, appUserOf(app.id, req.params.userId ?? '').id);
@@ -109,15 +137,23 @@ export const appAssignmentsPlugin: SandboxPlugin = {
         },
       },
       {
-        method: 'GET', path: '/api/v1/apps/{appId}/groups', auth: 'apps',
+        method: 'GET',
+        path: '/api/v1/apps/{appId}/groups',
+        auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
           const page = paginate(state.listAppGroups(app.id), (g) => g.id, req.url, { defaultLimit: 20, maxLimit: 200 });
-          return json(200, page.items.map((g) => renderAppGroup(g, ctx.baseUrl)), { link: page.link });
+          return json(
+            200,
+            page.items.map((g) => renderAppGroup(g, ctx.baseUrl)),
+            { link: page.link },
+          );
         },
       },
       {
-        method: 'PUT', path: '/api/v1/apps/{appId}/groups/{groupId}', auth: 'apps',
+        method: 'PUT',
+        path: '/api/v1/apps/{appId}/groups/{groupId}',
+        auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
           const group = requireGroup(state, req.params.groupId ?? '');
@@ -127,13 +163,17 @@ export const appAssignmentsPlugin: SandboxPlugin = {
           checkAppUserProfile(state, app, profile);
           const priority = body.priority;
           if (priority !== undefined && (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 0)) {
-            throw validationFailed('priority', ['priority: Must be a whole number, 0 or more (0 is the highest priority)']);
+            throw validationFailed('priority', [
+              'priority: Must be a whole number, 0 or more (0 is the highest priority)',
+            ]);
           }
           return json(200, renderAppGroup(state.assignGroup(app.id, group.id, profile, priority), ctx.baseUrl));
         },
       },
       {
-        method: 'GET', path: '/api/v1/apps/{appId}/groups/{groupId}', auth: 'apps',
+        method: 'GET',
+        path: '/api/v1/apps/{appId}/groups/{groupId}',
+        auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
           const assignment = state.getAppGroup(app.id, req.params.groupId ?? '');
@@ -142,10 +182,13 @@ export const appAssignmentsPlugin: SandboxPlugin = {
         },
       },
       {
-        method: 'DELETE', path: '/api/v1/apps/{appId}/groups/{groupId}', auth: 'apps',
+        method: 'DELETE',
+        path: '/api/v1/apps/{appId}/groups/{groupId}',
+        auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
-          if (!state.getAppGroup(app.id, req.params.groupId ?? '')) throw notFound(req.params.groupId ?? '', 'AppGroup');
+          if (!state.getAppGroup(app.id, req.params.groupId ?? ''))
+            throw notFound(req.params.groupId ?? '', 'AppGroup');
           state.unassignGroup(app.id, req.params.groupId ?? '');
           return noContent();
         },

@@ -21,7 +21,9 @@ export const appsPlugin: SandboxPlugin = {
     const { state } = ctx;
     ctx.router.add(
       {
-        method: 'GET', path: '/api/v1/apps', auth: 'apps',
+        method: 'GET',
+        path: '/api/v1/apps',
+        auth: 'apps',
         handler: (req) => {
           let apps = [...state.apps.values()];
           const q = req.query.get('q')?.toLowerCase();
@@ -32,11 +34,17 @@ export const appsPlugin: SandboxPlugin = {
             apps = apps.filter((a) => matches(a));
           }
           const page = paginate(apps, (a) => a.id, req.url, { defaultLimit: 20, maxLimit: 200 });
-          return json(200, page.items.map((a) => renderApp(a, ctx.baseUrl)), { link: page.link });
+          return json(
+            200,
+            page.items.map((a) => renderApp(a, ctx.baseUrl)),
+            { link: page.link },
+          );
         },
       },
       {
-        method: 'POST', path: '/api/v1/apps', auth: 'apps',
+        method: 'POST',
+        path: '/api/v1/apps',
+        auth: 'apps',
         handler: (req) => {
           const prepared = prepareApp(req.body, state);
           const app = newAppRecord(prepared, state, req.query.get('activate') !== 'false');
@@ -45,11 +53,15 @@ export const appsPlugin: SandboxPlugin = {
         },
       },
       {
-        method: 'GET', path: '/api/v1/apps/{appId}', auth: 'apps',
+        method: 'GET',
+        path: '/api/v1/apps/{appId}',
+        auth: 'apps',
         handler: (req) => json(200, renderApp(requireApp(state, req.params.appId ?? ''), ctx.baseUrl)),
       },
       {
-        method: 'PUT', path: '/api/v1/apps/{appId}', auth: 'apps',
+        method: 'PUT',
+        path: '/api/v1/apps/{appId}',
+        auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
           const prepared = prepareApp(req.body, state, app);
@@ -61,7 +73,9 @@ export const appsPlugin: SandboxPlugin = {
         },
       },
       {
-        method: 'DELETE', path: '/api/v1/apps/{appId}', auth: 'apps',
+        method: 'DELETE',
+        path: '/api/v1/apps/{appId}',
+        auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
           if (app.status === 'ACTIVE') throw deleteActiveApp();
@@ -70,19 +84,27 @@ export const appsPlugin: SandboxPlugin = {
         },
       },
       {
-        method: 'POST', path: '/api/v1/apps/{appId}/lifecycle/activate', auth: 'apps',
+        method: 'POST',
+        path: '/api/v1/apps/{appId}/lifecycle/activate',
+        auth: 'apps',
         handler: (req) => setStatus(requireApp(state, req.params.appId ?? ''), 'ACTIVE'),
       },
       {
-        method: 'POST', path: '/api/v1/apps/{appId}/lifecycle/deactivate', auth: 'apps',
+        method: 'POST',
+        path: '/api/v1/apps/{appId}/lifecycle/deactivate',
+        auth: 'apps',
         handler: (req) => setStatus(requireApp(state, req.params.appId ?? ''), 'INACTIVE'),
       },
       {
-        method: 'GET', path: '/api/v1/apps/{appId}/credentials/keys', auth: 'apps',
+        method: 'GET',
+        path: '/api/v1/apps/{appId}/credentials/keys',
+        auth: 'apps',
         handler: (req) => json(200, requireApp(state, req.params.appId ?? '').signingKeys.map(renderKey)),
       },
       {
-        method: 'GET', path: '/api/v1/apps/{appId}/credentials/keys/{keyId}', auth: 'apps',
+        method: 'GET',
+        path: '/api/v1/apps/{appId}/credentials/keys/{keyId}',
+        auth: 'apps',
         handler: (req) => {
           const key = requireApp(state, req.params.appId ?? '').signingKeys.find((k) => k.kid === req.params.keyId);
           if (!key) throw notFound(req.params.keyId ?? '', 'Key');

@@ -19,7 +19,9 @@ export const groupsPlugin: SandboxPlugin = {
     const { state } = ctx;
     ctx.router.add(
       {
-        method: 'GET', path: '/api/v1/groups', auth: 'groups',
+        method: 'GET',
+        path: '/api/v1/groups',
+        auth: 'groups',
         handler: (req) => {
           let groups = [...state.groups.values()];
           const q = req.query.get('q')?.toLowerCase();
@@ -31,20 +33,34 @@ export const groupsPlugin: SandboxPlugin = {
             groups = groups.filter((g) => matches(g));
           }
           const page = paginate(groups, (g) => g.id, req.url, { defaultLimit: 10_000, maxLimit: 10_000 });
-          return json(200, page.items.map((g) => renderGroup(g, ctx.baseUrl, state)), { link: page.link });
+          return json(
+            200,
+            page.items.map((g) => renderGroup(g, ctx.baseUrl, state)),
+            { link: page.link },
+          );
         },
       },
       {
-        method: 'GET', path: '/api/v1/groups/{groupId}', auth: 'groups',
+        method: 'GET',
+        path: '/api/v1/groups/{groupId}',
+        auth: 'groups',
         handler: (req) => json(200, renderGroup(requireGroup(state, req.params.groupId ?? ''), ctx.baseUrl, state)),
       },
       {
-        method: 'GET', path: '/api/v1/groups/{groupId}/users', auth: 'groups',
+        method: 'GET',
+        path: '/api/v1/groups/{groupId}/users',
+        auth: 'groups',
         handler: (req) => {
           const group = requireGroup(state, req.params.groupId ?? '');
-          const users = [...state.groupMemberIds(group.id)].map((id) => state.users.get(id)).filter((u) => u !== undefined);
+          const users = [...state.groupMemberIds(group.id)]
+            .map((id) => state.users.get(id))
+            .filter((u) => u !== undefined);
           const page = paginate(users, (u) => u.id, req.url, { defaultLimit: 1000, maxLimit: 1000 });
-          return json(200, page.items.map((u) => renderUser(u, ctx.baseUrl)), { link: page.link });
+          return json(
+            200,
+            page.items.map((u) => renderUser(u, ctx.baseUrl)),
+            { link: page.link },
+          );
         },
       },
     );

@@ -10,7 +10,13 @@ import { requireApp } from './apps';
 export function idpMetadataXml(app: AppRecord, base: string): string {
   const key = activeSigningKey(app);
   const sso = `${base}/app/${app.name}/${app.entityKey}/sso/saml`;
-  const formats = [...new Set([samlEndpoints(app).nameIdFormat, 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified', 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress'])];
+  const formats = [
+    ...new Set([
+      samlEndpoints(app).nameIdFormat,
+      'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
+      'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+    ]),
+  ];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="http://www.okta.com/${app.entityKey}">`,
@@ -43,11 +49,15 @@ export const metadataPlugin: SandboxPlugin = {
     const { state } = ctx;
     ctx.router.add(
       {
-        method: 'GET', path: '/api/v1/apps/{appId}/sso/saml/metadata', auth: 'apps',
+        method: 'GET',
+        path: '/api/v1/apps/{appId}/sso/saml/metadata',
+        auth: 'apps',
         handler: (req) => metadataResponse(req, requireApp(state, req.params.appId ?? ''), ctx.baseUrl),
       },
       {
-        method: 'GET', path: '/app/{entityKey}/sso/saml/metadata', auth: 'none',
+        method: 'GET',
+        path: '/app/{entityKey}/sso/saml/metadata',
+        auth: 'none',
         handler: (req) => {
           const app = [...state.apps.values()].find((a) => a.entityKey === req.params.entityKey);
           if (!app) throw notFound(req.params.entityKey ?? '', 'AppInstance');

@@ -53,7 +53,8 @@ function applySchemaUpdate(state: OrgState, app: AppRecord, body: unknown): void
   if (custom.required !== undefined) {
     if (!Array.isArray(custom.required) || !custom.required.every((r) => typeof r === 'string')) throw malformedBody();
     const unknown = custom.required.find((r) => !(r in next));
-    if (unknown !== undefined) throw validationFailed('required', [`required: '${String(unknown)}' is not a property of the app user schema`]);
+    if (unknown !== undefined)
+      throw validationFailed('required', [`required: '${String(unknown)}' is not a property of the app user schema`]);
     required = custom.required;
   }
   schema.custom = next;
@@ -64,20 +65,34 @@ function applySchemaUpdate(state: OrgState, app: AppRecord, body: unknown): void
 function checkProperty(name: string, definition: unknown): JsonObject {
   if (!isObject(definition)) throw malformedBody();
   const fail = (reason: string) => validationFailed(name, [`${name}: ${reason}`]);
-  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw fail('Property names start with a letter and use letters, digits and underscores only');
-  if (typeof definition.title !== 'string' || definition.title.trim() === '') throw fail('title: The field cannot be left blank');
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name))
+    throw fail('Property names start with a letter and use letters, digits and underscores only');
+  if (typeof definition.title !== 'string' || definition.title.trim() === '')
+    throw fail('title: The field cannot be left blank');
   const type = definition.type;
-  if (typeof type !== 'string' || !TYPES.includes(type)) throw fail(`type: Not one of the allowed values (${TYPES.join(', ')})`);
+  if (typeof type !== 'string' || !TYPES.includes(type))
+    throw fail(`type: Not one of the allowed values (${TYPES.join(', ')})`);
   const fitsType = (v: unknown): boolean =>
-    type === 'string' || type === 'array' ? typeof v === 'string' : type === 'boolean' ? typeof v === 'boolean' : typeof v === 'number' && (type === 'number' || Number.isInteger(v));
+    type === 'string' || type === 'array'
+      ? typeof v === 'string'
+      : type === 'boolean'
+        ? typeof v === 'boolean'
+        : typeof v === 'number' && (type === 'number' || Number.isInteger(v));
   const values = type === 'array' && isObject(definition.items) ? definition.items.enum : definition.enum;
-  if (values !== undefined && values !== null && (!Array.isArray(values) || values.length === 0 || !values.every(fitsType))) {
+  if (
+    values !== undefined &&
+    values !== null &&
+    (!Array.isArray(values) || values.length === 0 || !values.every(fitsType))
+  ) {
     throw fail(`enum: Must be a non-empty list of ${type === 'array' ? 'string' : type} values`);
   }
   const oneOf = type === 'array' && isObject(definition.items) ? definition.items.oneOf : definition.oneOf;
   if (oneOf !== undefined && oneOf !== null) {
     const entries = Array.isArray(oneOf) ? oneOf : [];
-    if (entries.length === 0 || !entries.every((e) => isObject(e) && fitsType(e.const) && typeof e.title === 'string' && e.title !== '')) {
+    if (
+      entries.length === 0 ||
+      !entries.every((e) => isObject(e) && fitsType(e.const) && typeof e.title === 'string' && e.title !== '')
+    ) {
       throw fail('oneOf: Each entry needs a const of the property type and a non-empty title');
     }
     const consts = entries.map((e) => (e as JsonObject).const);
@@ -86,11 +101,17 @@ function checkProperty(name: string, definition: unknown): JsonObject {
     }
   }
   for (const field of ['externalName', 'externalNamespace', 'description'] as const) {
-    if (definition[field] !== undefined && typeof definition[field] !== 'string') throw fail(`${field}: Must be a string`);
+    if (definition[field] !== undefined && typeof definition[field] !== 'string')
+      throw fail(`${field}: Must be a string`);
   }
-  if (definition.scope !== undefined && definition.scope !== 'NONE' && definition.scope !== 'SELF') throw fail('scope: Not one of the allowed values (NONE, SELF)');
+  if (definition.scope !== undefined && definition.scope !== 'NONE' && definition.scope !== 'SELF')
+    throw fail('scope: Not one of the allowed values (NONE, SELF)');
   const master = definition.master;
-  if (master !== undefined && master !== null && (!isObject(master) || typeof master.type !== 'string' || !MASTER_TYPES.includes(master.type))) {
+  if (
+    master !== undefined &&
+    master !== null &&
+    (!isObject(master) || typeof master.type !== 'string' || !MASTER_TYPES.includes(master.type))
+  ) {
     throw fail(`master.type: Not one of the allowed values (${MASTER_TYPES.join(', ')})`);
   }
   return { scope: 'NONE', master: { type: 'PROFILE_MASTER' }, ...definition };
@@ -102,11 +123,15 @@ export const schemasPlugin: SandboxPlugin = {
     const { state } = ctx;
     ctx.router.add(
       {
-        method: 'GET', path: '/api/v1/meta/schemas/apps/{appId}/default', auth: 'schemas',
+        method: 'GET',
+        path: '/api/v1/meta/schemas/apps/{appId}/default',
+        auth: 'schemas',
         handler: (req) => json(200, renderAppSchema(state, requireApp(state, req.params.appId ?? ''), ctx.baseUrl)),
       },
       {
-        method: 'POST', path: '/api/v1/meta/schemas/apps/{appId}/default', auth: 'schemas',
+        method: 'POST',
+        path: '/api/v1/meta/schemas/apps/{appId}/default',
+        auth: 'schemas',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
           applySchemaUpdate(state, app, req.body);

@@ -21,11 +21,20 @@ export function matchingUsers(state: OrgState, query: URLSearchParams): UserReco
   let users = [...state.users.values()];
   const q = query.get('q')?.toLowerCase();
   if (q) {
-    users = users.filter((u) => [u.profile.firstName, u.profile.lastName, u.profile.email].some((v) => v.toLowerCase().startsWith(q)));
+    users = users.filter((u) =>
+      [u.profile.firstName, u.profile.lastName, u.profile.email].some((v) => v.toLowerCase().startsWith(q)),
+    );
   }
   const filter = query.get('filter');
   if (filter) {
-    const matches = parseExpression(filter, ['status', 'id', 'profile.login', 'profile.email', 'profile.firstName', 'profile.lastName']);
+    const matches = parseExpression(filter, [
+      'status',
+      'id',
+      'profile.login',
+      'profile.email',
+      'profile.firstName',
+      'profile.lastName',
+    ]);
     users = users.filter((u) => matches(u));
   }
   const search = query.get('search');
@@ -42,14 +51,25 @@ export const usersPlugin: SandboxPlugin = {
     const { state } = ctx;
     ctx.router.add(
       {
-        method: 'GET', path: '/api/v1/users', auth: 'users',
+        method: 'GET',
+        path: '/api/v1/users',
+        auth: 'users',
         handler: (req) => {
-          const page = paginate(matchingUsers(state, req.query), (u) => u.id, req.url, { defaultLimit: 200, maxLimit: 200 });
-          return json(200, page.items.map((u) => renderUser(u, ctx.baseUrl)), { link: page.link });
+          const page = paginate(matchingUsers(state, req.query), (u) => u.id, req.url, {
+            defaultLimit: 200,
+            maxLimit: 200,
+          });
+          return json(
+            200,
+            page.items.map((u) => renderUser(u, ctx.baseUrl)),
+            { link: page.link },
+          );
         },
       },
       {
-        method: 'POST', path: '/api/v1/users', auth: 'users',
+        method: 'POST',
+        path: '/api/v1/users',
+        auth: 'users',
         handler: (req) => {
           const profile = parseNewProfile(req.body, state);
           const user = state.addUser(profile, req.query.get('activate') === 'false' ? 'STAGED' : 'ACTIVE');
@@ -59,26 +79,42 @@ export const usersPlugin: SandboxPlugin = {
         },
       },
       {
-        method: 'GET', path: '/api/v1/users/me', auth: 'self',
+        method: 'GET',
+        path: '/api/v1/users/me',
+        auth: 'self',
         handler: (req) => json(200, renderUser(requireUser(state, req.caller?.userId ?? ''), ctx.baseUrl)),
       },
       {
-        method: 'GET', path: '/api/v1/users/{id}', auth: 'users',
+        method: 'GET',
+        path: '/api/v1/users/{id}',
+        auth: 'users',
         handler: (req) => json(200, renderUser(requireUser(state, req.params.id ?? ''), ctx.baseUrl)),
       },
       {
-        method: 'GET', path: '/api/v1/users/{id}/groups', auth: 'users',
+        method: 'GET',
+        path: '/api/v1/users/{id}/groups',
+        auth: 'users',
         handler: (req) => {
           const user = requireUser(state, req.params.id ?? '');
-          const groups = [...state.userGroupIds(user.id)].map((id) => state.groups.get(id)).filter((g) => g !== undefined);
-          return json(200, groups.map((g) => renderGroup(g, ctx.baseUrl, state)));
+          const groups = [...state.userGroupIds(user.id)]
+            .map((id) => state.groups.get(id))
+            .filter((g) => g !== undefined);
+          return json(
+            200,
+            groups.map((g) => renderGroup(g, ctx.baseUrl, state)),
+          );
         },
       },
       {
-        method: 'GET', path: '/api/v1/users/{id}/roles', auth: 'roles',
+        method: 'GET',
+        path: '/api/v1/users/{id}/roles',
+        auth: 'roles',
         handler: (req) => {
           const user = requireUser(state, req.params.id ?? '');
-          return json(200, state.rolesOf(user.id).map((r) => renderRole(r, user.id, ctx.baseUrl)));
+          return json(
+            200,
+            state.rolesOf(user.id).map((r) => renderRole(r, user.id, ctx.baseUrl)),
+          );
         },
       },
     );
@@ -90,14 +126,22 @@ function parseNewProfile(body: unknown, state: OrgState): UserProfile {
   const profile = isObject(body.profile) ? body.profile : {};
   const text = (field: string): string => {
     const value = profile[field];
-    if (typeof value !== 'string' || value.trim() === '') throw validationFailed(field, [`${field}: The field cannot be left blank`]);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw validationFailed(field, [`${field}: The field cannot be left blank`]);
     return value.trim();
   };
   const login = text('login');
   const email = text('email');
-  for (const [field, value] of [['login', login], ['email', email]] as const) {
-    if (!EMAIL.test(value)) throw validationFailed(field, [`${field}: Does not match required pattern (an email address such as ann@example.com)`]);
+  for (const [field, value] of [
+    ['login', login],
+    ['email', email],
+  ] as const) {
+    if (!EMAIL.test(value))
+      throw validationFailed(field, [
+        `${field}: Does not match required pattern (an email address such as ann@example.com)`,
+      ]);
   }
-  if (state.isLoginTaken(login)) throw validationFailed('login', ['login: An object with this field already exists in the current organization']);
+  if (state.isLoginTaken(login))
+    throw validationFailed('login', ['login: An object with this field already exists in the current organization']);
   return { ...profile, login, email, firstName: text('firstName'), lastName: text('lastName') };
 }

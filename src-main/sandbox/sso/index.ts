@@ -5,7 +5,12 @@ import { errorPage, signInPage, signInsOf } from '../oauth/sign-in';
 import { autoPostPage, buildSsoPost } from './respond';
 import { parseAuthnRequest, type AuthnRequestInfo } from './saml-request';
 
-const html = (status: number, text: string, headers: Record<string, string> = {}): SandboxResponse => ({ status, text, contentType: 'text/html; charset=utf-8', headers });
+const html = (status: number, text: string, headers: Record<string, string> = {}): SandboxResponse => ({
+  status,
+  text,
+  contentType: 'text/html; charset=utf-8',
+  headers,
+});
 
 /** Fields the sign-in form carries back so the SSO request survives the sign-in. */
 const CARRIED = ['SAMLRequest', 'RelayState', 'binding'] as const;
@@ -19,31 +24,72 @@ export const ssoPlugin: SandboxPlugin = {
   install(ctx) {
     const byEmbedLink = (req: SandboxRequest): AppRecord | undefined => {
       const app = ctx.state.apps.get(req.params.appId ?? '');
-      return app !== undefined && app.name === req.params.appName && app.appLinkId === req.params.appLinkId ? app : undefined;
+      return app !== undefined && app.name === req.params.appName && app.appLinkId === req.params.appLinkId
+        ? app
+        : undefined;
     };
     const byEntityKey = (req: SandboxRequest): AppRecord | undefined =>
       [...ctx.state.apps.values()].find((a) => a.entityKey === req.params.entityKey && a.name === req.params.appName);
     ctx.router.add(
-      { method: 'GET', path: '/home/{appName}/{appId}/{appLinkId}', auth: 'none', handler: (req) => sso(ctx, req, byEmbedLink(req)) },
-      { method: 'POST', path: '/home/{appName}/{appId}/{appLinkId}', auth: 'none', mutating: false, handler: (req) => sso(ctx, req, byEmbedLink(req)) },
-      { method: 'GET', path: '/app/{appName}/{entityKey}/sso/saml', auth: 'none', handler: (req) => sso(ctx, req, byEntityKey(req)) },
-      { method: 'POST', path: '/app/{appName}/{entityKey}/sso/saml', auth: 'none', mutating: false, handler: (req) => sso(ctx, req, byEntityKey(req)) },
+      {
+        method: 'GET',
+        path: '/home/{appName}/{appId}/{appLinkId}',
+        auth: 'none',
+        handler: (req) => sso(ctx, req, byEmbedLink(req)),
+      },
+      {
+        method: 'POST',
+        path: '/home/{appName}/{appId}/{appLinkId}',
+        auth: 'none',
+        mutating: false,
+        handler: (req) => sso(ctx, req, byEmbedLink(req)),
+      },
+      {
+        method: 'GET',
+        path: '/app/{appName}/{entityKey}/sso/saml',
+        auth: 'none',
+        handler: (req) => sso(ctx, req, byEntityKey(req)),
+      },
+      {
+        method: 'POST',
+        path: '/app/{appName}/{entityKey}/sso/saml',
+        auth: 'none',
+        mutating: false,
+        handler: (req) => sso(ctx, req, byEntityKey(req)),
+      },
     );
   },
 };
 
 function sso(ctx: SandboxContext, req: SandboxRequest, app: AppRecord | undefined): SandboxResponse {
-  if (app === undefined) return html(404, errorPage('404 - Page Not Found', "The page you are looking for can't be found."));
-  if (app.signOnMode !== 'SAML_2_0') return html(400, errorPage('Sign-on error', `${app.label} does not use SAML 2.0 sign-on.`));
-  if (app.status !== 'ACTIVE') return html(403, errorPage('App not active', `${app.label} is not active. An administrator must activate it before anyone can sign in.`));
+  if (app === undefined)
+    return html(404, errorPage('404 - Page Not Found', "The page you are looking for can't be found."));
+  if (app.signOnMode !== 'SAML_2_0')
+    return html(400, errorPage('Sign-on error', `${app.label} does not use SAML 2.0 sign-on.`));
+  if (app.status !== 'ACTIVE')
+    return html(
+      403,
+      errorPage(
+        'App not active',
+        `${app.label} is not active. An administrator must activate it before anyone can sign in.`,
+      ),
+    );
 
   const params = req.method === 'POST' ? new URLSearchParams(req.rawBody) : req.query;
   const encoded = params.get('SAMLRequest') ?? undefined;
-  const binding = params.get('binding') === 'redirect' || (req.method === 'GET' && encoded !== undefined) ? 'redirect' : 'post';
+  const binding =
+    params.get('binding') === 'redirect' || (req.method === 'GET' && encoded !== undefined) ? 'redirect' : 'post';
   let authnRequest: AuthnRequestInfo | undefined;
   if (encoded !== undefined) {
     authnRequest = parseAuthnRequest(encoded, binding);
-    if (authnRequest === undefined) return html(400, errorPage('Bad request', 'The SAMLRequest could not be read: it is not a base64 SAML 2.0 AuthnRequest with an ID.'));
+    if (authnRequest === undefined)
+      return html(
+        400,
+        errorPage(
+          'Bad request',
+          'The SAMLRequest could not be read: it is not a base64 SAML 2.0 AuthnRequest with an ID.',
+        ),
+      );
   }
   const relayState = params.get('RelayState') ?? defaultRelayState(app);
 
@@ -61,18 +107,29 @@ function sso(ctx: SandboxContext, req: SandboxRequest, app: AppRecord | undefine
   const user = ctx.state.users.get(userId);
   const appUser = ctx.state.getAppUser(app.id, userId);
   if (user === undefined || appUser === undefined) {
-    return html(403, errorPage('403 - User is not assigned to this application', 'User is not assigned to this application'), setCookie);
+    return html(
+      403,
+      errorPage('403 - User is not assigned to this application', 'User is not assigned to this application'),
+      setCookie,
+    );
   }
   const post = buildSsoPost({ app, user, appUser, request: authnRequest, relayState });
   return html(200, autoPostPage(post), setCookie);
 }
 
 function defaultRelayState(app: AppRecord): string | undefined {
-  const value = (app.body.settings as { signOn?: { defaultRelayState?: unknown } } | undefined)?.signOn?.defaultRelayState;
+  const value = (app.body.settings as { signOn?: { defaultRelayState?: unknown } } | undefined)?.signOn
+    ?.defaultRelayState;
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function signInForm(req: SandboxRequest, app: AppRecord, params: URLSearchParams, error: string | undefined, username: string | undefined): string {
+function signInForm(
+  req: SandboxRequest,
+  app: AppRecord,
+  params: URLSearchParams,
+  error: string | undefined,
+  username: string | undefined,
+): string {
   const hidden: Record<string, string> = {};
   for (const name of CARRIED) {
     const value = params.get(name);

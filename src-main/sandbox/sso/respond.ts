@@ -36,9 +36,14 @@ export function buildSsoPost(input: SsoResponseInput): SsoPost {
   for (const statement of endpoints.attributeStatements) {
     const values = statement.values.map((v) => resolveExpression(v, scope)).filter((v): v is string => v !== undefined);
     if (values.length === 0) continue;
-    attributes.push({ name: statement.name, ...(statement.namespace ? { nameFormat: statement.namespace } : {}), values });
+    attributes.push({
+      name: statement.name,
+      ...(statement.namespace ? { nameFormat: statement.namespace } : {}),
+      values,
+    });
   }
-  const signOn = (app.body.settings as { signOn?: { responseSigned?: unknown; assertionSigned?: unknown } } | undefined)?.signOn;
+  const signOn = (app.body.settings as { signOn?: { responseSigned?: unknown; assertionSigned?: unknown } } | undefined)
+    ?.signOn;
   const issued = issueSamlResponse({
     issuer: `http://www.okta.com/${app.entityKey}`,
     privateKeyPem: key.privateKeyPem,
@@ -59,7 +64,10 @@ export function buildSsoPost(input: SsoResponseInput): SsoPost {
 
 /** The auto-submitting form Okta's SSO page answers with. */
 export function autoPostPage(post: SsoPost): string {
-  const relay = post.relayState === undefined ? '' : `\n    <input type="hidden" name="RelayState" value="${escapeHtml(post.relayState)}"/>`;
+  const relay =
+    post.relayState === undefined
+      ? ''
+      : `\n    <input type="hidden" name="RelayState" value="${escapeHtml(post.relayState)}"/>`;
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Signing in…</title></head>

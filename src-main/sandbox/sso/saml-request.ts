@@ -24,12 +24,21 @@ export function parseAuthnRequest(encoded: string, binding: 'redirect' | 'post')
     return undefined;
   }
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => { if (level !== 'warning') errors.push(message); } }).parseFromString(xml, 'text/xml');
+  const doc = new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') errors.push(message);
+    },
+  }).parseFromString(xml, 'text/xml');
   const root = doc.documentElement;
-  if (errors.length > 0 || root === null || root.localName !== 'AuthnRequest' || root.namespaceURI !== PROTOCOL_NS) return undefined;
+  if (errors.length > 0 || root === null || root.localName !== 'AuthnRequest' || root.namespaceURI !== PROTOCOL_NS)
+    return undefined;
   const id = root.getAttribute('ID');
   if (id === null || id === '') return undefined;
   const issuer = root.getElementsByTagNameNS(ASSERTION_NS, 'Issuer').item(0)?.textContent?.trim();
   const acsUrl = root.getAttribute('AssertionConsumerServiceURL');
-  return { id, issuer: issuer === '' ? undefined : issuer, acsUrl: acsUrl === null || acsUrl === '' ? undefined : acsUrl };
+  return {
+    id,
+    issuer: issuer === '' ? undefined : issuer,
+    acsUrl: acsUrl === null || acsUrl === '' ? undefined : acsUrl,
+  };
 }

@@ -10,7 +10,9 @@ export class AppStepPage {
 
   /** Mixpanel only: appears after the first Check Okta. */
   async chooseMode(mode: 'catalog' | 'custom'): Promise<void> {
-    await this.screen().getByRole('radio', { name: mode === 'catalog' ? /From the Okta catalog/ : /Custom SAML 2.0 app/ }).check();
+    await this.screen()
+      .getByRole('radio', { name: mode === 'catalog' ? /From the Okta catalog/ : /Custom SAML 2.0 app/ })
+      .check();
   }
 
   async fillLabel(label: string): Promise<void> {
@@ -19,8 +21,12 @@ export class AppStepPage {
 
   /** Courier: the values Courier Support sends. */
   async fillVendorUrls(values: { ssoAcsUrl?: string; audience?: string }): Promise<void> {
-    if (values.ssoAcsUrl !== undefined) await this.screen().getByRole('textbox', { name: 'Single Sign-On URL', exact: true }).fill(values.ssoAcsUrl);
-    if (values.audience !== undefined) await this.screen().getByRole('textbox', { name: 'Audience URI (SP Entity ID)', exact: true }).fill(values.audience);
+    if (values.ssoAcsUrl !== undefined)
+      await this.screen().getByRole('textbox', { name: 'Single Sign-On URL', exact: true }).fill(values.ssoAcsUrl);
+    if (values.audience !== undefined)
+      await this.screen()
+        .getByRole('textbox', { name: 'Audience URI (SP Entity ID)', exact: true })
+        .fill(values.audience);
   }
 
   async save(): Promise<void> {
@@ -29,7 +35,9 @@ export class AppStepPage {
 
   /** The message under the field main refused ("App label", "Single Sign-On URL", …). */
   fieldError(label: string): Locator {
-    return this.screen().locator('.field', { has: this.page.getByRole('textbox', { name: label, exact: true }) }).locator('.field-error');
+    return this.screen()
+      .locator('.field', { has: this.page.getByRole('textbox', { name: label, exact: true }) })
+      .locator('.field-error');
   }
 
   /** "Open the Okta catalog": the deep link to the catalog app's Add page. */
@@ -67,11 +75,17 @@ export class AppStepPage {
   }
 
   /** Custom SAML: one attribute statement row (1-based), filled in; the row is added when missing. */
-  async setAttribute(row: number, values: { name?: string; nameFormat?: 'unspecified' | 'uri' | 'basic'; value?: string }): Promise<void> {
+  async setAttribute(
+    row: number,
+    values: { name?: string; nameFormat?: 'unspecified' | 'uri' | 'basic'; value?: string },
+  ): Promise<void> {
     const table = this.screen().getByRole('table', { name: 'Attribute statements' });
-    while ((await table.locator('tbody tr').count()) < row) await this.screen().getByRole('button', { name: 'Add attribute' }).click();
-    if (values.name !== undefined) await this.screen().getByLabel(`Attribute ${row} name`, { exact: true }).fill(values.name);
-    if (values.nameFormat !== undefined) await this.screen().getByLabel(`Attribute ${row} name format`).selectOption(values.nameFormat);
+    while ((await table.locator('tbody tr').count()) < row)
+      await this.screen().getByRole('button', { name: 'Add attribute' }).click();
+    if (values.name !== undefined)
+      await this.screen().getByLabel(`Attribute ${row} name`, { exact: true }).fill(values.name);
+    if (values.nameFormat !== undefined)
+      await this.screen().getByLabel(`Attribute ${row} name format`).selectOption(values.nameFormat);
     if (values.value !== undefined) await this.screen().getByLabel(`Attribute ${row} value`).fill(values.value);
   }
 

@@ -37,7 +37,9 @@ export class AssignStepPage {
   }
 
   async remove(name: string): Promise<void> {
-    await this.root().getByRole('button', { name: `Remove ${name}` }).click();
+    await this.root()
+      .getByRole('button', { name: `Remove ${name}` })
+      .click();
   }
 
   /** The preview line; its `data-preview-people` attribute holds the distinct count. */

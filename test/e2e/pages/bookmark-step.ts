@@ -26,7 +26,10 @@ export class BookmarkStepPage {
 
   /** The bookmark as Okta has it: row `Name`, `URL`, `Status` or `App id`. */
   oktaValue(row: 'Name' | 'URL' | 'Status' | 'App id'): Locator {
-    return this.root().getByRole('table', { name: 'Bookmark app in Okta' }).getByRole('row', { name: new RegExp(`^${row}`) }).locator('td');
+    return this.root()
+      .getByRole('table', { name: 'Bookmark app in Okta' })
+      .getByRole('row', { name: new RegExp(`^${row}`) })
+      .locator('td');
   }
 
   groupRow(groupName: string): Locator {

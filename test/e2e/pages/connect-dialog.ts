@@ -25,7 +25,9 @@ export class ConnectDialog {
 
   /** Starts the admin sign-in; the sign-in page opens in a new tab (browser mode). */
   async startAdminSignIn(clientId: string): Promise<Page> {
-    await this.root().getByRole('radio', { name: /Admin sign-in/ }).check();
+    await this.root()
+      .getByRole('radio', { name: /Admin sign-in/ })
+      .check();
     await this.root().getByLabel('Client ID').fill(clientId);
     const popup = this.page.waitForEvent('popup');
     await this.root().getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -34,7 +36,9 @@ export class ConnectDialog {
 
   /** Chooses the service app and shows the public JWK the wizard generated; returns it. */
   async showServiceAppKey(): Promise<string> {
-    await this.root().getByRole('radio', { name: /Service app/ }).check();
+    await this.root()
+      .getByRole('radio', { name: /Service app/ })
+      .check();
     await this.root().getByRole('button', { name: 'Show the public key to paste into Okta' }).click();
     return (await this.root().getByLabel('Public key (JWK)').textContent()) ?? '';
   }

@@ -24,7 +24,9 @@ export class DirectoryPickerControl {
   /** Types `query`, moves to the option whose name is `name` with the arrow keys, and presses Enter. */
   async pick(query: string, name: string): Promise<void> {
     await this.type(query);
-    const option = this.options().filter({ has: this.root.page().locator('.picker-name', { hasText: new RegExp(`^${escape(name)}$`) }) });
+    const option = this.options().filter({
+      has: this.root.page().locator('.picker-name', { hasText: new RegExp(`^${escape(name)}$`) }),
+    });
     await expect(option).toHaveCount(1);
     const names = await this.options().locator('.picker-name').allTextContents();
     const index = names.indexOf(name);

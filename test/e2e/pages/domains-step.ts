@@ -16,11 +16,15 @@ export class DomainsStepPage {
 
   /** Adds a suggested login domain from the "Login domains in Okta" table. */
   async addSuggestion(display: string): Promise<void> {
-    await this.screen().getByRole('button', { name: `Add ${display}`, exact: true }).click();
+    await this.screen()
+      .getByRole('button', { name: `Add ${display}`, exact: true })
+      .click();
   }
 
   async remove(domain: string): Promise<void> {
-    await this.screen().getByRole('button', { name: `Remove ${domain}` }).click();
+    await this.screen()
+      .getByRole('button', { name: `Remove ${domain}` })
+      .click();
   }
 
   /** Saves the list; main validates it (the field error or the inspected view follows). */

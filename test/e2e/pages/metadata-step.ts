@@ -13,8 +13,12 @@ export class MetadataStepPage {
     return (await this.screen().locator(`[data-value="${id}"] code`).first().textContent()) ?? '';
   }
 
-  async copy(label: 'Metadata URL' | 'Identity Provider Issuer' | 'Identity Provider SSO URL (Redirect Login URL)'): Promise<void> {
-    await this.screen().getByRole('button', { name: `Copy ${label}` }).click();
+  async copy(
+    label: 'Metadata URL' | 'Identity Provider Issuer' | 'Identity Provider SSO URL (Redirect Login URL)',
+  ): Promise<void> {
+    await this.screen()
+      .getByRole('button', { name: `Copy ${label}` })
+      .click();
   }
 
   /** One row of the app's certificate ("Subject", "SHA-256 fingerprint", "Valid until", …). */

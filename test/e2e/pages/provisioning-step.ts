@@ -10,7 +10,8 @@ export class ProvisioningStepPage {
 
   async chooseTestUser(login: string, options: { role?: string; waitSeconds?: number } = {}): Promise<void> {
     await this.screen().getByLabel('Test user (Okta login)').fill(login);
-    if (options.waitSeconds !== undefined) await this.screen().getByLabel('Wait for Okta (seconds)').fill(String(options.waitSeconds));
+    if (options.waitSeconds !== undefined)
+      await this.screen().getByLabel('Wait for Okta (seconds)').fill(String(options.waitSeconds));
     await this.save();
     if (options.role === undefined) return;
     // The role picker appears once main has read the app's role attribute (after the first save).
@@ -35,7 +36,9 @@ export class ProvisioningStepPage {
 
   /** The value shown for a console field, e.g. "SCIM connector base URL". */
   consoleValue(field: string): Locator {
-    return this.screen().locator('.copy-table tr', { has: this.page.getByRole('rowheader', { name: field, exact: true }) }).locator('code');
+    return this.screen()
+      .locator('.copy-table tr', { has: this.page.getByRole('rowheader', { name: field, exact: true }) })
+      .locator('code');
   }
 
   copyButton(field: string): Locator {
@@ -59,7 +62,9 @@ export class ProvisioningStepPage {
 
   /** "I've saved it — test end to end" (console) or "Apply and test end to end" (API); "Tested end to end" once passed. */
   async testEndToEnd(): Promise<void> {
-    await this.screen().getByRole('button', { name: /test end to end$/ }).click();
+    await this.screen()
+      .getByRole('button', { name: /test end to end$/ })
+      .click();
   }
 
   result(): Locator {

@@ -9,11 +9,17 @@ export class RegisterStepPage {
   }
 
   /** Fills the fields this vendor's channel shows (only those given) and saves. */
-  async fill(values: { channel?: 'Email to support' | 'Paste into the vendor' | 'Registration API'; companyName?: string; supportEmail?: string; apiEndpoint?: string }): Promise<void> {
+  async fill(values: {
+    channel?: 'Email to support' | 'Paste into the vendor' | 'Registration API';
+    companyName?: string;
+    supportEmail?: string;
+    apiEndpoint?: string;
+  }): Promise<void> {
     if (values.channel) await this.screen().getByLabel(values.channel).check();
     if (values.companyName !== undefined) await this.screen().getByLabel('Company name').fill(values.companyName);
     if (values.supportEmail !== undefined) await this.screen().getByLabel('Support address').fill(values.supportEmail);
-    if (values.apiEndpoint !== undefined) await this.screen().getByLabel('Registration API URL').fill(values.apiEndpoint);
+    if (values.apiEndpoint !== undefined)
+      await this.screen().getByLabel('Registration API URL').fill(values.apiEndpoint);
     await this.screen().getByRole('button', { name: 'Save', exact: true }).click();
   }
 
@@ -27,7 +33,9 @@ export class RegisterStepPage {
   }
 
   async copy(label: string): Promise<void> {
-    await this.screen().getByRole('button', { name: `Copy ${label}` }).click();
+    await this.screen()
+      .getByRole('button', { name: `Copy ${label}` })
+      .click();
   }
 
   async downloadCertificate(): Promise<Download> {

@@ -11,7 +11,8 @@ export class ScimStepPage {
   async fill(input: { baseUrl: string; token?: string; testUserName?: string }): Promise<void> {
     await this.screen().getByLabel('SCIM connector base URL').fill(input.baseUrl);
     if (input.token !== undefined) await this.screen().getByLabel('Bearer token').fill(input.token);
-    if (input.testUserName !== undefined) await this.screen().getByLabel('Test userName (optional)').fill(input.testUserName);
+    if (input.testUserName !== undefined)
+      await this.screen().getByLabel('Test userName (optional)').fill(input.testUserName);
   }
 
   async save(): Promise<void> {
@@ -33,7 +34,9 @@ export class ScimStepPage {
 
   /** Runs the planned preflight (the frame's Apply button). */
   async runPreflight(): Promise<void> {
-    await this.screen().getByRole('button', { name: /^Apply 1 change$/ }).click();
+    await this.screen()
+      .getByRole('button', { name: /^Apply 1 change$/ })
+      .click();
   }
 
   /** One preflight check by its name (e.g. "Create user"), with its status text. */

@@ -15,7 +15,9 @@ export class TestLoginStepPage {
   async setUser(login: string, modes?: Mode[]): Promise<void> {
     await this.screen().getByRole('textbox', { name: 'Test user' }).fill(login);
     for (const mode of modes ? (['idp', 'sp'] as const) : []) {
-      await this.screen().getByRole('checkbox', { name: MODE_LABEL[mode] }).setChecked(modes?.includes(mode) ?? true);
+      await this.screen()
+        .getByRole('checkbox', { name: MODE_LABEL[mode] })
+        .setChecked(modes?.includes(mode) ?? true);
     }
     await this.screen().getByRole('button', { name: 'Save', exact: true }).click();
   }
@@ -26,7 +28,9 @@ export class TestLoginStepPage {
 
   /** Practice org only: main signs in as the test user; then wait on `verdict(mode)`. */
   async runSandbox(mode: Mode): Promise<void> {
-    await this.screen().getByRole('button', { name: `Run ${MODE_LABEL[mode]} test` }).click();
+    await this.screen()
+      .getByRole('button', { name: `Run ${MODE_LABEL[mode]} test` })
+      .click();
   }
 
   /** Desktop app only (absent in browser mode). */
@@ -36,7 +40,9 @@ export class TestLoginStepPage {
 
   /** Submits a SAMLResponse as a SAML tracer shows it (value or form body). */
   async paste(samlResponse: string, mode: Mode, requestId?: string): Promise<void> {
-    await this.screen().getByLabel('SAMLResponse from a SAML tracer (the value, or the whole form body)').fill(samlResponse);
+    await this.screen()
+      .getByLabel('SAMLResponse from a SAML tracer (the value, or the whole form body)')
+      .fill(samlResponse);
     await this.screen().getByLabel('Pasted login').selectOption(mode);
     if (requestId !== undefined) await this.screen().getByLabel('AuthnRequest ID (optional)').fill(requestId);
     await this.screen().getByRole('button', { name: 'Check pasted response' }).click();

@@ -5,7 +5,9 @@ export class VendorPickerPage {
   constructor(private readonly page: Page) {}
 
   async start(vendorName: string): Promise<void> {
-    await this.page.locator('.vendor-card', { has: this.page.locator('.vendor-name').getByText(vendorName, { exact: true }) }).click();
+    await this.page
+      .locator('.vendor-card', { has: this.page.locator('.vendor-name').getByText(vendorName, { exact: true }) })
+      .click();
     await this.page.getByRole('button', { name: 'Start integration' }).click();
   }
 }

@@ -12,7 +12,6 @@ export class WizardPage {
     return this.rail().locator('button.rail-step', { has: this.page.locator('.rail-title', { hasText: title }) });
   }
 
-
   currentRailStep(): Locator {
     return this.rail().locator('[aria-current="step"]');
   }

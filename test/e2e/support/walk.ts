@@ -9,7 +9,11 @@ import { WizardPage } from '../pages/wizard-page';
 /** One channel call over the browser-mode bridge, exactly as the renderer makes it. */
 export async function bridge<T>(mode: BrowserMode, wireName: string, request: unknown): Promise<T> {
   const token = /token=([^&]+)/.exec(new URL(mode.url).hash)?.[1] ?? '';
-  const response = await fetch(`${mode.origin}/api/${wireName}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(request) });
+  const response = await fetch(`${mode.origin}/api/${wireName}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(request),
+  });
   const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
   if (!result.ok) throw new Error(`${wireName}: ${result.error.message}`);
   return result.value;
@@ -19,7 +23,11 @@ export async function bridge<T>(mode: BrowserMode, wireName: string, request: un
 export async function sandbox<T>(mode: BrowserMode, method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${mode.sandbox.url}${path}`, {
     method,
-    headers: { Authorization: `SSWS ${mode.sandbox.apiToken}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: {
+      Authorization: `SSWS ${mode.sandbox.apiToken}`,
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return (await response.json()) as T;
@@ -63,14 +71,30 @@ export async function signInToConsole(tab: Page, mode: BrowserMode): Promise<voi
  * The end of every vendor walk: each step of the integration is verified, the screen offers
  * nothing to apply, and applying every step again makes no write at the sandbox org.
  */
-export async function expectAllVerifiedAndSecondApplyWritesNothing(page: Page, mode: BrowserMode, stepIds: string[]): Promise<void> {
+export async function expectAllVerifiedAndSecondApplyWritesNothing(
+  page: Page,
+  mode: BrowserMode,
+  stepIds: string[],
+): Promise<void> {
   const wizard = new WizardPage(page);
-  for (const stepId of stepIds) await expect(wizard.stepStatus(stepId), stepId).toHaveAttribute('data-status', 'verified');
-  const [integration] = await bridge<Array<{ id: string; steps: Record<string, { status: string }> }>>(mode, 'integrations.list', {});
-  expect(Object.entries(integration!.steps).filter(([, s]) => s.status !== 'verified').map(([id]) => id)).toEqual([]);
+  for (const stepId of stepIds)
+    await expect(wizard.stepStatus(stepId), stepId).toHaveAttribute('data-status', 'verified');
+  const [integration] = await bridge<Array<{ id: string; steps: Record<string, { status: string }> }>>(
+    mode,
+    'integrations.list',
+    {},
+  );
+  expect(
+    Object.entries(integration!.steps)
+      .filter(([, s]) => s.status !== 'verified')
+      .map(([id]) => id),
+  ).toEqual([]);
   const before = await mode.sandbox.writeCount();
   for (const stepId of stepIds) {
-    const view = await bridge<{ status: string; changes: unknown[] }>(mode, 'steps.apply', { integrationId: integration!.id, stepId });
+    const view = await bridge<{ status: string; changes: unknown[] }>(mode, 'steps.apply', {
+      integrationId: integration!.id,
+      stepId,
+    });
     expect({ stepId, status: view.status, changes: view.changes }).toEqual({ stepId, status: 'verified', changes: [] });
   }
   expect(await mode.sandbox.writeCount()).toBe(before);

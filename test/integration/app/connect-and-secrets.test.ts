@@ -31,7 +31,12 @@ describe('signing in with an API token through the app, and where the token may 
     org = await startSandbox({ apiToken: PLANTED });
     scim = await startScimServer({ token: PLANTED_SCIM });
     services = await createServices({ mode: 'browser', dataDir: join(temp.dir, 'data') });
-    bridge = await startBridge({ channels, handlers: services.handlers, rendererDir: temp.dir, onUnexpected: (wire, e) => logged.push(`${wire} ${String(e)}`) });
+    bridge = await startBridge({
+      channels,
+      handlers: services.handlers,
+      rendererDir: temp.dir,
+      onUnexpected: (wire, e) => logged.push(`${wire} ${String(e)}`),
+    });
     for (const stream of [process.stdout, process.stderr] as const) {
       const original = stream.write.bind(stream);
       vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
@@ -56,25 +61,46 @@ describe('signing in with an API token through the app, and where the token may 
 
   /** What the renderer receives: every reply body the bridge sends back. */
   async function call<T>(wire: string, body: unknown): Promise<T> {
-    const response = await fetch(`${bridge.origin}/api/${wire}`, { method: 'POST', headers: { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${bridge.origin}/api/${wire}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const text = await response.text();
     seenByRenderer.push(text);
     return JSON.parse(text) as T;
   }
 
   it('checks the token against the org at once and says whose it is and which steps it allows', async () => {
-    const added = await call<{ ok: true; value: { id: string } }>('clients.add', { kind: 'org', name: 'Acme', orgUrl: org.url });
-    const status = await call<{ ok: true; value: { state: string; caller: { login: string; roles: { type: string }[] }; steps: { step: string; allowed: boolean }[] } }>('okta.useApiToken', { clientId: added.value.id, token: PLANTED });
+    const added = await call<{ ok: true; value: { id: string } }>('clients.add', {
+      kind: 'org',
+      name: 'Acme',
+      orgUrl: org.url,
+    });
+    const status = await call<{
+      ok: true;
+      value: {
+        state: string;
+        caller: { login: string; roles: { type: string }[] };
+        steps: { step: string; allowed: boolean }[];
+      };
+    }>('okta.useApiToken', { clientId: added.value.id, token: PLANTED });
     expect(status.value.state).toBe('signed-in');
     expect(status.value.caller.login).toBe(org.adminLogin);
     expect(status.value.caller.roles.map((r) => r.type)).toEqual(['SUPER_ADMIN']);
     expect(status.value.steps.every((s) => s.allowed)).toBe(true);
     const again = await call<{ ok: true; value: { state: string } }>('okta.status', { clientId: added.value.id });
     expect(again.value.state).toBe('signed-in');
-    const integration = await call<{ ok: true; value: { id: string } }>('integrations.add', { clientId: added.value.id, vendorId: 'courier' });
+    const integration = await call<{ ok: true; value: { id: string } }>('integrations.add', {
+      clientId: added.value.id,
+      vendorId: 'courier',
+    });
     // The SCIM bearer token crosses once, into the secret store, and runs a real preflight.
     const ref = { integrationId: integration.value.id, stepId: 'scim' };
-    const saved = await call<{ ok: true; value: { secretsSet: string[] } }>('steps.saveInput', { ...ref, input: { baseUrl: scim.baseUrl, token: PLANTED_SCIM } });
+    const saved = await call<{ ok: true; value: { secretsSet: string[] } }>('steps.saveInput', {
+      ...ref,
+      input: { baseUrl: scim.baseUrl, token: PLANTED_SCIM },
+    });
     expect(saved.value.secretsSet).toEqual(['token']);
     const applied = await call<{ ok: true; value: { status: string } }>('steps.apply', ref);
     expect(applied.value.status).toBe('verified');
@@ -82,8 +108,15 @@ describe('signing in with an API token through the app, and where the token may 
   });
 
   it('refuses a wrong token with a message that says what to do', async () => {
-    const added = await call<{ ok: true; value: { id: string } }>('clients.add', { kind: 'org', name: 'Globex', orgUrl: org.url });
-    const status = await call<{ ok: false; error: { code: string; hint: string } }>('okta.useApiToken', { clientId: added.value.id, token: '00WRONG-token-00000000000000000000000000' });
+    const added = await call<{ ok: true; value: { id: string } }>('clients.add', {
+      kind: 'org',
+      name: 'Globex',
+      orgUrl: org.url,
+    });
+    const status = await call<{ ok: false; error: { code: string; hint: string } }>('okta.useApiToken', {
+      clientId: added.value.id,
+      token: '00WRONG-token-00000000000000000000000000',
+    });
     expect(status.ok).toBe(false);
     expect(status.error.hint).toMatch(/Security > API > Tokens/);
   });

@@ -23,13 +23,20 @@ describe('the practice org', () => {
     expect(client).toMatchObject({ sandbox: true, auth: { method: 'api-token' } });
     expect(services.practiceOrg.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const status = await services.handlers.okta.status({ clientId: client.id });
-    expect(status).toMatchObject({ state: 'signed-in', caller: { login: 'admin@acme.example', authMethod: 'api-token' } });
+    expect(status).toMatchObject({
+      state: 'signed-in',
+      caller: { login: 'admin@acme.example', authMethod: 'api-token' },
+    });
   });
 
   it('runs a step against it: the Courier app is planned from the sandbox', async () => {
     const [client] = await services.workspace.listClients();
     const integration = await services.handlers.integrations.add({ clientId: client!.id, vendorId: 'courier' });
-    const view = await services.handlers.steps.saveInput({ integrationId: integration.id, stepId: 'app', input: { ssoAcsUrl: 'https://courier.example.com/acs', audience: 'https://courier.example.com/sp' } });
+    const view = await services.handlers.steps.saveInput({
+      integrationId: integration.id,
+      stepId: 'app',
+      input: { ssoAcsUrl: 'https://courier.example.com/acs', audience: 'https://courier.example.com/sp' },
+    });
     expect(view.status).toBe('planned');
     expect(view.changes?.map((c) => c.id)).toEqual(['app.create']);
   });

@@ -18,11 +18,18 @@ async function generatedOrg(users: number, groups: number) {
   cleanups.push(temp.remove);
   const secrets = new FileSecretStore(temp.dir);
   await secrets.set('c1', 'api-token', org.apiToken);
-  const okta = await connectOrg({ clientId: 'c1', orgUrl: org.url, auth: { method: 'api-token' }, secrets, audit: new AuditLog(temp.dir).append });
+  const okta = await connectOrg({
+    clientId: 'c1',
+    orgUrl: org.url,
+    auth: { method: 'api-token' },
+    secrets,
+    audit: new AuditLog(temp.dir).append,
+  });
   return { org, okta, dataDir: temp.dir };
 }
 
-const pageRequests = (log: readonly { method: string; path: string }[], prefix: string) => log.filter((e) => e.method === 'GET' && e.path.split('?')[0] === prefix).map((e) => e.path);
+const pageRequests = (log: readonly { method: string; path: string }[], prefix: string) =>
+  log.filter((e) => e.method === 'GET' && e.path.split('?')[0] === prefix).map((e) => e.path);
 
 describe('directory over a large org', () => {
   it('walks every page of users and groups and searches them all', async () => {
@@ -43,7 +50,7 @@ describe('directory over a large org', () => {
     expect([prefix.matched, prefix.items.every((u) => u.name.startsWith('Ava'))]).toEqual([50, true]);
   });
 
-  it('counts a group\'s members over every page', async () => {
+  it("counts a group's members over every page", async () => {
     const { okta } = await generatedOrg(1000, 450);
     const directory = new DirectoryIndex(async () => okta);
     await directory.loadAll();
@@ -59,7 +66,12 @@ describe('directory channels', () => {
   it('loads, searches, counts and previews through the handlers', async () => {
     const { org, dataDir } = await generatedOrg(300, 20);
     services = await createServices({ mode: 'browser', dataDir });
-    const client = await services.workspace.addClient({ name: 'Big org', orgUrl: org.url, sandbox: false, auth: { method: 'api-token' } });
+    const client = await services.workspace.addClient({
+      name: 'Big org',
+      orgUrl: org.url,
+      sandbox: false,
+      auth: { method: 'api-token' },
+    });
     await new FileSecretStore(dataDir).set(client.id, 'api-token', org.apiToken);
     const { directory } = services.handlers;
 
@@ -68,11 +80,22 @@ describe('directory channels', () => {
     const found = await directory.searchGroups({ clientId: client.id, query: 'team 000', limit: 3 });
     expect(found.items.map((g) => g.name)).toEqual(['Team 0001', 'Team 0002', 'Team 0003']);
     const [first, second] = found.items;
-    const counts = await Promise.all([first, second].map((g) => directory.groupMemberCount({ clientId: client.id, groupId: g?.id ?? '' })));
+    const counts = await Promise.all(
+      [first, second].map((g) => directory.groupMemberCount({ clientId: client.id, groupId: g?.id ?? '' })),
+    );
     expect(counts.map((c) => c.count)).toEqual([30, 30]);
-    const preview = await directory.preview({ clientId: client.id, groupIds: [first?.id ?? '', second?.id ?? ''], userIds: [] });
+    const preview = await directory.preview({
+      clientId: client.id,
+      groupIds: [first?.id ?? '', second?.id ?? ''],
+      userIds: [],
+    });
     expect(preview.people + preview.duplicates).toBe(60);
-    expect(await directory.progress({ integrationId: 'none', stepId: 'assign' })).toEqual({ active: false, done: 0, total: 0, message: '' });
+    expect(await directory.progress({ integrationId: 'none', stepId: 'assign' })).toEqual({
+      active: false,
+      done: 0,
+      total: 0,
+      message: '',
+    });
 
     // The runner's progress reaches the polling channel: an assignment applied through the services.
     const app = await api<{ id: string }>(org, 'POST', '/api/v1/apps', { body: samlAppBody('Vendor') });
@@ -81,9 +104,22 @@ describe('directory channels', () => {
       i.facts = { ...i.facts, appId: app.body.id };
     });
     const ref = { integrationId: integration.id, stepId: 'assign' as const };
-    await services.handlers.steps.saveInput({ ...ref, input: { groups: [{ id: first?.id ?? '', name: 'Team 0001' }, { id: second?.id ?? '', name: 'Team 0002' }] } });
+    await services.handlers.steps.saveInput({
+      ...ref,
+      input: {
+        groups: [
+          { id: first?.id ?? '', name: 'Team 0001' },
+          { id: second?.id ?? '', name: 'Team 0002' },
+        ],
+      },
+    });
     const applied = await services.handlers.steps.apply(ref);
     expect(applied.status).toBe('verified');
-    expect(await directory.progress(ref)).toEqual({ active: false, done: 2, total: 2, message: 'Group "Team 0002" assigned' });
+    expect(await directory.progress(ref)).toEqual({
+      active: false,
+      done: 2,
+      total: 2,
+      message: 'Group "Team 0002" assigned',
+    });
   });
 });

@@ -36,14 +36,22 @@ describe('okta-onboard org', () => {
     const org = await startSandbox();
     const { workspace, client, tokenFile } = await clientFor(org.url, org.apiToken);
     const io = capture();
-    expect(await command.run(['signin', '--client', 'Acme', '--method', 'api-token', '--token-file', tokenFile, '--data-dir', dataDir], io)).toBe(0);
+    expect(
+      await command.run(
+        ['signin', '--client', 'Acme', '--method', 'api-token', '--token-file', tokenFile, '--data-dir', dataDir],
+        io,
+      ),
+    ).toBe(0);
     expect(io.stdout).toContain('Who:    Alex Admin <admin@acme.example>');
     expect(await new FileSecretStore(dataDir).get(client.id, 'api-token')).toBe(org.apiToken);
     expect((await workspace.findClient('Acme')).auth).toEqual({ method: 'api-token' });
 
     const check = capture();
     expect(await command.run(['check', '--client', 'Acme', '--data-dir', dataDir, '--json'], check)).toBe(0);
-    const report = JSON.parse(check.stdout.join('\n')) as { identity: { login: string; roles: Array<{ type: string }> }; steps: Array<{ step: string; allowed: boolean }> };
+    const report = JSON.parse(check.stdout.join('\n')) as {
+      identity: { login: string; roles: Array<{ type: string }> };
+      steps: Array<{ step: string; allowed: boolean }>;
+    };
     expect(report.identity.login).toBe('admin@acme.example');
     expect(report.identity.roles.map((r) => r.type)).toEqual(['SUPER_ADMIN']);
     expect(report.steps.filter((s) => !s.allowed)).toEqual([]);
@@ -52,20 +60,34 @@ describe('okta-onboard org', () => {
   it("says which steps a read-only admin's token cannot do, and which role they need", async () => {
     const org = await startSandbox();
     const { tokenFile } = await clientFor(org.url, org.readOnlyApiToken);
-    expect(await command.run(['signin', '--client', 'Acme', '--method', 'api-token', '--token-file', tokenFile, '--data-dir', dataDir], capture())).toBe(0);
+    expect(
+      await command.run(
+        ['signin', '--client', 'Acme', '--method', 'api-token', '--token-file', tokenFile, '--data-dir', dataDir],
+        capture(),
+      ),
+    ).toBe(0);
     const io = capture();
     expect(await command.run(['check', '--client', 'Acme', '--data-dir', dataDir], io)).toBe(0);
     expect(io.stdout).toContain('Roles:  READ_ONLY_ADMIN');
     expect(io.stdout).toContain("  ok  metadata      reads the app's IdP metadata and signing keys");
-    expect(io.stdout).toContain('  no  app           needs role Super Administrator (SUPER_ADMIN), Organization Administrator (ORG_ADMIN) or Application Administrator (APP_ADMIN)');
+    expect(io.stdout).toContain(
+      '  no  app           needs role Super Administrator (SUPER_ADMIN), Organization Administrator (ORG_ADMIN) or Application Administrator (APP_ADMIN)',
+    );
   });
 
   it('refuses a token Okta rejects, stores nothing, and says where to make a new one', async () => {
     const org = await startSandbox();
     const { client, tokenFile } = await clientFor(org.url, '00abcdefghijklmnopqrstuvwxyz0123456789ABCD');
     const io = capture();
-    expect(await command.run(['signin', '--client', 'Acme', '--method', 'api-token', '--token-file', tokenFile, '--data-dir', dataDir], io)).toBe(1);
-    expect(io.stderr[0]).toBe('error: Okta refused to read the signed-in user (/users/me): the API token is invalid or expired.');
+    expect(
+      await command.run(
+        ['signin', '--client', 'Acme', '--method', 'api-token', '--token-file', tokenFile, '--data-dir', dataDir],
+        io,
+      ),
+    ).toBe(1);
+    expect(io.stderr[0]).toBe(
+      'error: Okta refused to read the signed-in user (/users/me): the API token is invalid or expired.',
+    );
     expect(io.stderr[1]).toContain('Security > API > Tokens');
     expect(await new FileSecretStore(dataDir).get(client.id, 'api-token')).toBeUndefined();
   });
@@ -75,6 +97,9 @@ describe('okta-onboard org', () => {
     await clientFor(org.url, org.apiToken);
     const io = capture();
     expect(await command.run(['check', '--client', 'Acme', '--data-dir', dataDir], io)).toBe(1);
-    expect(io.stderr).toEqual(['error: No credentials are set up for "Acme".', 'hint: Sign in first: okta-onboard org signin --client "Acme" --method api-token --token-file <file>']);
+    expect(io.stderr).toEqual([
+      'error: No credentials are set up for "Acme".',
+      'hint: Sign in first: okta-onboard org signin --client "Acme" --method api-token --token-file <file>',
+    ]);
   });
 });

@@ -18,7 +18,10 @@ describe('following Link headers', () => {
   });
   let elsewhereUrl = '';
   const org = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', link: `<${elsewhereUrl}/api/v1/users?after=x>; rel="next"` });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      link: `<${elsewhereUrl}/api/v1/users?after=x>; rel="next"`,
+    });
     res.end(JSON.stringify([{ id: '00u1', status: 'ACTIVE', profile: { login: 'a@acme.example' } }]));
   });
   let orgUrl = '';
@@ -32,7 +35,14 @@ describe('following Link headers', () => {
   });
 
   it('refuses a next page on another origin and never sends it the token', async () => {
-    const okta = buildOrgClient({ clientId: 'c', orgUrl, authMethod: 'api-token', authorizer: apiTokenAuthorizer('00secretsecretsecretsecret'), audit: async () => undefined, pacer: new RatePacer() });
+    const okta = buildOrgClient({
+      clientId: 'c',
+      orgUrl,
+      authMethod: 'api-token',
+      authorizer: apiTokenAuthorizer('00secretsecretsecretsecret'),
+      audit: async () => undefined,
+      pacer: new RatePacer(),
+    });
     await expect(okta.listUsers().all()).rejects.toMatchObject({ code: 'OKTA_FOREIGN_LINK' });
     expect(elsewhereHits).toEqual([]);
   });

@@ -21,7 +21,14 @@ describe('OktaOrgApi against the sandbox org (API token)', () => {
     org = await startSandbox();
     dataDir = await mkdtemp(join(tmpdir(), 'org-client-'));
     audit = new AuditLog(dataDir);
-    okta = buildOrgClient({ clientId: 'cli_acme', orgUrl: org.url, authMethod: 'api-token', authorizer: apiTokenAuthorizer(org.apiToken), audit: audit.append, pacer: new RatePacer() });
+    okta = buildOrgClient({
+      clientId: 'cli_acme',
+      orgUrl: org.url,
+      authMethod: 'api-token',
+      authorizer: apiTokenAuthorizer(org.apiToken),
+      audit: audit.append,
+      pacer: new RatePacer(),
+    });
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
@@ -46,12 +53,24 @@ describe('OktaOrgApi against the sandbox org (API token)', () => {
   });
 
   it('creates, reads, updates, deactivates and reactivates a SAML app, with one audit event per write', async () => {
-    const created = await okta.createApp({ label: 'Courier', signOnMode: 'SAML_2_0', settings: { signOn: { ssoAcsUrl: 'https://courier.example/acs', audience: 'https://courier.example' } } }, { activate: true });
+    const created = await okta.createApp(
+      {
+        label: 'Courier',
+        signOnMode: 'SAML_2_0',
+        settings: { signOn: { ssoAcsUrl: 'https://courier.example/acs', audience: 'https://courier.example' } },
+      },
+      { activate: true },
+    );
     expect(created).toMatchObject({ label: 'Courier', status: 'ACTIVE', signOnMode: 'SAML_2_0' });
     expect(created.metadataUrl).toMatch(/\/sso\/saml\/metadata$/);
     const read = await okta.getApp(created.id);
     expect(read?.settings.signOn?.ssoAcsUrl).toBe('https://courier.example/acs');
-    const updated = await okta.updateApp(created.id, { name: created.name, label: 'Courier SSO', signOnMode: created.signOnMode, settings: { signOn: { ...read?.settings.signOn, ssoAcsUrl: 'https://courier.example/acs2' } } });
+    const updated = await okta.updateApp(created.id, {
+      name: created.name,
+      label: 'Courier SSO',
+      signOnMode: created.signOnMode,
+      settings: { signOn: { ...read?.settings.signOn, ssoAcsUrl: 'https://courier.example/acs2' } },
+    });
     expect(updated.settings.signOn?.ssoAcsUrl).toBe('https://courier.example/acs2');
     await okta.deactivateApp(created.id);
     expect((await okta.getApp(created.id))?.status).toBe('INACTIVE');
@@ -66,12 +85,36 @@ describe('OktaOrgApi against the sandbox org (API token)', () => {
     expect(xml).toContain(keys[0]?.x5c[0]);
 
     const events = (await audit.read('cli_acme')).map((e) => `${e.operation} ${e.outcome}`);
-    expect(events).toEqual(['app.create success', 'app.update success', 'app.deactivate success', 'app.activate success']);
+    expect(events).toEqual([
+      'app.create success',
+      'app.update success',
+      'app.deactivate success',
+      'app.activate success',
+    ]);
   });
 
   it('assigns users and groups, edits the app user schema, and audits a failed write as a failure', async () => {
-    const app = await okta.createApp({ label: 'Assign target', signOnMode: 'SAML_2_0', settings: { signOn: { ssoAcsUrl: 'https://t.example/acs', audience: 'https://t.example' } } }, { activate: true });
-    const schema = await okta.updateAppUserSchema(app.id, { custom: { role: { title: 'Role', type: 'string', enum: ['ADMINISTRATOR', 'ANALYST'], oneOf: [{ const: 'ADMINISTRATOR', title: 'Administrator' }, { const: 'ANALYST', title: 'Analyst' }] } } });
+    const app = await okta.createApp(
+      {
+        label: 'Assign target',
+        signOnMode: 'SAML_2_0',
+        settings: { signOn: { ssoAcsUrl: 'https://t.example/acs', audience: 'https://t.example' } },
+      },
+      { activate: true },
+    );
+    const schema = await okta.updateAppUserSchema(app.id, {
+      custom: {
+        role: {
+          title: 'Role',
+          type: 'string',
+          enum: ['ADMINISTRATOR', 'ANALYST'],
+          oneOf: [
+            { const: 'ADMINISTRATOR', title: 'Administrator' },
+            { const: 'ANALYST', title: 'Analyst' },
+          ],
+        },
+      },
+    });
     expect(schema.custom.role?.enum).toEqual(['ADMINISTRATOR', 'ANALYST']);
     expect((await okta.getAppUserSchema(app.id)).custom.role?.title).toBe('Role');
 
@@ -101,12 +144,18 @@ describe('OktaOrgApi against the sandbox org (API token)', () => {
   });
 
   it('sets up API provisioning on a catalog app that offers it', async () => {
-    const app = await okta.createApp({ name: 'mixpanel', label: 'Mixpanel', signOnMode: 'SAML_2_0' }, { activate: true });
+    const app = await okta.createApp(
+      { name: 'mixpanel', label: 'Mixpanel', signOnMode: 'SAML_2_0' },
+      { activate: true },
+    );
     const connection = await okta.setProvisioningConnection(app.id, { token: 'scim-bearer-token-123' });
     expect(connection).toMatchObject({ authScheme: 'TOKEN', status: 'DISABLED' });
     await okta.activateProvisioningConnection(app.id);
     expect((await okta.getProvisioningConnection(app.id)).status).toBe('ENABLED');
-    const feature = await okta.updateUserProvisioningFeature(app.id, { create: { lifecycleCreate: { status: 'ENABLED' } }, update: { profile: { status: 'ENABLED' }, lifecycleDeactivate: { status: 'ENABLED' } } });
+    const feature = await okta.updateUserProvisioningFeature(app.id, {
+      create: { lifecycleCreate: { status: 'ENABLED' } },
+      update: { profile: { status: 'ENABLED' }, lifecycleDeactivate: { status: 'ENABLED' } },
+    });
     expect(feature.capabilities.create?.lifecycleCreate.status).toBe('ENABLED');
     expect((await okta.listFeatures(app.id)).map((f) => f.name)).toEqual(['USER_PROVISIONING']);
     const log = JSON.stringify(await audit.read('cli_acme'));
@@ -114,13 +163,32 @@ describe('OktaOrgApi against the sandbox org (API token)', () => {
   });
 
   it('says a custom SAML app has no API provisioning connection', async () => {
-    const app = await okta.createApp({ label: 'No SCIM API', signOnMode: 'SAML_2_0', settings: { signOn: { ssoAcsUrl: 'https://n.example/acs', audience: 'https://n.example' } } }, { activate: true });
-    expect(await okta.getProvisioningConnection(app.id)).toEqual({ authScheme: 'UNKNOWN', status: 'UNKNOWN', baseUrl: undefined });
+    const app = await okta.createApp(
+      {
+        label: 'No SCIM API',
+        signOnMode: 'SAML_2_0',
+        settings: { signOn: { ssoAcsUrl: 'https://n.example/acs', audience: 'https://n.example' } },
+      },
+      { activate: true },
+    );
+    expect(await okta.getProvisioningConnection(app.id)).toEqual({
+      authScheme: 'UNKNOWN',
+      status: 'UNKNOWN',
+      baseUrl: undefined,
+    });
   });
 
   it("turns a read-only admin's write into an AppError naming the role needed", async () => {
-    const readOnly = buildOrgClient({ clientId: 'cli_ro', orgUrl: org.url, authMethod: 'api-token', authorizer: apiTokenAuthorizer(org.readOnlyApiToken), audit: audit.append });
-    await expect(readOnly.createApp({ label: 'Nope', signOnMode: 'SAML_2_0' }, { activate: false })).rejects.toMatchObject({
+    const readOnly = buildOrgClient({
+      clientId: 'cli_ro',
+      orgUrl: org.url,
+      authMethod: 'api-token',
+      authorizer: apiTokenAuthorizer(org.readOnlyApiToken),
+      audit: audit.append,
+    });
+    await expect(
+      readOnly.createApp({ label: 'Nope', signOnMode: 'SAML_2_0' }, { activate: false }),
+    ).rejects.toMatchObject({
       code: 'OKTA_ROLE_MISSING',
       hint: 'This needs Super Administrator (SUPER_ADMIN), Organization Administrator (ORG_ADMIN) or Application Administrator (APP_ADMIN). Ask a Super Admin to assign it under Security > Administrators, or sign in as an admin who has it.',
     });

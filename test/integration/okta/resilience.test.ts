@@ -18,7 +18,10 @@ async function setup(faults: Parameters<typeof startSandbox>[0]) {
   const org = await startSandbox(faults);
   const events: Array<Omit<AuditEvent, 'time'>> = [];
   const okta = buildOrgClient({
-    clientId: 'cli_faults', orgUrl: org.url, authMethod: 'api-token', authorizer: apiTokenAuthorizer(org.apiToken),
+    clientId: 'cli_faults',
+    orgUrl: org.url,
+    authMethod: 'api-token',
+    authorizer: apiTokenAuthorizer(org.apiToken),
     audit: async (e) => {
       events.push(e);
     },
@@ -46,7 +49,14 @@ describe('the client under injected faults', () => {
     const { org, okta, events } = await setup({ faults: { rateLimitRate: 0.2, random: seeded(11) } });
     const before = org.writeCount();
     for (let i = 0; i < 8; i += 1) {
-      await okta.createApp({ label: `Faulty ${i}`, signOnMode: 'SAML_2_0', settings: { signOn: { ssoAcsUrl: `https://v${i}.example/acs`, audience: `https://v${i}.example` } } }, { activate: true });
+      await okta.createApp(
+        {
+          label: `Faulty ${i}`,
+          signOnMode: 'SAML_2_0',
+          settings: { signOn: { ssoAcsUrl: `https://v${i}.example/acs`, audience: `https://v${i}.example` } },
+        },
+        { activate: true },
+      );
     }
     expect(org.writeCount() - before).toBe(8);
     expect([...org.state.apps.values()].filter((a) => a.label.startsWith('Faulty ')).length).toBe(8);
@@ -62,14 +72,18 @@ describe('the client under injected faults', () => {
 
   it('does not re-send a create that failed with a 5xx: it reports it once, audited as a failure', async () => {
     const { org, okta, events } = await setup({ faults: { serverErrorRate: 1, methods: ['POST'] } });
-    await expect(okta.createApp({ label: 'Once', signOnMode: 'SAML_2_0' }, { activate: true })).rejects.toMatchObject({ code: 'OKTA_UNAVAILABLE' });
+    await expect(okta.createApp({ label: 'Once', signOnMode: 'SAML_2_0' }, { activate: true })).rejects.toMatchObject({
+      code: 'OKTA_UNAVAILABLE',
+    });
     expect(org.requestLog().filter((r) => r.method === 'POST' && r.path.startsWith('/api/v1/apps'))).toHaveLength(1);
     expect(events).toEqual([expect.objectContaining({ operation: 'app.create', outcome: 'failure' })]);
   });
 
   it('reports a create whose connection dropped as an unknown outcome, sent once', async () => {
     const { org, okta } = await setup({ faults: { dropRate: 1, methods: ['POST'] } });
-    await expect(okta.createApp({ label: 'Dropped', signOnMode: 'SAML_2_0' }, { activate: true })).rejects.toMatchObject({
+    await expect(
+      okta.createApp({ label: 'Dropped', signOnMode: 'SAML_2_0' }, { activate: true }),
+    ).rejects.toMatchObject({
       code: 'OKTA_UNREACHABLE',
       hint: 'The change may or may not have reached Okta. Check your connection, then run the step again: it reads what Okta has before writing, so nothing is made twice.',
     });

@@ -17,9 +17,14 @@ const PLANTED = {
   OKTA_CLIENT_PRIVATEKEY: 'planted-private-key',
   OKTA_CLIENT_USERAGENT: 'planted-agent',
 };
-const yaml = (tag: string) => `okta:\n  client:\n    orgUrl: http://127.0.0.1:9/${tag}\n    token: ${tag}-token\n    userAgent: ${tag}-agent\n    clientId: ${tag}-client\n`;
+const yaml = (tag: string) =>
+  `okta:\n  client:\n    orgUrl: http://127.0.0.1:9/${tag}\n    token: ${tag}-token\n    userAgent: ${tag}-agent\n    clientId: ${tag}-client\n`;
 
-interface Loader { config: { client: Record<string, unknown> }; applyYamlFile(path: string): void; applyEnvVars(): void }
+interface Loader {
+  config: { client: Record<string, unknown> };
+  applyYamlFile(path: string): void;
+  applyEnvVars(): void;
+}
 
 describe('the Okta SDK is isolated from okta.yaml files and OKTA_* variables', () => {
   let dir: string;
@@ -55,7 +60,9 @@ describe('the Okta SDK is isolated from okta.yaml files and OKTA_* variables', (
   });
 
   it('the planted files and variables are ones the SDK loader would read', () => {
-    const { ConfigLoader } = createRequire(import.meta.url)('@okta/okta-sdk-nodejs/src/config-loader.js') as { ConfigLoader: new () => Loader };
+    const { ConfigLoader } = createRequire(import.meta.url)('@okta/okta-sdk-nodejs/src/config-loader.js') as {
+      ConfigLoader: new () => Loader;
+    };
     const loader = new ConfigLoader();
     loader.applyYamlFile(join(dir, 'home', '.okta', 'okta.yaml'));
     expect(loader.config.client.token).toBe('home-yaml-token');
@@ -64,7 +71,11 @@ describe('the Okta SDK is isolated from okta.yaml files and OKTA_* variables', (
   });
 
   it('builds a client that uses only what we pass and sends only our Authorization', async () => {
-    const policy = new RequestPolicy({ orgUrl, authorizer: { headersFor: async () => ({ Authorization: 'SSWS ours' }) }, pacer: new RatePacer() });
+    const policy = new RequestPolicy({
+      orgUrl,
+      authorizer: { headersFor: async () => ({ Authorization: 'SSWS ours' }) },
+      pacer: new RatePacer(),
+    });
     const client = createSdkClient(orgUrl, policy);
     expect(client.baseUrl).toBe(orgUrl);
     expect(client.authorizationMode).toBe('SSWS');

@@ -50,7 +50,12 @@ describe('a planted API token never leaves the secret store', () => {
     await writeFile(tokenFile, PLANTED, { mode: 0o600 });
     const io = { out: (t: string) => printed.push(t), err: (t: string) => printed.push(t) };
     try {
-      expect(await command.run(['signin', '--client', 'Acme', '--method', 'api-token', '--token-file', tokenFile, '--data-dir', dataDir], io)).toBe(0);
+      expect(
+        await command.run(
+          ['signin', '--client', 'Acme', '--method', 'api-token', '--token-file', tokenFile, '--data-dir', dataDir],
+          io,
+        ),
+      ).toBe(0);
     } finally {
       await rm(tokenFile, { force: true });
     }
@@ -59,9 +64,18 @@ describe('a planted API token never leaves the secret store', () => {
 
     const secrets = new FileSecretStore(dataDir);
     const audit = new AuditLog(dataDir);
-    const okta = await connectOrg({ clientId: client.id, orgUrl: org.url, auth: { method: 'api-token' }, secrets, audit: audit.append });
+    const okta = await connectOrg({
+      clientId: client.id,
+      orgUrl: org.url,
+      auth: { method: 'api-token' },
+      secrets,
+      audit: audit.append,
+    });
     okta.onRequest((event) => printed.push(JSON.stringify(event)));
-    const app = await okta.createApp({ name: 'mixpanel', label: 'Leak check', signOnMode: 'SAML_2_0' }, { activate: true });
+    const app = await okta.createApp(
+      { name: 'mixpanel', label: 'Leak check', signOnMode: 'SAML_2_0' },
+      { activate: true },
+    );
     await okta.setProvisioningConnection(app.id, { token: SCIM_SECRET });
     await okta.listUsers({ limit: 20 }).all();
 
@@ -85,7 +99,9 @@ describe('a planted API token never leaves the secret store', () => {
     const errorText = errors.map((e) => `${e.message} ${e.hint} ${e.field ?? ''} ${e.stack ?? ''}`).join('\n');
     const auditText = JSON.stringify(await audit.read(client.id));
     expect(auditText).toContain('app.provisioning.connection.set');
-    const outsideStore = await Promise.all((await filesUnder(dataDir)).filter((f) => !f.endsWith('secrets.json')).map((f) => readFile(f, 'utf8')));
+    const outsideStore = await Promise.all(
+      (await filesUnder(dataDir)).filter((f) => !f.endsWith('secrets.json')).map((f) => readFile(f, 'utf8')),
+    );
     expect(outsideStore.length).toBeGreaterThan(1);
     for (const secret of [PLANTED, SCIM_SECRET]) {
       expect(printed.join('\n')).not.toContain(secret);

@@ -29,7 +29,16 @@ describe('signing in to the sandbox org', () => {
     audit = new AuditLog(dataDir);
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -45,7 +54,7 @@ describe('signing in to the sandbox org', () => {
       await page.fill('#okta-signin-username', org.adminLogin);
       await page.fill('#okta-signin-password', SANDBOX_PASSWORD);
       await Promise.all([page.waitForURL(/127\.0\.0\.1:\d+\/callback/), page.click('#okta-signin-submit')]);
-      return await page.textContent('body') ?? '';
+      return (await page.textContent('body')) ?? '';
     } finally {
       await page.close();
     }
@@ -55,7 +64,9 @@ describe('signing in to the sandbox org', () => {
     const scopes = scopesFor();
     let tabText = '';
     const identity = await signInAdmin('cli_pkce', secrets, {
-      orgUrl: org.url, oauthClientId: SEED_NATIVE_CLIENT_ID, scopes,
+      orgUrl: org.url,
+      oauthClientId: SEED_NATIVE_CLIENT_ID,
+      scopes,
       openExternal: async (url) => {
         expect(new URL(url).searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
         tabText = await adminInBrowser(url);
@@ -70,10 +81,18 @@ describe('signing in to the sandbox org', () => {
     expect(stored.refreshToken).toBeDefined();
     // Pretend the hour has passed: the next call must refresh first.
     await secrets.set('cli_pkce', OAUTH_TOKENS_SECRET, JSON.stringify({ ...stored, expiresAt: Date.now() }));
-    const okta = await connectOrg({ clientId: 'cli_pkce', orgUrl: org.url, auth: { method: 'oauth-pkce', oauthClientId: SEED_NATIVE_CLIENT_ID, scopes }, secrets, audit: audit.append });
+    const okta = await connectOrg({
+      clientId: 'cli_pkce',
+      orgUrl: org.url,
+      auth: { method: 'oauth-pkce', oauthClientId: SEED_NATIVE_CLIENT_ID, scopes },
+      secrets,
+      audit: audit.append,
+    });
     const users = await okta.listUsers({ limit: 20 }).all();
     expect(users).toHaveLength(org.state.users.size);
-    const refreshed = storedTokensSchema.parse(JSON.parse((await secrets.get('cli_pkce', OAUTH_TOKENS_SECRET)) ?? '{}'));
+    const refreshed = storedTokensSchema.parse(
+      JSON.parse((await secrets.get('cli_pkce', OAUTH_TOKENS_SECRET)) ?? '{}'),
+    );
     expect(refreshed.accessToken).not.toBe(stored.accessToken);
     expect(refreshed.expiresAt).toBeGreaterThan(Date.now() + 3_000_000);
 
@@ -86,10 +105,18 @@ describe('signing in to the sandbox org', () => {
     const jwk = await serviceAppPublicKey('cli_svc', secrets);
     expect(await serviceAppPublicKey('cli_svc', secrets)).toEqual(jwk);
     // What the admin does in the Admin Console: paste the public key into the service app.
-    expect((await api(org, 'POST', `/sandbox/v1/oauth/clients/${SEED_SERVICE_CLIENT_ID}/keys`, { body: jwk })).status).toBe(200);
+    expect(
+      (await api(org, 'POST', `/sandbox/v1/oauth/clients/${SEED_SERVICE_CLIENT_ID}/keys`, { body: jwk })).status,
+    ).toBe(200);
 
     const scopes = scopesFor();
-    const okta = await connectOrg({ clientId: 'cli_svc', orgUrl: org.url, auth: { method: 'service-app', oauthClientId: SEED_SERVICE_CLIENT_ID, keyId: jwk.kid, scopes }, secrets, audit: audit.append });
+    const okta = await connectOrg({
+      clientId: 'cli_svc',
+      orgUrl: org.url,
+      auth: { method: 'service-app', oauthClientId: SEED_SERVICE_CLIENT_ID, keyId: jwk.kid, scopes },
+      secrets,
+      audit: audit.append,
+    });
     const identity = await okta.whoAmI();
     expect(identity).toMatchObject({ authMethod: 'service-app', displayName: `service app ${SEED_SERVICE_CLIENT_ID}` });
     expect(identity.scopes).toEqual(expect.arrayContaining(scopes));
@@ -98,13 +125,30 @@ describe('signing in to the sandbox org', () => {
     const grants = [...org.state.accessTokens.values()].filter((g) => g.clientId === SEED_SERVICE_CLIENT_ID);
     expect(grants.map((g) => g.tokenType)).toEqual(['DPoP']);
     // Plain first; "DPoP proof missing" -> a proof; "use_dpop_nonce" -> a proof with Okta's nonce.
-    expect(org.requestLog().filter((r) => r.path === '/oauth2/v1/token').map((r) => r.status).slice(-3)).toEqual([400, 400, 200]);
+    expect(
+      org
+        .requestLog()
+        .filter((r) => r.path === '/oauth2/v1/token')
+        .map((r) => r.status)
+        .slice(-3),
+    ).toEqual([400, 400, 200]);
   });
 
   it("names the scope an admin's token lacks, both ahead of time and when Okta refuses", async () => {
     const scopes = ['okta.users.read.self', 'okta.roles.read', 'okta.apps.read', 'okta.users.read'];
-    await signInAdmin('cli_narrow', secrets, { orgUrl: org.url, oauthClientId: SEED_NATIVE_CLIENT_ID, scopes, openExternal: async (url) => void (await adminInBrowser(url)) });
-    const okta = await connectOrg({ clientId: 'cli_narrow', orgUrl: org.url, auth: { method: 'oauth-pkce', oauthClientId: SEED_NATIVE_CLIENT_ID, scopes }, secrets, audit: audit.append });
+    await signInAdmin('cli_narrow', secrets, {
+      orgUrl: org.url,
+      oauthClientId: SEED_NATIVE_CLIENT_ID,
+      scopes,
+      openExternal: async (url) => void (await adminInBrowser(url)),
+    });
+    const okta = await connectOrg({
+      clientId: 'cli_narrow',
+      orgUrl: org.url,
+      auth: { method: 'oauth-pkce', oauthClientId: SEED_NATIVE_CLIENT_ID, scopes },
+      secrets,
+      audit: audit.append,
+    });
     const verdicts = stepsAllowed(await okta.whoAmI());
     expect(verdicts.find((v) => v.step === 'metadata')?.allowed).toBe(true);
     expect(verdicts.find((v) => v.step === 'assign')?.missingScopes).toEqual(['okta.apps.manage', 'okta.groups.read']);
@@ -116,7 +160,13 @@ describe('signing in to the sandbox org', () => {
 
   it('signs in with an API token stored in the secret store', async () => {
     await secrets.set('cli_ssws', 'api-token', org.apiToken);
-    const okta = await connectOrg({ clientId: 'cli_ssws', orgUrl: org.url, auth: { method: 'api-token' }, secrets, audit: audit.append });
+    const okta = await connectOrg({
+      clientId: 'cli_ssws',
+      orgUrl: org.url,
+      auth: { method: 'api-token' },
+      secrets,
+      audit: audit.append,
+    });
     expect((await okta.whoAmI()).login).toBe(org.adminLogin);
   });
 });

@@ -40,7 +40,12 @@ export class ConsoleClient {
     const headers: Record<string, string> = {};
     if (this.cookie) headers.cookie = this.cookie;
     if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const response = await fetch(new URL(url, this.org.url), { method: body === undefined ? 'GET' : 'POST', headers, body, redirect: 'manual' });
+    const response = await fetch(new URL(url, this.org.url), {
+      method: body === undefined ? 'GET' : 'POST',
+      headers,
+      body,
+      redirect: 'manual',
+    });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
     return { status: response.status, location: response.headers.get('location'), html: await response.text() };

@@ -36,31 +36,47 @@ describe('sandbox Admin Console: catalog pages', () => {
     expect(catalog.html).toContain('<a href="/admin/app/mixpanel/instance/_new_/">Mixpanel</a>');
   });
 
-  it('shows Millie\'s Slug Name field and creates the instance on Done, as POST /api/v1/apps would', async () => {
+  it("shows Millie's Slug Name field and creates the instance on Done, as POST /api/v1/apps would", async () => {
     const admin = new ConsoleClient(org);
     await admin.signIn('/admin/app/millie/instance/_new_/');
     const form = await admin.get('/admin/app/millie/instance/_new_/');
     expect(form.html).toContain('<h1>Add Millie</h1>');
     expect(form.html).toContain('Slug Name <input name="slugName"');
     const writes = org.writeCount();
-    const { appId, location } = await admin.addCatalogApp('/admin/app/millie/instance/_new_/', { label: 'Millie', slugName: 'acme-corp' });
+    const { appId, location } = await admin.addCatalogApp('/admin/app/millie/instance/_new_/', {
+      label: 'Millie',
+      slugName: 'acme-corp',
+    });
     expect(location).toBe(`/admin/app/millie/instance/${appId}/`);
     expect(org.writeCount()).toBe(writes);
-    const read = await api<{ name: string; label: string; status: string; settings: { app: { slugName: string } }; _links: { appLinks: { href: string }[] } }>(org, 'GET', `/api/v1/apps/${appId}`);
-    expect(read.body).toMatchObject({ name: 'millie', label: 'Millie', status: 'ACTIVE', settings: { app: { slugName: 'acme-corp' } } });
+    const read = await api<{
+      name: string;
+      label: string;
+      status: string;
+      settings: { app: { slugName: string } };
+      _links: { appLinks: { href: string }[] };
+    }>(org, 'GET', `/api/v1/apps/${appId}`);
+    expect(read.body).toMatchObject({
+      name: 'millie',
+      label: 'Millie',
+      status: 'ACTIVE',
+      settings: { app: { slugName: 'acme-corp' } },
+    });
     expect(read.body._links.appLinks[0]?.href).toMatch(new RegExp(`/home/millie/${appId}/aln`));
     const appPage = await admin.get(location);
     expect(appPage.html).toContain(`<dd id="app-id">${appId}</dd>`);
     expect(appPage.html).toContain('<dd id="setting-slugName">acme-corp</dd>');
   });
 
-  it('keeps the form and shows Okta\'s message when the slug is not valid', async () => {
+  it("keeps the form and shows Okta's message when the slug is not valid", async () => {
     const admin = new ConsoleClient(org);
     await admin.signIn('/admin/app/millie/instance/_new_/');
     const before = org.state.apps.size;
     const answer = await admin.post('/admin/app/millie/instance/_new_/', { label: 'Millie 2', slugName: 'Acme Corp' });
     expect(answer.status).toBe(400);
-    expect(answer.html).toContain('slugName: &#39;Acme Corp&#39; is not valid; use lowercase letters, digits and hyphens, e.g. acme-corp.');
+    expect(answer.html).toContain(
+      'slugName: &#39;Acme Corp&#39; is not valid; use lowercase letters, digits and hyphens, e.g. acme-corp.',
+    );
     expect(answer.html).toContain('value="Acme Corp"');
     expect(org.state.apps.size).toBe(before);
   });

@@ -10,8 +10,12 @@ const HOUR_MS = 3_600_000;
 
 describe('PKCE', () => {
   it('accepts the RFC 7636 appendix B pair and nothing else', () => {
-    expect(verifyPkce('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM')).toBe(true);
-    expect(verifyPkce('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXl', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM')).toBe(false);
+    expect(
+      verifyPkce('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'),
+    ).toBe(true);
+    expect(
+      verifyPkce('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXl', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'),
+    ).toBe(false);
     expect(verifyPkce('too-short', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM')).toBe(false);
   });
 });
@@ -21,7 +25,8 @@ describe('JWK thumbprint', () => {
     const key = createPublicKey({
       format: 'jwk',
       key: {
-        kty: 'RSA', e: 'AQAB',
+        kty: 'RSA',
+        e: 'AQAB',
         n: '0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw',
       },
     });
@@ -46,13 +51,35 @@ describe('DPoP proofs', () => {
   it('binds to the key, checks ath, and refuses a replayed jti', () => {
     const jtis = new JtiCache(nowS);
     const proof = dpopProof(key, 'GET', `${url}?limit=2`, { accessToken: 'at-1' });
-    const input = { proof, method: 'GET', url, nowS: nowS(), accessToken: 'at-1', rememberJti: (jti: string, exp: number) => jtis.remember(jti, exp) };
+    const input = {
+      proof,
+      method: 'GET',
+      url,
+      nowS: nowS(),
+      accessToken: 'at-1',
+      rememberJti: (jti: string, exp: number) => jtis.remember(jti, exp),
+    };
     const result = checkDpopProof(input);
-    expect(result.jkt).toBe(jwkThumbprint(createPublicKey({ format: 'jwk', key: { kty: 'RSA', n: String(key.publicJwk.n), e: String(key.publicJwk.e) } })));
-    expect(failure(() => checkDpopProof(input))).toEqual({ error: 'invalid_dpop_proof', message: "'jti' claim in the DPoP proof JWT has already been used." });
-    expect(failure(() => checkDpopProof({ ...input, proof: dpopProof(key, 'GET', url, { accessToken: 'other' }) }))).toEqual({ error: 'invalid_dpop_proof', message: "'ath' claim in the DPoP proof JWT is invalid." });
-    expect(failure(() => checkDpopProof({ ...input, proof: dpopProof(key, 'POST', url, { accessToken: 'at-1' }) }))).toEqual({ error: 'invalid_dpop_proof', message: "'htm' claim in the DPoP proof JWT is invalid." });
-    expect(failure(() => checkDpopProof({ ...input, nowS: nowS() + 600, proof: dpopProof(key, 'GET', url, { accessToken: 'at-1' }) }))).toEqual({ error: 'invalid_dpop_proof', message: "'iat' claim in the DPoP proof JWT is invalid." });
+    expect(result.jkt).toBe(
+      jwkThumbprint(
+        createPublicKey({ format: 'jwk', key: { kty: 'RSA', n: String(key.publicJwk.n), e: String(key.publicJwk.e) } }),
+      ),
+    );
+    expect(failure(() => checkDpopProof(input))).toEqual({
+      error: 'invalid_dpop_proof',
+      message: "'jti' claim in the DPoP proof JWT has already been used.",
+    });
+    expect(
+      failure(() => checkDpopProof({ ...input, proof: dpopProof(key, 'GET', url, { accessToken: 'other' }) })),
+    ).toEqual({ error: 'invalid_dpop_proof', message: "'ath' claim in the DPoP proof JWT is invalid." });
+    expect(
+      failure(() => checkDpopProof({ ...input, proof: dpopProof(key, 'POST', url, { accessToken: 'at-1' }) })),
+    ).toEqual({ error: 'invalid_dpop_proof', message: "'htm' claim in the DPoP proof JWT is invalid." });
+    expect(
+      failure(() =>
+        checkDpopProof({ ...input, nowS: nowS() + 600, proof: dpopProof(key, 'GET', url, { accessToken: 'at-1' }) }),
+      ),
+    ).toEqual({ error: 'invalid_dpop_proof', message: "'iat' claim in the DPoP proof JWT is invalid." });
   });
 
   it('renews the nonce every 24 hours and accepts an old one for 3 days', () => {

@@ -22,10 +22,19 @@ export function jwt(header: Record<string, unknown>, payload: Record<string, unk
 
 export function clientAssertion(key: ClientKey, clientId: string, aud: string, lifetimeS = 300): string {
   const now = Math.floor(Date.now() / 1000);
-  return jwt({ alg: 'RS256', kid: key.publicJwk.kid }, { iss: clientId, sub: clientId, aud, iat: now, exp: now + lifetimeS, jti: randomUUID() }, key.privateKey);
+  return jwt(
+    { alg: 'RS256', kid: key.publicJwk.kid },
+    { iss: clientId, sub: clientId, aud, iat: now, exp: now + lifetimeS, jti: randomUUID() },
+    key.privateKey,
+  );
 }
 
-export function dpopProof(key: ClientKey, htm: string, htu: string, extra: { nonce?: string; accessToken?: string } = {}): string {
+export function dpopProof(
+  key: ClientKey,
+  htm: string,
+  htu: string,
+  extra: { nonce?: string; accessToken?: string } = {},
+): string {
   const { kid: _kid, alg: _alg, use: _use, ...jwk } = key.publicJwk;
   const payload: Record<string, unknown> = { htm, htu, iat: Math.floor(Date.now() / 1000), jti: randomUUID() };
   if (extra.nonce !== undefined) payload.nonce = extra.nonce;

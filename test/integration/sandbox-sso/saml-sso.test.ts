@@ -8,7 +8,11 @@ import { api, samlAppBody, startSandbox } from '../../support/sandbox';
 const ACS = 'https://vendor.example/saml/acs';
 const AUDIENCE = 'https://vendor.example/saml/metadata';
 
-interface AppJson { id: string; name: string; _links: { appLinks: Array<{ href: string }> } }
+interface AppJson {
+  id: string;
+  name: string;
+  _links: { appLinks: Array<{ href: string }> };
+}
 
 let org: SandboxOrg;
 let app: AppJson;
@@ -22,9 +26,24 @@ beforeAll(async () => {
   const body = samlAppBody('Vendor SSO', ACS);
   const signOn = (body.settings as { signOn: Record<string, unknown> }).signOn;
   signOn.attributeStatements = [
-    { type: 'EXPRESSION', name: 'email', namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified', values: ['user.email'] },
-    { type: 'EXPRESSION', name: 'firstName', namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic', values: ['user.firstName'] },
-    { type: 'EXPRESSION', name: 'id', namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified', values: ['user.id'] },
+    {
+      type: 'EXPRESSION',
+      name: 'email',
+      namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified',
+      values: ['user.email'],
+    },
+    {
+      type: 'EXPRESSION',
+      name: 'firstName',
+      namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic',
+      values: ['user.firstName'],
+    },
+    {
+      type: 'EXPRESSION',
+      name: 'id',
+      namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified',
+      values: ['user.id'],
+    },
   ];
   const created = await api<AppJson>(org, 'POST', '/api/v1/apps', { body });
   expect(created.status).toBe(200);
@@ -32,7 +51,12 @@ beforeAll(async () => {
   const users = [...org.state.users.values()].filter((u) => u.status === 'ACTIVE' && u.id !== org.adminUserId);
   const [first, second] = users;
   if (first === undefined || second === undefined) throw new Error('the seeded org needs two active users');
-  assigned = { id: first.id, login: first.profile.login, email: first.profile.email, firstName: first.profile.firstName };
+  assigned = {
+    id: first.id,
+    login: first.profile.login,
+    email: first.profile.email,
+    firstName: first.profile.firstName,
+  };
   unassigned = { login: second.profile.login };
   const assign = await api(org, 'POST', `/api/v1/apps/${app.id}/users`, { body: { id: first.id, scope: 'USER' } });
   expect(assign.status).toBe(200);
@@ -40,7 +64,6 @@ beforeAll(async () => {
   certificate = record?.signingKeys[0]?.certificateBase64 ?? '';
   issuer = `http://www.okta.com/${record?.entityKey ?? ''}`;
 });
-
 
 function form(fields: Record<string, string>, cookie?: string): RequestInit {
   return {
@@ -74,8 +97,16 @@ describe('IdP-initiated SSO at the embed link', () => {
     expect(posted.relayState).toBeUndefined();
 
     const result = await checkSamlResponse(posted.samlResponse, {
-      idpCertificates: [certificate], idpIssuer: issuer, audience: AUDIENCE, recipient: ACS, email: assigned.email,
-      attributes: [{ name: 'email', value: assigned.email }, { name: 'firstName', value: assigned.firstName }, { name: 'id', value: assigned.id }],
+      idpCertificates: [certificate],
+      idpIssuer: issuer,
+      audience: AUDIENCE,
+      recipient: ACS,
+      email: assigned.email,
+      attributes: [
+        { name: 'email', value: assigned.email },
+        { name: 'firstName', value: assigned.firstName },
+        { name: 'id', value: assigned.id },
+      ],
     });
     expect(result.checks.filter((c) => c.status === 'fail')).toEqual([]);
     expect(result.valid).toBe(true);
@@ -84,14 +115,16 @@ describe('IdP-initiated SSO at the embed link', () => {
     expect(xml).not.toContain('InResponseTo');
   });
 
-  it('reuses the session cookie and shows Okta\'s page to an unassigned user, posting nothing', async () => {
+  it("reuses the session cookie and shows Okta's page to an unassigned user, posting nothing", async () => {
     const embed = app._links.appLinks[0]?.href ?? '';
     const signedIn = await fetch(embed, form({ username: unassigned.login, password: SANDBOX_PASSWORD }));
     expect(signedIn.status).toBe(403);
     const html = await signedIn.text();
     expect(html).toContain('User is not assigned to this application');
     expect(html).not.toContain('SAMLResponse');
-    const again = await fetch(embed, { headers: { cookie: (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '' } });
+    const again = await fetch(embed, {
+      headers: { cookie: (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '' },
+    });
     expect(again.status).toBe(403);
   });
 });
@@ -109,14 +142,24 @@ describe('SP-initiated SSO at the IdP SSO URL', () => {
     const html = await page.text();
     expect(html).toContain('name="SAMLRequest"');
     const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? '';
-    const hidden = Object.fromEntries([...html.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
-    const signedIn = await fetch(`${org.url}${action}`, form({ ...hidden, username: assigned.login, password: SANDBOX_PASSWORD }));
+    const hidden = Object.fromEntries(
+      [...html.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
+    );
+    const signedIn = await fetch(
+      `${org.url}${action}`,
+      form({ ...hidden, username: assigned.login, password: SANDBOX_PASSWORD }),
+    );
     const posted = postedForm(await signedIn.text());
     expect(posted.action).toBe(ACS);
     expect(posted.relayState).toBe('/dashboard');
     const xml = Buffer.from(posted.samlResponse, 'base64').toString('utf8');
     expect(xml).toContain('InResponseTo="_req42"');
-    const result = await checkSamlResponse(posted.samlResponse, { idpCertificates: [certificate], idpIssuer: issuer, audience: AUDIENCE, recipient: ACS });
+    const result = await checkSamlResponse(posted.samlResponse, {
+      idpCertificates: [certificate],
+      idpIssuer: issuer,
+      audience: AUDIENCE,
+      recipient: ACS,
+    });
     expect(result.valid).toBe(true);
   });
 
@@ -124,7 +167,10 @@ describe('SP-initiated SSO at the IdP SSO URL', () => {
     const record = org.state.apps.get(app.id);
     const ssoUrl = `${org.url}/app/${app.name}/${record?.entityKey ?? ''}/sso/saml`;
     const embed = app._links.appLinks[0]?.href ?? '';
-    const cookie = ((await fetch(embed, form({ username: assigned.login, password: SANDBOX_PASSWORD }))).headers.get('set-cookie') ?? '').split(';')[0];
+    const cookie = (
+      (await fetch(embed, form({ username: assigned.login, password: SANDBOX_PASSWORD }))).headers.get('set-cookie') ??
+      ''
+    ).split(';')[0];
     const samlRequest = Buffer.from(authnRequest('_req43')).toString('base64');
     const answer = await fetch(ssoUrl, form({ SAMLRequest: samlRequest }, cookie));
     const xml = Buffer.from(postedForm(await answer.text()).samlResponse, 'base64').toString('utf8');

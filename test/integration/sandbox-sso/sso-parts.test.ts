@@ -6,12 +6,30 @@ import { parseAuthnRequest } from '../../../src-main/sandbox/sso/saml-request';
 
 const at = '2026-01-01T00:00:00.000Z';
 const user: UserRecord = {
-  id: '00u1abcd', status: 'ACTIVE', created: at, activated: at, statusChanged: at, lastLogin: null, lastUpdated: at, passwordChanged: at,
+  id: '00u1abcd',
+  status: 'ACTIVE',
+  created: at,
+  activated: at,
+  statusChanged: at,
+  lastLogin: null,
+  lastUpdated: at,
+  passwordChanged: at,
   profile: { login: 'ann@ex.com', email: 'ann.lee@ex.com', firstName: 'Ann', lastName: 'Lee', department: '' },
 };
 const appUser: AppUserRecord = {
-  id: '00u1abcd', appId: '0oa1', direct: true, groupIds: [], status: 'ACTIVE', syncState: 'DISABLED', externalId: null, lastSync: null,
-  created: at, lastUpdated: at, statusChanged: at, credentials: { userName: 'ann' }, profile: { role: 'ADMINISTRATOR' },
+  id: '00u1abcd',
+  appId: '0oa1',
+  direct: true,
+  groupIds: [],
+  status: 'ACTIVE',
+  syncState: 'DISABLED',
+  externalId: null,
+  lastSync: null,
+  created: at,
+  lastUpdated: at,
+  statusChanged: at,
+  credentials: { userName: 'ann' },
+  profile: { role: 'ADMINISTRATOR' },
 };
 const scope = { user, appUser };
 
@@ -36,7 +54,8 @@ describe('Okta expressions in attribute statements and NameID templates', () => 
 });
 
 describe('AuthnRequest decoding', () => {
-  const xml = '<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_abc" Version="2.0" AssertionConsumerServiceURL="https://sp.example/acs"><saml:Issuer>https://sp.example</saml:Issuer></samlp:AuthnRequest>';
+  const xml =
+    '<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_abc" Version="2.0" AssertionConsumerServiceURL="https://sp.example/acs"><saml:Issuer>https://sp.example</saml:Issuer></samlp:AuthnRequest>';
 
   it('reads the Redirect (deflated) and POST bindings', () => {
     const expected = { id: '_abc', issuer: 'https://sp.example', acsUrl: 'https://sp.example/acs' };

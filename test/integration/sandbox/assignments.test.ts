@@ -15,7 +15,9 @@ async function groupId(name: string): Promise<string> {
 
 async function addRoleProperty(): Promise<void> {
   await api(org, 'POST', `/api/v1/meta/schemas/apps/${appId}/default`, {
-    body: { definitions: { custom: { properties: { role: { title: 'Role', type: 'string', enum: ['ADMIN', 'ANALYST'] } } } } },
+    body: {
+      definitions: { custom: { properties: { role: { title: 'Role', type: 'string', enum: ['ADMIN', 'ANALYST'] } } } },
+    },
   });
 }
 
@@ -29,34 +31,56 @@ beforeEach(async () => {
 describe('app user assignments', () => {
   it('assigns a user directly with scope USER, the login as userName, and emits one event', async () => {
     const user = org.state.getUser('admin@acme.example');
-    const assigned = await api<Json>(org, 'POST', `/api/v1/apps/${appId}/users`, { body: { id: user?.id, scope: 'USER' } });
-    expect([assigned.status, assigned.body.scope, assigned.body.credentials, assigned.body.status, assigned.body.syncState])
-      .toEqual([200, 'USER', { userName: 'admin@acme.example' }, 'ACTIVE', 'DISABLED']);
+    const assigned = await api<Json>(org, 'POST', `/api/v1/apps/${appId}/users`, {
+      body: { id: user?.id, scope: 'USER' },
+    });
+    expect([
+      assigned.status,
+      assigned.body.scope,
+      assigned.body.credentials,
+      assigned.body.status,
+      assigned.body.syncState,
+    ]).toEqual([200, 'USER', { userName: 'admin@acme.example' }, 'ACTIVE', 'DISABLED']);
     expect(events.map((e) => [e.change, e.userId])).toEqual([['assigned', user?.id]]);
   });
 
   it('gives every member of an assigned group a GROUP-scoped app user with the group profile', async () => {
     await addRoleProperty();
     const engineering = await groupId('Engineering');
-    const put = await api<Json>(org, 'PUT', `/api/v1/apps/${appId}/groups/${engineering}`, { body: { profile: { role: 'ANALYST' } } });
+    const put = await api<Json>(org, 'PUT', `/api/v1/apps/${appId}/groups/${engineering}`, {
+      body: { profile: { role: 'ANALYST' } },
+    });
     expect([put.status, put.body.priority, put.body.profile]).toEqual([200, 0, { role: 'ANALYST' }]);
     const members = [...org.state.groupMemberIds(engineering)];
     const appUsers = await api<Json[]>(org, 'GET', `/api/v1/apps/${appId}/users?limit=500`);
     expect(appUsers.body.map((u) => u.id).sort()).toEqual([...members].sort());
-    expect(new Set(appUsers.body.map((u) => `${String(u.scope)} ${JSON.stringify(u.profile)}`))).toEqual(new Set(['GROUP {"role":"ANALYST"}']));
-    expect((appUsers.body[0]?._links as Record<string, unknown>).group).toEqual({ href: `${org.url}/api/v1/groups/${engineering}`, name: 'Engineering' });
+    expect(new Set(appUsers.body.map((u) => `${String(u.scope)} ${JSON.stringify(u.profile)}`))).toEqual(
+      new Set(['GROUP {"role":"ANALYST"}']),
+    );
+    expect((appUsers.body[0]?._links as Record<string, unknown>).group).toEqual({
+      href: `${org.url}/api/v1/groups/${engineering}`,
+      name: 'Engineering',
+    });
     expect(events.filter((e) => e.change === 'assigned')).toHaveLength(members.length);
   });
 
-  it('applies the profile of the highest-priority group and keeps a direct assignment\'s own profile', async () => {
+  it("applies the profile of the highest-priority group and keeps a direct assignment's own profile", async () => {
     await addRoleProperty();
     const managers = await groupId('Managers');
     const everyone = await groupId('Everyone');
-    await api(org, 'PUT', `/api/v1/apps/${appId}/groups/${everyone}`, { body: { priority: 1, profile: { role: 'ANALYST' } } });
-    await api(org, 'PUT', `/api/v1/apps/${appId}/groups/${managers}`, { body: { priority: 0, profile: { role: 'ADMIN' } } });
+    await api(org, 'PUT', `/api/v1/apps/${appId}/groups/${everyone}`, {
+      body: { priority: 1, profile: { role: 'ANALYST' } },
+    });
+    await api(org, 'PUT', `/api/v1/apps/${appId}/groups/${managers}`, {
+      body: { priority: 0, profile: { role: 'ADMIN' } },
+    });
     const manager = [...org.state.groupMemberIds(managers)][0] ?? '';
-    expect((await api<Json>(org, 'GET', `/api/v1/apps/${appId}/users/${manager}`)).body.profile).toEqual({ role: 'ADMIN' });
-    const direct = await api<Json>(org, 'POST', `/api/v1/apps/${appId}/users`, { body: { id: manager, profile: { role: 'ANALYST' } } });
+    expect((await api<Json>(org, 'GET', `/api/v1/apps/${appId}/users/${manager}`)).body.profile).toEqual({
+      role: 'ADMIN',
+    });
+    const direct = await api<Json>(org, 'POST', `/api/v1/apps/${appId}/users`, {
+      body: { id: manager, profile: { role: 'ANALYST' } },
+    });
     expect([direct.body.scope, direct.body.profile]).toEqual(['USER', { role: 'ANALYST' }]);
     await api(org, 'DELETE', `/api/v1/apps/${appId}/users/${manager}`);
     const back = await api<Json>(org, 'GET', `/api/v1/apps/${appId}/users/${manager}`);
@@ -66,7 +90,11 @@ describe('app user assignments', () => {
   it('removes group-only app users when the group is unassigned, and adds later members', async () => {
     const support = await groupId('Support');
     await api(org, 'PUT', `/api/v1/apps/${appId}/groups/${support}`, { body: {} });
-    const newcomer = await api<Json>(org, 'POST', '/api/v1/users?activate=true', { body: { profile: { firstName: 'New', lastName: 'Hire', email: 'new.hire@acme.example', login: 'new.hire@acme.example' } } });
+    const newcomer = await api<Json>(org, 'POST', '/api/v1/users?activate=true', {
+      body: {
+        profile: { firstName: 'New', lastName: 'Hire', email: 'new.hire@acme.example', login: 'new.hire@acme.example' },
+      },
+    });
     org.state.addGroupMember(support, String(newcomer.body.id));
     expect((await api(org, 'GET', `/api/v1/apps/${appId}/users/${String(newcomer.body.id)}`)).status).toBe(200);
     const count = org.state.listAppUsers(appId).length;
@@ -82,11 +110,21 @@ describe('app user assignments', () => {
     await addRoleProperty();
     const user = org.state.getUser('admin@acme.example')?.id ?? '';
     await api(org, 'POST', `/api/v1/apps/${appId}/users`, { body: { id: user } });
-    const updated = await api<Json>(org, 'POST', `/api/v1/apps/${appId}/users/${user}`, { body: { profile: { role: 'ADMIN' }, credentials: { userName: 'alex' } } });
+    const updated = await api<Json>(org, 'POST', `/api/v1/apps/${appId}/users/${user}`, {
+      body: { profile: { role: 'ADMIN' }, credentials: { userName: 'alex' } },
+    });
     expect([updated.body.profile, updated.body.credentials]).toEqual([{ role: 'ADMIN' }, { userName: 'alex' }]);
-    const badValue = await api<Json>(org, 'POST', `/api/v1/apps/${appId}/users/${user}`, { body: { profile: { role: 'OWNER' } } });
-    expect([badValue.status, badValue.body.errorSummary, badValue.body.errorCauses]).toEqual([400, 'Api validation failed: role', [{ errorSummary: 'role: Does not match allowed values (ADMIN, ANALYST)' }]]);
-    const unknown = await api<Json>(org, 'POST', `/api/v1/apps/${appId}/users/${user}`, { body: { profile: { team: 'x' } } });
+    const badValue = await api<Json>(org, 'POST', `/api/v1/apps/${appId}/users/${user}`, {
+      body: { profile: { role: 'OWNER' } },
+    });
+    expect([badValue.status, badValue.body.errorSummary, badValue.body.errorCauses]).toEqual([
+      400,
+      'Api validation failed: role',
+      [{ errorSummary: 'role: Does not match allowed values (ADMIN, ANALYST)' }],
+    ]);
+    const unknown = await api<Json>(org, 'POST', `/api/v1/apps/${appId}/users/${user}`, {
+      body: { profile: { team: 'x' } },
+    });
     expect([unknown.status, unknown.body.errorSummary]).toEqual([400, 'Api validation failed: profile']);
   });
 

@@ -7,10 +7,17 @@ type Json = Record<string, unknown>;
 
 let org: SandboxOrg;
 
-function grant(token: string, scopes: string[], options: { tokenType?: 'Bearer' | 'DPoP'; expiresAt?: number; userId?: string } = {}): void {
+function grant(
+  token: string,
+  scopes: string[],
+  options: { tokenType?: 'Bearer' | 'DPoP'; expiresAt?: number; userId?: string } = {},
+): void {
   org.state.accessTokens.set(token, {
-    userId: options.userId ?? org.adminUserId, clientId: '0oaclient', scopes,
-    expiresAt: options.expiresAt ?? Date.now() + 3_600_000, tokenType: options.tokenType ?? 'Bearer',
+    userId: options.userId ?? org.adminUserId,
+    clientId: '0oaclient',
+    scopes,
+    expiresAt: options.expiresAt ?? Date.now() + 3_600_000,
+    tokenType: options.tokenType ?? 'Bearer',
   });
 }
 
@@ -29,16 +36,31 @@ describe('SSWS API tokens', () => {
   it('answers a wrong token 401 E0000011 and no Authorization 403 E0000005', async () => {
     const wrong = await api<Json>(org, 'GET', '/api/v1/apps', { token: '00wrongwrongwrong' });
     const none = await api<Json>(org, 'GET', '/api/v1/apps', { token: null });
-    expect([wrong.status, wrong.body.errorCode, wrong.body.errorSummary]).toEqual([401, 'E0000011', 'Invalid token provided']);
+    expect([wrong.status, wrong.body.errorCode, wrong.body.errorSummary]).toEqual([
+      401,
+      'E0000011',
+      'Invalid token provided',
+    ]);
     expect([none.status, none.body.errorCode, none.body.errorSummary]).toEqual([403, 'E0000005', 'Invalid session']);
   });
 
   it('lets a read-only admin read but answers its writes 403 E0000006', async () => {
     expect((await api(org, 'GET', '/api/v1/apps', { token: org.readOnlyApiToken })).status).toBe(200);
-    const write = await api<Json>(org, 'POST', '/api/v1/apps', { body: bookmarkAppBody('Denied'), token: org.readOnlyApiToken });
-    expect([write.status, write.body.errorCode, write.body.errorSummary]).toEqual([403, 'E0000006', 'You do not have permission to perform the requested action']);
-    const roles = await api<Json[]>(org, 'GET', `/api/v1/users/${org.readOnlyLogin}/roles`, { token: org.readOnlyApiToken });
-    expect(roles.body.map((r) => [r.type, r.label, r.assignmentType, r.status])).toEqual([['READ_ONLY_ADMIN', 'Read Only Administrator', 'USER', 'ACTIVE']]);
+    const write = await api<Json>(org, 'POST', '/api/v1/apps', {
+      body: bookmarkAppBody('Denied'),
+      token: org.readOnlyApiToken,
+    });
+    expect([write.status, write.body.errorCode, write.body.errorSummary]).toEqual([
+      403,
+      'E0000006',
+      'You do not have permission to perform the requested action',
+    ]);
+    const roles = await api<Json[]>(org, 'GET', `/api/v1/users/${org.readOnlyLogin}/roles`, {
+      token: org.readOnlyApiToken,
+    });
+    expect(roles.body.map((r) => [r.type, r.label, r.assignmentType, r.status])).toEqual([
+      ['READ_ONLY_ADMIN', 'Read Only Administrator', 'USER', 'ACTIVE'],
+    ]);
   });
 
   it('gives the Super Admin SUPER_ADMIN', async () => {
@@ -53,7 +75,7 @@ describe('OAuth access tokens', () => {
     expect((await api(org, 'GET', '/api/v1/apps', { token: 'Bearer at-read-apps' })).status).toBe(200);
   });
 
-  it('answers a missing scope 403 with an empty body and Okta\'s WWW-Authenticate', async () => {
+  it("answers a missing scope 403 with an empty body and Okta's WWW-Authenticate", async () => {
     grant('at-apps-only', ['okta.apps.read']);
     const answer = await api(org, 'GET', '/api/v1/groups', { token: 'Bearer at-apps-only' });
     expect([answer.status, answer.text]).toEqual([403, '']);
@@ -64,8 +86,14 @@ describe('OAuth access tokens', () => {
 
   it('needs .manage to write, and still needs an admin role', async () => {
     grant('at-read-only-scope', ['okta.apps.read']);
-    const write = await api(org, 'POST', '/api/v1/apps', { body: bookmarkAppBody('Scoped'), token: 'Bearer at-read-only-scope' });
-    expect([write.status, write.headers.get('www-authenticate')?.includes('scope="okta.apps.manage"')]).toEqual([403, true]);
+    const write = await api(org, 'POST', '/api/v1/apps', {
+      body: bookmarkAppBody('Scoped'),
+      token: 'Bearer at-read-only-scope',
+    });
+    expect([write.status, write.headers.get('www-authenticate')?.includes('scope="okta.apps.manage"')]).toEqual([
+      403,
+      true,
+    ]);
     const plainUser = org.state.getUser('ava.adams@acme.example')?.id;
     grant('at-no-role', ['okta.apps.manage'], { userId: plainUser });
     const denied = await api<Json>(org, 'GET', '/api/v1/apps', { token: 'Bearer at-no-role' });
@@ -87,7 +115,9 @@ describe('OAuth access tokens', () => {
     const wrongScheme = await api(org, 'GET', '/api/v1/apps', { token: 'Bearer at-dpop' });
     expect(wrongScheme.status).toBe(401);
     const dpop = await api(org, 'GET', '/api/v1/groups', { token: 'DPoP at-dpop' });
-    expect(dpop.headers.get('www-authenticate')).toMatch(/^DPoP algs="RS256 RS384 RS512 ES256 ES384 ES512", authorization_uri=/);
+    expect(dpop.headers.get('www-authenticate')).toMatch(
+      /^DPoP algs="RS256 RS384 RS512 ES256 ES384 ES512", authorization_uri=/,
+    );
   });
 });
 
@@ -95,6 +125,11 @@ describe('unknown routes', () => {
   it('answers an unsupported method with 405 E0000022 and an unknown path with 404', async () => {
     const method = await api<Json>(org, 'PATCH', '/api/v1/apps');
     const path = await api<Json>(org, 'GET', '/api/v1/nothing-here');
-    expect([method.status, method.body.errorCode, path.status, path.body.errorCode]).toEqual([405, 'E0000022', 404, 'E0000007']);
+    expect([method.status, method.body.errorCode, path.status, path.body.errorCode]).toEqual([
+      405,
+      'E0000022',
+      404,
+      'E0000007',
+    ]);
   });
 });

@@ -13,20 +13,37 @@ function capture(): CliIo & { stdout: string[]; stderr: string[] } {
 async function start(args: string[]): Promise<{ io: ReturnType<typeof capture>; stop: () => Promise<number> }> {
   const io = capture();
   let release: () => void = () => undefined;
-  const until = new Promise<void>((resolve) => { release = resolve; });
+  const until = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   const printed = new Promise<void>((resolve) => {
     const out = io.out;
-    io.out = (t) => { out(t); resolve(); };
+    io.out = (t) => {
+      out(t);
+      resolve();
+    };
   });
   const running = runSandbox(args, io, until);
   await Promise.race([printed, running]);
-  return { io, stop: async () => { release(); return running; } };
+  return {
+    io,
+    stop: async () => {
+      release();
+      return running;
+    },
+  };
 }
 
 describe('okta-onboard sandbox', () => {
   it('prints URL, SSWS token and admin login as JSON, serves the API with that token, and stops on release', async () => {
     const { io, stop } = await start(['--json', '--rate-limit', '50']);
-    const info = JSON.parse(io.stdout.join('\n')) as { url: string; apiToken: string; adminLogin: string; readOnlyApiToken: string; readOnlyLogin: string };
+    const info = JSON.parse(io.stdout.join('\n')) as {
+      url: string;
+      apiToken: string;
+      adminLogin: string;
+      readOnlyApiToken: string;
+      readOnlyLogin: string;
+    };
     expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(info.adminLogin).toBe('admin@acme.example');
     const me = await fetch(`${info.url}/api/v1/users/me`, { headers: { authorization: `SSWS ${info.apiToken}` } });
@@ -38,7 +55,9 @@ describe('okta-onboard sandbox', () => {
   it('prints a readable summary without --json', async () => {
     const { io, stop } = await start([]);
     const text = io.stdout.join('\n');
-    expect(text).toMatch(/^Sandbox Okta org running at http:\/\/127\.0\.0\.1:\d+\n {2}API token \(SSWS, Super Admin\): 00[\w-]{40}\n {2}Admin login: +admin@acme\.example\n/);
+    expect(text).toMatch(
+      /^Sandbox Okta org running at http:\/\/127\.0\.0\.1:\d+\n {2}API token \(SSWS, Super Admin\): 00[\w-]{40}\n {2}Admin login: +admin@acme\.example\n/,
+    );
     expect(text.endsWith('Press Ctrl-C to stop.')).toBe(true);
     await stop();
   });

@@ -23,17 +23,37 @@ describe('seeded directory', () => {
       const domain = login.split('@')[1] ?? '';
       domains.set(domain, (domains.get(domain) ?? 0) + 1);
     }
-    expect(Object.fromEntries(domains)).toEqual({ 'acme.example': 42, 'labs.acme.example': 6, 'gmail.com': 3, 'outlook.com': 2 });
+    expect(Object.fromEntries(domains)).toEqual({
+      'acme.example': 42,
+      'labs.acme.example': 6,
+      'gmail.com': 3,
+      'outlook.com': 2,
+    });
   });
 
   it('has the working groups with members, and Everyone holding every user', async () => {
     const groups = await api<Json[]>(org, 'GET', '/api/v1/groups');
     const names = groups.body.map((g) => (g.profile as Json).name);
-    expect(names).toEqual(['Everyone', 'Engineering', 'Support', 'Managers', 'Designers', 'Analysts', 'Sales', 'Contractors']);
+    expect(names).toEqual([
+      'Everyone',
+      'Engineering',
+      'Support',
+      'Managers',
+      'Designers',
+      'Analysts',
+      'Sales',
+      'Contractors',
+    ]);
     const everyone = groups.body[0];
     expect((everyone?._embedded as { stats: Json }).stats.usersCount).toBe(org.state.users.size);
     const contractors = await api<Json[]>(org, 'GET', `/api/v1/groups/${String(groups.body[7]?.id)}/users`);
-    expect(contractors.body.map((u) => (u.profile as Json).email)).toEqual(['sam.rivera.design@gmail.com', 'noor.aziz@gmail.com', 'leo.martin.dev@gmail.com', 'mia.novak@outlook.com', 'tbyrne@outlook.com']);
+    expect(contractors.body.map((u) => (u.profile as Json).email)).toEqual([
+      'sam.rivera.design@gmail.com',
+      'noor.aziz@gmail.com',
+      'leo.martin.dev@gmail.com',
+      'mia.novak@outlook.com',
+      'tbyrne@outlook.com',
+    ]);
   });
 
   it('generates N users and M groups on request', async () => {
@@ -51,10 +71,18 @@ describe('user queries', () => {
   });
 
   it('filters on status and profile.login, and searches profile.email with sw and eq', async () => {
-    expect(await logins(`filter=${encodeURIComponent('profile.login eq "tbyrne@outlook.com"')}`)).toEqual(['tbyrne@outlook.com']);
-    expect((await logins(`filter=${encodeURIComponent('status eq "ACTIVE"')}&limit=200`)).length).toBe(org.state.users.size);
+    expect(await logins(`filter=${encodeURIComponent('profile.login eq "tbyrne@outlook.com"')}`)).toEqual([
+      'tbyrne@outlook.com',
+    ]);
+    expect((await logins(`filter=${encodeURIComponent('status eq "ACTIVE"')}&limit=200`)).length).toBe(
+      org.state.users.size,
+    );
     expect(await logins(`search=${encodeURIComponent('profile.email sw "mia."')}`)).toEqual(['mia.novak@outlook.com']);
-    expect(await logins(`search=${encodeURIComponent('profile.email eq "Noor.Aziz@gmail.com" or profile.email eq "tbyrne@outlook.com"')}`)).toEqual(['noor.aziz@gmail.com', 'tbyrne@outlook.com']);
+    expect(
+      await logins(
+        `search=${encodeURIComponent('profile.email eq "Noor.Aziz@gmail.com" or profile.email eq "tbyrne@outlook.com"')}`,
+      ),
+    ).toEqual(['noor.aziz@gmail.com', 'tbyrne@outlook.com']);
   });
 
   it('reads a user by id or by login and answers an unknown one with E0000007', async () => {
@@ -62,14 +90,23 @@ describe('user queries', () => {
     const byId = await api<Json>(org, 'GET', `/api/v1/users/${String(byLogin.body.id)}`);
     expect(byId.body).toEqual(byLogin.body);
     const missing = await api<Json>(org, 'GET', '/api/v1/users/nobody@acme.example');
-    expect([missing.status, missing.body.errorSummary]).toEqual([404, 'Not found: Resource not found: nobody@acme.example (User)']);
+    expect([missing.status, missing.body.errorSummary]).toEqual([
+      404,
+      'Not found: Resource not found: nobody@acme.example (User)',
+    ]);
   });
 
   it('creates a user, refusing a login already taken', async () => {
-    const body = { profile: { firstName: 'Zed', lastName: 'Zero', email: 'zed@acme.example', login: 'zed@acme.example' } };
+    const body = {
+      profile: { firstName: 'Zed', lastName: 'Zero', email: 'zed@acme.example', login: 'zed@acme.example' },
+    };
     const created = await api<Json>(org, 'POST', '/api/v1/users?activate=true', { body });
     expect([created.status, created.body.status]).toEqual([200, 'ACTIVE']);
     const again = await api<Json>(org, 'POST', '/api/v1/users', { body });
-    expect([again.status, again.body.errorSummary, again.body.errorCauses]).toEqual([400, 'Api validation failed: login', [{ errorSummary: 'login: An object with this field already exists in the current organization' }]]);
+    expect([again.status, again.body.errorSummary, again.body.errorCauses]).toEqual([
+      400,
+      'Api validation failed: login',
+      [{ errorSummary: 'login: An object with this field already exists in the current organization' }],
+    ]);
   });
 });

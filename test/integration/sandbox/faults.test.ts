@@ -28,7 +28,9 @@ describe('fault injection', () => {
 
   it('drops the connection without an answer', async () => {
     const org = await startSandbox({ faults: { dropRate: 1 } });
-    await expect(fetch(`${org.url}/api/v1/apps`, { headers: { authorization: `SSWS ${org.apiToken}` } })).rejects.toThrow();
+    await expect(
+      fetch(`${org.url}/api/v1/apps`, { headers: { authorization: `SSWS ${org.apiToken}` } }),
+    ).rejects.toThrow();
     expect(org.requestLog()[0]?.fault).toBe('drop');
   });
 
@@ -41,7 +43,13 @@ describe('fault injection', () => {
   it('limits faults to the given methods and paths, and can be switched off', async () => {
     const org = await startSandbox({ faults: { serverErrorRate: 1, methods: ['POST'], paths: ['/api/v1/apps'] } });
     expect((await api(org, 'GET', '/api/v1/apps')).status).toBe(200);
-    expect((await api(org, 'POST', '/api/v1/users', { body: { profile: { firstName: 'A', lastName: 'B', email: 'ab@acme.example', login: 'ab@acme.example' } } })).status).toBe(200);
+    expect(
+      (
+        await api(org, 'POST', '/api/v1/users', {
+          body: { profile: { firstName: 'A', lastName: 'B', email: 'ab@acme.example', login: 'ab@acme.example' } },
+        })
+      ).status,
+    ).toBe(200);
     expect((await api(org, 'POST', '/api/v1/apps', { body: {} })).status).toBe(500);
     org.setFaults(undefined);
     expect((await api<Json>(org, 'POST', '/api/v1/apps', { body: {} })).body.errorCode).toBe('E0000001');

@@ -31,7 +31,10 @@ describe('Link-header pagination', () => {
   it('walks every user in pages of 7, each user once, with a self link on every page', async () => {
     const pages = await walk('/api/v1/users?limit=7');
     const total = org.state.users.size;
-    expect(pages.map((p) => p.length)).toEqual([...Array(Math.floor(total / 7)).fill(7), ...(total % 7 ? [total % 7] : [])]);
+    expect(pages.map((p) => p.length)).toEqual([
+      ...Array(Math.floor(total / 7)).fill(7),
+      ...(total % 7 ? [total % 7] : []),
+    ]);
     const ids = pages.flat();
     expect(new Set(ids).size).toBe(total);
     expect(ids).toEqual([...org.state.users.keys()]);
@@ -61,6 +64,10 @@ describe('Link-header pagination', () => {
 
   it('answers a non-numeric limit with E0000001', async () => {
     const answer = await api<Json>(org, 'GET', '/api/v1/users?limit=ten');
-    expect([answer.status, answer.body.errorCode, answer.body.errorSummary]).toEqual([400, 'E0000001', 'Api validation failed: limit']);
+    expect([answer.status, answer.body.errorCode, answer.body.errorSummary]).toEqual([
+      400,
+      'E0000001',
+      'Api validation failed: limit',
+    ]);
   });
 });

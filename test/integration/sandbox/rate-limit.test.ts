@@ -9,7 +9,10 @@ describe('Management API rate limit', () => {
     const first = await api(org, 'GET', '/api/v1/apps');
     const second = await api(org, 'GET', '/api/v1/users/me');
     expect(first.headers.get('x-rate-limit-limit')).toBe('5');
-    expect([first.headers.get('x-rate-limit-remaining'), second.headers.get('x-rate-limit-remaining')]).toEqual(['4', '3']);
+    expect([first.headers.get('x-rate-limit-remaining'), second.headers.get('x-rate-limit-remaining')]).toEqual([
+      '4',
+      '3',
+    ]);
     const reset = Number(first.headers.get('x-rate-limit-reset'));
     expect(Number.isInteger(reset)).toBe(true);
     expect(reset).toBe(Number(second.headers.get('x-rate-limit-reset')));
@@ -22,7 +25,11 @@ describe('Management API rate limit', () => {
     for (let i = 0; i < 3; i += 1) statuses.push((await api(org, 'GET', '/api/v1/groups')).status);
     const limited = await api<Json>(org, 'GET', '/api/v1/groups');
     expect(statuses).toEqual([200, 200, 200]);
-    expect([limited.status, limited.body.errorCode, limited.body.errorSummary]).toEqual([429, 'E0000047', 'API call exceeded rate limit due to too many requests.']);
+    expect([limited.status, limited.body.errorCode, limited.body.errorSummary]).toEqual([
+      429,
+      'E0000047',
+      'API call exceeded rate limit due to too many requests.',
+    ]);
     expect(limited.headers.get('x-rate-limit-remaining')).toBe('0');
   });
 

@@ -9,7 +9,8 @@ describe('write counting', () => {
     // An "apply" that looks first and writes only what is missing.
     const apply = async (): Promise<void> => {
       const found = await api<Json[]>(org, 'GET', `/api/v1/apps?q=${encodeURIComponent('Idempotent')}`);
-      const app = found.body[0] ?? (await api<Json>(org, 'POST', '/api/v1/apps', { body: samlAppBody('Idempotent') })).body;
+      const app =
+        found.body[0] ?? (await api<Json>(org, 'POST', '/api/v1/apps', { body: samlAppBody('Idempotent') })).body;
       const groups = await api<Json[]>(org, 'GET', `/api/v1/apps/${String(app.id)}/groups`);
       if (groups.body.length === 0) {
         const engineering = (await api<Json[]>(org, 'GET', '/api/v1/groups?q=Engineering')).body[0];
@@ -20,8 +21,19 @@ describe('write counting', () => {
     expect(org.writeCount()).toBe(2);
     await apply();
     expect(org.writeCount()).toBe(2);
-    expect(org.requestLog().filter((e) => e.mutating).map((e) => `${e.method} ${e.path.split('/').slice(0, 5).join('/')}`)).toEqual([
-      'POST /api/v1/apps', `PUT /api/v1/apps/${String(org.requestLog().find((e) => e.method === 'PUT')?.path.split('/')[4])}`,
+    expect(
+      org
+        .requestLog()
+        .filter((e) => e.mutating)
+        .map((e) => `${e.method} ${e.path.split('/').slice(0, 5).join('/')}`),
+    ).toEqual([
+      'POST /api/v1/apps',
+      `PUT /api/v1/apps/${String(
+        org
+          .requestLog()
+          .find((e) => e.method === 'PUT')
+          ?.path.split('/')[4],
+      )}`,
     ]);
   });
 

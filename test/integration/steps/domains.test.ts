@@ -4,7 +4,7 @@ import { isAppError } from '../../../src-main/errors';
 import { stepHarness } from '../../support/step-harness';
 
 describe('domains step against the seeded org', () => {
-  it('suggests the login domains of the org\'s users with their counts', async () => {
+  it("suggests the login domains of the org's users with their counts", async () => {
     const h = await stepHarness('custom-saml');
     const view = await h.save('domains', { domains: ['acme.example'] });
     const observed = DomainsObservedSchema.parse(view.observed);
@@ -25,7 +25,12 @@ describe('domains step against the seeded org', () => {
     const view = await h.inspect('domains');
     expect(view.status).toBe('planned');
     expect(view.changes.map((c) => [c.id, c.kind])).toEqual([['domains-choose', 'manual']]);
-    expect(DomainsObservedSchema.parse(view.observed).suggestions.map((s) => s.domain)).toEqual(['acme.example', 'labs.acme.example', 'gmail.com', 'outlook.com']);
+    expect(DomainsObservedSchema.parse(view.observed).suggestions.map((s) => s.domain)).toEqual([
+      'acme.example',
+      'labs.acme.example',
+      'gmail.com',
+      'outlook.com',
+    ]);
   });
 
   it('plans no Okta write, verifies with counts and learns the domains; a second apply writes nothing', async () => {
@@ -38,7 +43,11 @@ describe('domains step against the seeded org', () => {
       ['domain:acme.example', 'pass', '42 of 53 Okta users sign in with an address in acme.example.'],
       ['domain:labs.acme.example', 'pass', '6 of 53 Okta users sign in with an address in labs.acme.example.'],
       ['consumer-mail', 'pass', 'None of the domains is a free mail provider.'],
-      ['uncovered-users', 'warn', '5 of 53 Okta users sign in with an address in no listed domain; the vendor will not route them to Okta.'],
+      [
+        'uncovered-users',
+        'warn',
+        '5 of 53 Okta users sign in with an address in no listed domain; the vendor will not route them to Okta.',
+      ],
     ]);
     expect((await h.current()).facts.emailDomains).toEqual(['acme.example', 'labs.acme.example']);
     const again = await h.apply('domains');
@@ -46,11 +55,12 @@ describe('domains step against the seeded org', () => {
     expect(h.org.writeCount()).toBe(writes);
   });
 
-  it('refuses gmail.com for Millie, naming the field and Millie\'s reason', async () => {
+  it("refuses gmail.com for Millie, naming the field and Millie's reason", async () => {
     const h = await stepHarness('millie');
     const error = await h.save('domains', { domains: ['acme.example', 'gmail.com'] }).catch((e: unknown) => e);
     expect(isAppError(error) && [error.code, error.field, error.message]).toEqual([
-      'INVALID_INPUT', 'domains.1',
+      'INVALID_INPUT',
+      'domains.1',
       'domains.1: gmail.com is a consumer mail domain and cannot be used: Millie uses the email domain to find the company and its IdP, so consumer mail such as gmail.com can never be used with Millie SSO.',
     ]);
   });
@@ -60,8 +70,11 @@ describe('domains step against the seeded org', () => {
     const view = await h.save('domains', { domains: ['acme.example', 'gmail.com'] });
     expect(view.status).toBe('verified');
     expect(view.checks.find((c) => c.id === 'consumer-mail')).toEqual({
-      id: 'consumer-mail', label: 'No consumer mail domains', status: 'warn',
-      detail: 'gmail.com is a consumer mail domain: Mixpanel only provisions usernames in domains your organization has claimed; a consumer domain cannot be claimed.',
+      id: 'consumer-mail',
+      label: 'No consumer mail domains',
+      status: 'warn',
+      detail:
+        'gmail.com is a consumer mail domain: Mixpanel only provisions usernames in domains your organization has claimed; a consumer domain cannot be claimed.',
     });
   });
 });

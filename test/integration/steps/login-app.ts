@@ -10,8 +10,18 @@ export const ACS = 'https://vendor.example/saml/acs';
 export const AUDIENCE = 'https://vendor.example/saml/metadata';
 
 const COURIER_STATEMENTS = [
-  { type: 'EXPRESSION', name: 'id', namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified', values: ['user.id'] },
-  { type: 'EXPRESSION', name: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress', namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified', values: ['user.email'] },
+  {
+    type: 'EXPRESSION',
+    name: 'id',
+    namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified',
+    values: ['user.id'],
+  },
+  {
+    type: 'EXPRESSION',
+    name: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress',
+    namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified',
+    values: ['user.email'],
+  },
 ];
 
 export interface LoginAppHarness extends StepHarness {
@@ -23,11 +33,19 @@ export interface LoginAppHarness extends StepHarness {
  * A harness whose integration has its SAML app and every fact the slug, app and metadata steps
  * learn, read from the sandbox the way Okta publishes them, plus the service deps handlers take.
  */
-export async function harnessWithLoginApp(vendorId: VendorId, options: { practice?: boolean } = {}): Promise<LoginAppHarness> {
+export async function harnessWithLoginApp(
+  vendorId: VendorId,
+  options: { practice?: boolean } = {},
+): Promise<LoginAppHarness> {
   const h = await stepHarness(vendorId);
   const body = samlAppBody('Courier', ACS);
   (body.settings as { signOn: Record<string, unknown> }).signOn.attributeStatements = COURIER_STATEMENTS;
-  const created = await api<{ id: string; name: string; label: string; _links: { appLinks: { href: string }[] } }>(h.org, 'POST', '/api/v1/apps', { body });
+  const created = await api<{ id: string; name: string; label: string; _links: { appLinks: { href: string }[] } }>(
+    h.org,
+    'POST',
+    '/api/v1/apps',
+    { body },
+  );
   if (created.status !== 200) throw new Error(`creating the app failed: ${created.text}`);
   const { id, name, label } = created.body;
   const record = h.org.state.apps.get(id);
@@ -36,7 +54,9 @@ export async function harnessWithLoginApp(vendorId: VendorId, options: { practic
   await h.workspace.updateIntegration(h.integration.id, (i) => {
     i.facts = {
       ...i.facts,
-      appId: id, appName: name, appLabel: label,
+      appId: id,
+      appName: name,
+      appLabel: label,
       metadataUrl: `${h.org.url}/app/${exk}/sso/saml/metadata`,
       idpIssuer: `http://www.okta.com/${exk}`,
       idpSsoUrl: `${h.org.url}/app/${name}/${exk}/sso/saml`,
@@ -44,7 +64,10 @@ export async function harnessWithLoginApp(vendorId: VendorId, options: { practic
       embedLink: created.body._links.appLinks[0]?.href ?? '',
     };
   });
-  if (options.practice) await h.workspace.updateClient(h.client.id, (c) => { c.sandbox = true; });
+  if (options.practice)
+    await h.workspace.updateClient(h.client.id, (c) => {
+      c.sandbox = true;
+    });
   const secrets = new FileSecretStore(h.dataDir);
   const deps: ServiceDeps = {
     mode: 'browser',
@@ -53,7 +76,8 @@ export async function harnessWithLoginApp(vendorId: VendorId, options: { practic
     audit: h.audit,
     practiceOrg: attachPracticeOrg(h.org.url, h.org.apiToken),
     steps: h.runner,
-    connect: (c) => connectOrg({ clientId: c.id, orgUrl: c.orgUrl, auth: c.auth as OrgAuth, secrets, audit: h.audit.append }),
+    connect: (c) =>
+      connectOrg({ clientId: c.id, orgUrl: c.orgUrl, auth: c.auth as OrgAuth, secrets, audit: h.audit.append }),
     forgetConnection: () => undefined,
   };
   return { ...h, appId: id, deps };
@@ -61,7 +85,9 @@ export async function harnessWithLoginApp(vendorId: VendorId, options: { practic
 
 export async function assign(h: LoginAppHarness, login: string): Promise<string> {
   const user = await api<{ id: string }>(h.org, 'GET', `/api/v1/users/${encodeURIComponent(login)}`);
-  const assigned = await api(h.org, 'POST', `/api/v1/apps/${h.appId}/users`, { body: { id: user.body.id, scope: 'USER' } });
+  const assigned = await api(h.org, 'POST', `/api/v1/apps/${h.appId}/users`, {
+    body: { id: user.body.id, scope: 'USER' },
+  });
   if (assigned.status !== 200) throw new Error(`assigning failed: ${assigned.text}`);
   return user.body.id;
 }

@@ -10,23 +10,35 @@ describe('copying the SCIM token in main', () => {
     const h = await stepHarness('courier');
     await h.save('scim', { baseUrl: 'https://api.courier.example/scim/v2', token: TOKEN });
     const copied: string[] = [];
-    const handlers = createProvisioningHandlers({ workspace: h.workspace, secrets: new FileSecretStore(h.dataDir), clipboard: { writeText: (text) => copied.push(text) } });
+    const handlers = createProvisioningHandlers({
+      workspace: h.workspace,
+      secrets: new FileSecretStore(h.dataDir),
+      clipboard: { writeText: (text) => copied.push(text) },
+    });
     expect(await handlers.clipboard({})).toEqual({ available: true });
     const reply = await handlers.copyScimToken({ integrationId: h.integration.id });
     expect(reply).toEqual({ copied: true });
     expect(copied).toEqual([TOKEN]);
   });
 
-  it('says to paste the vendor\'s token where there is no clipboard (browser mode)', async () => {
+  it("says to paste the vendor's token where there is no clipboard (browser mode)", async () => {
     const h = await stepHarness('courier');
     const handlers = createProvisioningHandlers({ workspace: h.workspace, secrets: new FileSecretStore(h.dataDir) });
     expect(await handlers.clipboard({})).toEqual({ available: false });
-    await expect(handlers.copyScimToken({ integrationId: h.integration.id })).rejects.toMatchObject({ code: 'CLIPBOARD_UNAVAILABLE' });
+    await expect(handlers.copyScimToken({ integrationId: h.integration.id })).rejects.toMatchObject({
+      code: 'CLIPBOARD_UNAVAILABLE',
+    });
   });
 
   it('names the missing token', async () => {
     const h = await stepHarness('courier');
-    const handlers = createProvisioningHandlers({ workspace: h.workspace, secrets: new FileSecretStore(h.dataDir), clipboard: { writeText: () => undefined } });
-    await expect(handlers.copyScimToken({ integrationId: h.integration.id })).rejects.toMatchObject({ code: 'SCIM_TOKEN_MISSING' });
+    const handlers = createProvisioningHandlers({
+      workspace: h.workspace,
+      secrets: new FileSecretStore(h.dataDir),
+      clipboard: { writeText: () => undefined },
+    });
+    await expect(handlers.copyScimToken({ integrationId: h.integration.id })).rejects.toMatchObject({
+      code: 'SCIM_TOKEN_MISSING',
+    });
   });
 });

@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProvisioningObservedSchema } from '../../../src-main/api/step-provisioning';
 import type { SandboxOrg } from '../../../src-main/sandbox/server';
 import type { UserRecord } from '../../../src-main/sandbox/state';
-import { consoleSession, customAppWithRole, integration as consoleFields, postConsole } from '../sandbox-provisioning/console-driver';
+import {
+  consoleSession,
+  customAppWithRole,
+  integration as consoleFields,
+  postConsole,
+} from '../sandbox-provisioning/console-driver';
 import { api } from '../../support/sandbox';
 import { startScimServer, type ScimTestServer } from '../../support/scim-server';
 import { stepHarness, type StepHarness } from '../../support/step-harness';
@@ -41,14 +46,25 @@ describe('provisioning through the API (Mixpanel catalog app)', () => {
     const scim = await scimServer();
     const h = await stepHarness('mixpanel');
     await passScimStep(h, scim);
-    const created = await api<{ id: string; name: string; label: string }>(h.org, 'POST', '/api/v1/apps', { body: { name: 'mixpanel', label: 'Mixpanel', signOnMode: 'SAML_2_0' } });
+    const created = await api<{ id: string; name: string; label: string }>(h.org, 'POST', '/api/v1/apps', {
+      body: { name: 'mixpanel', label: 'Mixpanel', signOnMode: 'SAML_2_0' },
+    });
     await seedApp(h, created.body);
     const ann = people(h.org)[0]!;
 
     const planned = await h.save('provisioning', { testUser: ann.profile.login });
     expect(planned.status).toBe('planned');
-    expect(planned.changes.map((c) => [c.id, c.kind])).toEqual([['provisioning-connection', 'create'], ['provisioning-features', 'update'], ['provisioning-end-to-end', 'send']]);
-    expect(ProvisioningObservedSchema.parse(planned.observed)).toMatchObject({ path: 'api', connection: { status: 'DISABLED', authScheme: 'TOKEN' }, tokenStored: true, endToEndCurrent: false });
+    expect(planned.changes.map((c) => [c.id, c.kind])).toEqual([
+      ['provisioning-connection', 'create'],
+      ['provisioning-features', 'update'],
+      ['provisioning-end-to-end', 'send'],
+    ]);
+    expect(ProvisioningObservedSchema.parse(planned.observed)).toMatchObject({
+      path: 'api',
+      connection: { status: 'DISABLED', authScheme: 'TOKEN' },
+      tokenStored: true,
+      endToEndCurrent: false,
+    });
 
     const applied = await h.apply('provisioning');
     expect(applied.lastError).toBeUndefined();
@@ -64,8 +80,15 @@ describe('provisioning through the API (Mixpanel catalog app)', () => {
     ]);
     const observed = ProvisioningObservedSchema.parse(applied.observed);
     expect(observed.connection).toEqual({ status: 'ENABLED', authScheme: 'TOKEN', baseUrl: scim.baseUrl });
-    expect(observed.userProvisioning).toEqual({ status: 'ENABLED', create: 'ENABLED', updateProfile: 'ENABLED', deactivate: 'ENABLED' });
-    expect(scim.users()).toEqual([expect.objectContaining({ userName: ann.profile.login, externalId: ann.id, active: false })]);
+    expect(observed.userProvisioning).toEqual({
+      status: 'ENABLED',
+      create: 'ENABLED',
+      updateProfile: 'ENABLED',
+      deactivate: 'ENABLED',
+    });
+    expect(scim.users()).toEqual([
+      expect.objectContaining({ userName: ann.profile.login, externalId: ann.id, active: false }),
+    ]);
     expect((await api(h.org, 'GET', `/api/v1/apps/${created.body.id}/users/${ann.id}`)).status).toBe(404);
 
     const writes = h.org.writeCount();
@@ -82,7 +105,10 @@ describe('provisioning through the API (Mixpanel catalog app)', () => {
     await h.save('scim', { baseUrl: moved.baseUrl, token: TOKEN });
     expect((await h.apply('scim')).status).toBe('verified');
     const replanned = await h.inspect('provisioning');
-    expect(replanned.changes.map((c) => [c.id, c.kind])).toEqual([['provisioning-connection', 'update'], ['provisioning-end-to-end', 'send']]);
+    expect(replanned.changes.map((c) => [c.id, c.kind])).toEqual([
+      ['provisioning-connection', 'update'],
+      ['provisioning-end-to-end', 'send'],
+    ]);
     expect((await h.apply('provisioning')).status).toBe('verified');
     expect(moved.users()).toEqual([expect.objectContaining({ userName: ann.profile.login, active: false })]);
   });
@@ -97,7 +123,11 @@ describe('provisioning through the console (Courier custom SAML app)', () => {
     await seedApp(h, app);
     const [ann] = people(h.org);
 
-    const planned = await h.save('provisioning', { testUser: ann!.profile.login, testRole: 'ANALYST', waitSeconds: 30 });
+    const planned = await h.save('provisioning', {
+      testUser: ann!.profile.login,
+      testRole: 'ANALYST',
+      waitSeconds: 30,
+    });
     expect(planned.changes.map((c) => [c.id, c.kind])).toEqual([
       ['provisioning-console-enable', 'manual'],
       ['provisioning-console-integration', 'manual'],
@@ -112,7 +142,11 @@ describe('provisioning through the console (Courier custom SAML app)', () => {
       { field: 'Authorization: Bearer', to: 'the SCIM bearer token from Courier (the one the SCIM step checked)' },
     ]);
     const observed = ProvisioningObservedSchema.parse(planned.observed);
-    expect(observed).toMatchObject({ path: 'console', appFeatures: [], roleAttribute: { name: 'role', values: ['ADMINISTRATOR', 'ANALYST'] } });
+    expect(observed).toMatchObject({
+      path: 'console',
+      appFeatures: [],
+      roleAttribute: { name: 'role', values: ['ADMINISTRATOR', 'ANALYST'] },
+    });
     expect(observed.consoleUrl).toBe(`${h.org.url}/admin/app/${app.name}/instance/${app.id}/provisioning`);
 
     const writesBefore = h.org.writeCount();
@@ -120,7 +154,9 @@ describe('provisioning through the console (Courier custom SAML app)', () => {
     expect(h.org.writeCount()).toBe(writesBefore);
 
     const session = await consoleSession(h.org, { id: app.id, name: app.name });
-    expect(await postConsole(session, { ...consoleFields(scim.baseUrl, TOKEN), action: 'save' })).toContain('Provisioning settings saved.');
+    expect(await postConsole(session, { ...consoleFields(scim.baseUrl, TOKEN), action: 'save' })).toContain(
+      'Provisioning settings saved.',
+    );
 
     const ready = await h.inspect('provisioning');
     expect(ready.changes.map((c) => c.id)).toEqual(['provisioning-console-integration', 'provisioning-end-to-end']);
@@ -138,7 +174,9 @@ describe('provisioning through the console (Courier custom SAML app)', () => {
     expect(verified.checks.find((c) => c.id === 'provisioning-e2e-attributes')?.detail).toBe(
       `userName = "${ann!.profile.login}", name.givenName = "${ann!.profile.firstName}", name.familyName = "${ann!.profile.lastName}", emails (primary) = "${ann!.profile.email}", externalId (the Okta user id) = "${ann!.id}", role = "ANALYST".`,
     );
-    expect(scim.users()).toEqual([expect.objectContaining({ userName: ann!.profile.login, externalId: ann!.id, role: 'ANALYST', active: false })]);
+    expect(scim.users()).toEqual([
+      expect.objectContaining({ userName: ann!.profile.login, externalId: ann!.id, role: 'ANALYST', active: false }),
+    ]);
     const pushed = scim.requests.filter((r) => r.method !== 'GET').map((r) => r.method);
     expect(pushed.slice(-2)).toEqual(['POST', 'PUT']);
 
@@ -163,7 +201,11 @@ describe('provisioning through the console (Courier custom SAML app)', () => {
     expect(view.status).toBe('applied');
     const created = view.checks.find((c) => c.id === 'provisioning-e2e-created');
     expect(created?.status).toBe('fail');
-    expect(created?.detail).toMatch(new RegExp(`^${bob.profile.login.replace(/[.]/g, '\\.')} did not appear at ${scim.baseUrl.replace(/[.]/g, '\\.')} within 5 s of being assigned\\. Check in Okta: \\(1\\) Courier > Provisioning > Integration`));
+    expect(created?.detail).toMatch(
+      new RegExp(
+        `^${bob.profile.login.replace(/[.]/g, '\\.')} did not appear at ${scim.baseUrl.replace(/[.]/g, '\\.')} within 5 s of being assigned\\. Check in Okta: \\(1\\) Courier > Provisioning > Integration`,
+      ),
+    );
     expect(created?.detail).toContain('users assigned before provisioning was enabled are not pushed');
     expect(view.checks.find((c) => c.id === 'provisioning-e2e-cleanup')?.status).toBe('pass');
     expect((await api(h.org, 'GET', `/api/v1/apps/${app.id}/users/${bob.id}`)).status).toBe(404);
@@ -177,13 +219,21 @@ describe('provisioning through the console (Courier custom SAML app)', () => {
     const app = await customAppWithRole(h.org, 'Courier');
     await seedApp(h, app);
     const cy = people(h.org)[2]!;
-    await api(h.org, 'POST', `/api/v1/apps/${app.id}/users`, { body: { id: cy.id, scope: 'USER', profile: { role: 'ADMINISTRATOR' } } });
+    await api(h.org, 'POST', `/api/v1/apps/${app.id}/users`, {
+      body: { id: cy.id, scope: 'USER', profile: { role: 'ADMINISTRATOR' } },
+    });
     const session = await consoleSession(h.org, { id: app.id, name: app.name });
     await postConsole(session, { ...consoleFields(scim.baseUrl, TOKEN), action: 'save' });
 
     await h.save('provisioning', { testUser: cy.profile.login });
-    await expect(h.apply('provisioning')).rejects.toMatchObject({ code: 'PROVISIONING_TEST_USER_ASSIGNED', field: 'testUser' });
+    await expect(h.apply('provisioning')).rejects.toMatchObject({
+      code: 'PROVISIONING_TEST_USER_ASSIGNED',
+      field: 'testUser',
+    });
     expect((await api(h.org, 'GET', `/api/v1/apps/${app.id}/users/${cy.id}`)).status).toBe(200);
-    await expect(h.save('provisioning', { waitSeconds: 2 })).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'waitSeconds' });
+    await expect(h.save('provisioning', { waitSeconds: 2 })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'waitSeconds',
+    });
   });
 });

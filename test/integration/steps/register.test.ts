@@ -8,7 +8,11 @@ import { isAppError } from '../../../src-main/errors';
 import { createRegisterHandlers } from '../../../src-main/services/handlers-register';
 import { harnessWithLoginApp } from './login-app';
 
-interface Received { method: string; contentType: string | undefined; body: unknown }
+interface Received {
+  method: string;
+  contentType: string | undefined;
+  body: unknown;
+}
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -21,7 +25,11 @@ async function registrationApi(status: number, reply: unknown): Promise<{ url: s
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      received.push({ method: req.method ?? '', contentType: req.headers['content-type'], body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+      received.push({
+        method: req.method ?? '',
+        contentType: req.headers['content-type'],
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+      });
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
     });
   });
@@ -37,14 +45,26 @@ describe('register step', () => {
     const vendor = await registrationApi(201, { status: 'received' });
     const planned = await h.save('register', { channel: 'api', companyName: 'Acme Corp', apiEndpoint: vendor.url });
     expect(planned.status).toBe('planned');
-    expect(planned.changes.map((c) => [c.id, c.kind, c.target])).toEqual([['register-send', 'send', `Custom SAML 2.0 registration API (${vendor.url})`]]);
+    expect(planned.changes.map((c) => [c.id, c.kind, c.target])).toEqual([
+      ['register-send', 'send', `Custom SAML 2.0 registration API (${vendor.url})`],
+    ]);
 
     const handlers = createRegisterHandlers(h.deps);
     const sent = StepViewSchema.parse(await handlers.postToApi({ integrationId: h.integration.id }));
-    expect(vendor.received).toEqual([{
-      method: 'POST', contentType: 'application/json',
-      body: { vendor: 'custom-saml', idp: 'okta', metadataUrl: facts.metadataUrl, ssoUrl: facts.idpSsoUrl, idpIssuer: facts.idpIssuer, certificatePem: facts.certificatePem },
-    }]);
+    expect(vendor.received).toEqual([
+      {
+        method: 'POST',
+        contentType: 'application/json',
+        body: {
+          vendor: 'custom-saml',
+          idp: 'okta',
+          metadataUrl: facts.metadataUrl,
+          ssoUrl: facts.idpSsoUrl,
+          idpIssuer: facts.idpIssuer,
+          certificatePem: facts.certificatePem,
+        },
+      },
+    ]);
     expect(sent.status).toBe('applied');
     expect(sent.changes.map((c) => [c.id, c.kind])).toEqual([['register-confirm', 'manual']]);
     const observed = RegisterObservedSchema.parse(sent.observed);
@@ -53,7 +73,11 @@ describe('register step', () => {
 
     const confirmed = StepViewSchema.parse(await handlers.markConfirmed({ integrationId: h.integration.id }));
     expect(confirmed.status).toBe('verified');
-    expect(confirmed.checks.map((c) => [c.id, c.status])).toEqual([['register-values', 'pass'], ['register-sent', 'pass'], ['register-confirmed', 'pass']]);
+    expect(confirmed.checks.map((c) => [c.id, c.status])).toEqual([
+      ['register-values', 'pass'],
+      ['register-sent', 'pass'],
+      ['register-confirmed', 'pass'],
+    ]);
     const again = await h.apply('register');
     expect(again.status).toBe('verified');
     expect(vendor.received).toHaveLength(1);
@@ -64,22 +88,36 @@ describe('register step', () => {
     const vendor = await registrationApi(422, { error: 'unknown company' });
     await h.save('register', { channel: 'api', companyName: 'Acme Corp', apiEndpoint: vendor.url });
     const error = await h.apply('register').catch((e: unknown) => e);
-    expect(isAppError(error) && [error.code, error.message, error.field]).toEqual(['REGISTER_API_REFUSED', 'Custom SAML 2.0\'s registration API answered HTTP 422: {"error":"unknown company"}', 'apiEndpoint']);
+    expect(isAppError(error) && [error.code, error.message, error.field]).toEqual([
+      'REGISTER_API_REFUSED',
+      'Custom SAML 2.0\'s registration API answered HTTP 422: {"error":"unknown company"}',
+      'apiEndpoint',
+    ]);
   });
 
-  it('prepares Millie\'s email with the metadata attached, records it as sent, then confirmed', async () => {
+  it("prepares Millie's email with the metadata attached, records it as sent, then confirmed", async () => {
     const h = await harnessWithLoginApp('millie');
-    await h.workspace.updateIntegration(h.integration.id, (i) => { i.facts.emailDomains = ['acme.example']; });
+    await h.workspace.updateIntegration(h.integration.id, (i) => {
+      i.facts.emailDomains = ['acme.example'];
+    });
     const blocked = await h.save('register', { companyName: 'Acme Corp' }).catch((e: unknown) => e);
     expect(isAppError(blocked) && blocked.field).toBe('supportEmail');
     const planned = await h.save('register', { companyName: 'Acme Corp', supportEmail: 'sso@millie.example' });
-    expect(planned.changes.map((c) => [c.kind, c.target, c.summary])).toEqual([['send', 'Millie support (email to sso@millie.example)', 'Email Metadata URL, Company name, Email domains to Millie support, then mark it as sent.']]);
+    expect(planned.changes.map((c) => [c.kind, c.target, c.summary])).toEqual([
+      [
+        'send',
+        'Millie support (email to sso@millie.example)',
+        'Email Metadata URL, Company name, Email domains to Millie support, then mark it as sent.',
+      ],
+    ]);
     const handlers = createRegisterHandlers(h.deps);
 
     const email = await handlers.prepareEmail({ integrationId: h.integration.id });
     expect(email.to).toBe('sso@millie.example');
     expect(email.subject).toBe('SAML SSO setup for Acme Corp');
-    expect(email.mailto.startsWith('mailto:sso@millie.example?subject=SAML%20SSO%20setup%20for%20Acme%20Corp&body=')).toBe(true);
+    expect(
+      email.mailto.startsWith('mailto:sso@millie.example?subject=SAML%20SSO%20setup%20for%20Acme%20Corp&body='),
+    ).toBe(true);
     const eml = await readFile(email.eml.path, 'utf8');
     expect(Buffer.from(email.eml.base64, 'base64').toString('utf8')).toBe(eml);
     expect(eml).toContain('Content-Disposition: attachment; filename="okta-idp-metadata.xml"');
@@ -103,14 +141,29 @@ describe('register step', () => {
     await h.save('register', {});
     const handlers = createRegisterHandlers(h.deps);
     await handlers.markSent({ integrationId: h.integration.id, via: 'copied' });
-    await h.workspace.updateIntegration(h.integration.id, (i) => { i.facts.idpIssuer = 'http://www.okta.com/exkrotated'; });
+    await h.workspace.updateIntegration(h.integration.id, (i) => {
+      i.facts.idpIssuer = 'http://www.okta.com/exkrotated';
+    });
     const view = await h.inspect('register');
-    expect(view.changes.map((c) => [c.kind, c.details])).toEqual([['send', [{ field: 'Issuer URL (Okta "Identity Provider Issuer")', from: expect.stringMatching(/^http:\/\/www\.okta\.com\/exk/), to: 'http://www.okta.com/exkrotated' }]]]);
+    expect(view.changes.map((c) => [c.kind, c.details])).toEqual([
+      [
+        'send',
+        [
+          {
+            field: 'Issuer URL (Okta "Identity Provider Issuer")',
+            from: expect.stringMatching(/^http:\/\/www\.okta\.com\/exk/),
+            to: 'http://www.okta.com/exkrotated',
+          },
+        ],
+      ],
+    ]);
   });
 
   it('refuses to confirm what was never sent', async () => {
     const h = await harnessWithLoginApp('courier');
-    const error = await createRegisterHandlers(h.deps).markConfirmed({ integrationId: h.integration.id }).catch((e: unknown) => e);
+    const error = await createRegisterHandlers(h.deps)
+      .markConfirmed({ integrationId: h.integration.id })
+      .catch((e: unknown) => e);
     expect(isAppError(error) && error.code).toBe('REGISTER_NOT_SENT');
   });
 });

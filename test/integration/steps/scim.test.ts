@@ -10,7 +10,8 @@ import { stepHarness } from '../../support/step-harness';
 const TOKEN = 'courier-scim-token-7c41a9';
 const { good, broken } = scimServerPool(TOKEN);
 
-const statusOf = (checks: { id: string; status: string }[], name: string) => checks.find((c) => c.id === checkId(name))?.status;
+const statusOf = (checks: { id: string; status: string }[], name: string) =>
+  checks.find((c) => c.id === checkId(name))?.status;
 
 describe('scim step against a real SCIM 2.0 server', () => {
   it('plans the preflight, runs it on apply, records it, learns the base URL, and a second apply makes no call', async () => {
@@ -19,7 +20,9 @@ describe('scim step against a real SCIM 2.0 server', () => {
     const planned = await h.save('scim', { baseUrl: server.baseUrl, token: TOKEN, testUserName: '' });
     expect(planned.status).toBe('planned');
     expect(planned.changes.map((c) => [c.id, c.kind])).toEqual([['scim-preflight', 'send']]);
-    expect(planned.changes[0]?.summary).toMatch(/^Run the SCIM preflight against http:\/\/127\.0\.0\.1:\d+\/scim\/v2 \(creates and then deactivates test user/);
+    expect(planned.changes[0]?.summary).toMatch(
+      /^Run the SCIM preflight against http:\/\/127\.0\.0\.1:\d+\/scim\/v2 \(creates and then deactivates test user/,
+    );
     expect(planned.secretsSet).toEqual(['token']);
     expect(planned.input).not.toHaveProperty('token');
     expect(server.requests).toEqual([]);
@@ -27,12 +30,20 @@ describe('scim step against a real SCIM 2.0 server', () => {
     const applied = await h.apply('scim');
     expect(applied.status).toBe('verified');
     expect(applied.changes).toEqual([]);
-    expect(applied.checks.map((c) => [c.label, c.status])).toEqual(Object.values(CheckName).map((name) => [name, 'pass']));
-    expect(applied.checks.find((c) => c.id === checkId(CheckName.createUser))?.evidence).toMatch(/^> POST http:\/\/127\.0\.0\.1:\d+\/scim\/v2\/Users\n[\s\S]*> Authorization: Bearer ••••\n[\s\S]*< HTTP 201/);
+    expect(applied.checks.map((c) => [c.label, c.status])).toEqual(
+      Object.values(CheckName).map((name) => [name, 'pass']),
+    );
+    expect(applied.checks.find((c) => c.id === checkId(CheckName.createUser))?.evidence).toMatch(
+      /^> POST http:\/\/127\.0\.0\.1:\d+\/scim\/v2\/Users\n[\s\S]*> Authorization: Bearer ••••\n[\s\S]*< HTTP 201/,
+    );
     expect(server.users()).toEqual([]);
     expect((await h.current()).facts.scimBaseUrl).toBe(server.baseUrl);
     const observed = ScimObservedSchema.parse(applied.observed);
-    expect(observed).toMatchObject({ baseUrl: server.baseUrl, current: true, report: { baseUrl: server.baseUrl, testUser: { leftActive: false } } });
+    expect(observed).toMatchObject({
+      baseUrl: server.baseUrl,
+      current: true,
+      report: { baseUrl: server.baseUrl, testUser: { leftActive: false } },
+    });
 
     const calls = server.requests.length;
     const again = await h.apply('scim');
@@ -56,7 +67,13 @@ describe('scim step against a real SCIM 2.0 server', () => {
     expect(replanned.status).toBe('planned');
     expect(replanned.changes.map((c) => c.id)).toEqual(['scim-preflight']);
     const verified = await h.verify('scim');
-    expect(verified.checks).toEqual([expect.objectContaining({ id: 'scim-preflight-run', status: 'fail', detail: `The last preflight does not count for ${server.baseUrl}: the bearer token changed. Apply to run it again.` })]);
+    expect(verified.checks).toEqual([
+      expect.objectContaining({
+        id: 'scim-preflight-run',
+        status: 'fail',
+        detail: `The last preflight does not count for ${server.baseUrl}: the bearer token changed. Apply to run it again.`,
+      }),
+    ]);
     const refused = await h.apply('scim');
     expect(refused.status).toBe('failed');
     expect((await h.current()).facts.scimBaseUrl).toBeUndefined();
@@ -69,7 +86,10 @@ describe('scim step against a real SCIM 2.0 server', () => {
     const view = await h.apply('scim');
     expect(view.status).toBe('failed');
     expect(view.changes.map((c) => c.id)).toEqual(['scim-preflight']);
-    expect(view.checks.find((c) => c.id === checkId(CheckName.serviceProviderConfig))).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^Token refused: the vendor answered HTTP 401/) });
+    expect(view.checks.find((c) => c.id === checkId(CheckName.serviceProviderConfig))).toMatchObject({
+      status: 'fail',
+      detail: expect.stringMatching(/^Token refused: the vendor answered HTTP 401/),
+    });
     expect(statusOf(view.checks, CheckName.createUser)).toBe('warn');
     expect(server.requests.map((r) => r.method)).toEqual(['GET']);
     expect((await h.current()).facts.scimBaseUrl).toBeUndefined();
@@ -82,7 +102,10 @@ describe('scim step against a real SCIM 2.0 server', () => {
     await h.save('scim', { baseUrl: server.baseUrl, token: TOKEN });
     const view = await h.apply('scim');
     expect(view.status).toBe('failed');
-    expect(view.checks.find((c) => c.id === checkId(CheckName.lookupBeforeCreate))).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^Filter not supported/) });
+    expect(view.checks.find((c) => c.id === checkId(CheckName.lookupBeforeCreate))).toMatchObject({
+      status: 'fail',
+      detail: expect.stringMatching(/^Filter not supported/),
+    });
   });
 
   it('fails the connection test against a server that answers 500', async () => {
@@ -90,7 +113,10 @@ describe('scim step against a real SCIM 2.0 server', () => {
     const h = await stepHarness('courier');
     await h.save('scim', { baseUrl: server.baseUrl, token: TOKEN });
     const view = await h.apply('scim');
-    expect(view.checks.find((c) => c.id === checkId(CheckName.connectionTest))).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^Server error: the vendor answered HTTP 500/) });
+    expect(view.checks.find((c) => c.id === checkId(CheckName.connectionTest))).toMatchObject({
+      status: 'fail',
+      detail: expect.stringMatching(/^Server error: the vendor answered HTTP 500/),
+    });
     expect(server.requests.every((r) => r.method === 'GET')).toBe(true);
   });
 
@@ -99,7 +125,10 @@ describe('scim step against a real SCIM 2.0 server', () => {
     const h = await stepHarness('courier');
     await h.save('scim', { baseUrl: server.baseUrl, token: TOKEN });
     const view = await h.apply('scim');
-    expect(view.checks.find((c) => c.id === checkId(CheckName.connectionTest))).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^JSON that is not a SCIM ListResponse/) });
+    expect(view.checks.find((c) => c.id === checkId(CheckName.connectionTest))).toMatchObject({
+      status: 'fail',
+      detail: expect.stringMatching(/^JSON that is not a SCIM ListResponse/),
+    });
   });
 
   it('names a timeout against a server that never answers', { timeout: 45_000 }, async () => {
@@ -107,14 +136,22 @@ describe('scim step against a real SCIM 2.0 server', () => {
     const h = await stepHarness('courier');
     await h.save('scim', { baseUrl: server.baseUrl, token: TOKEN });
     const view = await h.apply('scim');
-    expect(view.checks.find((c) => c.id === checkId(CheckName.serviceProviderConfig))).toMatchObject({ status: 'fail', detail: 'No answer within 15000 ms (timeout).' });
-    expect(view.checks.find((c) => c.id === checkId(CheckName.connectionTest))).toMatchObject({ status: 'warn', detail: 'Skipped: the vendor could not be reached.' });
+    expect(view.checks.find((c) => c.id === checkId(CheckName.serviceProviderConfig))).toMatchObject({
+      status: 'fail',
+      detail: 'No answer within 15000 ms (timeout).',
+    });
+    expect(view.checks.find((c) => c.id === checkId(CheckName.connectionTest))).toMatchObject({
+      status: 'warn',
+      detail: 'Skipped: the vendor could not be reached.',
+    });
     expect(server.requests).toHaveLength(1);
   });
 
   it('names the field for a bad base URL and blocks until a token is stored', async () => {
     const h = await stepHarness('courier');
-    await expect(h.save('scim', { baseUrl: 'https://api.courier.example/scim/v2/Users', token: TOKEN })).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'baseUrl' });
+    await expect(
+      h.save('scim', { baseUrl: 'https://api.courier.example/scim/v2/Users', token: TOKEN }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'baseUrl' });
     const view = await h.inspect('scim');
     expect(view.status).toBe('needs-input');
     expect(view.blockers.map((b) => b.message)).toEqual([

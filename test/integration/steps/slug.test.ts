@@ -8,8 +8,13 @@ describe('slug step (Millie)', () => {
     const h = await stepHarness('millie');
     const view = await h.inspect('slug');
     expect(view.status).toBe('needs-input');
-    expect(view.blockers[0]?.message).toBe('companySlug: Enter the Company Slug: lowercase letters, digits and hyphens, starting with a letter or digit, at most 63 characters, e.g. acme-corp (Millie shows it on Settings / SSO as "Company Slug")');
-    await expect(h.save('slug', { companySlug: 'Acme Corp' })).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'companySlug' });
+    expect(view.blockers[0]?.message).toBe(
+      'companySlug: Enter the Company Slug: lowercase letters, digits and hyphens, starting with a letter or digit, at most 63 characters, e.g. acme-corp (Millie shows it on Settings / SSO as "Company Slug")',
+    );
+    await expect(h.save('slug', { companySlug: 'Acme Corp' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'companySlug',
+    });
   });
 
   it('records the slug as a fact before the app exists, without writing', async () => {
@@ -23,19 +28,36 @@ describe('slug step (Millie)', () => {
 
   it('writes a changed slug into the existing app once, and proves it by reading it back', async () => {
     const h = await stepHarness('millie');
-    const created = await api<{ id: string }>(h.org, 'POST', '/api/v1/apps', { body: { name: 'millie', label: 'Millie', signOnMode: 'SAML_2_0', settings: { app: { slugName: 'acme-corp' } } } });
+    const created = await api<{ id: string }>(h.org, 'POST', '/api/v1/apps', {
+      body: { name: 'millie', label: 'Millie', signOnMode: 'SAML_2_0', settings: { app: { slugName: 'acme-corp' } } },
+    });
     await h.save('slug', { companySlug: 'acme-corp' });
     await h.save('app', {});
     expect((await h.current()).facts.appId).toBe(created.body.id);
 
     const planned = await h.save('slug', { companySlug: 'acme-inc' });
-    expect(planned.changes).toEqual([{ id: 'slug.write', kind: 'update', target: 'Okta app "Millie"', summary: 'Write the Company Slug into the app\'s "Slug Name" field', details: [{ field: 'Slug Name', from: 'acme-corp', to: 'acme-inc' }] }]);
+    expect(planned.changes).toEqual([
+      {
+        id: 'slug.write',
+        kind: 'update',
+        target: 'Okta app "Millie"',
+        summary: 'Write the Company Slug into the app\'s "Slug Name" field',
+        details: [{ field: 'Slug Name', from: 'acme-corp', to: 'acme-inc' }],
+      },
+    ]);
     const writes = h.org.writeCount();
     const applied = await h.apply('slug');
     expect(applied.status).toBe('verified');
-    expect(applied.checks.find((c) => c.id === 'app-slug')).toMatchObject({ status: 'pass', evidence: 'Okta: acme-inc · planned: acme-inc' });
+    expect(applied.checks.find((c) => c.id === 'app-slug')).toMatchObject({
+      status: 'pass',
+      evidence: 'Okta: acme-inc · planned: acme-inc',
+    });
     expect(h.org.writeCount()).toBe(writes + 1);
-    const app = await api<{ label: string; settings: { app: Record<string, unknown> } }>(h.org, 'GET', `/api/v1/apps/${created.body.id}`);
+    const app = await api<{ label: string; settings: { app: Record<string, unknown> } }>(
+      h.org,
+      'GET',
+      `/api/v1/apps/${created.body.id}`,
+    );
     expect(app.body.settings.app).toEqual({ slugName: 'acme-inc' });
     expect(app.body.label).toBe('Millie');
 

@@ -8,8 +8,20 @@ import { ACS, assign, harnessWithLoginApp } from './login-app';
 const ALICE = 'ava.adams@acme.example';
 const BOB = 'ben.haddad@acme.example';
 
-const FIXED_CHECKS = ['decode', 'signature', 'issuer', 'audience', 'recipient', 'destination', 'validity-window', 'name-id'];
-const COURIER_ATTRIBUTES = ['attribute:id', 'attribute:http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'];
+const FIXED_CHECKS = [
+  'decode',
+  'signature',
+  'issuer',
+  'audience',
+  'recipient',
+  'destination',
+  'validity-window',
+  'name-id',
+];
+const COURIER_ATTRIBUTES = [
+  'attribute:id',
+  'attribute:http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress',
+];
 
 async function practiceHarness() {
   const h = await harnessWithLoginApp('courier', { practice: true });
@@ -38,12 +50,24 @@ describe('test-login step through the practice org', () => {
     expect(sp.checks.filter((c) => c.status !== 'pass')).toEqual([]);
     const observed = TestLoginObservedSchema.parse(sp.observed);
     expect(observed.expected).toEqual({
-      issuer: (await h.current()).facts.idpIssuer, audience: 'https://vendor.example/saml/metadata', acsUrl: ACS, recipient: ACS, destination: ACS, nameId: ALICE,
-      attributes: [{ name: 'id', value: userId }, { name: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress', value: ALICE }],
+      issuer: (await h.current()).facts.idpIssuer,
+      audience: 'https://vendor.example/saml/metadata',
+      acsUrl: ACS,
+      recipient: ACS,
+      destination: ACS,
+      nameId: ALICE,
+      attributes: [
+        { name: 'id', value: userId },
+        { name: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress', value: ALICE },
+      ],
     });
-    expect(sp.checks.find((c) => c.id === 'sp:in-response-to')?.detail).toMatch(/^InResponseTo is id[0-9a-f]{40}, the ID of the AuthnRequest sent\.$/);
+    expect(sp.checks.find((c) => c.id === 'sp:in-response-to')?.detail).toMatch(
+      /^InResponseTo is id[0-9a-f]{40}, the ID of the AuthnRequest sent\.$/,
+    );
     expect(sp.checks.find((c) => c.id === 'sp:attribute:id')?.detail).toBe(`"id" is ${userId}.`);
-    expect(observed.results.sp?.assertionXml).toContain(`<saml2:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">${ALICE}</saml2:NameID>`);
+    expect(observed.results.sp?.assertionXml).toContain(
+      `<saml2:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">${ALICE}</saml2:NameID>`,
+    );
     expect(sp.checks.find((c) => c.id === 'sp:decode')?.evidence).toBe(observed.results.sp?.assertionXml);
 
     const writes = h.org.writeCount();
@@ -51,7 +75,7 @@ describe('test-login step through the practice org', () => {
     expect(h.org.writeCount()).toBe(writes);
   });
 
-  it('follows the practice org to its new port when the stored URLs name an earlier launch\'s', async () => {
+  it("follows the practice org to its new port when the stored URLs name an earlier launch's", async () => {
     const { h, handlers } = await practiceHarness();
     await assign(h, ALICE);
     await h.workspace.updateIntegration(h.integration.id, (i) => {
@@ -76,7 +100,12 @@ describe('test-login step through the practice org', () => {
       'userLogin',
     ]);
     const view = await h.verify('test-login');
-    expect(view.checks[0]).toEqual({ id: 'test-user', label: 'Test user assigned', status: 'fail', detail: `${BOB} is not assigned to "Courier": assign the user first, then test again.` });
+    expect(view.checks[0]).toEqual({
+      id: 'test-user',
+      label: 'Test user assigned',
+      status: 'fail',
+      detail: `${BOB} is not assigned to "Courier": assign the user first, then test again.`,
+    });
     expect(view.changes.map((c) => c.id)).toEqual(['test-login-assign']);
   });
 
@@ -84,14 +113,24 @@ describe('test-login step through the practice org', () => {
     const { h, handlers } = await practiceHarness();
     await assign(h, ALICE);
     await h.save('test-login', { userLogin: ALICE });
-    const captured = TestLoginObservedSchema.parse(StepViewSchema.parse(await handlers.runSandbox({ integrationId: h.integration.id, mode: 'idp' })).observed);
+    const captured = TestLoginObservedSchema.parse(
+      StepViewSchema.parse(await handlers.runSandbox({ integrationId: h.integration.id, mode: 'idp' })).observed,
+    );
     expect(captured.results.idp?.valid).toBe(true);
     const record = (await h.current()).steps['test-login']?.input.idpCapture as { samlResponse: string };
     const xml = Buffer.from(record.samlResponse, 'base64').toString('utf8');
-    const tampered = Buffer.from(xml.replace(`>${ALICE}</saml2:NameID>`, '>attacker@evil.example</saml2:NameID>')).toString('base64');
+    const tampered = Buffer.from(
+      xml.replace(`>${ALICE}</saml2:NameID>`, '>attacker@evil.example</saml2:NameID>'),
+    ).toString('base64');
     expect(tampered).not.toBe(record.samlResponse);
 
-    const view = StepViewSchema.parse(await handlers.submitPasted({ integrationId: h.integration.id, mode: 'idp', samlResponse: `SAMLResponse=${encodeURIComponent(tampered)}&RelayState=` }));
+    const view = StepViewSchema.parse(
+      await handlers.submitPasted({
+        integrationId: h.integration.id,
+        mode: 'idp',
+        samlResponse: `SAMLResponse=${encodeURIComponent(tampered)}&RelayState=`,
+      }),
+    );
     const signature = view.checks.find((c) => c.id === 'idp:signature');
     expect(signature?.status).toBe('fail');
     expect(view.checks.find((c) => c.id === 'idp:name-id')?.status).toBe('fail');
@@ -99,7 +138,9 @@ describe('test-login step through the practice org', () => {
     expect(result?.via).toBe('paste');
     expect(result?.valid).toBe(false);
     expect(view.changes.map((c) => c.id)).toEqual(['test-login-idp', 'test-login-sp']);
-    expect(view.changes[0]?.summary).toMatch(new RegExp(`^Sign in as ${ALICE} again \\(IdP-initiated\\): the last test failed Signature, Issuer, `));
+    expect(view.changes[0]?.summary).toMatch(
+      new RegExp(`^Sign in as ${ALICE} again \\(IdP-initiated\\): the last test failed Signature, Issuer, `),
+    );
   });
 
   it('signs in for you only in the practice org', async () => {
@@ -107,10 +148,16 @@ describe('test-login step through the practice org', () => {
     await assign(h, ALICE);
     await h.save('test-login', { userLogin: ALICE });
     const handlers = createTestLoginHandlers(h.deps);
-    expect(await handlers.ways({ integrationId: h.integration.id })).toEqual({ sandbox: false, window: false, paste: true });
+    expect(await handlers.ways({ integrationId: h.integration.id })).toEqual({
+      sandbox: false,
+      window: false,
+      paste: true,
+    });
     const error = await handlers.runSandbox({ integrationId: h.integration.id, mode: 'idp' }).catch((e: unknown) => e);
     expect(isAppError(error) && error.code).toBe('TEST_LOGIN_NOT_PRACTICE');
-    const window = await handlers.captureWithWindow({ integrationId: h.integration.id, mode: 'idp', forwardToVendor: false }).catch((e: unknown) => e);
+    const window = await handlers
+      .captureWithWindow({ integrationId: h.integration.id, mode: 'idp', forwardToVendor: false })
+      .catch((e: unknown) => e);
     expect(isAppError(window) && window.code).toBe('TEST_LOGIN_NO_WINDOW');
   });
 

@@ -29,7 +29,11 @@ const fromElsewhere = { senderFrame: { url: 'https://evil.example.com/' } } as u
 async function setUp(dir: string) {
   const workspace = await Workspace.open(dir);
   const secrets = new FileSecretStore(dir);
-  const practiceOrg = { url: undefined, ensureStarted: () => Promise.reject(new Error('no sandbox in this test')), close: async () => undefined };
+  const practiceOrg = {
+    url: undefined,
+    ensureStarted: () => Promise.reject(new Error('no sandbox in this test')),
+    close: async () => undefined,
+  };
   const handlers = createHandlers({
     mode: 'electron',
     workspace,
@@ -56,7 +60,11 @@ describe('ipcMain registration', () => {
   it('validates requests and returns failures as values naming the field', async () => {
     await withTempDir(async (dir) => {
       const ipc = await setUp(dir);
-      const reply = await ipc.handlers.get('clients.add')!(fromApp, { kind: 'org', name: '', orgUrl: 'https://acme.okta.com' });
+      const reply = await ipc.handlers.get('clients.add')!(fromApp, {
+        kind: 'org',
+        name: '',
+        orgUrl: 'https://acme.okta.com',
+      });
       expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', field: 'name' } });
     });
   });
@@ -65,7 +73,10 @@ describe('ipcMain registration', () => {
     await withTempDir(async (dir) => {
       const ipc = await setUp(dir);
       expect(await ipc.handlers.get('vendors.list')!(fromApp, {})).toMatchObject({ ok: true });
-      expect(await ipc.handlers.get('vendors.list')!(fromElsewhere, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+      expect(await ipc.handlers.get('vendors.list')!(fromElsewhere, {})).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN_SENDER' },
+      });
     });
   });
 });

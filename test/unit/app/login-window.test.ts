@@ -1,6 +1,12 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { BrowserWindowConstructorOptions, CallbackResponse, HandlerDetails, WebRequestFilter, WindowOpenHandlerResponse } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  CallbackResponse,
+  HandlerDetails,
+  WebRequestFilter,
+  WindowOpenHandlerResponse,
+} from 'electron';
 import { createLoginWindowCapture, type CaptureSession, type CaptureWindow } from '../../../src-main/app/login-window';
 import { isAppError } from '../../../src-main/errors';
 import type { LoginCaptureRequest } from '../../../src-main/saml/login-capture/types';
@@ -36,7 +42,11 @@ function fakeElectron(options: { loadError?: string } = {}) {
     once: (_event, listener) => {
       state.onClosed = listener;
     },
-    webContents: { setWindowOpenHandler: (handler) => { state.openHandler = handler; } },
+    webContents: {
+      setWindowOpenHandler: (handler) => {
+        state.openHandler = handler;
+      },
+    },
   };
   const session: CaptureSession = {
     webRequest: {
@@ -58,7 +68,12 @@ function fakeElectron(options: { loadError?: string } = {}) {
   });
   const request = (url: string, method: string, body?: string): CallbackResponse => {
     let answer: CallbackResponse | undefined;
-    state.listener?.({ url, method, uploadData: body === undefined ? [] : [{ bytes: Buffer.from(body) }] }, (response) => { answer = response; });
+    state.listener?.(
+      { url, method, uploadData: body === undefined ? [] : [{ bytes: Buffer.from(body) }] },
+      (response) => {
+        answer = response;
+      },
+    );
     if (!answer) throw new Error('the listener did not answer');
     return answer;
   };
@@ -66,7 +81,13 @@ function fakeElectron(options: { loadError?: string } = {}) {
 }
 
 const ask = (overrides: Partial<LoginCaptureRequest> = {}): LoginCaptureRequest => ({
-  mode: 'idp', startUrl: 'https://acme.okta.com/home/vendor_1/0oa1/aln1', acsUrl: ACS, idpSsoUrl: SSO, userLogin: 'ava@acme.example', forwardToVendor: false, ...overrides,
+  mode: 'idp',
+  startUrl: 'https://acme.okta.com/home/vendor_1/0oa1/aln1',
+  acsUrl: ACS,
+  idpSsoUrl: SSO,
+  userLogin: 'ava@acme.example',
+  forwardToVendor: false,
+  ...overrides,
 });
 
 describe('login window capture', () => {
@@ -74,7 +95,12 @@ describe('login window capture', () => {
     const { capture, state, request } = fakeElectron();
     const pending = capture.capture(ask());
     expect(state.partition).toMatch(/^login-capture-[0-9a-f-]{36}$/);
-    expect(state.options?.webPreferences).toMatchObject({ partition: state.partition, contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(state.options?.webPreferences).toMatchObject({
+      partition: state.partition,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
     expect(state.options?.webPreferences?.preload).toBeUndefined();
     expect(state.filter).toEqual({ urls: ['https://vendor.example/*', 'https://acme.okta.com/*'] });
     expect(state.loaded).toEqual(['https://acme.okta.com/home/vendor_1/0oa1/aln1']);
@@ -88,7 +114,9 @@ describe('login window capture', () => {
     const pending = capture.capture(ask());
     expect(request('https://vendor.example/assets/app.js', 'GET')).toEqual({});
     expect(request(ACS, 'GET')).toEqual({});
-    expect(request(ACS, 'POST', `SAMLResponse=${encodeURIComponent(RESPONSE)}&RelayState=%2Fhome`)).toEqual({ cancel: true });
+    expect(request(ACS, 'POST', `SAMLResponse=${encodeURIComponent(RESPONSE)}&RelayState=%2Fhome`)).toEqual({
+      cancel: true,
+    });
     expect(await pending).toEqual({ samlResponse: RESPONSE, relayState: '/home', requestId: undefined });
     expect(state.closed).toBe(true);
   });
@@ -104,7 +132,8 @@ describe('login window capture', () => {
   it('reads the AuthnRequest ID on the way to the IdP for an SP-initiated login', async () => {
     const { capture, request } = fakeElectron();
     const pending = capture.capture(ask({ mode: 'sp', startUrl: 'https://vendor.example/login' }));
-    const authnRequest = '<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="id42" Version="2.0"/>';
+    const authnRequest =
+      '<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="id42" Version="2.0"/>';
     const redirect = `${SSO}?SAMLRequest=${encodeURIComponent(deflateRawSync(authnRequest).toString('base64'))}`;
     expect(request(redirect, 'GET')).toEqual({});
     request(ACS, 'POST', `SAMLResponse=${encodeURIComponent(RESPONSE)}`);
@@ -125,7 +154,10 @@ describe('login window capture', () => {
     const pending = capture.capture(ask());
     state.onClosed?.();
     const error = await pending.catch((e: unknown) => e);
-    expect(isAppError(error) && [error.code, error.message]).toEqual(['TEST_LOGIN_WINDOW_CLOSED', 'The sign-in window closed before a SAMLResponse reached the vendor\'s ACS URL.']);
+    expect(isAppError(error) && [error.code, error.message]).toEqual([
+      'TEST_LOGIN_WINDOW_CLOSED',
+      "The sign-in window closed before a SAMLResponse reached the vendor's ACS URL.",
+    ]);
   });
 
   it('fails when the start page cannot load, but not when the cancelled POST aborts it', async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { BrowserWindow, BrowserWindowConstructorOptions, HandlerDetails, WindowOpenHandlerResponse } from 'electron';
+import type {
+  BrowserWindow,
+  BrowserWindowConstructorOptions,
+  HandlerDetails,
+  WindowOpenHandlerResponse,
+} from 'electron';
 import { isAllowedExternalUrl } from '../../../src-main/app/external-links';
 import { safeStorageCipher } from '../../../src-main/app/secret-cipher';
 import { createMainWindow } from '../../../src-main/app/window';
@@ -37,7 +42,11 @@ function build() {
       options = o;
       return fake.window as unknown as BrowserWindow;
     },
-    shell: { openExternal: async (url: string) => { opened.push(url); } },
+    shell: {
+      openExternal: async (url: string) => {
+        opened.push(url);
+      },
+    },
     preloadPath: '/app/out/preload/index.cjs',
     renderer: { file: '/app/out/renderer/index.html' },
     orgOrigins: () => ['https://login.acme-sso.com', 'http://127.0.0.1:41234'],
@@ -48,17 +57,37 @@ function build() {
 describe('main window', () => {
   it('isolates the renderer: contextIsolation, sandbox, no Node integration, our preload', () => {
     const { options, fake } = build();
-    expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/app/out/preload/index.cjs' });
+    expect(options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: '/app/out/preload/index.cjs',
+    });
     expect(fake.loaded).toEqual(['/app/out/renderer/index.html']);
   });
 
   it('denies navigation away from the app', () => {
     const { fake } = build();
     let prevented = false;
-    fake.listeners.get('will-navigate')!({ preventDefault: () => { prevented = true; } }, 'https://evil.example.com/');
+    fake.listeners.get('will-navigate')!(
+      {
+        preventDefault: () => {
+          prevented = true;
+        },
+      },
+      'https://evil.example.com/',
+    );
     expect(prevented).toBe(true);
     let inApp = false;
-    fake.listeners.get('will-navigate')!({ preventDefault: () => { inApp = true; } }, 'file:///app/out/renderer/index.html#x');
+    fake.listeners.get('will-navigate')!(
+      {
+        preventDefault: () => {
+          inApp = true;
+        },
+      },
+      'file:///app/out/renderer/index.html#x',
+    );
     expect(inApp).toBe(false);
   });
 
@@ -69,7 +98,11 @@ describe('main window', () => {
     expect(fake.open('https://login.acme-sso.com/')).toEqual({ action: 'deny' });
     expect(fake.open('http://127.0.0.1:41234/admin/app/millie/instance/_new_/')).toEqual({ action: 'deny' });
     expect(fake.open('http://127.0.0.1:9999/elsewhere')).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://acme-admin.okta.com/admin/apps/active', 'https://login.acme-sso.com/', 'http://127.0.0.1:41234/admin/app/millie/instance/_new_/']);
+    expect(opened).toEqual([
+      'https://acme-admin.okta.com/admin/apps/active',
+      'https://login.acme-sso.com/',
+      'http://127.0.0.1:41234/admin/app/millie/instance/_new_/',
+    ]);
   });
 });
 

@@ -28,7 +28,11 @@ describe('browser-mode bridge', () => {
   });
 
   const call = (wire: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${bridge.origin}/api/${wire}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer test-token-0123456789', ...headers }, body: JSON.stringify(body) });
+    fetch(`${bridge.origin}/api/${wire}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer test-token-0123456789', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('listens on 127.0.0.1 and prints a URL with the token in the fragment', () => {
     expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=test-token-0123456789$/);
@@ -47,7 +51,11 @@ describe('browser-mode bridge', () => {
   it('refuses a Host that is not loopback (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${bridge.origin}/api/clients.list`, { method: 'POST', headers: { Host: 'evil.example.com', Authorization: 'Bearer test-token-0123456789' } }, (res) => resolve(res.statusCode ?? 0));
+      const req = request(
+        `${bridge.origin}/api/clients.list`,
+        { method: 'POST', headers: { Host: 'evil.example.com', Authorization: 'Bearer test-token-0123456789' } },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.on('error', reject);
       req.end('{}');
     });
@@ -78,7 +86,9 @@ describe('browser-mode bridge', () => {
   });
 
   it('runs a valid call end to end and keeps the result on disk', async () => {
-    const added = (await (await call('clients.add', { kind: 'org', name: 'Globex', orgUrl: 'https://globex.okta.com/' })).json()) as { ok: true; value: { name: string; orgUrl: string } };
+    const added = (await (
+      await call('clients.add', { kind: 'org', name: 'Globex', orgUrl: 'https://globex.okta.com/' })
+    ).json()) as { ok: true; value: { name: string; orgUrl: string } };
     expect(added.value).toMatchObject({ name: 'Globex', orgUrl: 'https://globex.okta.com' });
     const listed = (await (await call('clients.list', {})).json()) as { ok: true; value: { name: string }[] };
     expect(listed.value.map((c) => c.name)).toContain('Globex');

@@ -5,7 +5,12 @@ describe('preview counting', () => {
   it('counts each person once across groups and direct picks', () => {
     const engineering = new Set(['u1', 'u2', 'u3']);
     const managers = new Set(['u3', 'u4']);
-    expect(countPeople([engineering, managers], ['u4', 'u5'])).toEqual({ people: 5, fromGroups: 4, direct: 2, duplicates: 2 });
+    expect(countPeople([engineering, managers], ['u4', 'u5'])).toEqual({
+      people: 5,
+      fromGroups: 4,
+      direct: 2,
+      duplicates: 2,
+    });
   });
 
   it('counts a user picked twice once', () => {

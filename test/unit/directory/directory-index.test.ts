@@ -4,8 +4,16 @@ import { AppError } from '../../../src-main/errors';
 import type { OktaGroup, OktaUser, Paged } from '../../../src-main/okta/org-api';
 
 const user = (id: string, first: string, last: string): OktaUser => ({
-  id, status: 'ACTIVE', created: undefined, lastLogin: undefined,
-  profile: { login: `${first}.${last}@acme.example`.toLowerCase(), email: `${first}.${last}@acme.example`.toLowerCase(), firstName: first, lastName: last },
+  id,
+  status: 'ACTIVE',
+  created: undefined,
+  lastLogin: undefined,
+  profile: {
+    login: `${first}.${last}@acme.example`.toLowerCase(),
+    email: `${first}.${last}@acme.example`.toLowerCase(),
+    firstName: first,
+    lastName: last,
+  },
 });
 const group = (id: string, name: string): OktaGroup => ({ id, type: 'OKTA_GROUP', name, description: undefined });
 
@@ -34,13 +42,29 @@ describe('directory index', () => {
   it('answers after the first page and searches what has arrived while the rest loads', async () => {
     const rest = gate();
     const source: DirectorySource = {
-      listUsers: () => paged([{ items: [user('u1', 'Ava', 'Adams'), user('u2', 'Ben', 'Chen')] }, { items: [user('u3', 'Avery', 'Stone')], gate: rest.promise }]),
+      listUsers: () =>
+        paged([
+          { items: [user('u1', 'Ava', 'Adams'), user('u2', 'Ben', 'Chen')] },
+          { items: [user('u3', 'Avery', 'Stone')], gate: rest.promise },
+        ]),
       listGroups: () => paged([{ items: [group('g1', 'Engineering')] }]),
       listGroupMembers: () => paged([]),
     };
     const directory = new DirectoryIndex(async () => source);
     expect(await directory.load()).toEqual({ users: 2, groups: 1, complete: false });
-    expect(directory.searchUsers('av', 10)).toEqual({ items: [{ id: 'u1', name: 'Ava Adams', login: 'ava.adams@acme.example', email: 'ava.adams@acme.example', status: 'ACTIVE' }], matched: 1, complete: false });
+    expect(directory.searchUsers('av', 10)).toEqual({
+      items: [
+        {
+          id: 'u1',
+          name: 'Ava Adams',
+          login: 'ava.adams@acme.example',
+          email: 'ava.adams@acme.example',
+          status: 'ACTIVE',
+        },
+      ],
+      matched: 1,
+      complete: false,
+    });
     rest.open();
     expect(await directory.loadAll()).toEqual({ users: 3, groups: 1, complete: true });
     expect(directory.searchUsers('av', 10).items.map((u) => u.name)).toEqual(['Ava Adams', 'Avery Stone']);
@@ -52,7 +76,9 @@ describe('directory index', () => {
       listUsers: () => {
         calls += 1;
         if (calls === 1) {
-          return paged([{ items: [], gate: Promise.reject(new AppError('OKTA_FORBIDDEN', 'no users for you', 'ask')) }]);
+          return paged([
+            { items: [], gate: Promise.reject(new AppError('OKTA_FORBIDDEN', 'no users for you', 'ask')) },
+          ]);
         }
         return paged([{ items: [user('u1', 'Ava', 'Adams')] }]);
       },
@@ -64,9 +90,12 @@ describe('directory index', () => {
     expect(await directory.loadAll()).toEqual({ users: 1, groups: 0, complete: true });
   });
 
-  it('reads each group\'s members once and previews distinct people', async () => {
+  it("reads each group's members once and previews distinct people", async () => {
     let memberReads = 0;
-    const members: Record<string, OktaUser[]> = { g1: [user('u1', 'Ava', 'Adams'), user('u2', 'Ben', 'Chen')], g2: [user('u2', 'Ben', 'Chen')] };
+    const members: Record<string, OktaUser[]> = {
+      g1: [user('u1', 'Ava', 'Adams'), user('u2', 'Ben', 'Chen')],
+      g2: [user('u2', 'Ben', 'Chen')],
+    };
     const source: DirectorySource = {
       listUsers: () => paged([]),
       listGroups: () => paged([]),
@@ -76,7 +105,12 @@ describe('directory index', () => {
       },
     };
     const directory = new DirectoryIndex(async () => source);
-    expect(await directory.preview(['g1', 'g2'], ['u3'])).toEqual({ people: 3, fromGroups: 2, direct: 1, duplicates: 1 });
+    expect(await directory.preview(['g1', 'g2'], ['u3'])).toEqual({
+      people: 3,
+      fromGroups: 2,
+      direct: 1,
+      duplicates: 1,
+    });
     expect(await directory.preview(['g1'], [])).toEqual({ people: 2, fromGroups: 2, direct: 0, duplicates: 0 });
     expect(memberReads).toBe(2);
   });

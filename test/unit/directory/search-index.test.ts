@@ -11,11 +11,22 @@ const people = [
 
 describe('search ranking', () => {
   it('ranks a whole field, then the start of a field, then the start of a word, then anywhere', () => {
-    expect([rankField('ava', 'ava'), rankField('ava adams', 'ava'), rankField('nova avalon', 'ava'), rankField('java team bot', 'ava'), rankField('ben', 'ava')]).toEqual([0, 1, 2, 3, undefined]);
+    expect([
+      rankField('ava', 'ava'),
+      rankField('ava adams', 'ava'),
+      rankField('nova avalon', 'ava'),
+      rankField('java team bot', 'ava'),
+      rankField('ben', 'ava'),
+    ]).toEqual([0, 1, 2, 3, undefined]);
   });
 
   it('treats dots, @, dashes and underscores as word starts', () => {
-    expect([rankField('x.adams@acme', 'adams'), rankField('x@acme', 'acme'), rankField('a-b', 'b'), rankField('a_b', 'b')]).toEqual([2, 2, 2, 2]);
+    expect([
+      rankField('x.adams@acme', 'adams'),
+      rankField('x@acme', 'acme'),
+      rankField('a-b', 'b'),
+      rankField('a_b', 'b'),
+    ]).toEqual([2, 2, 2, 2]);
   });
 
   it('orders results by rank, then alphabetically, and counts every match', () => {
@@ -35,7 +46,10 @@ describe('search ranking', () => {
   it('keeps to the limit while still counting all matches', () => {
     const index = new SearchIndex();
     index.add(people);
-    expect([index.search('a', 2).items.map((e) => e.label), index.search('a', 2).matched]).toEqual([['Ava', 'Ava Adams'], 5]);
+    expect([index.search('a', 2).items.map((e) => e.label), index.search('a', 2).matched]).toEqual([
+      ['Ava', 'Ava Adams'],
+      5,
+    ]);
   });
 
   it('lists everyone alphabetically for an empty query', () => {

@@ -15,8 +15,13 @@ describe('listenForRedirect', () => {
 
   it("turns Okta's error redirect into an AppError with the fix", async () => {
     const listener = await listenForRedirect('s', 10_000);
-    const assertion = expect(listener.result).rejects.toMatchObject({ code: 'OKTA_SIGNIN_DENIED', message: 'Okta refused the sign-in: User is not assigned to the client application..' });
-    await fetch(`${listener.redirectUri}?error=access_denied&error_description=${encodeURIComponent('User is not assigned to the client application.')}&state=s`);
+    const assertion = expect(listener.result).rejects.toMatchObject({
+      code: 'OKTA_SIGNIN_DENIED',
+      message: 'Okta refused the sign-in: User is not assigned to the client application..',
+    });
+    await fetch(
+      `${listener.redirectUri}?error=access_denied&error_description=${encodeURIComponent('User is not assigned to the client application.')}&state=s`,
+    );
     await assertion;
   });
 

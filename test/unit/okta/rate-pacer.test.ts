@@ -15,7 +15,12 @@ function fakeClock(start = 1_000_000): PacerClock & { slept: number[] } {
   };
 }
 
-const headers = (limit: number, remaining: number, resetS: number) => ({ limit, remaining, reset: resetS, serverDate: undefined });
+const headers = (limit: number, remaining: number, resetS: number) => ({
+  limit,
+  remaining,
+  reset: resetS,
+  serverDate: undefined,
+});
 
 describe('bucketOf', () => {
   it('groups ids under their resource and keeps /users/me apart', () => {

@@ -5,7 +5,14 @@ import { RequestPolicy } from '../../../src-main/okta/request-policy';
 function instantClock(): PacerClock & { slept: number[] } {
   let now = 5_000_000;
   const slept: number[] = [];
-  return { slept, now: () => now, sleep: async (ms) => { slept.push(ms); now += ms; } };
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms) => {
+      slept.push(ms);
+      now += ms;
+    },
+  };
 }
 
 type Answer = number | { status: number; headers?: Record<string, string> } | 'drop';
@@ -55,13 +62,21 @@ describe('RequestPolicy', () => {
 
   it('never re-sends a POST whose connection dropped', async () => {
     const { p, sent } = policy(['drop', 200]);
-    await expect(p.fetch({ url: 'https://acme.okta.com/api/v1/apps', method: 'POST', body: '{}' })).rejects.toThrow('fetch failed');
+    await expect(p.fetch({ url: 'https://acme.okta.com/api/v1/apps', method: 'POST', body: '{}' })).rejects.toThrow(
+      'fetch failed',
+    );
     expect(sent).toHaveLength(1);
   });
 
   it('waits out a 429 until its reset and then re-sends, even a POST', async () => {
     const resetS = Math.floor(5_000_000 / 1000) + 20;
-    const { p, clock, sent } = policy([{ status: 429, headers: { 'x-rate-limit-limit': '50', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(resetS) } }, 200]);
+    const { p, clock, sent } = policy([
+      {
+        status: 429,
+        headers: { 'x-rate-limit-limit': '50', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(resetS) },
+      },
+      200,
+    ]);
     const response = await p.fetch({ url: 'https://acme.okta.com/api/v1/apps', method: 'POST', body: '{}' });
     expect(response.status).toBe(200);
     expect(sent).toHaveLength(2);

@@ -16,8 +16,12 @@ function capture(): CliIo & { stdout: string; stderr: string } {
   const io = {
     stdout: '',
     stderr: '',
-    out(text: string) { io.stdout += `${text}\n`; },
-    err(text: string) { io.stderr += `${text}\n`; },
+    out(text: string) {
+      io.stdout += `${text}\n`;
+    },
+    err(text: string) {
+      io.stderr += `${text}\n`;
+    },
   };
   return io;
 }
@@ -45,8 +49,14 @@ describe('okta-onboard metadata inspect', () => {
     const report = JSON.parse(io.stdout) as Record<string, unknown> & { certificates: Record<string, unknown>[] };
     expect(report.entityId).toBe('http://www.okta.com/exkjl16j5b8X4N6fS1d7');
     expect(report.ssoServices).toEqual([
-      { binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', location: 'https://bugcrowd-pam-681.oktapreview.com/app/scaleft/exkjl16j5b8X4N6fS1d7/sso/saml' },
-      { binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect', location: 'https://bugcrowd-pam-681.oktapreview.com/app/scaleft/exkjl16j5b8X4N6fS1d7/sso/saml' },
+      {
+        binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST',
+        location: 'https://bugcrowd-pam-681.oktapreview.com/app/scaleft/exkjl16j5b8X4N6fS1d7/sso/saml',
+      },
+      {
+        binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect',
+        location: 'https://bugcrowd-pam-681.oktapreview.com/app/scaleft/exkjl16j5b8X4N6fS1d7/sso/saml',
+      },
     ]);
     const cert = report.certificates[0] ?? {};
     expect({ ...cert, pem: undefined, daysToExpiry: undefined }).toEqual({
@@ -56,7 +66,8 @@ describe('okta-onboard metadata inspect', () => {
       notBefore: '2025-01-08T12:01:54.000Z',
       notAfter: '2035-01-08T12:02:54.000Z',
       sha1Fingerprint: '7B:3B:16:03:3F:98:B9:48:0D:22:97:5D:C2:44:B3:23:CD:29:3B:42',
-      sha256Fingerprint: '35:3F:E4:F3:9F:C2:F8:C2:39:FB:62:69:35:0C:05:5D:01:14:E3:66:C3:8B:D4:E1:02:04:A0:A0:C9:73:5B:57',
+      sha256Fingerprint:
+        '35:3F:E4:F3:9F:C2:F8:C2:39:FB:62:69:35:0C:05:5D:01:14:E3:66:C3:8B:D4:E1:02:04:A0:A0:C9:73:5B:57',
       keyType: 'RSA',
       keyBits: 2048,
       signatureAlgorithm: 'sha256WithRSAEncryption',
@@ -71,14 +82,20 @@ describe('okta-onboard metadata inspect', () => {
     const io = capture();
     expect(await metadataCommand.run(['inspect', OKTA_FIXTURE], io)).toBe(0);
     expect(io.stdout).toContain('  Entity ID (issuer): http://www.okta.com/exkjl16j5b8X4N6fS1d7\n');
-    expect(io.stdout).toContain('    SHA-256:    35:3F:E4:F3:9F:C2:F8:C2:39:FB:62:69:35:0C:05:5D:01:14:E3:66:C3:8B:D4:E1:02:04:A0:A0:C9:73:5B:57\n');
+    expect(io.stdout).toContain(
+      '    SHA-256:    35:3F:E4:F3:9F:C2:F8:C2:39:FB:62:69:35:0C:05:5D:01:14:E3:66:C3:8B:D4:E1:02:04:A0:A0:C9:73:5B:57\n',
+    );
     expect(io.stdout).toContain('No findings.');
   });
 
   it('exits 1 when a finding is an error (an expired certificate)', async () => {
     const expired = new TestIdp();
     const { generateSigningCredentials } = await import('../../../src-main/saml/keys');
-    const old = generateSigningCredentials({ commonName: 'old', notBefore: new Date('2020-01-01T00:00:00Z'), validDays: 365 });
+    const old = generateSigningCredentials({
+      commonName: 'old',
+      notBefore: new Date('2020-01-01T00:00:00Z'),
+      validDays: 365,
+    });
     const xml = expired.metadataXml().replace(expired.credentials.certificateBase64, old.certificateBase64);
     const io = capture();
     expect(await metadataCommand.run(['inspect', await file('expired.xml', xml), '--json'], io)).toBe(1);
@@ -99,15 +116,30 @@ describe('okta-onboard metadata inspect', () => {
     }
     const io = capture();
     expect(await metadataCommand.run(['inspect'], io)).toBe(2);
-    expect(io.stderr).toBe('error: Give the metadata file or URL to inspect.\nhint: For example: okta-onboard metadata inspect https://acme.okta.com/app/exk123/sso/saml/metadata\n');
+    expect(io.stderr).toBe(
+      'error: Give the metadata file or URL to inspect.\nhint: For example: okta-onboard metadata inspect https://acme.okta.com/app/exk123/sso/saml/metadata\n',
+    );
   });
 });
 
 describe('okta-onboard saml check', () => {
   const base = (responsePath: string): string[] => [
-    'check', '--metadata', idpMetadata, '--response', responsePath,
-    '--audience', 'https://vendor.example/saml/metadata', '--recipient', 'https://vendor.example/saml/acs',
-    '--email', 'alice@customer.example', '--attribute', 'email=alice@customer.example', '--attribute', 'role', '--json',
+    'check',
+    '--metadata',
+    idpMetadata,
+    '--response',
+    responsePath,
+    '--audience',
+    'https://vendor.example/saml/metadata',
+    '--recipient',
+    'https://vendor.example/saml/acs',
+    '--email',
+    'alice@customer.example',
+    '--attribute',
+    'email=alice@customer.example',
+    '--attribute',
+    'role',
+    '--json',
   ];
 
   it('exits 0 with every check passed for a good response wrapped across lines', async () => {
@@ -117,8 +149,16 @@ describe('okta-onboard saml check', () => {
     const result = JSON.parse(io.stdout) as { valid: boolean; checks: { name: string; status: string }[] };
     expect(result.valid).toBe(true);
     expect(result.checks.map((c) => `${c.name}:${c.status}`)).toEqual([
-      'decode:pass', 'signature:pass', 'issuer:pass', 'audience:pass', 'recipient:pass', 'destination:pass',
-      'validity-window:pass', 'name-id:pass', 'attribute:email:pass', 'attribute:role:pass',
+      'decode:pass',
+      'signature:pass',
+      'issuer:pass',
+      'audience:pass',
+      'recipient:pass',
+      'destination:pass',
+      'validity-window:pass',
+      'name-id:pass',
+      'attribute:email:pass',
+      'attribute:role:pass',
     ]);
   });
 
@@ -133,7 +173,9 @@ describe('okta-onboard saml check', () => {
 
   it('prints PASS/FAIL lines without --json', async () => {
     const io = capture();
-    const args = base(await file('tampered.txt', idp.response({ dropAttribute: 'role' }))).filter((a) => a !== '--json');
+    const args = base(await file('tampered.txt', idp.response({ dropAttribute: 'role' }))).filter(
+      (a) => a !== '--json',
+    );
     expect(await samlCommand.run(args, io)).toBe(1);
     expect(io.stdout).toContain('SAML response: NOT VALID\n');
     expect(io.stdout).toContain('FAIL  attribute:role   The assertion has no attribute "role"; it has email.');
@@ -143,7 +185,10 @@ describe('okta-onboard saml check', () => {
   it('exits 2 for a missing flag, a missing response file, a response that is not base64 and a bad attribute', async () => {
     const garbage = await file('garbage.txt', 'this is not base64!');
     const attempts: [string[], string][] = [
-      [base(garbage).filter((a, i, all) => a !== '--audience' && all[i - 1] !== '--audience'), '--audience is required.'],
+      [
+        base(garbage).filter((a, i, all) => a !== '--audience' && all[i - 1] !== '--audience'),
+        '--audience is required.',
+      ],
       [base(join(dir, 'missing.txt')), `The response file ${join(dir, 'missing.txt')} does not exist.`],
       [[...base(garbage).slice(0, -1), '--attribute', '=x', '--json'], '--attribute "=x" has no attribute name.'],
     ];
@@ -154,6 +199,11 @@ describe('okta-onboard saml check', () => {
     }
     const io = capture();
     expect(await samlCommand.run(base(garbage), io)).toBe(2);
-    expect((JSON.parse(io.stdout) as { checks: { name: string; status: string }[] }).checks[0]).toEqual({ name: 'decode', status: 'fail', detail: 'The SAMLResponse is not base64 text. Paste the value of the SAMLResponse form field as posted to the ACS URL.' });
+    expect((JSON.parse(io.stdout) as { checks: { name: string; status: string }[] }).checks[0]).toEqual({
+      name: 'decode',
+      status: 'fail',
+      detail:
+        'The SAMLResponse is not base64 text. Paste the value of the SAMLResponse form field as posted to the ACS URL.',
+    });
   });
 });

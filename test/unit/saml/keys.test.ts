@@ -4,7 +4,12 @@ import { generateSigningCredentials } from '../../../src-main/saml/keys';
 
 describe('generateSigningCredentials', () => {
   it('makes a self-signed RSA 2048 / SHA-256 certificate for the key it returns', () => {
-    const creds = generateSigningCredentials({ commonName: 'acme-org', organization: 'Okta', validDays: 30, notBefore: new Date('2026-01-01T00:00:00Z') });
+    const creds = generateSigningCredentials({
+      commonName: 'acme-org',
+      organization: 'Okta',
+      validDays: 30,
+      notBefore: new Date('2026-01-01T00:00:00Z'),
+    });
     const cert = new X509Certificate(creds.certificatePem);
     expect(cert.subject).toBe('CN=acme-org\nO=Okta');
     expect(cert.issuer).toBe(cert.subject);

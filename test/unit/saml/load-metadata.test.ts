@@ -92,6 +92,8 @@ describe('loadMetadata', () => {
   });
 
   it('says why a URL gave no metadata', async () => {
-    await expect(loadMetadata(`${base}/missing`)).rejects.toThrow(`${base}/missing: no metadata there (404 Not Found); the app ID in the URL is probably wrong or the app was deleted.`);
+    await expect(loadMetadata(`${base}/missing`)).rejects.toThrow(
+      `${base}/missing: no metadata there (404 Not Found); the app ID in the URL is probably wrong or the app was deleted.`,
+    );
   });
 });

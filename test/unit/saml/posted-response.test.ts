@@ -15,7 +15,11 @@ describe('extractSamlResponse', () => {
   });
 
   it('refuses an empty value and broken encoding', () => {
-    expect(() => extractSamlResponse('SAMLResponse=&RelayState=x')).toThrow(expect.objectContaining({ code: 'SAML_RESPONSE_EMPTY' }));
-    expect(() => extractSamlResponse('SAMLResponse=%E0%A4%A')).toThrow(expect.objectContaining({ code: 'SAML_RESPONSE_ENCODING' }));
+    expect(() => extractSamlResponse('SAMLResponse=&RelayState=x')).toThrow(
+      expect.objectContaining({ code: 'SAML_RESPONSE_EMPTY' }),
+    );
+    expect(() => extractSamlResponse('SAMLResponse=%E0%A4%A')).toThrow(
+      expect.objectContaining({ code: 'SAML_RESPONSE_ENCODING' }),
+    );
   });
 });

@@ -21,8 +21,28 @@ function detail(result: SamlCheckResult, name: string): string {
   return result.checks.find((check) => check.name === name)?.detail ?? '';
 }
 
-const ALL_CHECKS = ['decode', 'signature', 'issuer', 'audience', 'recipient', 'destination', 'validity-window', 'name-id', 'attribute:email', 'attribute:role'];
-const CONTENT_CHECKS = ['issuer', 'audience', 'recipient', 'destination', 'validity-window', 'name-id', 'attribute:email', 'attribute:role'];
+const ALL_CHECKS = [
+  'decode',
+  'signature',
+  'issuer',
+  'audience',
+  'recipient',
+  'destination',
+  'validity-window',
+  'name-id',
+  'attribute:email',
+  'attribute:role',
+];
+const CONTENT_CHECKS = [
+  'issuer',
+  'audience',
+  'recipient',
+  'destination',
+  'validity-window',
+  'name-id',
+  'attribute:email',
+  'attribute:role',
+];
 
 describe('checkSamlResponse', () => {
   it('passes every check for a good Okta-shaped response and returns the verified values', async () => {
@@ -32,7 +52,9 @@ describe('checkSamlResponse', () => {
     expect(result.valid).toBe(true);
     expect(result.nameId).toBe('alice@customer.example');
     expect(result.attributes).toEqual({ email: ['alice@customer.example'], role: ['ADMINISTRATOR'] });
-    expect(result.assertionXml).toContain('<saml2:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">alice@customer.example</saml2:NameID>');
+    expect(result.assertionXml).toContain(
+      '<saml2:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">alice@customer.example</saml2:NameID>',
+    );
     expect(detail(result, 'destination')).toBe('Destination is https://vendor.example/saml/acs.');
   });
 
@@ -44,7 +66,10 @@ describe('checkSamlResponse', () => {
 
   it('accepts whitespace-wrapped base64 and a PEM certificate', async () => {
     const wrapped = idp.response().replace(/.{76}/g, '$&\r\n');
-    const result = await checkSamlResponse(wrapped, idp.expectations({ idpCertificates: [idp.credentials.certificatePem] }));
+    const result = await checkSamlResponse(
+      wrapped,
+      idp.expectations({ idpCertificates: [idp.credentials.certificatePem] }),
+    );
     expect(result.valid).toBe(true);
   });
 
@@ -52,14 +77,19 @@ describe('checkSamlResponse', () => {
     const result = await checkSamlResponse(idp.response({ tamper: { nameId: ATTACKER } }), idp.expectations());
     expect(statuses(result).decode).toBe('pass');
     expect(failed(result)).toEqual(['signature', ...CONTENT_CHECKS]);
-    expect(detail(result, 'name-id')).toBe(`Not trusted: the signature did not verify, so this was not checked. The unverified XML says: NameID is ${ATTACKER}, expected alice@customer.example. Check "Name ID format" and "Application username" in Okta.`);
+    expect(detail(result, 'name-id')).toBe(
+      `Not trusted: the signature did not verify, so this was not checked. The unverified XML says: NameID is ${ATTACKER}, expected alice@customer.example. Check "Name ID format" and "Application username" in Okta.`,
+    );
     expect(result.nameId).toBeUndefined();
     expect(result.attributes).toEqual({});
     expect(result.assertionXml).toContain(ATTACKER);
   });
 
   it('fails the signature when an attribute value is changed after signing', async () => {
-    const result = await checkSamlResponse(idp.response({ tamper: { attribute: { name: 'role', value: 'OWNER' } } }), idp.expectations());
+    const result = await checkSamlResponse(
+      idp.response({ tamper: { attribute: { name: 'role', value: 'OWNER' } } }),
+      idp.expectations(),
+    );
     expect(failed(result)).toEqual(['signature', ...CONTENT_CHECKS]);
     expect(detail(result, 'attribute:role')).toContain('"role" is OWNER, expected ADMINISTRATOR.');
   });
@@ -67,18 +97,28 @@ describe('checkSamlResponse', () => {
   it('fails the signature when signed with a key other than the certificate given', async () => {
     const result = await checkSamlResponse(idp.response({ signWithOtherKey: true }), idp.expectations());
     expect(failed(result)).toEqual(['signature', ...CONTENT_CHECKS]);
-    expect(detail(result, 'signature')).toMatch(/^Invalid (document )?signature \(node-saml\)\. The response was altered after signing, signed with a key other than/);
+    expect(detail(result, 'signature')).toMatch(
+      /^Invalid (document )?signature \(node-saml\)\. The response was altered after signing, signed with a key other than/,
+    );
   });
 
   it('fails only the validity window for an expired response', async () => {
-    const result = await checkSamlResponse(idp.response({ clockShiftMs: -(FIVE_MINUTES + 2 * 60_000) }), idp.expectations());
+    const result = await checkSamlResponse(
+      idp.response({ clockShiftMs: -(FIVE_MINUTES + 2 * 60_000) }),
+      idp.expectations(),
+    );
     expect(failed(result)).toEqual(['validity-window']);
-    expect(detail(result, 'validity-window')).toMatch(/^SAML assertion expired: clocks skewed too much \(checked by node-saml at .*, allowing 60 s of clock skew\)\.$/);
+    expect(detail(result, 'validity-window')).toMatch(
+      /^SAML assertion expired: clocks skewed too much \(checked by node-saml at .*, allowing 60 s of clock skew\)\.$/,
+    );
     expect(result.nameId).toBe('alice@customer.example');
   });
 
   it('fails only the validity window for a response that is not yet valid', async () => {
-    const result = await checkSamlResponse(idp.response({ clockShiftMs: FIVE_MINUTES + 2 * 60_000 }), idp.expectations());
+    const result = await checkSamlResponse(
+      idp.response({ clockShiftMs: FIVE_MINUTES + 2 * 60_000 }),
+      idp.expectations(),
+    );
     expect(failed(result)).toEqual(['validity-window']);
     expect(detail(result, 'validity-window')).toContain('SAML assertion not yet valid');
   });
@@ -86,38 +126,59 @@ describe('checkSamlResponse', () => {
   it('honours the checker clock and clock skew', async () => {
     const issuedAt = new Date('2026-01-01T12:00:00Z');
     const response = idp.response({ now: issuedAt });
-    const inside = await checkSamlResponse(response, idp.expectations({ now: new Date('2026-01-01T12:05:30Z'), clockSkewMs: 60_000 }));
-    const outside = await checkSamlResponse(response, idp.expectations({ now: new Date('2026-01-01T12:05:30Z'), clockSkewMs: 0 }));
+    const inside = await checkSamlResponse(
+      response,
+      idp.expectations({ now: new Date('2026-01-01T12:05:30Z'), clockSkewMs: 60_000 }),
+    );
+    const outside = await checkSamlResponse(
+      response,
+      idp.expectations({ now: new Date('2026-01-01T12:05:30Z'), clockSkewMs: 0 }),
+    );
     expect(inside.valid).toBe(true);
     expect(failed(outside)).toEqual(['validity-window']);
   });
 
   it('reports both a wrong audience and an expired window when both are wrong', async () => {
-    const result = await checkSamlResponse(idp.response({ audience: 'https://other.example', clockShiftMs: -20 * 60_000 }), idp.expectations());
+    const result = await checkSamlResponse(
+      idp.response({ audience: 'https://other.example', clockShiftMs: -20 * 60_000 }),
+      idp.expectations(),
+    );
     expect(failed(result)).toEqual(['audience', 'validity-window']);
   });
 
   it('fails only the audience for a response meant for another service provider', async () => {
     const result = await checkSamlResponse(idp.response({ audience: 'https://other.example' }), idp.expectations());
     expect(failed(result)).toEqual(['audience']);
-    expect(detail(result, 'audience')).toBe('SAML assertion audience mismatch. Expected: https://vendor.example/saml/metadata Received: https://other.example (checked by node-saml).');
+    expect(detail(result, 'audience')).toBe(
+      'SAML assertion audience mismatch. Expected: https://vendor.example/saml/metadata Received: https://other.example (checked by node-saml).',
+    );
   });
 
   it('fails the recipient and the destination for a response sent to another ACS URL', async () => {
-    const result = await checkSamlResponse(idp.response({ recipient: 'https://other.example/acs' }), idp.expectations());
+    const result = await checkSamlResponse(
+      idp.response({ recipient: 'https://other.example/acs' }),
+      idp.expectations(),
+    );
     expect(failed(result)).toEqual(['recipient', 'destination']);
-    expect(detail(result, 'recipient')).toBe('Recipient is https://other.example/acs, expected https://vendor.example/saml/acs. Set "Recipient URL" in Okta to the vendor\'s ACS URL.');
+    expect(detail(result, 'recipient')).toBe(
+      'Recipient is https://other.example/acs, expected https://vendor.example/saml/acs. Set "Recipient URL" in Okta to the vendor\'s ACS URL.',
+    );
   });
 
   it('fails only the recipient when the destination was expected elsewhere', async () => {
-    const result = await checkSamlResponse(idp.response({ recipient: 'https://other.example/acs', destination: 'https://vendor.example/saml/acs' }), idp.expectations());
+    const result = await checkSamlResponse(
+      idp.response({ recipient: 'https://other.example/acs', destination: 'https://vendor.example/saml/acs' }),
+      idp.expectations(),
+    );
     expect(failed(result)).toEqual(['recipient']);
   });
 
   it('fails the attribute check named for a missing attribute', async () => {
     const result = await checkSamlResponse(idp.response({ dropAttribute: 'role' }), idp.expectations());
     expect(failed(result)).toEqual(['attribute:role']);
-    expect(detail(result, 'attribute:role')).toBe('The assertion has no attribute "role"; it has email. Add it to the app\'s attribute statements in Okta.');
+    expect(detail(result, 'attribute:role')).toBe(
+      'The assertion has no attribute "role"; it has email. Add it to the app\'s attribute statements in Okta.',
+    );
   });
 
   it('fails the NameID check when the NameID is not the expected email', async () => {
@@ -126,7 +187,10 @@ describe('checkSamlResponse', () => {
   });
 
   it('fails the issuer check for another IdP issuer', async () => {
-    const result = await checkSamlResponse(idp.response(), idp.expectations({ idpIssuer: 'http://www.okta.com/exkother' }));
+    const result = await checkSamlResponse(
+      idp.response(),
+      idp.expectations({ idpIssuer: 'http://www.okta.com/exkother' }),
+    );
     expect(failed(result)).toEqual(['issuer']);
   });
 
@@ -136,24 +200,34 @@ describe('checkSamlResponse', () => {
   });
 
   it('fails the signature when nothing is signed', async () => {
-    const result = await checkSamlResponse(idp.response({ signAssertion: false, signResponse: false }), idp.expectations());
+    const result = await checkSamlResponse(
+      idp.response({ signAssertion: false, signResponse: false }),
+      idp.expectations(),
+    );
     expect(failed(result)).toEqual(['signature', ...CONTENT_CHECKS]);
   });
 
   it('trusts a signed assertion in an unsigned response, but not its Destination', async () => {
     const result = await checkSamlResponse(idp.response({ signResponse: false }), idp.expectations());
     expect(failed(result)).toEqual(['destination']);
-    expect(detail(result, 'destination')).toBe('Not trusted: Destination is on the Response, which is not signed (only the Assertion is). Destination is https://vendor.example/saml/acs, expected https://vendor.example/saml/acs (the recipient). In Okta set Response to "Signed".');
+    expect(detail(result, 'destination')).toBe(
+      'Not trusted: Destination is on the Response, which is not signed (only the Assertion is). Destination is https://vendor.example/saml/acs, expected https://vendor.example/saml/acs (the recipient). In Okta set Response to "Signed".',
+    );
   });
 
   it('refuses an evil assertion placed next to the signed one (signature wrapping)', async () => {
     for (const signResponse of [true, false]) {
       const result = await checkSamlResponse(idp.response({ wrap: 'sibling', signResponse }), idp.expectations());
       expect(failed(result)).toEqual(['signature', ...CONTENT_CHECKS]);
-      expect(detail(result, 'signature')).toContain('The response carries 2 assertions, the shape of an XML signature wrapping attack.');
+      expect(detail(result, 'signature')).toContain(
+        'The response carries 2 assertions, the shape of an XML signature wrapping attack.',
+      );
       expect(result.nameId).toBeUndefined();
     }
-    const unsigned = await checkSamlResponse(idp.response({ wrap: 'sibling', signResponse: false }), idp.expectations());
+    const unsigned = await checkSamlResponse(
+      idp.response({ wrap: 'sibling', signResponse: false }),
+      idp.expectations(),
+    );
     expect(detail(unsigned, 'signature')).toMatch(/^Invalid signature: multiple assertions \(node-saml\)/);
   });
 
@@ -169,28 +243,40 @@ describe('checkSamlResponse', () => {
   it('fails decode and reports every other check as not checked for text that is not base64', async () => {
     const result = await checkSamlResponse('not a saml response!', idp.expectations());
     expect(result.checks.map((check) => [check.name, check.status])).toEqual(ALL_CHECKS.map((name) => [name, 'fail']));
-    expect(detail(result, 'decode')).toBe('The SAMLResponse is not base64 text. Paste the value of the SAMLResponse form field as posted to the ACS URL.');
+    expect(detail(result, 'decode')).toBe(
+      'The SAMLResponse is not base64 text. Paste the value of the SAMLResponse form field as posted to the ACS URL.',
+    );
   });
 
   it('fails decode for XML with a DOCTYPE and for XML that is not a Response', async () => {
     const doctype = Buffer.from('<!DOCTYPE x [<!ENTITY a "b">]><x/>').toString('base64');
-    const other = Buffer.from('<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"/>').toString('base64');
+    const other = Buffer.from('<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"/>').toString(
+      'base64',
+    );
     expect(detail(await checkSamlResponse(doctype, idp.expectations()), 'decode')).toContain('DOCTYPE');
-    expect(detail(await checkSamlResponse(other, idp.expectations()), 'decode')).toBe('The decoded XML is a <samlp:AuthnRequest>, not a SAML 2.0 <samlp:Response>.');
+    expect(detail(await checkSamlResponse(other, idp.expectations()), 'decode')).toBe(
+      'The decoded XML is a <samlp:AuthnRequest>, not a SAML 2.0 <samlp:Response>.',
+    );
   });
 
   it('fails the signature and explains it when the IdP answered with an error status and no assertion', async () => {
-    const xml = '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="id1" Version="2.0" IssueInstant="2026-01-01T00:00:00Z">' +
+    const xml =
+      '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="id1" Version="2.0" IssueInstant="2026-01-01T00:00:00Z">' +
       '<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Responder"/><samlp:StatusMessage>User is not assigned</samlp:StatusMessage></samlp:Status></samlp:Response>';
     const result = await checkSamlResponse(Buffer.from(xml).toString('base64'), idp.expectations());
-    expect(detail(result, 'signature')).toBe('SAML provider returned Responder error: User is not assigned (node-saml). The response carries no assertion: the IdP did not sign the user in.');
+    expect(detail(result, 'signature')).toBe(
+      'SAML provider returned Responder error: User is not assigned (node-saml). The response carries no assertion: the IdP did not sign the user in.',
+    );
     expect(detail(result, 'name-id')).toBe('The response contains no assertion.');
     expect(result.assertionXml).toBeUndefined();
   });
 
   it('accepts the response when any one of several certificates signed it (key rollover)', async () => {
     const other = new TestIdp();
-    const result = await checkSamlResponse(idp.response(), idp.expectations({ idpCertificates: [other.credentials.certificateBase64, idp.credentials.certificateBase64] }));
+    const result = await checkSamlResponse(
+      idp.response(),
+      idp.expectations({ idpCertificates: [other.credentials.certificateBase64, idp.credentials.certificateBase64] }),
+    );
     expect(result.valid).toBe(true);
   });
 });

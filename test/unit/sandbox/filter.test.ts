@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { OktaApiError } from '../../../src-main/sandbox/errors';
 import { parseExpression } from '../../../src-main/sandbox/filter';
 
-const ann = { id: '00u1', status: 'ACTIVE', profile: { login: 'ann@acme.example', email: 'Ann@Acme.example', department: 'Support' } };
+const ann = {
+  id: '00u1',
+  status: 'ACTIVE',
+  profile: { login: 'ann@acme.example', email: 'Ann@Acme.example', department: 'Support' },
+};
 const bob = { id: '00u2', status: 'STAGED', profile: { login: 'bob@gmail.com', email: 'bob@gmail.com' } };
 const allowed = ['id', 'status', 'profile.*'];
 
@@ -28,7 +32,14 @@ describe('Okta filter and search expressions', () => {
 
   it('answers an unsupported operator or attribute with E0000031', () => {
     for (const expression of ['status gt "A"', 'created eq "2026"', 'status eq ACTIVE']) {
-      const error = (() => { try { parseExpression(expression, allowed); } catch (e) { return e; } return undefined; })();
+      const error = (() => {
+        try {
+          parseExpression(expression, allowed);
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
       expect(error).toBeInstanceOf(OktaApiError);
       expect((error as OktaApiError).body?.errorCode).toBe('E0000031');
     }

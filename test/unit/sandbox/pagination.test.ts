@@ -12,7 +12,9 @@ describe('cursor pagination', () => {
   it('answers the first page with self and next links', () => {
     const first = page('');
     expect(first.items.map((i) => i.id)).toEqual(['a', 'b']);
-    expect(first.link).toBe('<http://127.0.0.1:9/api/v1/things>; rel="self", <http://127.0.0.1:9/api/v1/things?after=b&limit=2>; rel="next"');
+    expect(first.link).toBe(
+      '<http://127.0.0.1:9/api/v1/things>; rel="self", <http://127.0.0.1:9/api/v1/things?after=b&limit=2>; rel="next"',
+    );
   });
 
   it('continues after the cursor and stops the next link on the last page', () => {

@@ -7,7 +7,11 @@ function route(method: RouteDefinition['method'], path: string): RouteDefinition
 
 describe('router', () => {
   const router = new Router();
-  router.add(route('GET', '/api/v1/users/{id}'), route('GET', '/api/v1/users/me'), route('DELETE', '/api/v1/apps/{appId}/users/{userId}'));
+  router.add(
+    route('GET', '/api/v1/users/{id}'),
+    route('GET', '/api/v1/users/me'),
+    route('DELETE', '/api/v1/apps/{appId}/users/{userId}'),
+  );
 
   it('prefers a literal segment to a parameter', () => {
     const match = router.match('GET', '/api/v1/users/me');

@@ -4,12 +4,27 @@ import { OrgState, type AssignmentEvent } from '../../../src-main/sandbox/state'
 
 function org() {
   const state = new OrgState('acme', 'acme.example');
-  const ann = state.addUser({ login: 'ann@acme.example', email: 'ann.lee@acme.example', firstName: 'Ann', lastName: 'Lee' });
+  const ann = state.addUser({
+    login: 'ann@acme.example',
+    email: 'ann.lee@acme.example',
+    firstName: 'Ann',
+    lastName: 'Lee',
+  });
   const group = state.addGroup('Engineering', '');
   state.addGroupMember(group.id, ann.id);
   const app: AppRecord = {
-    id: '0oaapp', name: 'acme_x_1', label: 'X', status: 'ACTIVE', signOnMode: 'SAML_2_0', created: '', lastUpdated: '', features: [],
-    entityKey: 'exk', appLinkId: 'aln', signingKeys: [], body: { credentials: { userNameTemplate: { template: '${source.email}' } } },
+    id: '0oaapp',
+    name: 'acme_x_1',
+    label: 'X',
+    status: 'ACTIVE',
+    signOnMode: 'SAML_2_0',
+    created: '',
+    lastUpdated: '',
+    features: [],
+    entityKey: 'exk',
+    appLinkId: 'aln',
+    signingKeys: [],
+    body: { credentials: { userNameTemplate: { template: '${source.email}' } } },
   };
   state.putApp(app);
   const events: string[] = [];
@@ -41,7 +56,13 @@ describe('org state assignments', () => {
     state.assignGroup(app.id, a.id, {});
     state.assignGroup(app.id, b.id, {}, 7);
     state.assignGroup(app.id, c.id, {});
-    expect(state.listAppGroups(app.id).map((g) => [g.id === a.id ? 'A' : g.id === b.id ? 'B' : 'C', g.priority])).toEqual([['A', 0], ['B', 7], ['C', 8]]);
+    expect(
+      state.listAppGroups(app.id).map((g) => [g.id === a.id ? 'A' : g.id === b.id ? 'B' : 'C', g.priority]),
+    ).toEqual([
+      ['A', 0],
+      ['B', 7],
+      ['C', 8],
+    ]);
   });
 
   it('emits unassigned for every app user when the app is deleted', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildOktaUser, userNameFilter } from '../../../src-main/scim/client';
 
-const ann = { userName: 'ann@ex.com', givenName: 'Ann', familyName: 'Lee', email: 'ann@ex.com', externalId: '00u1abcd' };
+const ann = {
+  userName: 'ann@ex.com',
+  givenName: 'Ann',
+  familyName: 'Lee',
+  email: 'ann@ex.com',
+  externalId: '00u1abcd',
+};
 
 describe('buildOktaUser', () => {
   it('builds the body Okta POSTs to create a user', () => {
@@ -25,7 +31,11 @@ describe('buildOktaUser', () => {
   });
 
   it('puts core-namespace attributes at the top level and drops empty ones', () => {
-    const user = buildOktaUser({ ...ann, active: false, extra: { role: 'ADMINISTRATOR', title: '', nickName: null, department: undefined } });
+    const user = buildOktaUser({
+      ...ann,
+      active: false,
+      extra: { role: 'ADMINISTRATOR', title: '', nickName: null, department: undefined },
+    });
     expect(user.role).toBe('ADMINISTRATOR');
     expect(user.active).toBe(false);
     expect(Object.keys(user).filter((k) => ['role', 'title', 'nickName', 'department'].includes(k))).toEqual(['role']);

@@ -2,12 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { excerpt, judgeReply } from '../../../src-main/scim/replies';
 import type { ScimExchange, ScimReply } from '../../../src-main/scim/types';
 
-function reply(status: number, body: unknown, contentType = 'application/scim+json', extra: Partial<ScimExchange> = {}): ScimReply {
-  const exchange: ScimExchange = { method: 'GET', url: 'https://vendor.example/scim/v2/Users', requestHeaders: {}, status, responseHeaders: { 'content-type': contentType }, responseBody: body, durationMs: 1, ...extra };
+function reply(
+  status: number,
+  body: unknown,
+  contentType = 'application/scim+json',
+  extra: Partial<ScimExchange> = {},
+): ScimReply {
+  const exchange: ScimExchange = {
+    method: 'GET',
+    url: 'https://vendor.example/scim/v2/Users',
+    requestHeaders: {},
+    status,
+    responseHeaders: { 'content-type': contentType },
+    responseBody: body,
+    durationMs: 1,
+    ...extra,
+  };
   return { status, body, contentType, exchange };
 }
 
-const scimError = (status: string, detail: string, scimType?: string) => ({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status, detail, ...(scimType ? { scimType } : {}) });
+const scimError = (status: string, detail: string, scimType?: string) => ({
+  schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+  status,
+  detail,
+  ...(scimType ? { scimType } : {}),
+});
 
 describe('judgeReply', () => {
   it('passes an expected SCIM JSON answer without warnings', () => {
@@ -18,7 +37,7 @@ describe('judgeReply', () => {
     expect(judgeReply(reply(204, undefined, ''), [200, 204])).toEqual({ kind: 'ok', warnings: [] });
   });
 
-  it('reports a network failure with the client\'s words', () => {
+  it("reports a network failure with the client's words", () => {
     const r = reply(0, undefined, '', { error: 'No answer within 300 ms (timeout).', failure: 'timeout' });
     expect(judgeReply(r, [200])).toEqual({ kind: 'network', text: 'No answer within 300 ms (timeout).' });
   });
@@ -31,11 +50,17 @@ describe('judgeReply', () => {
   });
 
   it('names a 403 as a refused token too', () => {
-    expect(judgeReply(reply(403, undefined, ''), [200])).toMatchObject({ kind: 'token', text: expect.stringMatching(/^Token refused: the vendor answered HTTP 403\. /) });
+    expect(judgeReply(reply(403, undefined, ''), [200])).toMatchObject({
+      kind: 'token',
+      text: expect.stringMatching(/^Token refused: the vendor answered HTTP 403\. /),
+    });
   });
 
   it('names a 5xx as a server error with the SCIM detail', () => {
-    expect(judgeReply(reply(500, scimError('500', 'database unavailable')), [200])).toEqual({ kind: 'server-error', text: 'Server error: the vendor answered HTTP 500 (database unavailable).' });
+    expect(judgeReply(reply(500, scimError('500', 'database unavailable')), [200])).toEqual({
+      kind: 'server-error',
+      text: 'Server error: the vendor answered HTTP 500 (database unavailable).',
+    });
   });
 
   it('accepts a 5xx the step expects (501 for PATCH)', () => {
@@ -58,25 +83,36 @@ describe('judgeReply', () => {
   });
 
   it('quotes a non-SCIM error body', () => {
-    expect(judgeReply(reply(404, { error: 'nope' }, 'application/json'), [200])).toEqual({ kind: 'status', text: 'Expected HTTP 200, got 404 ({"error":"nope"}).' });
+    expect(judgeReply(reply(404, { error: 'nope' }, 'application/json'), [200])).toEqual({
+      kind: 'status',
+      text: 'Expected HTTP 200, got 404 ({"error":"nope"}).',
+    });
   });
 
   it('names HTML instead of JSON', () => {
     expect(judgeReply(reply(200, '<!DOCTYPE html><html></html>', 'text/html'), [200])).toEqual({
       kind: 'not-json',
-      text: 'HTML instead of JSON (text/html): the base URL seems to point at a web page or sign-in page, not the vendor\'s SCIM API.',
+      text: "HTML instead of JSON (text/html): the base URL seems to point at a web page or sign-in page, not the vendor's SCIM API.",
     });
   });
 
   it('names plain text and invalid JSON', () => {
-    expect(judgeReply(reply(200, 'OK', 'text/plain'), [200])).toEqual({ kind: 'not-json', text: 'Not JSON (text/plain): OK' });
-    expect(judgeReply(reply(200, '{"a":', 'application/json'), [200])).toEqual({ kind: 'not-json', text: 'Invalid JSON labelled application/json: {"a":' });
+    expect(judgeReply(reply(200, 'OK', 'text/plain'), [200])).toEqual({
+      kind: 'not-json',
+      text: 'Not JSON (text/plain): OK',
+    });
+    expect(judgeReply(reply(200, '{"a":', 'application/json'), [200])).toEqual({
+      kind: 'not-json',
+      text: 'Invalid JSON labelled application/json: {"a":',
+    });
   });
 
   it('warns about JSON sent with a non-JSON Content-Type', () => {
     expect(judgeReply(reply(200, { a: 1 }, 'text/plain'), [200])).toEqual({
       kind: 'ok',
-      warnings: ['The JSON answer is labelled text/plain; send Content-Type application/scim+json (or application/json).'],
+      warnings: [
+        'The JSON answer is labelled text/plain; send Content-Type application/scim+json (or application/json).',
+      ],
     });
   });
 });

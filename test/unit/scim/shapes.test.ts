@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { bodyKind, listedUsers, readListResponse, readScimError, readServiceProviderConfig, readUserResource } from '../../../src-main/scim/shapes';
+import {
+  bodyKind,
+  listedUsers,
+  readListResponse,
+  readScimError,
+  readServiceProviderConfig,
+  readUserResource,
+} from '../../../src-main/scim/shapes';
 
 const LIST = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 
 describe('readListResponse', () => {
   it('accepts an empty SCIM ListResponse', () => {
-    expect(readListResponse({ schemas: [LIST], totalResults: 0, Resources: [], startIndex: 1, itemsPerPage: 0 })).toEqual({
+    expect(
+      readListResponse({ schemas: [LIST], totalResults: 0, Resources: [], startIndex: 1, itemsPerPage: 0 }),
+    ).toEqual({
       ok: true,
       value: { schemas: [LIST], totalResults: 0, Resources: [], startIndex: 1, itemsPerPage: 0 },
     });
@@ -31,11 +40,17 @@ describe('readListResponse', () => {
   });
 
   it('refuses a ListResponse that counts users but lists none', () => {
-    expect(readListResponse({ schemas: [LIST], totalResults: 2 })).toEqual({ ok: false, problems: ['Resources is missing although totalResults is not 0'] });
+    expect(readListResponse({ schemas: [LIST], totalResults: 2 })).toEqual({
+      ok: false,
+      problems: ['Resources is missing although totalResults is not 0'],
+    });
   });
 
   it('refuses the wrong schema URN', () => {
-    expect(readListResponse({ schemas: [USER], totalResults: 0 })).toEqual({ ok: false, problems: [`schemas does not include ${LIST}`] });
+    expect(readListResponse({ schemas: [USER], totalResults: 0 })).toEqual({
+      ok: false,
+      problems: [`schemas does not include ${LIST}`],
+    });
   });
 
   it('says what the body is when it is not an object', () => {
@@ -47,7 +62,14 @@ describe('readListResponse', () => {
 
 describe('readUserResource', () => {
   it('keeps vendor attributes such as role', () => {
-    const user = { schemas: [USER], id: 'u1', userName: 'ann@ex.com', externalId: '00u1', active: true, role: 'ADMINISTRATOR' };
+    const user = {
+      schemas: [USER],
+      id: 'u1',
+      userName: 'ann@ex.com',
+      externalId: '00u1',
+      active: true,
+      role: 'ADMINISTRATOR',
+    };
     expect(readUserResource(user)).toEqual({ ok: true, value: user });
   });
 
@@ -59,13 +81,20 @@ describe('readUserResource', () => {
   });
 
   it('refuses active sent as a string', () => {
-    expect(readUserResource({ schemas: [USER], id: 'u1', userName: 'a', active: 'false' })).toEqual({ ok: false, problems: ['active must be true or false'] });
+    expect(readUserResource({ schemas: [USER], id: 'u1', userName: 'a', active: 'false' })).toEqual({
+      ok: false,
+      problems: ['active must be true or false'],
+    });
   });
 });
 
 describe('listedUsers', () => {
   it('returns only the resources that are SCIM Users', () => {
-    const list = { schemas: [LIST], totalResults: 2, Resources: [{ schemas: [USER], id: 'u1', userName: 'a' }, { name: 'not a user' }] };
+    const list = {
+      schemas: [LIST],
+      totalResults: 2,
+      Resources: [{ schemas: [USER], id: 'u1', userName: 'a' }, { name: 'not a user' }],
+    };
     const read = readListResponse(list);
     expect(read.ok && listedUsers(read.value)).toEqual([{ schemas: [USER], id: 'u1', userName: 'a' }]);
   });
@@ -73,7 +102,12 @@ describe('listedUsers', () => {
 
 describe('readScimError', () => {
   it('reads a SCIM Error with a string status', () => {
-    const error = { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '409', scimType: 'uniqueness', detail: 'taken' };
+    const error = {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+      status: '409',
+      scimType: 'uniqueness',
+      detail: 'taken',
+    };
     expect(readScimError(error)).toEqual(error);
   });
 
@@ -84,7 +118,11 @@ describe('readScimError', () => {
 
 describe('readServiceProviderConfig', () => {
   it('reads the patch and filter features', () => {
-    const config = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'], patch: { supported: false }, filter: { supported: true, maxResults: 200 } };
+    const config = {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'],
+      patch: { supported: false },
+      filter: { supported: true, maxResults: 200 },
+    };
     expect(readServiceProviderConfig(config)).toEqual({ ok: true, value: config });
   });
 });

@@ -4,7 +4,10 @@ import { BookmarkInputSchema, type BookmarkObserved } from '../../../src-main/ap
 import { bookmarkAppInput, planBookmark } from '../../../src-main/steps/bookmark';
 
 const input = { label: 'Courier Login', url: 'https://app.courier.example/login' };
-const groups = [{ groupId: 'g1', groupName: 'Engineering' }, { groupId: 'g2', groupName: 'Support' }];
+const groups = [
+  { groupId: 'g1', groupName: 'Engineering' },
+  { groupId: 'g2', groupName: 'Support' },
+];
 
 describe('bookmark plan', () => {
   it('creates the bookmark and assigns every group of the main app', () => {
@@ -17,16 +20,28 @@ describe('bookmark plan', () => {
   });
 
   it('corrects the URL, activates, and assigns only the missing group', () => {
-    const observed: BookmarkObserved = { app: { id: '0oa9', label: 'Courier Login', url: 'https://old.example/', status: 'INACTIVE', foundBy: 'label' }, mainGroups: groups, bookmarkGroupIds: ['g1'] };
+    const observed: BookmarkObserved = {
+      app: { id: '0oa9', label: 'Courier Login', url: 'https://old.example/', status: 'INACTIVE', foundBy: 'label' },
+      mainGroups: groups,
+      bookmarkGroupIds: ['g1'],
+    };
     expect(planBookmark(input, observed).map((c) => [c.id, c.kind, c.details])).toEqual([
-      ['bookmark-settings', 'update', [{ field: 'URL', from: 'https://old.example/', to: 'https://app.courier.example/login' }]],
+      [
+        'bookmark-settings',
+        'update',
+        [{ field: 'URL', from: 'https://old.example/', to: 'https://app.courier.example/login' }],
+      ],
       ['bookmark-activate', 'update', [{ field: 'status', from: 'INACTIVE', to: 'ACTIVE' }]],
       ['bookmark-group:g2', 'create', [{ field: 'assigned to', to: 'Courier Login' }]],
     ]);
   });
 
   it('plans nothing when the bookmark matches', () => {
-    const observed: BookmarkObserved = { app: { id: '0oa9', label: 'Courier Login', url: input.url, status: 'ACTIVE', foundBy: 'fact' }, mainGroups: groups, bookmarkGroupIds: ['g1', 'g2'] };
+    const observed: BookmarkObserved = {
+      app: { id: '0oa9', label: 'Courier Login', url: input.url, status: 'ACTIVE', foundBy: 'fact' },
+      mainGroups: groups,
+      bookmarkGroupIds: ['g1', 'g2'],
+    };
     expect(planBookmark(input, observed)).toEqual([]);
   });
 });
@@ -42,7 +57,11 @@ describe('bookmark input', () => {
   });
 
   it('refuses http, a non-URL and embedded credentials, saying what a valid value looks like', () => {
-    expect([issue('http://app.courier.example'), issue('courier login'), issue('https://me:pw@app.courier.example')]).toEqual([
+    expect([
+      issue('http://app.courier.example'),
+      issue('courier login'),
+      issue('https://me:pw@app.courier.example'),
+    ]).toEqual([
       '"http://app.courier.example" must start with https://; enter the Bookmark URL from the vendor, e.g. https://app.courier.com/login',
       '"courier login" is not a URL; enter the Bookmark URL from the vendor, e.g. https://app.courier.com/login',
       '"https://me:pw@app.courier.example" must not carry a user name or password; enter the Bookmark URL from the vendor, e.g. https://app.courier.com/login',
@@ -50,8 +69,10 @@ describe('bookmark input', () => {
   });
 });
 
-describe('bookmark app against Okta\'s contract', () => {
+describe("bookmark app against Okta's contract", () => {
   it('is a valid create-app body', () => {
-    expect(validateRequest('POST', 'https://acme.okta.com/api/v1/apps?activate=true', bookmarkAppInput(input))).toEqual([]);
+    expect(validateRequest('POST', 'https://acme.okta.com/api/v1/apps?activate=true', bookmarkAppInput(input))).toEqual(
+      [],
+    );
   });
 });

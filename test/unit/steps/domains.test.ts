@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainsObserved } from '../../../src-main/api/step-domains';
 import { domainChecks, domainsStep } from '../../../src-main/steps/domains';
-import { CONSUMER_MAIL_DOMAINS, isConsumerMail, loginDomain, normalizeDomain } from '../../../src-main/steps/domain-rules';
+import {
+  CONSUMER_MAIL_DOMAINS,
+  isConsumerMail,
+  loginDomain,
+  normalizeDomain,
+} from '../../../src-main/steps/domain-rules';
 import { millie } from '../../../src-main/vendors/millie';
 import { courier } from '../../../src-main/vendors/courier';
 
@@ -17,11 +22,27 @@ describe('normalizeDomain', () => {
   });
 
   it('refuses what is not a mail domain, saying what a domain looks like', () => {
-    expect(normalizeDomain('')).toEqual({ ok: false, message: 'Enter a domain; a domain looks like acme.com or mail.acme.co.uk' });
-    expect(normalizeDomain('localhost')).toEqual({ ok: false, message: '"localhost" has no top-level domain; a domain looks like acme.com or mail.acme.co.uk' });
-    expect(normalizeDomain('https://acme.com')).toEqual({ ok: false, message: '"https://acme.com" is not a domain (no spaces, slashes or ports); a domain looks like acme.com or mail.acme.co.uk' });
-    expect(normalizeDomain('-acme.com')).toEqual({ ok: false, message: '"-acme.com" is not a valid domain name; a domain looks like acme.com or mail.acme.co.uk' });
-    expect(normalizeDomain('10.0.0.1')).toEqual({ ok: false, message: '"10.0.0.1" is an IP address, not a mail domain; a domain looks like acme.com or mail.acme.co.uk' });
+    expect(normalizeDomain('')).toEqual({
+      ok: false,
+      message: 'Enter a domain; a domain looks like acme.com or mail.acme.co.uk',
+    });
+    expect(normalizeDomain('localhost')).toEqual({
+      ok: false,
+      message: '"localhost" has no top-level domain; a domain looks like acme.com or mail.acme.co.uk',
+    });
+    expect(normalizeDomain('https://acme.com')).toEqual({
+      ok: false,
+      message:
+        '"https://acme.com" is not a domain (no spaces, slashes or ports); a domain looks like acme.com or mail.acme.co.uk',
+    });
+    expect(normalizeDomain('-acme.com')).toEqual({
+      ok: false,
+      message: '"-acme.com" is not a valid domain name; a domain looks like acme.com or mail.acme.co.uk',
+    });
+    expect(normalizeDomain('10.0.0.1')).toEqual({
+      ok: false,
+      message: '"10.0.0.1" is an IP address, not a mail domain; a domain looks like acme.com or mail.acme.co.uk',
+    });
     expect(normalizeDomain('acme..com').ok).toBe(false);
   });
 
@@ -33,7 +54,22 @@ describe('normalizeDomain', () => {
 
 describe('consumer mail list', () => {
   it('holds the free providers the vendors name', () => {
-    for (const domain of ['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'me.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'yandex.com', 'mail.com']) {
+    for (const domain of [
+      'gmail.com',
+      'googlemail.com',
+      'outlook.com',
+      'hotmail.com',
+      'live.com',
+      'yahoo.com',
+      'icloud.com',
+      'me.com',
+      'aol.com',
+      'proton.me',
+      'protonmail.com',
+      'gmx.com',
+      'yandex.com',
+      'mail.com',
+    ]) {
       expect(CONSUMER_MAIL_DOMAINS.has(domain)).toBe(true);
     }
     expect(isConsumerMail('acme.com')).toBe(false);
@@ -41,7 +77,8 @@ describe('consumer mail list', () => {
 });
 
 describe('domains input', () => {
-  const parse = (profile: typeof millie, domains: string[]) => domainsStep.input.safeParse({ ...domainsStep.defaults(profile, {}), domains });
+  const parse = (profile: typeof millie, domains: string[]) =>
+    domainsStep.input.safeParse({ ...domainsStep.defaults(profile, {}), domains });
 
   it('normalises every domain', () => {
     const parsed = parse(courier, ['ACME.example', 'bücher.example']);
@@ -51,12 +88,16 @@ describe('domains input', () => {
   it('names the duplicate, after normalising', () => {
     const parsed = parse(courier, ['acme.example', 'Acme.Example.']);
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['domains.1', 'acme.example is listed twice; list each domain once.']]);
+    expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['domains.1', 'acme.example is listed twice; list each domain once.'],
+    ]);
   });
 
-  it('refuses consumer mail for Millie with Millie\'s reason', () => {
+  it("refuses consumer mail for Millie with Millie's reason", () => {
     const parsed = parse(millie, ['acme.example', 'gmail.com']);
-    expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['domains.1', `gmail.com is a consumer mail domain and cannot be used: ${millie.domains.why}`]]);
+    expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['domains.1', `gmail.com is a consumer mail domain and cannot be used: ${millie.domains.why}`],
+    ]);
   });
 
   it('lets consumer mail through where the vendor only flags it', () => {
@@ -64,15 +105,35 @@ describe('domains input', () => {
   });
 
   it('asks the admin to list domains while there are none', () => {
-    const observed: DomainsObserved = { totalUsers: 0, suggestions: [], listed: [], uncovered: { users: 0, sample: [] }, consumerMail: { policy: 'flag', why: '' } };
+    const observed: DomainsObserved = {
+      totalUsers: 0,
+      suggestions: [],
+      listed: [],
+      uncovered: { users: 0, sample: [] },
+      consumerMail: { policy: 'flag', why: '' },
+    };
     expect(domainsStep.plan({ domains: [], consumerMail: 'flag', consumerWhy: '' }, observed, millie)).toEqual([
-      { id: 'domains-choose', kind: 'manual', target: 'Email domains for Millie', summary: 'List your company\'s email domains: add them, or pick from the login domains of your Okta users.', details: [] },
+      {
+        id: 'domains-choose',
+        kind: 'manual',
+        target: 'Email domains for Millie',
+        summary: "List your company's email domains: add them, or pick from the login domains of your Okta users.",
+        details: [],
+      },
     ]);
   });
 
   it('plans nothing: no Okta writes', () => {
-    const observed: DomainsObserved = { totalUsers: 0, suggestions: [], listed: [], uncovered: { users: 0, sample: [] }, consumerMail: { policy: 'flag', why: '' } };
-    expect(domainsStep.plan({ domains: ['acme.example'], consumerMail: 'flag', consumerWhy: '' }, observed, courier)).toEqual([]);
+    const observed: DomainsObserved = {
+      totalUsers: 0,
+      suggestions: [],
+      listed: [],
+      uncovered: { users: 0, sample: [] },
+      consumerMail: { policy: 'flag', why: '' },
+    };
+    expect(
+      domainsStep.plan({ domains: ['acme.example'], consumerMail: 'flag', consumerWhy: '' }, observed, courier),
+    ).toEqual([]);
   });
 });
 
@@ -91,11 +152,39 @@ describe('domain checks', () => {
 
   it('counts users per domain, flags consumer mail and lists users outside', () => {
     expect(domainChecks(base)).toEqual([
-      { id: 'domain:acme.example', label: 'Users in acme.example', status: 'pass', detail: '7 of 10 Okta users sign in with an address in acme.example.' },
-      { id: 'domain:gmail.com', label: 'Users in gmail.com', status: 'pass', detail: '2 of 10 Okta users sign in with an address in gmail.com.' },
-      { id: 'domain:typo.example', label: 'Users in typo.example', status: 'warn', detail: 'No Okta user signs in with an address in typo.example; check the spelling, or that these users exist in Okta.' },
-      { id: 'consumer-mail', label: 'No consumer mail domains', status: 'warn', detail: 'gmail.com is a consumer mail domain: Consumer domains are shared.' },
-      { id: 'uncovered-users', label: 'Users outside these domains', status: 'warn', detail: '1 of 10 Okta users sign in with an address in no listed domain; the vendor will not route them to Okta.', evidence: 'bob@other.example' },
+      {
+        id: 'domain:acme.example',
+        label: 'Users in acme.example',
+        status: 'pass',
+        detail: '7 of 10 Okta users sign in with an address in acme.example.',
+      },
+      {
+        id: 'domain:gmail.com',
+        label: 'Users in gmail.com',
+        status: 'pass',
+        detail: '2 of 10 Okta users sign in with an address in gmail.com.',
+      },
+      {
+        id: 'domain:typo.example',
+        label: 'Users in typo.example',
+        status: 'warn',
+        detail:
+          'No Okta user signs in with an address in typo.example; check the spelling, or that these users exist in Okta.',
+      },
+      {
+        id: 'consumer-mail',
+        label: 'No consumer mail domains',
+        status: 'warn',
+        detail: 'gmail.com is a consumer mail domain: Consumer domains are shared.',
+      },
+      {
+        id: 'uncovered-users',
+        label: 'Users outside these domains',
+        status: 'warn',
+        detail:
+          '1 of 10 Okta users sign in with an address in no listed domain; the vendor will not route them to Okta.',
+        evidence: 'bob@other.example',
+      },
     ]);
   });
 

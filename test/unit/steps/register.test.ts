@@ -3,15 +3,24 @@ import type { RegisterObserved } from '../../../src-main/api/step-register';
 import { RegisterInputSchema } from '../../../src-main/api/step-register';
 import { buildEml, encodeHeaderWord, rfc5322Date } from '../../../src-main/steps/eml';
 import { registerChecks, registerPlan } from '../../../src-main/steps/register';
-import { effectiveChannel, mailtoLink, registrationEmail, registrationPayload, registrationValues } from '../../../src-main/steps/register-message';
+import {
+  effectiveChannel,
+  mailtoLink,
+  registrationEmail,
+  registrationPayload,
+  registrationValues,
+} from '../../../src-main/steps/register-message';
 import { courier } from '../../../src-main/vendors/courier';
 import { customSaml } from '../../../src-main/vendors/custom-saml';
 import { millie } from '../../../src-main/vendors/millie';
 import { mixpanel } from '../../../src-main/vendors/mixpanel';
 
 const facts = {
-  appId: '0oa1', metadataUrl: 'https://acme.okta.com/app/exk1/sso/saml/metadata', idpIssuer: 'http://www.okta.com/exk1',
-  idpSsoUrl: 'https://acme.okta.com/app/millie/exk1/sso/saml', certificatePem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+  appId: '0oa1',
+  metadataUrl: 'https://acme.okta.com/app/exk1/sso/saml/metadata',
+  idpIssuer: 'http://www.okta.com/exk1',
+  idpSsoUrl: 'https://acme.okta.com/app/millie/exk1/sso/saml',
+  certificatePem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
   emailDomains: ['acme.com', 'labs.acme.com'],
 };
 
@@ -20,26 +29,48 @@ describe('register input', () => {
     const parsed = RegisterInputSchema.safeParse({ channel: 'email' });
     expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['companyName', 'Enter your company name as the vendor knows it, e.g. "Acme Corp"'],
-      ['supportEmail', 'Enter the vendor\'s support address (the guide does not give it); an email address looks like support@vendor.com'],
+      [
+        'supportEmail',
+        "Enter the vendor's support address (the guide does not give it); an email address looks like support@vendor.com",
+      ],
     ]);
   });
 
   it('refuses a support address that is not one', () => {
-    const parsed = RegisterInputSchema.safeParse({ channel: 'email', companyName: 'Acme', supportEmail: 'support at millie' });
-    expect(parsed.error?.issues[0]?.message).toBe('"support at millie" is not an email address; an email address looks like support@vendor.com');
+    const parsed = RegisterInputSchema.safeParse({
+      channel: 'email',
+      companyName: 'Acme',
+      supportEmail: 'support at millie',
+    });
+    expect(parsed.error?.issues[0]?.message).toBe(
+      '"support at millie" is not an email address; an email address looks like support@vendor.com',
+    );
   });
 
   it('wants https for a registration API, loopback http aside', () => {
-    expect(RegisterInputSchema.safeParse({ channel: 'api', companyName: 'Acme', apiEndpoint: 'http://vendor.example/register' }).error?.issues[0]?.message)
-      .toBe('"http://vendor.example/register" must use https; the registration API is an https URL, e.g. https://api.vendor.com/sso/register');
-    expect(RegisterInputSchema.safeParse({ channel: 'api', companyName: 'Acme', apiEndpoint: 'http://127.0.0.1:4000/register' }).success).toBe(true);
+    expect(
+      RegisterInputSchema.safeParse({
+        channel: 'api',
+        companyName: 'Acme',
+        apiEndpoint: 'http://vendor.example/register',
+      }).error?.issues[0]?.message,
+    ).toBe(
+      '"http://vendor.example/register" must use https; the registration API is an https URL, e.g. https://api.vendor.com/sso/register',
+    );
+    expect(
+      RegisterInputSchema.safeParse({
+        channel: 'api',
+        companyName: 'Acme',
+        apiEndpoint: 'http://127.0.0.1:4000/register',
+      }).success,
+    ).toBe(true);
   });
 
   it('needs nothing more for values pasted into the vendor', () => {
     expect(RegisterInputSchema.safeParse({ channel: 'paste' }).success).toBe(true);
   });
 
-  it('keeps the vendor\'s own channel unless its profile allows another', () => {
+  it("keeps the vendor's own channel unless its profile allows another", () => {
     expect(effectiveChannel(millie, { channel: 'api' })).toBe('email');
     expect(effectiveChannel(customSaml, { channel: 'api' })).toBe('api');
   });
@@ -58,25 +89,36 @@ describe('registration values and email', () => {
 
   it('are the certificate, Redirect Login URL and issuer for Mixpanel', () => {
     expect(registrationValues(mixpanel, facts, { channel: 'paste' }).map((v) => [v.key, v.value])).toEqual([
-      ['certificatePem', facts.certificatePem], ['ssoUrl', facts.idpSsoUrl], ['idpIssuer', facts.idpIssuer],
+      ['certificatePem', facts.certificatePem],
+      ['ssoUrl', facts.idpSsoUrl],
+      ['idpIssuer', facts.idpIssuer],
     ]);
   });
 
   it('name the step to finish when a value is not known yet', () => {
-    expect(() => registrationValues(millie, { ...facts, emailDomains: undefined }, input)).toThrow('Millie needs the Email domains, which is not known yet.');
+    expect(() => registrationValues(millie, { ...facts, emailDomains: undefined }, input)).toThrow(
+      'Millie needs the Email domains, which is not known yet.',
+    );
   });
 
   it('make a ready email and a mailto link', () => {
     const email = registrationEmail(courier, input, registrationValues(courier, facts, input));
     expect(email.to).toBe('support@millie.example');
     expect(email.subject).toBe('Okta SAML metadata for Acme Corp');
-    expect(email.body).toBe([
-      'Hello Courier support,', '',
-      'Please set up SAML single sign-on with Okta for Acme Corp. Here are the values you asked for:', '',
-      `Metadata URL: ${facts.metadataUrl}`, '',
-      'The IdP metadata XML from Okta is attached to this message when it is sent as a file.', '',
-      'Thank you,', 'Acme Corp',
-    ].join('\n'));
+    expect(email.body).toBe(
+      [
+        'Hello Courier support,',
+        '',
+        'Please set up SAML single sign-on with Okta for Acme Corp. Here are the values you asked for:',
+        '',
+        `Metadata URL: ${facts.metadataUrl}`,
+        '',
+        'The IdP metadata XML from Okta is attached to this message when it is sent as a file.',
+        '',
+        'Thank you,',
+        'Acme Corp',
+      ].join('\n'),
+    );
     const link = new URL(mailtoLink(email));
     expect(link.protocol).toBe('mailto:');
     expect(link.pathname).toBe('support@millie.example');
@@ -86,15 +128,26 @@ describe('registration values and email', () => {
 
   it('post domains as a list to a registration API', () => {
     expect(registrationPayload(millie, facts, registrationValues(millie, facts, input))).toEqual({
-      vendor: 'millie', idp: 'okta', metadataUrl: facts.metadataUrl, companyName: 'Acme Corp', emailDomains: ['acme.com', 'labs.acme.com'],
+      vendor: 'millie',
+      idp: 'okta',
+      metadataUrl: facts.metadataUrl,
+      companyName: 'Acme Corp',
+      emailDomains: ['acme.com', 'labs.acme.com'],
     });
   });
 });
 
 describe('eml', () => {
   const date = new Date('2026-11-24T10:03:21Z');
-  const xml = '<?xml version="1.0"?><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="http://www.okta.com/exk1"/>';
-  const eml = buildEml({ to: 'support@millie.example', subject: 'SSO für Müller GmbH', body: 'Hello,\nvalues below.', date, attachments: [{ fileName: 'okta-idp-metadata.xml', contentType: 'application/samlmetadata+xml', content: xml }] });
+  const xml =
+    '<?xml version="1.0"?><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="http://www.okta.com/exk1"/>';
+  const eml = buildEml({
+    to: 'support@millie.example',
+    subject: 'SSO für Müller GmbH',
+    body: 'Hello,\nvalues below.',
+    date,
+    attachments: [{ fileName: 'okta-idp-metadata.xml', contentType: 'application/samlmetadata+xml', content: xml }],
+  });
   const [head = '', ...rest] = eml.split('\r\n\r\n');
 
   it('has the headers a mail client opens as a draft', () => {
@@ -109,7 +162,10 @@ describe('eml', () => {
 
   it('encodes a non-ASCII subject as RFC 2047 words that decode back', () => {
     const subject = /^Subject: (.*(?:\r\n .*)*)$/m.exec(head)?.[1] ?? '';
-    const decoded = subject.split('\r\n ').map((word) => Buffer.from(/^=\?UTF-8\?B\?(.*)\?=$/.exec(word)?.[1] ?? '', 'base64').toString('utf8')).join('');
+    const decoded = subject
+      .split('\r\n ')
+      .map((word) => Buffer.from(/^=\?UTF-8\?B\?(.*)\?=$/.exec(word)?.[1] ?? '', 'base64').toString('utf8'))
+      .join('');
     expect(decoded).toBe('SSO für Müller GmbH');
     expect(encodeHeaderWord('plain subject')).toBe('plain subject');
   });
@@ -119,10 +175,19 @@ describe('eml', () => {
     const parts = eml.split(`--${boundary}`);
     expect(parts).toHaveLength(4);
     expect(parts[3]).toBe('--\r\n');
-    expect(parts[1]).toBe('\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\nHello,\r\nvalues below.\r\n');
+    expect(parts[1]).toBe(
+      '\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\nHello,\r\nvalues below.\r\n',
+    );
     const [attachmentHead = '', attachmentBody = ''] = (parts[2] ?? '').split('\r\n\r\n');
-    expect(attachmentHead).toBe('\r\nContent-Type: application/samlmetadata+xml; name="okta-idp-metadata.xml"\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename="okta-idp-metadata.xml"');
-    expect(attachmentBody.split('\r\n').filter((l) => l !== '').every((line) => line.length <= 76)).toBe(true);
+    expect(attachmentHead).toBe(
+      '\r\nContent-Type: application/samlmetadata+xml; name="okta-idp-metadata.xml"\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename="okta-idp-metadata.xml"',
+    );
+    expect(
+      attachmentBody
+        .split('\r\n')
+        .filter((l) => l !== '')
+        .every((line) => line.length <= 76),
+    ).toBe(true);
     expect(Buffer.from(attachmentBody.replace(/\r\n/g, ''), 'base64').toString('utf8')).toBe(xml);
     expect(rest.join('\r\n\r\n')).not.toMatch(/[^\r]\n/);
   });
@@ -139,29 +204,56 @@ describe('eml', () => {
 
 describe('register plan', () => {
   const observed: RegisterObserved = {
-    vendor: 'Millie', channel: 'email', channels: ['email'], to: 'support@millie.example', afterwards: 'Millie emails you when done.',
-    values: [{ key: 'metadataUrl', label: 'Metadata URL', value: 'https://m' }, { key: 'companyName', label: 'Company name', value: 'Acme' }],
+    vendor: 'Millie',
+    channel: 'email',
+    channels: ['email'],
+    to: 'support@millie.example',
+    afterwards: 'Millie emails you when done.',
+    values: [
+      { key: 'metadataUrl', label: 'Metadata URL', value: 'https://m' },
+      { key: 'companyName', label: 'Company name', value: 'Acme' },
+    ],
     changedSinceSent: [],
   };
   const input = { channel: 'email' as const, companyName: 'Acme', supportEmail: 'support@millie.example' };
 
   it('sends until sent', () => {
-    expect(registerPlan(input, observed)).toEqual([{
-      id: 'register-send', kind: 'send', target: 'Millie support (email to support@millie.example)',
-      summary: 'Email Metadata URL, Company name to Millie support, then mark it as sent.',
-      details: [{ field: 'Metadata URL', to: 'https://m' }, { field: 'Company name', to: 'Acme' }],
-    }]);
+    expect(registerPlan(input, observed)).toEqual([
+      {
+        id: 'register-send',
+        kind: 'send',
+        target: 'Millie support (email to support@millie.example)',
+        summary: 'Email Metadata URL, Company name to Millie support, then mark it as sent.',
+        details: [
+          { field: 'Metadata URL', to: 'https://m' },
+          { field: 'Company name', to: 'Acme' },
+        ],
+      },
+    ]);
   });
 
   it('then waits for the vendor by hand', () => {
-    const sent = { ...observed, sent: { via: 'eml' as const, at: '2026-11-24T10:00:00.000Z', values: { metadataUrl: 'https://m', companyName: 'Acme' } } };
-    expect(registerPlan(input, sent)).toEqual([{
-      id: 'register-confirm', kind: 'manual', target: 'Millie (its answer)',
-      summary: 'Wait for Millie to confirm, then mark it confirmed. Millie emails you when done.',
-      details: [{ field: 'Sent', to: '2026-11-24T10:00:00.000Z (eml)' }],
-    }]);
+    const sent = {
+      ...observed,
+      sent: {
+        via: 'eml' as const,
+        at: '2026-11-24T10:00:00.000Z',
+        values: { metadataUrl: 'https://m', companyName: 'Acme' },
+      },
+    };
+    expect(registerPlan(input, sent)).toEqual([
+      {
+        id: 'register-confirm',
+        kind: 'manual',
+        target: 'Millie (its answer)',
+        summary: 'Wait for Millie to confirm, then mark it confirmed. Millie emails you when done.',
+        details: [{ field: 'Sent', to: '2026-11-24T10:00:00.000Z (eml)' }],
+      },
+    ]);
     expect(registerPlan(input, { ...sent, confirmedAt: '2026-11-25T09:00:00.000Z' })).toEqual([]);
-    expect(registerChecks({ ...sent, confirmedAt: '2026-11-25T09:00:00.000Z' }).map((c) => [c.id, c.status, c.detail])).toEqual([
+    expect(
+      registerChecks({ ...sent, confirmedAt: '2026-11-25T09:00:00.000Z' }).map((c) => [c.id, c.status, c.detail]),
+    ).toEqual([
       ['register-values', 'pass', '2 values: Metadata URL, Company name.'],
       ['register-sent', 'pass', 'Sent 2026-11-24T10:00:00.000Z via eml.'],
       ['register-confirmed', 'pass', 'Confirmed 2026-11-25T09:00:00.000Z.'],
@@ -169,11 +261,19 @@ describe('register plan', () => {
   });
 
   it('sends again what changed since it was sent', () => {
-    const stale = { ...observed, sent: { via: 'email' as const, at: 't0', values: { metadataUrl: 'https://old', companyName: 'Acme' } }, changedSinceSent: ['Metadata URL'] };
-    expect(registerPlan(input, stale)).toEqual([{
-      id: 'register-send', kind: 'send', target: 'Millie support (email to support@millie.example)',
-      summary: 'Send Millie the values again: Metadata URL changed since t0.',
-      details: [{ field: 'Metadata URL', from: 'https://old', to: 'https://m' }],
-    }]);
+    const stale = {
+      ...observed,
+      sent: { via: 'email' as const, at: 't0', values: { metadataUrl: 'https://old', companyName: 'Acme' } },
+      changedSinceSent: ['Metadata URL'],
+    };
+    expect(registerPlan(input, stale)).toEqual([
+      {
+        id: 'register-send',
+        kind: 'send',
+        target: 'Millie support (email to support@millie.example)',
+        summary: 'Send Millie the values again: Metadata URL changed since t0.',
+        details: [{ field: 'Metadata URL', from: 'https://old', to: 'https://m' }],
+      },
+    ]);
   });
 });

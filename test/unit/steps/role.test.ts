@@ -6,22 +6,34 @@ import { attributeDiff, plannedAttribute, roleProperty, roleSpecFor } from '../.
 import { courier } from '../../../src-main/vendors/courier';
 import { customSaml } from '../../../src-main/vendors/custom-saml';
 
-const input = (raw: Record<string, unknown> = {}) => RoleInputSchema.parse({ values: courier.role?.values, required: true, ...raw });
+const input = (raw: Record<string, unknown> = {}) =>
+  RoleInputSchema.parse({ values: courier.role?.values, required: true, ...raw });
 const planned = plannedAttribute(roleSpecFor(input(), courier));
 const observed = (over: Partial<RoleObserved> = {}): RoleObserved => ({
-  appId: '0oa1', planned, attribute: planned, groups: [], usersNeedingRole: [], userRolesNow: {}, unassignedUsers: [], ...over,
+  appId: '0oa1',
+  planned,
+  attribute: planned,
+  groups: [],
+  usersNeedingRole: [],
+  userRolesNow: {},
+  unassignedUsers: [],
+  ...over,
 });
 
 describe('role attribute schema', () => {
-  it('builds Courier\'s enumerated string with titled values, external name and namespace, required', () => {
+  it("builds Courier's enumerated string with titled values, external name and namespace, required", () => {
     expect(roleProperty(roleSpecFor(input(), courier))).toEqual({
       title: 'Role',
       description: 'Courier Role',
       type: 'string',
       enum: ['ADMINISTRATOR', 'MANAGER', 'DEVELOPER', 'DESIGNER', 'SUPPORT_SPECIALIST', 'ANALYST'],
       oneOf: [
-        { const: 'ADMINISTRATOR', title: 'Admin' }, { const: 'MANAGER', title: 'Manager' }, { const: 'DEVELOPER', title: 'Developer' },
-        { const: 'DESIGNER', title: 'Designer' }, { const: 'SUPPORT_SPECIALIST', title: 'Support' }, { const: 'ANALYST', title: 'Analyst' },
+        { const: 'ADMINISTRATOR', title: 'Admin' },
+        { const: 'MANAGER', title: 'Manager' },
+        { const: 'DEVELOPER', title: 'Developer' },
+        { const: 'DESIGNER', title: 'Designer' },
+        { const: 'SUPPORT_SPECIALIST', title: 'Support' },
+        { const: 'ANALYST', title: 'Analyst' },
       ],
       externalName: 'role',
       externalNamespace: 'urn:ietf:params:scim:schemas:core:2.0:User',
@@ -31,13 +43,20 @@ describe('role attribute schema', () => {
     });
   });
 
-  it('keeps Courier\'s values even when the input lists others', () => {
-    expect(roleSpecFor({ values: [{ title: 'X', value: 'X' }], required: false }, courier).values.map((v) => v.value)).toEqual(['ADMINISTRATOR', 'MANAGER', 'DEVELOPER', 'DESIGNER', 'SUPPORT_SPECIALIST', 'ANALYST']);
+  it("keeps Courier's values even when the input lists others", () => {
+    expect(
+      roleSpecFor({ values: [{ title: 'X', value: 'X' }], required: false }, courier).values.map((v) => v.value),
+    ).toEqual(['ADMINISTRATOR', 'MANAGER', 'DEVELOPER', 'DESIGNER', 'SUPPORT_SPECIALIST', 'ANALYST']);
   });
 
-  it('takes a custom SAML admin\'s values and required flag', () => {
+  it("takes a custom SAML admin's values and required flag", () => {
     const spec = roleSpecFor({ values: [{ title: 'Owner', value: 'owner' }], required: false }, customSaml);
-    expect([spec.values, spec.required, spec.description, spec.externalNamespace]).toEqual([[{ title: 'Owner', value: 'owner' }], false, 'Custom SAML 2.0 role', 'urn:ietf:params:scim:schemas:core:2.0:User']);
+    expect([spec.values, spec.required, spec.description, spec.externalNamespace]).toEqual([
+      [{ title: 'Owner', value: 'owner' }],
+      false,
+      'Custom SAML 2.0 role',
+      'urn:ietf:params:scim:schemas:core:2.0:User',
+    ]);
   });
 
   it('compares field by field and names each difference', () => {
@@ -45,7 +64,11 @@ describe('role attribute schema', () => {
     expect(attributeDiff(planned, actual)).toEqual([
       { field: 'description', from: 'Role', to: 'Courier Role' },
       { field: 'required', from: 'false', to: 'true' },
-      { field: 'value titles', from: 'Admin=ADMINISTRATOR, Manager=MANAGER, Developer=DEVELOPER, Designer=DESIGNER, Support=SUPPORT_SPECIALIST', to: 'Admin=ADMINISTRATOR, Manager=MANAGER, Developer=DEVELOPER, Designer=DESIGNER, Support=SUPPORT_SPECIALIST, Analyst=ANALYST' },
+      {
+        field: 'value titles',
+        from: 'Admin=ADMINISTRATOR, Manager=MANAGER, Developer=DEVELOPER, Designer=DESIGNER, Support=SUPPORT_SPECIALIST',
+        to: 'Admin=ADMINISTRATOR, Manager=MANAGER, Developer=DEVELOPER, Designer=DESIGNER, Support=SUPPORT_SPECIALIST, Analyst=ANALYST',
+      },
     ]);
   });
 });
@@ -54,7 +77,20 @@ describe('role plan', () => {
   it('creates the attribute when Okta has none, listing every field', () => {
     const changes = planRole(input(), observed({ attribute: null }), planned);
     expect(changes.map((c) => [c.id, c.kind, c.details.map((d) => d.field)])).toEqual([
-      ['role-attribute', 'create', ['display name', 'data type', 'description', 'external name', 'external namespace', 'required', 'values', 'value titles']],
+      [
+        'role-attribute',
+        'create',
+        [
+          'display name',
+          'data type',
+          'description',
+          'external name',
+          'external namespace',
+          'required',
+          'values',
+          'value titles',
+        ],
+      ],
     ]);
   });
 
@@ -63,12 +99,19 @@ describe('role plan', () => {
   });
 
   it('creates missing group assignments and changes roles that differ', () => {
-    const wanted = input({ groupRoles: [
-      { groupId: 'g1', groupName: 'Engineering', role: 'DEVELOPER' },
-      { groupId: 'g2', groupName: 'Support', role: 'SUPPORT_SPECIALIST' },
-      { groupId: 'g3', groupName: 'Managers', role: 'MANAGER' },
-    ] });
-    const now = observed({ groups: [{ groupId: 'g2', groupName: 'Support', role: 'ANALYST' }, { groupId: 'g3', groupName: 'Managers', role: 'MANAGER' }] });
+    const wanted = input({
+      groupRoles: [
+        { groupId: 'g1', groupName: 'Engineering', role: 'DEVELOPER' },
+        { groupId: 'g2', groupName: 'Support', role: 'SUPPORT_SPECIALIST' },
+        { groupId: 'g3', groupName: 'Managers', role: 'MANAGER' },
+      ],
+    });
+    const now = observed({
+      groups: [
+        { groupId: 'g2', groupName: 'Support', role: 'ANALYST' },
+        { groupId: 'g3', groupName: 'Managers', role: 'MANAGER' },
+      ],
+    });
     expect(planRole(wanted, now, planned).map((c) => [c.id, c.kind, c.details])).toEqual([
       ['group-role:g1', 'create', [{ field: 'role', to: 'DEVELOPER' }]],
       ['group-role:g2', 'update', [{ field: 'role', from: 'ANALYST', to: 'SUPPORT_SPECIALIST' }]],
@@ -83,26 +126,49 @@ describe('role plan', () => {
       unassignedUsers: ['u3'],
     });
     expect(planRole(wanted, now, planned)).toEqual([
-      { id: 'user-role:u1', kind: 'update', target: 'user ann@acme.example', summary: 'Set the role of ann@acme.example to ANALYST', details: [{ field: 'role', from: '(none)', to: 'ANALYST' }] },
+      {
+        id: 'user-role:u1',
+        kind: 'update',
+        target: 'user ann@acme.example',
+        summary: 'Set the role of ann@acme.example to ANALYST',
+        details: [{ field: 'role', from: '(none)', to: 'ANALYST' }],
+      },
     ]);
   });
 });
 
 describe('role input', () => {
   it('names a group role that is not one of the values', () => {
-    const result = RoleInputSchema.safeParse({ values: courier.role?.values, groupRoles: [{ groupId: 'g1', groupName: 'Eng', role: 'BOSS' }] });
-    expect(result.success ? [] : result.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['groupRoles.0.role', '"BOSS" is not a role of this app; choose one of ADMINISTRATOR, MANAGER, DEVELOPER, DESIGNER, SUPPORT_SPECIALIST, ANALYST']]);
+    const result = RoleInputSchema.safeParse({
+      values: courier.role?.values,
+      groupRoles: [{ groupId: 'g1', groupName: 'Eng', role: 'BOSS' }],
+    });
+    expect(result.success ? [] : result.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      [
+        'groupRoles.0.role',
+        '"BOSS" is not a role of this app; choose one of ADMINISTRATOR, MANAGER, DEVELOPER, DESIGNER, SUPPORT_SPECIALIST, ANALYST',
+      ],
+    ]);
   });
 
   it('names a value listed twice', () => {
-    const result = RoleInputSchema.safeParse({ values: [{ title: 'A', value: 'a' }, { title: 'B', value: 'a' }] });
+    const result = RoleInputSchema.safeParse({
+      values: [
+        { title: 'A', value: 'a' },
+        { title: 'B', value: 'a' },
+      ],
+    });
     expect(result.success ? [] : result.error.issues.map((i) => i.path.join('.'))).toEqual(['values.1.value']);
   });
 });
 
-describe('role attribute against Okta\'s contract', () => {
+describe("role attribute against Okta's contract", () => {
   it('is a valid app user schema update body', () => {
-    const body = { definitions: { custom: { id: '#custom', type: 'object', properties: { role: roleProperty(roleSpecFor(input(), courier)) } } } };
+    const body = {
+      definitions: {
+        custom: { id: '#custom', type: 'object', properties: { role: roleProperty(roleSpecFor(input(), courier)) } },
+      },
+    };
     expect(validateRequest('POST', 'https://acme.okta.com/api/v1/meta/schemas/apps/0oa1/default', body)).toEqual([]);
   });
 });

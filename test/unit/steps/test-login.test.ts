@@ -9,31 +9,69 @@ import { millie } from '../../../src-main/vendors/millie';
 import { mixpanel } from '../../../src-main/vendors/mixpanel';
 
 const app = (settings: OktaApp['settings']): OktaApp => ({
-  id: '0oa1', name: 'millie', label: 'Millie', status: 'ACTIVE', signOnMode: 'SAML_2_0', created: undefined, lastUpdated: undefined, features: [],
-  settings, credentials: undefined, visibility: undefined, metadataUrl: undefined, appLinks: [],
+  id: '0oa1',
+  name: 'millie',
+  label: 'Millie',
+  status: 'ACTIVE',
+  signOnMode: 'SAML_2_0',
+  created: undefined,
+  lastUpdated: undefined,
+  features: [],
+  settings,
+  credentials: undefined,
+  visibility: undefined,
+  metadataUrl: undefined,
+  appLinks: [],
 });
-const user: OktaUser = { id: '00u1', status: 'ACTIVE', created: undefined, lastLogin: undefined, profile: { login: 'ava@acme.example', email: 'ava@acme.example', firstName: 'Ava', lastName: 'Adams' } };
+const user: OktaUser = {
+  id: '00u1',
+  status: 'ACTIVE',
+  created: undefined,
+  lastLogin: undefined,
+  profile: { login: 'ava@acme.example', email: 'ava@acme.example', firstName: 'Ava', lastName: 'Adams' },
+};
 
 describe('what a test login is checked against', () => {
-  it('reads a custom app\'s SSO URL, recipient, destination and audience', () => {
-    expect(samlTargets(courier, app({ signOn: { ssoAcsUrl: 'https://c.example/acs', audience: 'https://c.example', recipient: 'https://c.example/r', destination: 'https://c.example/d' } }))).toEqual({
-      acsUrl: 'https://c.example/acs', audience: 'https://c.example', recipient: 'https://c.example/r', destination: 'https://c.example/d',
+  it("reads a custom app's SSO URL, recipient, destination and audience", () => {
+    expect(
+      samlTargets(
+        courier,
+        app({
+          signOn: {
+            ssoAcsUrl: 'https://c.example/acs',
+            audience: 'https://c.example',
+            recipient: 'https://c.example/r',
+            destination: 'https://c.example/d',
+          },
+        }),
+      ),
+    ).toEqual({
+      acsUrl: 'https://c.example/acs',
+      audience: 'https://c.example',
+      recipient: 'https://c.example/r',
+      destination: 'https://c.example/d',
     });
   });
 
-  it('fills a catalog app\'s template from its Sign On fields, overrides first', () => {
+  it("fills a catalog app's template from its Sign On fields, overrides first", () => {
     expect(samlTargets(millie, app({ app: { slugName: 'acme' }, signOn: {} }))).toEqual({
-      acsUrl: 'https://app.milliegiving.com/saml/acme/acs', audience: 'https://app.milliegiving.com/saml/acme/metadata',
-      recipient: 'https://app.milliegiving.com/saml/acme/acs', destination: 'https://app.milliegiving.com/saml/acme/acs',
+      acsUrl: 'https://app.milliegiving.com/saml/acme/acs',
+      audience: 'https://app.milliegiving.com/saml/acme/metadata',
+      recipient: 'https://app.milliegiving.com/saml/acme/acs',
+      destination: 'https://app.milliegiving.com/saml/acme/acs',
     });
-    expect(samlTargets(millie, app({ app: { slugName: 'acme' }, signOn: { audienceOverride: 'urn:acme' } })).audience).toBe('urn:acme');
+    expect(
+      samlTargets(millie, app({ app: { slugName: 'acme' }, signOn: { audienceOverride: 'urn:acme' } })).audience,
+    ).toBe('urn:acme');
   });
 
   it('says to finish the app when it has no SSO URL', () => {
-    expect(() => samlTargets(customSaml, app({ signOn: {} }))).toThrow('The Okta app "Millie" has no Single sign-on URL or Audience URI, so a response cannot be checked against them.');
+    expect(() => samlTargets(customSaml, app({ signOn: {} }))).toThrow(
+      'The Okta app "Millie" has no Single sign-on URL or Audience URI, so a response cannot be checked against them.',
+    );
   });
 
-  it('expects the vendor\'s attributes with this user\'s values', () => {
+  it("expects the vendor's attributes with this user's values", () => {
     expect(expectedAttributes(courier, user)).toEqual([
       { name: 'id', value: '00u1' },
       { name: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress', value: 'ava@acme.example' },
@@ -42,7 +80,7 @@ describe('what a test login is checked against', () => {
     expect(expectedAttributes(millie, user)).toEqual([]);
   });
 
-  it('requires SP-initiated only where it can be started the vendor\'s way', () => {
+  it("requires SP-initiated only where it can be started the vendor's way", () => {
     expect(requiredModes(['idp', 'sp'], millie, false)).toEqual(['idp']);
     expect(requiredModes(['idp', 'sp'], millie, true)).toEqual(['idp', 'sp']);
     expect(requiredModes(['idp', 'sp'], mixpanel, false)).toEqual(['idp', 'sp']);
@@ -57,35 +95,90 @@ describe('test-login plan and checks', () => {
     assigned: true,
     app: { id: '0oa1', label: 'Courier' },
     required: ['idp', 'sp'],
-    expected: { issuer: 'i', audience: 'a', acsUrl: 'https://c.example/acs', recipient: 'r', destination: 'd', nameId: 'ava@acme.example', attributes: [] },
+    expected: {
+      issuer: 'i',
+      audience: 'a',
+      acsUrl: 'https://c.example/acs',
+      recipient: 'r',
+      destination: 'd',
+      nameId: 'ava@acme.example',
+      attributes: [],
+    },
     start: { idp: 'https://acme.okta.com/home/c/0oa1/aln1', idpSsoUrl: 'https://acme.okta.com/app/c/exk1/sso/saml' },
     results: {},
   };
 
   it('asks for a sign-in per required mode until it passed', () => {
     expect(testLoginPlan(observed)).toEqual([
-      { id: 'test-login-idp', kind: 'manual', target: 'Courier sign-in as ava@acme.example', summary: 'Sign in as ava@acme.example (IdP-initiated) and capture the SAMLResponse.', details: [{ field: 'Starts at', to: 'https://acme.okta.com/home/c/0oa1/aln1' }] },
-      { id: 'test-login-sp', kind: 'manual', target: 'Courier sign-in as ava@acme.example', summary: 'Sign in as ava@acme.example (SP-initiated) and capture the SAMLResponse.', details: [{ field: 'Starts at', to: 'an AuthnRequest to https://acme.okta.com/app/c/exk1/sso/saml' }] },
+      {
+        id: 'test-login-idp',
+        kind: 'manual',
+        target: 'Courier sign-in as ava@acme.example',
+        summary: 'Sign in as ava@acme.example (IdP-initiated) and capture the SAMLResponse.',
+        details: [{ field: 'Starts at', to: 'https://acme.okta.com/home/c/0oa1/aln1' }],
+      },
+      {
+        id: 'test-login-sp',
+        kind: 'manual',
+        target: 'Courier sign-in as ava@acme.example',
+        summary: 'Sign in as ava@acme.example (SP-initiated) and capture the SAMLResponse.',
+        details: [{ field: 'Starts at', to: 'an AuthnRequest to https://acme.okta.com/app/c/exk1/sso/saml' }],
+      },
     ]);
-    const idpPassed = { ...observed, results: { idp: { mode: 'idp' as const, via: 'sandbox' as const, capturedAt: 't', valid: true, checks: [pass] } } };
+    const idpPassed = {
+      ...observed,
+      results: { idp: { mode: 'idp' as const, via: 'sandbox' as const, capturedAt: 't', valid: true, checks: [pass] } },
+    };
     expect(testLoginPlan(idpPassed).map((c) => c.id)).toEqual(['test-login-sp']);
     expect(testLoginPlan({ ...idpPassed, required: ['idp'] })).toEqual([]);
   });
 
   it('asks to assign the user first', () => {
-    expect(testLoginPlan({ ...observed, assigned: false })).toEqual([{
-      id: 'test-login-assign', kind: 'manual', target: 'Okta app "Courier"',
-      summary: 'Assign ava@acme.example to "Courier" first (the "Assign users" step or the app\'s Assignments tab): Okta refuses unassigned users.', details: [],
-    }]);
+    expect(testLoginPlan({ ...observed, assigned: false })).toEqual([
+      {
+        id: 'test-login-assign',
+        kind: 'manual',
+        target: 'Okta app "Courier"',
+        summary:
+          'Assign ava@acme.example to "Courier" first (the "Assign users" step or the app\'s Assignments tab): Okta refuses unassigned users.',
+        details: [],
+      },
+    ]);
   });
 
   it('shows every check of the latest result, the assertion as evidence, and what is not tested yet', () => {
-    const result = { mode: 'idp' as const, via: 'paste' as const, capturedAt: 't', valid: false, assertionXml: '<saml2:Assertion/>', checks: [{ name: 'decode', status: 'pass' as const, detail: 'Decoded' }, { name: 'attribute:id', status: 'fail' as const, detail: 'missing' }] };
+    const result = {
+      mode: 'idp' as const,
+      via: 'paste' as const,
+      capturedAt: 't',
+      valid: false,
+      assertionXml: '<saml2:Assertion/>',
+      checks: [
+        { name: 'decode', status: 'pass' as const, detail: 'Decoded' },
+        { name: 'attribute:id', status: 'fail' as const, detail: 'missing' },
+      ],
+    };
     expect(testLoginChecks({ ...observed, results: { idp: result } })).toEqual([
-      { id: 'test-user', label: 'Test user assigned', status: 'pass', detail: 'ava@acme.example (00u1) is assigned to "Courier".' },
-      { id: 'idp:decode', label: 'IdP-initiated · Decoded SAMLResponse', status: 'pass', detail: 'Decoded', evidence: '<saml2:Assertion/>' },
+      {
+        id: 'test-user',
+        label: 'Test user assigned',
+        status: 'pass',
+        detail: 'ava@acme.example (00u1) is assigned to "Courier".',
+      },
+      {
+        id: 'idp:decode',
+        label: 'IdP-initiated · Decoded SAMLResponse',
+        status: 'pass',
+        detail: 'Decoded',
+        evidence: '<saml2:Assertion/>',
+      },
       { id: 'idp:attribute:id', label: 'IdP-initiated · Attribute id', status: 'fail', detail: 'missing' },
-      { id: 'sp:not-run', label: 'SP-initiated login', status: 'warn', detail: 'Not tested yet: sign in as ava@acme.example.' },
+      {
+        id: 'sp:not-run',
+        label: 'SP-initiated login',
+        status: 'warn',
+        detail: 'Not tested yet: sign in as ava@acme.example.',
+      },
     ]);
   });
 });

@@ -22,7 +22,10 @@ describe('file secret store', () => {
 
   it('stores only ciphertext when given a cipher (the OS keychain in Electron)', async () => {
     await withTempDir(async (dir) => {
-      const cipher = { encrypt: (s: string) => Buffer.from([...s].reverse().join('')), decrypt: (b: Buffer) => [...b.toString()].reverse().join('') };
+      const cipher = {
+        encrypt: (s: string) => Buffer.from([...s].reverse().join('')),
+        decrypt: (b: Buffer) => [...b.toString()].reverse().join(''),
+      };
       const store = new FileSecretStore(dir, cipher);
       await store.set('cli_a', 'api-token', 'PLANTED-TOKEN-123');
       expect(await store.get('cli_a', 'api-token')).toBe('PLANTED-TOKEN-123');
@@ -37,7 +40,10 @@ describe('file secret store', () => {
       const store = new FileSecretStore(dir);
       await store.set('cli_a', 'api-token', 'x');
       await chmod(join(dir, 'secrets.json'), 0o644);
-      await expect(store.get('cli_a', 'api-token')).rejects.toMatchObject({ code: 'SECRETS_FILE_OPEN', hint: `Run: chmod 600 "${join(dir, 'secrets.json')}"` });
+      await expect(store.get('cli_a', 'api-token')).rejects.toMatchObject({
+        code: 'SECRETS_FILE_OPEN',
+        hint: `Run: chmod 600 "${join(dir, 'secrets.json')}"`,
+      });
     });
   });
 });

@@ -16,7 +16,17 @@ describe('workspace', () => {
       const [saved] = await reopened.listIntegrations(client.id);
       expect(saved?.id).toBe(integration.id);
       expect(saved?.currentStep).toBe('app');
-      expect(Object.keys(saved?.steps ?? {})).toEqual(['app', 'metadata', 'register', 'scim', 'role', 'provisioning', 'bookmark', 'assign', 'test-login']);
+      expect(Object.keys(saved?.steps ?? {})).toEqual([
+        'app',
+        'metadata',
+        'register',
+        'scim',
+        'role',
+        'provisioning',
+        'bookmark',
+        'assign',
+        'test-login',
+      ]);
       const file = JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8')) as { schemaVersion: number };
       expect(file.schemaVersion).toBe(1);
     });
@@ -25,7 +35,11 @@ describe('workspace', () => {
   it('writes the file with mode 0600 and leaves no temp files behind', async () => {
     await withTempDir(async (dir) => {
       const ws = await Workspace.open(dir);
-      await Promise.all([1, 2, 3, 4, 5].map((n) => ws.addClient({ name: `Client ${n}`, orgUrl: `https://c${n}.okta.com`, sandbox: false })));
+      await Promise.all(
+        [1, 2, 3, 4, 5].map((n) =>
+          ws.addClient({ name: `Client ${n}`, orgUrl: `https://c${n}.okta.com`, sandbox: false }),
+        ),
+      );
       expect((await ws.listClients()).length).toBe(5);
       expect(await readdir(dir)).toEqual(['workspace.json']);
       expect((await stat(join(dir, 'workspace.json'))).mode & 0o777).toBe(0o600);
@@ -36,7 +50,9 @@ describe('workspace', () => {
     await withTempDir(async (dir) => {
       const ws = await Workspace.open(dir);
       await ws.addClient({ name: 'Acme', orgUrl: 'https://acme.okta.com', sandbox: false });
-      await expect(ws.addClient({ name: 'ACME', orgUrl: 'https://other.okta.com', sandbox: false })).rejects.toMatchObject({ code: 'CLIENT_EXISTS', field: 'name' });
+      await expect(
+        ws.addClient({ name: 'ACME', orgUrl: 'https://other.okta.com', sandbox: false }),
+      ).rejects.toMatchObject({ code: 'CLIENT_EXISTS', field: 'name' });
     });
   });
 
@@ -53,7 +69,10 @@ describe('workspace', () => {
 
   it('sets aside a file that is JSON but not a workspace, saying which field is wrong', async () => {
     await withTempDir(async (dir) => {
-      await writeFile(join(dir, 'workspace.json'), JSON.stringify({ schemaVersion: 1, clients: [{ name: 'no id' }], integrations: [] }));
+      await writeFile(
+        join(dir, 'workspace.json'),
+        JSON.stringify({ schemaVersion: 1, clients: [{ name: 'no id' }], integrations: [] }),
+      );
       const ws = await Workspace.open(dir);
       expect(ws.setAside?.reason).toMatch(/does not match the workspace schema \(clients\.0\.id/);
     });
@@ -74,7 +93,10 @@ describe('workspace', () => {
       const acme = await ws.addClient({ name: 'Acme Corp', orgUrl: 'https://acme.okta.com', sandbox: false });
       expect((await ws.findClient('acme corp')).id).toBe(acme.id);
       expect((await ws.findClient(acme.id)).name).toBe('Acme Corp');
-      await expect(ws.findClient('Globex')).rejects.toMatchObject({ code: 'CLIENT_NOT_FOUND', hint: 'Known clients: "Acme Corp".' });
+      await expect(ws.findClient('Globex')).rejects.toMatchObject({
+        code: 'CLIENT_NOT_FOUND',
+        hint: 'Known clients: "Acme Corp".',
+      });
     });
   });
 
