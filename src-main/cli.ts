@@ -1,4 +1,4 @@
-import { Exit, processIo, reportError, type CliCommand, type CliIo } from './cli/io';
+import { Exit, exitCodesHelp, fail, processIo, type CliCommand, type CliIo } from './cli/io';
 
 /**
  * Each command group is loaded only when it runs, so `--help` and light commands never pay for
@@ -38,7 +38,7 @@ export function helpText(): string {
     '  --json            print machine-readable JSON',
     '  --help            help for a command: okta-onboard <command> --help',
     '',
-    'Exit codes: 0 success, 1 the check or operation failed, 2 unusable input.',
+    exitCodesHelp,
   ].join('\n');
 }
 
@@ -66,7 +66,6 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   try {
     return await command.run(rest, io);
   } catch (error) {
-    reportError(io, error, rest.includes('--json'));
-    return Exit.failed;
+    return fail(io, error, rest.includes('--json'), command.usage);
   }
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { AppError, isAppError } from '../errors';
-import { Exit, reportError, type CliCommand } from './io';
+import { AppError } from '../errors';
+import { Exit, fail, type CliCommand } from './io';
 import { parseFlag, requireFlag } from './options';
 
 const usage = [
@@ -12,18 +12,25 @@ export const command: CliCommand = {
   summary: 'Add and list vendor integrations for a client',
   usage,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        'data-dir': { type: 'string' },
-        json: { type: 'boolean' },
-        client: { type: 'string' },
-        vendor: { type: 'string' },
-        label: { type: 'string' },
-      },
-    });
-    const json = values.json ?? false;
+    const json = args.includes('--json');
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          'data-dir': { type: 'string' },
+          json: { type: 'boolean' },
+          client: { type: 'string' },
+          vendor: { type: 'string' },
+          label: { type: 'string' },
+        },
+      });
+    } catch (error) {
+      // An unknown option or a flag without its value is a usage error, named with the usage.
+      return fail(io, error, json, usage);
+    }
+    const { values, positionals } = parsed;
     const [sub] = positionals;
     const [{ openWorkspace, resolveDataDir }, { VendorIdSchema }, { vendorProfile }] = await Promise.all([
       import('../workspace/workspace'),
@@ -35,13 +42,21 @@ export const command: CliCommand = {
       if (sub === 'list') {
         const client = values.client ? await workspace.findClient(values.client) : undefined;
         const integrations = await workspace.listIntegrations(client?.id);
+        const clientNames = new Map((await workspace.listClients()).map((c) => [c.id, c.name]));
         if (json) io.out(JSON.stringify({ integrations }, null, 2));
         else if (integrations.length === 0)
           io.out('No integrations yet. Add one: okta-onboard integrations add --client "Acme" --vendor courier');
         else
+          // Two integrations of one vendor may share a label: the client and the id tell them apart.
           for (const i of integrations)
             io.out(
-              `${i.label}\t${i.vendorId}\t${Object.values(i.steps).filter((s) => s.status === 'verified').length}/${Object.keys(i.steps).length} steps verified`,
+              [
+                i.label,
+                vendorProfile(i.vendorId).name,
+                `client ${clientNames.get(i.clientId) ?? i.clientId}`,
+                `id ${i.id}`,
+                `${Object.values(i.steps).filter((s) => s.status === 'verified').length}/${Object.keys(i.steps).length} steps verified`,
+              ].join('\t'),
             );
         return Exit.ok;
       }
@@ -74,8 +89,7 @@ export const command: CliCommand = {
         `Use one of:\n${usage}`,
       );
     } catch (error) {
-      reportError(io, error, json);
-      return isAppError(error) && /^(INVALID|MISSING|UNKNOWN)_/.test(error.code) ? Exit.usage : Exit.failed;
+      return fail(io, error, json, usage);
     }
   },
 };

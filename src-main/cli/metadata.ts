@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { AppError, isAppError } from '../errors';
+import { AppError } from '../errors';
 import type { MetadataReport } from '../saml/types';
-import { Exit, reportError, type CliCommand } from './io';
+import { Exit, exitCodesHelp, fail, type CliCommand } from './io';
 
 const usage = [
   '  okta-onboard metadata inspect <file|url> [--timeout-ms <ms>] [--json]',
@@ -9,7 +9,8 @@ const usage = [
   "  Reads IdP metadata (a saved XML file or the Okta app's metadata URL) and reports its entity ID,",
   '  single sign-on URLs, signing certificates (validity, fingerprints, key) and anything wrong.',
   '',
-  '  Exit codes: 0 no error finding, 1 an error finding (e.g. an expired certificate), 2 unusable input.',
+  '  An error finding (e.g. an expired certificate) exits 1; a metadata URL that does not answer, 3.',
+  `  ${exitCodesHelp}`,
 ].join('\n');
 
 const LEVEL_LABEL = { error: 'ERROR', warning: 'WARN ', info: 'INFO ' } as const;
@@ -97,18 +98,8 @@ export const command: CliCommand = {
       }
       return report.findings.some((finding) => finding.level === 'error') ? Exit.failed : Exit.ok;
     } catch (error) {
-      reportError(io, error, json);
-      // Everything this command can refuse (bad arguments, unreadable source, hostile or non-metadata XML) is unusable input.
-      return isAppError(error) || isParseArgsError(error) ? Exit.usage : Exit.failed;
+      // Bad arguments, an unreadable file, hostile or non-metadata XML: 2; a URL that does not answer: 3.
+      return fail(io, error, json, usage);
     }
   },
 };
-
-export function isParseArgsError(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    'code' in error &&
-    typeof error.code === 'string' &&
-    error.code.startsWith('ERR_PARSE_ARGS_')
-  );
-}

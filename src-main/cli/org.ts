@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { AppError, isAppError } from '../errors';
+import { AppError } from '../errors';
 import type { CallerIdentity } from '../okta/org-api';
 import type { StepVerdict } from '../okta/permissions';
-import { Exit, reportError, type CliCommand, type CliIo } from './io';
+import { Exit, fail, type CliCommand, type CliIo } from './io';
 import { requireFlag } from './options';
 
 const usage = [
@@ -50,18 +50,25 @@ export const command: CliCommand = {
   summary: 'Check the credentials stored for a client against its Okta org',
   usage,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        client: { type: 'string' },
-        'data-dir': { type: 'string' },
-        json: { type: 'boolean' },
-        method: { type: 'string' },
-        'token-file': { type: 'string' },
-      },
-    });
-    const json = values.json ?? false;
+    const json = args.includes('--json');
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          client: { type: 'string' },
+          'data-dir': { type: 'string' },
+          json: { type: 'boolean' },
+          method: { type: 'string' },
+          'token-file': { type: 'string' },
+        },
+      });
+    } catch (error) {
+      // An unknown option or a flag without its value is a usage error, named with the usage.
+      return fail(io, error, json, usage);
+    }
+    const { values, positionals } = parsed;
     const [sub] = positionals;
     try {
       if (sub !== 'check' && sub !== 'signin') {
@@ -146,8 +153,7 @@ export const command: CliCommand = {
       }
       return Exit.ok;
     } catch (error) {
-      reportError(io, error, json);
-      return isAppError(error) && /^(INVALID|MISSING|UNKNOWN)_/.test(error.code) ? Exit.usage : Exit.failed;
+      return fail(io, error, json, usage);
     }
   },
 };

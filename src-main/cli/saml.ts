@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { AppError, isAppError } from '../errors';
+import { AppError } from '../errors';
 import type { SamlCheckResult, SamlExpectations } from '../saml/response-check';
-import { Exit, reportError, type CliCommand } from './io';
-import { isParseArgsError } from './metadata';
+import { vendorUrlProblem } from '../api/step-app';
+import { Exit, exitCodesHelp, fail, type CliCommand } from './io';
 
 const usage = [
   '  okta-onboard saml check --metadata <file|url> --response <file> --audience <uri> --recipient <url>',
@@ -17,7 +17,7 @@ const usage = [
   '  --response  a file with the base64 SAMLResponse as posted, or the whole form body',
   '              (SAMLResponse=...&RelayState=...); line breaks are ignored',
   '',
-  '  Exit codes: 0 every check passed, 1 a check failed, 2 unusable input.',
+  `  ${exitCodesHelp}`,
 ].join('\n');
 
 export function formatCheckResult(result: SamlCheckResult): string {
@@ -33,6 +33,31 @@ function required(value: string | undefined, flag: string): string {
     throw new AppError('USAGE', `--${flag} is required.`, `Usage:\n${usage}`, flag);
   }
   return value.trim();
+}
+
+/** The recipient and destination are the vendor's ACS URL: the same rule the screen applies to it. */
+function acsUrl(value: string, flag: 'recipient' | 'destination'): string {
+  const problem = vendorUrlProblem(value);
+  if (problem)
+    throw new AppError(
+      'USAGE',
+      `--${flag}: ${problem}.`,
+      "Give the vendor's ACS URL as the SP expects it, e.g. https://vendor.example/saml/acs",
+      flag,
+    );
+  return value;
+}
+
+/** An SP entity ID is any absolute URI: a URL or a URN such as urn:amazon:webservices. */
+function audienceUri(value: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(value))
+    throw new AppError(
+      'USAGE',
+      `--audience: "${value}" is not a URI.`,
+      "Give the vendor's SP entity ID (audience), e.g. https://vendor.example/saml/metadata or urn:amazon:webservices",
+      'audience',
+    );
+  return value;
 }
 
 function parseAttribute(spec: string): { name: string; value?: string } {
@@ -108,8 +133,9 @@ export const command: CliCommand = {
       }
       const metadataSource = required(values.metadata, 'metadata');
       const responsePath = required(values.response, 'response');
-      const audience = required(values.audience, 'audience');
-      const recipient = required(values.recipient, 'recipient');
+      const audience = audienceUri(required(values.audience, 'audience'));
+      const recipient = acsUrl(required(values.recipient, 'recipient'), 'recipient');
+      const destination = values.destination === undefined ? undefined : acsUrl(values.destination, 'destination');
       const attributes = (values.attribute ?? []).map(parseAttribute);
 
       const [{ loadMetadata }, { parseIdpMetadata }, { extractSamlResponse }, { checkSamlResponse }] =
@@ -127,7 +153,7 @@ export const command: CliCommand = {
         audience,
         recipient,
         attributes,
-        ...(values.destination === undefined ? {} : { destination: values.destination }),
+        ...(destination === undefined ? {} : { destination }),
         ...(values.email === undefined ? {} : { email: values.email }),
         ...(skew === undefined ? {} : { clockSkewMs: skew }),
       };
@@ -147,8 +173,7 @@ export const command: CliCommand = {
       // A response that does not even decode is unusable input, not a failed login.
       return result.checks[0]?.status === 'fail' ? Exit.usage : Exit.failed;
     } catch (error) {
-      reportError(io, error, json);
-      return isAppError(error) || isParseArgsError(error) ? Exit.usage : Exit.failed;
+      return fail(io, error, json, usage);
     }
   },
 };

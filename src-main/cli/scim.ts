@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../errors';
 import type { PreflightReport } from '../scim/preflight';
 import type { ScimExchange } from '../scim/types';
-import { Exit, reportError, type CliCommand, type CliIo } from './io';
-import { requireFlag } from './options';
+import { Exit, exitCodesHelp, fail, reportError, type CliCommand, type CliIo, type ExitCode } from './io';
+import { parseFlag, requireFlag } from './options';
 
 const EXAMPLE = 'okta-onboard scim preflight --base-url https://api.vendor.example/scim/v2 --token-file ./scim-token';
 
@@ -21,7 +21,8 @@ const usage = [
   '  --timeout-ms  per-request timeout (default 15000)',
   '  --json        print the report as JSON',
   '',
-  '  Exit codes: 0 no check failed, 1 a check failed, 2 unusable input.',
+  '  The vendor unreachable, or refusing the token, exits 3.',
+  `  ${exitCodesHelp}`,
 ].join('\n');
 
 const STATUS_LABEL = { pass: 'PASS', warning: 'WARN', fail: 'FAIL', skipped: 'SKIP' } as const;
@@ -61,6 +62,19 @@ async function readToken(path: string): Promise<string> {
       'token-file',
     );
   return token;
+}
+
+/**
+ * 3 when the vendor never answered or refused the token on the first call (the preflight stops
+ * there), else 1 for a failed check and 0 when none failed.
+ */
+export function preflightExitCode(report: PreflightReport): ExitCode {
+  const first = report.checks[0];
+  if (first?.status === 'fail' && first.exchanges.length > 0) {
+    const refusedOrSilent = first.exchanges.every((e) => e.error !== undefined || e.status === 401 || e.status === 403);
+    if (refusedOrSilent) return Exit.unreachable;
+  }
+  return report.checks.some((c) => c.status === 'fail') ? Exit.failed : Exit.ok;
 }
 
 function exchangeLine(exchange: ScimExchange, baseUrl: string): string {
@@ -140,7 +154,9 @@ export const command: CliCommand = {
       );
     }
     try {
-      const baseUrl = requireFlag(values['base-url'], 'base-url', EXAMPLE);
+      // The screen's own rule (https, no /Users, loopback http only for local test servers).
+      const { ScimBaseUrlSchema } = await import('../api/step-scim');
+      const baseUrl = parseFlag(ScimBaseUrlSchema, requireFlag(values['base-url'], 'base-url', EXAMPLE), 'base-url');
       const token = await readToken(requireFlag(values['token-file'], 'token-file', EXAMPLE));
       const { runScimPreflight } = await import('../scim/preflight');
       const report = await runScimPreflight({
@@ -150,16 +166,9 @@ export const command: CliCommand = {
         ...(values['test-user'] !== undefined ? { testUserName: values['test-user'] } : {}),
       });
       io.out(json ? JSON.stringify(report, null, 2) : formatReport(report));
-      return report.checks.some((c) => c.status === 'fail') ? Exit.failed : Exit.ok;
+      return preflightExitCode(report);
     } catch (error) {
-      if (
-        error instanceof AppError &&
-        ['USAGE', 'MISSING_ARGUMENT', 'SCIM_BASE_URL_INVALID', 'SCIM_TOKEN_EMPTY'].includes(error.code)
-      ) {
-        reportError(io, error, json);
-        return Exit.usage;
-      }
-      throw error;
+      return fail(io, error, json, usage);
     }
   },
 };

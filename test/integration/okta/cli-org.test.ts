@@ -75,7 +75,7 @@ describe('okta-onboard org', () => {
     );
   });
 
-  it('refuses a token Okta rejects, stores nothing, and says where to make a new one', async () => {
+  it('refuses a token Okta rejects with exit 3, stores nothing, and says where to make a new one', async () => {
     const org = await startSandbox();
     const { client, tokenFile } = await clientFor(org.url, '00abcdefghijklmnopqrstuvwxyz0123456789ABCD');
     const io = capture();
@@ -84,7 +84,7 @@ describe('okta-onboard org', () => {
         ['signin', '--client', 'Acme', '--method', 'api-token', '--token-file', tokenFile, '--data-dir', dataDir],
         io,
       ),
-    ).toBe(1);
+    ).toBe(3);
     expect(io.stderr[0]).toBe(
       'error: Okta refused to read the signed-in user (/users/me): the API token is invalid or expired.',
     );
@@ -92,11 +92,11 @@ describe('okta-onboard org', () => {
     expect(await new FileSecretStore(dataDir).get(client.id, 'api-token')).toBeUndefined();
   });
 
-  it('tells the admin to sign in first when the client has no credentials', async () => {
+  it('tells the admin to sign in first (exit 2) when the client has no credentials', async () => {
     const org = await startSandbox();
     await clientFor(org.url, org.apiToken);
     const io = capture();
-    expect(await command.run(['check', '--client', 'Acme', '--data-dir', dataDir], io)).toBe(1);
+    expect(await command.run(['check', '--client', 'Acme', '--data-dir', dataDir], io)).toBe(2);
     expect(io.stderr).toEqual([
       'error: No credentials are set up for "Acme".',
       'hint: Sign in first: okta-onboard org signin --client "Acme" --method api-token --token-file <file>',

@@ -93,7 +93,8 @@ describe('a planted API token never leaves the secret store', () => {
     org.state.apiTokens.delete(PLANTED);
     await collect(() => okta.createApp({ label: 'After revoke', signOnMode: 'SAML_2_0' }, { activate: false }));
     await collect(() => okta.whoAmI());
-    expect(await command.run(['check', '--client', 'Acme', '--data-dir', dataDir], io)).toBe(1);
+    // Okta refusing the token is exit 3.
+    expect(await command.run(['check', '--client', 'Acme', '--data-dir', dataDir], io)).toBe(3);
     expect(errors.map((e) => e.code)).toEqual(['OKTA_NOT_FOUND', 'OKTA_TOKEN_INVALID', 'OKTA_TOKEN_INVALID']);
 
     const errorText = errors.map((e) => `${e.message} ${e.hint} ${e.field ?? ''} ${e.stack ?? ''}`).join('\n');

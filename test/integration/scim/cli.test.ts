@@ -101,12 +101,12 @@ describe('okta-onboard scim preflight', () => {
     ).toBe(0);
   });
 
-  it('exits 1 when a check fails, here a refused token', async () => {
+  it('exits 3 when the vendor refuses the token, and says so', async () => {
     const server = await good();
     const file = join(dir, 'wrong-token');
     writeFileSync(file, 'not-the-token');
     const io = capture();
-    expect(await command.run(['preflight', '--base-url', server.baseUrl, '--token-file', file], io)).toBe(1);
+    expect(await command.run(['preflight', '--base-url', server.baseUrl, '--token-file', file], io)).toBe(3);
     expect(io.stdout()).toMatch(
       /^FAIL {2}Service provider configuration {4}Token refused: the vendor answered HTTP 401 /m,
     );
@@ -180,7 +180,7 @@ describe('okta-onboard scim: unusable input exits 2', () => {
       2,
     );
     expect(io.stderr()).toBe(
-      'error: "vendor.example/scim" is not a URL.\nhint: Use the vendor\'s SCIM connector base URL without /Users, e.g. https://api.vendor.example/scim/v2',
+      'error: --base-url: "vendor.example/scim" is not a URL; a SCIM connector base URL looks like https://api.vendor.example/scim/v2 (the part before /Users)\nhint: Run the command with --help to see what --base-url takes.',
     );
   });
 });

@@ -60,7 +60,7 @@ describe('okta-onboard clients and integrations', () => {
     });
   });
 
-  it('fails with exit 1 and names the known clients when the client does not exist', async () => {
+  it('refuses an unknown client with exit 2 (an input error) and names the known clients', async () => {
     await withTempDir(async (dir) => {
       await runCli(
         ['clients', 'add', '--name', 'Acme', '--org-url', 'https://acme.okta.com', '--data-dir', dir],
@@ -69,7 +69,7 @@ describe('okta-onboard clients and integrations', () => {
       const io = captureIo();
       expect(
         await runCli(['integrations', 'add', '--client', 'Globex', '--vendor', 'courier', '--data-dir', dir], io),
-      ).toBe(1);
+      ).toBe(2);
       expect(io.stderr).toBe('error: No client named "Globex".\nhint: Known clients: "Acme".\n');
     });
   });
