@@ -17,6 +17,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ command:
     summary: "Preflight a vendor's SCIM 2.0 endpoint the way Okta will call it",
     load: () => import('./cli/scim'),
   },
+  migrate: { summary: "Match the vendor's existing users against Okta", load: () => import('./cli/migrate') },
   browser: { summary: 'Run the wizard in a browser (browser mode) on 127.0.0.1', load: () => import('./cli/browser') },
   sandbox: { summary: 'Start the built-in sandbox Okta org on 127.0.0.1', load: () => import('./cli/sandbox') },
 };

@@ -1,0 +1,231 @@
+import { isConsumerMail, loginDomain } from '../steps/domain-rules';
+import type { OktaPerson } from './okta-users';
+import type { VendorUser } from './vendor-users';
+
+export const MATCH_CLASSES = [
+  'to-assign',
+  'assigned',
+  'unknown-role',
+  'not-in-okta',
+  'inactive',
+  'outside-domains',
+  'consumer',
+  'duplicate',
+  'invalid',
+] as const;
+export type MatchClass = (typeof MATCH_CLASSES)[number];
+
+/** What each class means, in the admin's words (table filters, CSV export, CLI). */
+export const MATCH_CLASS_TITLES: Record<MatchClass, string> = {
+  'to-assign': 'Matched, to assign',
+  assigned: 'Matched, already assigned',
+  'unknown-role': 'Matched, role unknown',
+  'not-in-okta': 'Not in Okta',
+  inactive: 'Okta user not active',
+  'outside-domains': "Outside the integration's domains",
+  consumer: 'Consumer address',
+  duplicate: 'Duplicate',
+  invalid: 'No usable email',
+};
+
+export interface RoleChoice {
+  /** The app's enum: what Okta sends to the vendor. */
+  values: { title: string; value: string }[];
+  /** Vendor role (as written in the export) to enum value, for names the enum does not share. */
+  map?: Record<string, string>;
+  /** The role given to people whose export row has no role, when the admin chose one. */
+  fallback?: string;
+}
+
+export interface MatchOptions {
+  /** The integration's email domains (lower-case ASCII); empty or absent: any domain. */
+  domains?: string[];
+  /** The vendor cannot sign in consumer addresses (gmail and the like) through SSO. */
+  consumerForbidden?: boolean;
+  /** Okta ids of the people the app has now, directly or through a group. */
+  assignedIds?: ReadonlySet<string>;
+  /** Set when the app has a role attribute; absent: no role is sent. */
+  roles?: RoleChoice;
+}
+
+export interface MatchRow {
+  row: number;
+  email: string;
+  class: MatchClass;
+  reason: string;
+  /** The Okta user the row matched. */
+  login?: string;
+  oktaId?: string;
+  /** The enum value to send, for rows that will be assigned. */
+  role?: string;
+  vendorRole?: string;
+}
+
+export interface MatchResult {
+  counts: Record<MatchClass, number>;
+  rows: MatchRow[];
+}
+
+/**
+ * How two spellings of one address compare: Okta logins are case-insensitive, and a name typed on
+ * macOS (NFD) must meet the same name typed on Windows (NFC). Plus-addressing and dots are kept:
+ * jane+ops@ and j.ane@ are other mailboxes for Okta and for the vendor.
+ */
+export function identityKey(value: string): string {
+  return value.normalize('NFC').trim().toLowerCase();
+}
+
+const INACTIVE = new Set(['STAGED', 'PROVISIONED', 'SUSPENDED', 'DEPROVISIONED']);
+const INACTIVE_WHY: Record<string, string> = {
+  STAGED: 'staged (created but never activated)',
+  PROVISIONED: 'pending activation (has not set a password yet)',
+  SUSPENDED: 'suspended',
+  DEPROVISIONED: 'deactivated',
+};
+
+class OktaIndex {
+  private readonly primary = new Map<string, OktaPerson[]>();
+  private readonly secondary = new Map<string, OktaPerson[]>();
+
+  constructor(people: readonly OktaPerson[]) {
+    for (const person of people) {
+      const keys = new Set([identityKey(person.login), ...(person.email ? [identityKey(person.email)] : [])]);
+      for (const key of keys) push(this.primary, key, person);
+      if (person.secondEmail) push(this.secondary, identityKey(person.secondEmail), person);
+    }
+  }
+
+  /** Login and primary email first; a secondary email only when nobody has the address as either. */
+  find(keys: string[]): { people: OktaPerson[]; via: 'primary' | 'secondary' } {
+    const primary = distinct(keys.flatMap((k) => this.primary.get(k) ?? []));
+    if (primary.length > 0) return { people: primary, via: 'primary' };
+    return { people: distinct(keys.flatMap((k) => this.secondary.get(k) ?? [])), via: 'secondary' };
+  }
+}
+
+function push(map: Map<string, OktaPerson[]>, key: string, person: OktaPerson): void {
+  const list = map.get(key);
+  if (list) list.push(person);
+  else map.set(key, [person]);
+}
+
+function distinct(people: OktaPerson[]): OktaPerson[] {
+  return people.length < 2 ? people : [...new Set(people)];
+}
+
+function squashRole(role: string): string {
+  return identityKey(role).replace(/[\s_-]+/g, ' ');
+}
+
+function roleResolver(roles: RoleChoice): (vendorRole: string | undefined) => string | undefined {
+  const lookup = new Map<string, string>();
+  for (const { title, value } of roles.values) {
+    lookup.set(squashRole(value), value);
+    lookup.set(squashRole(title), value);
+  }
+  for (const [from, to] of Object.entries(roles.map ?? {})) lookup.set(squashRole(from), to);
+  return (vendorRole) => {
+    if (vendorRole === undefined || vendorRole.trim() === '') return roles.fallback;
+    return lookup.get(squashRole(vendorRole));
+  };
+}
+
+/** Sorts each vendor user into one class, with the reason in words. Pure: the same input, the same plan. */
+export function matchUsers(
+  vendor: readonly VendorUser[],
+  okta: readonly OktaPerson[],
+  options: MatchOptions = {},
+): MatchResult {
+  const index = new OktaIndex(okta);
+  const domains = options.domains && options.domains.length > 0 ? new Set(options.domains) : undefined;
+  const resolveRole = options.roles ? roleResolver(options.roles) : undefined;
+  const firstRowOfEmail = new Map<string, VendorUser>();
+  const firstRowOfOkta = new Map<OktaPerson, VendorUser>();
+  const counts = Object.fromEntries(MATCH_CLASSES.map((c) => [c, 0])) as Record<MatchClass, number>;
+  const rows: MatchRow[] = [];
+
+  for (const user of vendor) {
+    const row = classify(user);
+    counts[row.class]++;
+    rows.push(row);
+  }
+  return { counts, rows };
+
+  function classify(user: VendorUser): MatchRow {
+    const email = user.email.normalize('NFC').trim();
+    const base = { row: user.row, email, ...(user.role?.trim() ? { vendorRole: user.role.trim() } : {}) };
+    const domain = email.includes(' ') ? undefined : loginDomain(email);
+    if (email === '' || domain === undefined || email.indexOf('@') < 1) {
+      return {
+        ...base,
+        class: 'invalid',
+        reason: email === '' ? 'The email cell is empty.' : `"${email}" is not an email address.`,
+      };
+    }
+    const key = identityKey(email);
+    const earlier = firstRowOfEmail.get(key);
+    if (earlier) {
+      return {
+        ...base,
+        class: 'duplicate',
+        reason: `The same address as row ${earlier.row}; row ${earlier.row} is used.`,
+      };
+    }
+    firstRowOfEmail.set(key, user);
+    if (options.consumerForbidden && isConsumerMail(domain)) {
+      return {
+        ...base,
+        class: 'consumer',
+        reason: `${domain} is a consumer mail provider; it cannot sign in through SSO.`,
+      };
+    }
+    if (domains && !domains.has(domain)) {
+      return {
+        ...base,
+        class: 'outside-domains',
+        reason: `${domain} is not one of the integration's domains (${[...domains].join(', ')}).`,
+      };
+    }
+    const keys = user.login && user.login.trim() !== '' ? [key, identityKey(user.login)] : [key];
+    const { people, via } = index.find(keys);
+    if (people.length === 0) return { ...base, class: 'not-in-okta', reason: 'No Okta user has this login or email.' };
+    if (people.length > 1) {
+      return {
+        ...base,
+        class: 'duplicate',
+        reason: `${people.length} Okta users have this address (${people.map((p) => p.login).join(', ')}); pick one in Okta first.`,
+      };
+    }
+    const person = people[0] as OktaPerson;
+    const matched = { ...base, login: person.login, ...(person.id ? { oktaId: person.id } : {}) };
+    const sameOkta = firstRowOfOkta.get(person);
+    if (sameOkta) {
+      return { ...matched, class: 'duplicate', reason: `The same Okta user (${person.login}) as row ${sameOkta.row}.` };
+    }
+    firstRowOfOkta.set(person, user);
+    const how = via === 'secondary' ? "by the Okta user's secondary email" : 'by login or email';
+    if (INACTIVE.has(person.status)) {
+      return {
+        ...matched,
+        class: 'inactive',
+        reason: `Matched ${how}, but the Okta user is ${INACTIVE_WHY[person.status]}; activate them in Okta first.`,
+      };
+    }
+    if (person.id && options.assignedIds?.has(person.id)) {
+      return { ...matched, class: 'assigned', reason: `Matched ${how}; already assigned to the app.` };
+    }
+    if (!resolveRole) return { ...matched, class: 'to-assign', reason: `Matched ${how}.` };
+    const role = resolveRole(user.role);
+    if (role === undefined) {
+      return {
+        ...matched,
+        class: 'unknown-role',
+        reason:
+          user.role && user.role.trim() !== ''
+            ? `Matched ${how}, but the role "${user.role.trim()}" is not one of the app's roles; map it to one.`
+            : `Matched ${how}, but the row has no role; choose a role for people without one.`,
+      };
+    }
+    return { ...matched, class: 'to-assign', role, reason: `Matched ${how}; role ${role}.` };
+  }
+}
