@@ -1,10 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { VendorId } from '../api/model';
-import { AppError, isAppError } from '../errors';
+import { AppError } from '../errors';
 import type { MatchClass, MatchOptions, MatchResult } from '../migrate/match';
-import { Exit, reportError, type CliCommand, type CliIo } from './io';
-import { isParseArgsError } from './metadata';
+import { Exit, exitCodesHelp, fail, type CliCommand, type CliIo } from './io';
 
 const usage = [
   '  okta-onboard migrate match --vendor-users <csv> --okta-users <csv> [options] [--json]',
@@ -25,7 +24,8 @@ const usage = [
   "  --role-map <from=to,..> vendor role names to the app's role values, e.g. Owner=ADMINISTRATOR",
   '  --out <file>            also write the review table as CSV',
   '',
-  '  Exit codes: 0 matched (whatever the classes), 2 unusable input (a missing file, a bad column).',
+  '  Matching itself never fails: every row gets a class, so it exits 0 with rows that need a decision.',
+  `  ${exitCodesHelp}`,
 ].join('\n');
 
 const CLASS_ORDER: MatchClass[] = [
@@ -211,8 +211,7 @@ export const command: CliCommand = {
       }
       return await match(rest, io);
     } catch (error) {
-      reportError(io, error, json);
-      return isAppError(error) || isParseArgsError(error) ? Exit.usage : Exit.failed;
+      return fail(io, error, json, usage);
     }
   },
 };
