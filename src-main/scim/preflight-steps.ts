@@ -1,4 +1,5 @@
 import type { ScimClient } from './client';
+import { filterDiscriminates, filterIgnoredText, FILTER_FIX } from './filter-proof';
 import { Findings, type StepOutcome } from './preflight-findings';
 import { judgeReply, remoteDetail } from './replies';
 import {
@@ -20,6 +21,7 @@ export const CheckName = {
   createUser: 'Create user',
   readUser: 'Read user',
   lookupFindsUser: 'Lookup finds the new user',
+  filterDiscriminates: 'Filter tells users apart',
   profileUpdate: 'Profile update (PUT)',
   deactivatePut: 'Deactivate (PUT active:false)',
   reactivatePut: 'Reactivate (PUT active:true)',
@@ -137,9 +139,7 @@ async function lookupBeforeCreate(state: PreflightState): Promise<StepOutcome> {
     );
     f.stop('the test user name is already taken');
   } else if (list.totalResults > 0) {
-    f.fail(
-      `Filter not supported: asked for userName eq "${state.userName}" and got ${list.totalResults} other user(s). Okta looks a user up this way before creating it; it would link the Okta user to the first of them and overwrite that account with PUT instead of creating a new one.`,
-    );
+    f.fail(filterIgnoredText(state.userName, `${list.totalResults} other user(s)`));
   }
   return f.outcome('HTTP 200, totalResults 0: the filter finds nobody yet, so Okta would create the user.');
 }
@@ -213,14 +213,12 @@ async function lookupFindsUser(state: PreflightState, id: string): Promise<StepO
   const others = listedUsers(list).filter((u) => u.id !== id);
   if (list.totalResults === 0) {
     f.fail(
-      'The filter does not find the user just created: Okta would not find it either and would try to create it again.',
+      `Filter problem: userName eq "${state.userName}" does not find the user just created: Okta would not find it either and would try to create it again. ${FILTER_FIX}`,
     );
   } else if (others.length > 0 || list.totalResults > 1) {
-    f.fail(
-      `Filter not supported: the lookup for userName eq "${state.userName}" returned ${list.totalResults} users, not just the test user.`,
-    );
+    f.fail(filterIgnoredText(state.userName, `${list.totalResults} users, not just the test user`));
   } else if (listedUsers(list)[0]?.id !== id) {
-    f.fail('The lookup reports one user but does not list the test user in Resources.');
+    f.fail('Filter problem: the lookup reports one user but does not list the test user in Resources.');
   }
   return f.outcome('HTTP 200 listing exactly the test user: Okta would link to it instead of creating a duplicate.');
 }
@@ -343,6 +341,7 @@ export const preflightSteps: readonly PreflightStep[] = [
   { name: CheckName.createUser, run: createUser },
   { name: CheckName.readUser, run: withUser(readTestUser) },
   { name: CheckName.lookupFindsUser, run: withUser(lookupFindsUser) },
+  { name: CheckName.filterDiscriminates, run: withUser(filterDiscriminates) },
   { name: CheckName.profileUpdate, run: withUser(profileUpdate) },
   { name: CheckName.deactivatePut, run: withUser((s, id) => setActiveWithPut(s, id, false)) },
   { name: CheckName.reactivatePut, run: withUser((s, id) => setActiveWithPut(s, id, true)) },

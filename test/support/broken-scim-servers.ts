@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import SCIMMY from 'scimmy';
 import { ScimSchemas, type ScimUser } from '../../src-main/scim/types';
-import type { RecordedScimRequest, ScimTestServer } from './scim-server';
+import { matchIgnoringUserNameCase, type RecordedScimRequest, type ScimTestServer } from './scim-server';
 
 /**
  * SCIM endpoints that each get one thing wrong, the way real vendors do:
@@ -117,7 +117,8 @@ export async function startBrokenScimServer(kind: BrokenScimKind, opts: { token:
     if (path === '/Users' && req.method === 'GET') {
       const all = [...users.values()];
       const filter = url.searchParams.get('filter');
-      const found = filter && kind !== 'no-filter' ? (new SCIMMY.Types.Filter(filter).match(all) as Stored[]) : all;
+      const found =
+        filter && kind !== 'no-filter' ? matchIgnoringUserNameCase(new SCIMMY.Types.Filter(filter), all) : all;
       const startIndex = Number(url.searchParams.get('startIndex') ?? '1');
       const count = Number(url.searchParams.get('count') ?? '100');
       const page = found.slice(startIndex - 1, startIndex - 1 + count);

@@ -1,10 +1,10 @@
 import { afterEach } from 'vitest';
 import { startBrokenScimServer, type BrokenScimKind } from './broken-scim-servers';
-import { startScimServer, type ScimTestServer } from './scim-server';
+import { startScimServer, type FilterBehaviour, type ScimTestServer } from './scim-server';
 
 /** SCIM servers on 127.0.0.1 for one test file, all closed after each test. */
 export function scimServerPool(token: string): {
-  good(): Promise<ScimTestServer>;
+  good(filtering?: FilterBehaviour): Promise<ScimTestServer>;
   broken(kind: BrokenScimKind): Promise<ScimTestServer>;
 } {
   const servers: ScimTestServer[] = [];
@@ -18,7 +18,7 @@ export function scimServerPool(token: string): {
     return started;
   };
   return {
-    good: () => keep(startScimServer({ token })),
+    good: (filtering) => keep(startScimServer({ token, ...(filtering ? { filtering } : {}) })),
     broken: (kind) => keep(startBrokenScimServer(kind, { token })),
   };
 }

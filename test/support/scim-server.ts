@@ -41,8 +41,17 @@ const express = createRequire(import.meta.url)('express') as ExpressModule;
 
 type StoredUser = ScimUser & { id: string; meta: { created: string; lastModified: string } };
 
+/**
+ * How the server evaluates `filter`:
+ * - `standard`: as RFC 7643/7644 say (userName is caseExact:false, so `eq` on it ignores case)
+ * - `ignored`: lists every user whatever the filter says (a vendor without filter support)
+ * - `case-sensitive`: scimmy's own `eq`, an exact string comparison, also on userName
+ */
+export type FilterBehaviour = 'standard' | 'ignored' | 'case-sensitive';
+
 interface Store {
   users: Map<string, StoredUser>;
+  filtering: FilterBehaviour;
 }
 
 /**
@@ -61,7 +70,10 @@ function declareUsersOnce(): void {
         if (!user) throw new SCIMMY.Types.Error(404, '', `Resource ${resource.id} not found`);
         return user;
       }
-      return resource.filter ? resource.filter.match(users) : users;
+      const { filtering } = storeOf(ctx);
+      if (!resource.filter || filtering === 'ignored') return users;
+      if (filtering === 'case-sensitive') return resource.filter.match(users);
+      return matchIgnoringUserNameCase(resource.filter, users);
     })
     .ingress((resource, instance, ctx: unknown) => {
       const { users } = storeOf(ctx);
@@ -86,15 +98,35 @@ function declareUsersOnce(): void {
     });
 }
 
+type Expression = Record<string, unknown>;
+
+/** userName comparisons ignore case (RFC 7643 §4.1.1: caseExact false); other attributes keep scimmy's rules. */
+export function matchIgnoringUserNameCase<T extends { id: string; userName: string }>(
+  filter: SCIMMY.Types.Filter,
+  users: T[],
+): T[] {
+  const lower = (value: unknown): unknown =>
+    typeof value === 'string' ? value.toLowerCase() : Array.isArray(value) ? value.map(lower) : value;
+  const expressions = (filter as unknown as Expression[]).map((expression) =>
+    Object.fromEntries(
+      Object.entries(expression).map(([name, test]) => [name, name.toLowerCase() === 'username' ? lower(test) : test]),
+    ),
+  );
+  const folded = users.map((user) => ({ ...user, userName: user.userName.toLowerCase() }));
+  const hits = new Set((new SCIMMY.Types.Filter(expressions).match(folded) as T[]).map((user) => user.id));
+  return users.filter((user) => hits.has(user.id));
+}
+
 function storeOf(ctx: unknown): Store {
-  if (ctx !== null && typeof ctx === 'object' && 'users' in ctx && ctx.users instanceof Map) return ctx as Store;
+  if (ctx !== null && typeof ctx === 'object' && 'users' in ctx && ctx.users instanceof Map && 'filtering' in ctx)
+    return ctx as Store;
   throw new Error('scim-server: request context carries no user store');
 }
 
 /** A real SCIM 2.0 service provider (scimmy + scimmy-routers on express 5) on 127.0.0.1, port 0. */
-export async function startScimServer(opts: { token: string }): Promise<ScimTestServer> {
+export async function startScimServer(opts: { token: string; filtering?: FilterBehaviour }): Promise<ScimTestServer> {
   declareUsersOnce();
-  const store: Store = { users: new Map() };
+  const store: Store = { users: new Map(), filtering: opts.filtering ?? 'standard' };
   const requests: RecordedScimRequest[] = [];
   const app = express();
   app.use(express.json({ type: ['application/scim+json', 'application/json'] }));

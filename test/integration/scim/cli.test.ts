@@ -52,7 +52,7 @@ describe('okta-onboard scim preflight', () => {
       checks: { name: string; status: string; detail: string }[];
       testUser: { leftActive: boolean };
     };
-    expect(report.checks).toHaveLength(12);
+    expect(report.checks).toHaveLength(13);
     expect(report.checks.every((c) => c.status === 'pass' && c.detail.length > 0)).toBe(true);
     expect(report.testUser.leftActive).toBe(false);
     expect(io.stdout()).not.toContain(TOKEN);
@@ -88,7 +88,7 @@ describe('okta-onboard scim preflight', () => {
         /^ {8}GET \/Users\?filter=userName eq "okta\.check@customer\.example"&startIndex=1&count=100 → 200 /,
       ),
     );
-    expect(lines.at(-1)).toBe('12 passed, 0 warning(s), 0 failed, 0 skipped.');
+    expect(lines.at(-1)).toBe('13 passed, 0 warning(s), 0 failed, 0 skipped.');
     expect(io.stdout()).not.toContain(TOKEN);
   });
 
@@ -119,7 +119,7 @@ describe('okta-onboard scim preflight', () => {
     const io = capture();
     expect(await command.run(['preflight', '--base-url', server.baseUrl, '--token-file', tokenFile], io)).toBe(1);
     expect(io.stdout()).toMatch(/^FAIL {2}Duplicate create refused {10}Duplicate accepted: /m);
-    expect(io.stdout().split('\n').at(-1)).toBe('11 passed, 0 warning(s), 1 failed, 0 skipped.');
+    expect(io.stdout().split('\n').at(-1)).toBe('12 passed, 0 warning(s), 1 failed, 0 skipped.');
   });
 });
 

@@ -35,7 +35,9 @@ describe('SCIM preflight against a real SCIM 2.0 server (scimmy)', () => {
     expect(server.users()).toEqual([]);
 
     const id = report.testUser.id ?? '';
-    const filter = `/scim/v2/Users?filter=userName%20eq%20%22${encodeURIComponent(report.testUser.userName)}%22&startIndex=1&count=100`;
+    const lookup = (name: string) =>
+      `/scim/v2/Users?filter=userName%20eq%20%22${encodeURIComponent(name)}%22&startIndex=1&count=100`;
+    const filter = lookup(report.testUser.userName);
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /scim/v2/ServiceProviderConfig',
       'GET /scim/v2/Users?startIndex=1&count=2',
@@ -43,6 +45,8 @@ describe('SCIM preflight against a real SCIM 2.0 server (scimmy)', () => {
       'POST /scim/v2/Users',
       `GET /scim/v2/Users/${id}`,
       `GET ${filter}`,
+      `GET ${lookup(report.testUser.userName.slice(0, -1))}`,
+      `GET ${lookup(report.testUser.userName.toUpperCase())}`,
       `PUT /scim/v2/Users/${id}`,
       `GET /scim/v2/Users/${id}`,
       `PUT /scim/v2/Users/${id}`,
@@ -170,13 +174,16 @@ describe('SCIM preflight against vendors that get something wrong', () => {
     expect(check(report, CheckName.lookupBeforeCreate)).toMatchObject({
       status: 'fail',
       detail: expect.stringMatching(
-        /^Filter not supported: asked for userName eq ".+" and got 2 other user\(s\)\. .*overwrite that account with PUT/,
+        /^Filter problem: asked for userName eq ".+" and got 2 other user\(s\)\. .*overwriting that vendor account with a PUT.* The vendor must fix its SCIM server: /,
       ),
     });
     expect(check(report, CheckName.lookupFindsUser)).toMatchObject({
       status: 'fail',
-      detail: expect.stringMatching(/^Filter not supported: the lookup for userName eq ".+" returned 3 users/),
+      detail: expect.stringMatching(
+        /^Filter problem: asked for userName eq ".+" and got 3 users, not just the test user/,
+      ),
     });
+    expect(check(report, CheckName.filterDiscriminates).status).toBe('fail');
     expect(report.testUser.leftActive).toBe(false);
     expect(server.users().map((u) => u.userName)).toEqual([
       'existing.one@vendor.example',

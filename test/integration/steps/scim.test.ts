@@ -104,7 +104,7 @@ describe('scim step against a real SCIM 2.0 server', () => {
     expect(view.status).toBe('failed');
     expect(view.checks.find((c) => c.id === checkId(CheckName.lookupBeforeCreate))).toMatchObject({
       status: 'fail',
-      detail: expect.stringMatching(/^Filter not supported/),
+      detail: expect.stringMatching(/^Filter problem: /),
     });
   });
 
