@@ -61,6 +61,13 @@ export interface MatchRow {
   vendorRole?: string;
 }
 
+interface Verdict {
+  class: MatchClass;
+  reason: string;
+  person?: OktaPerson;
+  role?: string;
+}
+
 export interface MatchResult {
   counts: Record<MatchClass, number>;
   rows: MatchRow[];
@@ -72,8 +79,12 @@ export interface MatchResult {
  * jane+ops@ and j.ane@ are other mailboxes for Okta and for the vendor.
  */
 export function identityKey(value: string): string {
-  return value.normalize('NFC').trim().toLowerCase();
+  // ASCII is already NFC; skipping normalize() there halves the cost of matching 100,000 rows.
+  const trimmed = value.trim();
+  return (ASCII.test(trimmed) ? trimmed : trimmed.normalize('NFC')).toLowerCase();
 }
+
+const ASCII = /^[\x20-\x7e]*$/;
 
 const INACTIVE = new Set(['STAGED', 'PROVISIONED', 'SUSPENDED', 'DEPROVISIONED']);
 const INACTIVE_WHY: Record<string, string> = {
@@ -89,18 +100,29 @@ class OktaIndex {
 
   constructor(people: readonly OktaPerson[]) {
     for (const person of people) {
-      const keys = new Set([identityKey(person.login), ...(person.email ? [identityKey(person.email)] : [])]);
-      for (const key of keys) push(this.primary, key, person);
+      const login = identityKey(person.login);
+      push(this.primary, login, person);
+      if (person.email) {
+        const email = identityKey(person.email);
+        if (email !== login) push(this.primary, email, person);
+      }
       if (person.secondEmail) push(this.secondary, identityKey(person.secondEmail), person);
     }
   }
 
   /** Login and primary email first; a secondary email only when nobody has the address as either. */
   find(keys: string[]): { people: OktaPerson[]; via: 'primary' | 'secondary' } {
-    const primary = distinct(keys.flatMap((k) => this.primary.get(k) ?? []));
+    const primary = lookup(this.primary, keys);
     if (primary.length > 0) return { people: primary, via: 'primary' };
-    return { people: distinct(keys.flatMap((k) => this.secondary.get(k) ?? [])), via: 'secondary' };
+    return { people: lookup(this.secondary, keys), via: 'secondary' };
   }
+}
+
+const NOBODY: OktaPerson[] = [];
+
+function lookup(map: Map<string, OktaPerson[]>, keys: string[]): OktaPerson[] {
+  if (keys.length === 1) return distinct(map.get(keys[0] as string) ?? NOBODY);
+  return distinct(keys.flatMap((k) => map.get(k) ?? NOBODY));
 }
 
 function push(map: Map<string, OktaPerson[]>, key: string, person: OktaPerson): void {
@@ -139,93 +161,91 @@ export function matchUsers(
   const index = new OktaIndex(okta);
   const domains = options.domains && options.domains.length > 0 ? new Set(options.domains) : undefined;
   const resolveRole = options.roles ? roleResolver(options.roles) : undefined;
+  // Thousands of people share a handful of domains: check each domain once.
+  const domainOf = new Map<string, string | undefined>();
   const firstRowOfEmail = new Map<string, VendorUser>();
   const firstRowOfOkta = new Map<OktaPerson, VendorUser>();
   const counts = Object.fromEntries(MATCH_CLASSES.map((c) => [c, 0])) as Record<MatchClass, number>;
   const rows: MatchRow[] = [];
 
   for (const user of vendor) {
-    const row = classify(user);
-    counts[row.class]++;
+    const email = user.email.trim();
+    const verdict = classify(user, email.normalize('NFC'));
+    counts[verdict.class]++;
+    const row: MatchRow = { row: user.row, email, class: verdict.class, reason: verdict.reason };
+    if (verdict.person) {
+      row.login = verdict.person.login;
+      if (verdict.person.id) row.oktaId = verdict.person.id;
+    }
+    if (verdict.role !== undefined) row.role = verdict.role;
+    const vendorRole = user.role?.trim();
+    if (vendorRole) row.vendorRole = vendorRole;
     rows.push(row);
   }
   return { counts, rows };
 
-  function classify(user: VendorUser): MatchRow {
-    const email = user.email.normalize('NFC').trim();
-    const base = { row: user.row, email, ...(user.role?.trim() ? { vendorRole: user.role.trim() } : {}) };
-    const domain = email.includes(' ') ? undefined : loginDomain(email);
-    if (email === '' || domain === undefined || email.indexOf('@') < 1) {
-      return {
-        ...base,
-        class: 'invalid',
-        reason: email === '' ? 'The email cell is empty.' : `"${email}" is not an email address.`,
-      };
+  function classify(user: VendorUser, email: string): Verdict {
+    const at = email.lastIndexOf('@');
+    const rawDomain = email.slice(at + 1);
+    if (!domainOf.has(rawDomain)) domainOf.set(rawDomain, loginDomain(`x@${rawDomain}`));
+    const domain = domainOf.get(rawDomain);
+    if (email === '') return { class: 'invalid', reason: 'The email cell is empty.' };
+    if (domain === undefined || at < 1 || email.includes(' ')) {
+      return { class: 'invalid', reason: `"${email}" is not an email address.` };
     }
     const key = identityKey(email);
     const earlier = firstRowOfEmail.get(key);
     if (earlier) {
-      return {
-        ...base,
-        class: 'duplicate',
-        reason: `The same address as row ${earlier.row}; row ${earlier.row} is used.`,
-      };
+      return { class: 'duplicate', reason: `The same address as row ${earlier.row}; row ${earlier.row} is used.` };
     }
     firstRowOfEmail.set(key, user);
     if (options.consumerForbidden && isConsumerMail(domain)) {
-      return {
-        ...base,
-        class: 'consumer',
-        reason: `${domain} is a consumer mail provider; it cannot sign in through SSO.`,
-      };
+      return { class: 'consumer', reason: `${domain} is a consumer mail provider; it cannot sign in through SSO.` };
     }
     if (domains && !domains.has(domain)) {
       return {
-        ...base,
         class: 'outside-domains',
         reason: `${domain} is not one of the integration's domains (${[...domains].join(', ')}).`,
       };
     }
     const keys = user.login && user.login.trim() !== '' ? [key, identityKey(user.login)] : [key];
     const { people, via } = index.find(keys);
-    if (people.length === 0) return { ...base, class: 'not-in-okta', reason: 'No Okta user has this login or email.' };
+    if (people.length === 0) return { class: 'not-in-okta', reason: 'No Okta user has this login or email.' };
     if (people.length > 1) {
       return {
-        ...base,
         class: 'duplicate',
         reason: `${people.length} Okta users have this address (${people.map((p) => p.login).join(', ')}); pick one in Okta first.`,
       };
     }
     const person = people[0] as OktaPerson;
-    const matched = { ...base, login: person.login, ...(person.id ? { oktaId: person.id } : {}) };
     const sameOkta = firstRowOfOkta.get(person);
     if (sameOkta) {
-      return { ...matched, class: 'duplicate', reason: `The same Okta user (${person.login}) as row ${sameOkta.row}.` };
+      return { class: 'duplicate', person, reason: `The same Okta user (${person.login}) as row ${sameOkta.row}.` };
     }
     firstRowOfOkta.set(person, user);
     const how = via === 'secondary' ? "by the Okta user's secondary email" : 'by login or email';
     if (INACTIVE.has(person.status)) {
       return {
-        ...matched,
         class: 'inactive',
+        person,
         reason: `Matched ${how}, but the Okta user is ${INACTIVE_WHY[person.status]}; activate them in Okta first.`,
       };
     }
     if (person.id && options.assignedIds?.has(person.id)) {
-      return { ...matched, class: 'assigned', reason: `Matched ${how}; already assigned to the app.` };
+      return { class: 'assigned', person, reason: `Matched ${how}; already assigned to the app.` };
     }
-    if (!resolveRole) return { ...matched, class: 'to-assign', reason: `Matched ${how}.` };
+    if (!resolveRole) return { class: 'to-assign', person, reason: `Matched ${how}.` };
     const role = resolveRole(user.role);
     if (role === undefined) {
       return {
-        ...matched,
         class: 'unknown-role',
+        person,
         reason:
           user.role && user.role.trim() !== ''
             ? `Matched ${how}, but the role "${user.role.trim()}" is not one of the app's roles; map it to one.`
             : `Matched ${how}, but the row has no role; choose a role for people without one.`,
       };
     }
-    return { ...matched, class: 'to-assign', role, reason: `Matched ${how}; role ${role}.` };
+    return { class: 'to-assign', person, role, reason: `Matched ${how}; role ${role}.` };
   }
 }
