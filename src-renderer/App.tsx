@@ -70,6 +70,11 @@ export function App() {
           {workspace.setAside.movedTo}; nothing in it was overwritten.
         </div>
       ) : null}
+      {workspace?.secretsMoved ? (
+        <div className="banner banner-info" role="status" aria-label="Secrets storage">
+          {workspace.secretsMoved}
+        </div>
+      ) : null}
       <main id="main" tabIndex={-1}>
         {body}
       </main>

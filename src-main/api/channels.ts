@@ -26,6 +26,8 @@ export const WorkspaceInfoSchema = z.object({
   mode: z.enum(['electron', 'browser']),
   secretStorage: z.enum(['os-keychain', 'user-file']),
   secretWarning: z.string().optional(),
+  /** Set when the desktop app moved a plaintext secrets file into the OS keychain at start (or could not). */
+  secretsMoved: z.string().optional(),
   /** The built-in sandbox org's URL when it is running (practice mode). */
   sandboxUrl: z.string().optional(),
   /** Set when the workspace file was unusable at start and was moved aside, untouched. */

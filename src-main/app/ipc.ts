@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channelNames, type ChannelMap } from '../api/channel';
 import { dispatch } from '../services/dispatch';
-import { isAppUrl } from './security';
+import { isAppUrl, type AppLocation } from './security';
 
 /**
  * One `ipcMain.handle` per channel of the map. Calls from any frame that is not the wizard
@@ -11,13 +11,13 @@ export function registerIpcHandlers(
   ipcMain: Pick<IpcMain, 'handle'>,
   map: ChannelMap,
   handlers: object,
-  options: { appOrigin: string; onUnexpected?: (wireName: string, error: unknown) => void },
+  options: { app: AppLocation; onUnexpected?: (wireName: string, error: unknown) => void },
 ): string[] {
   const names = channelNames(map);
   for (const wireName of names) {
     ipcMain.handle(wireName, (event: IpcMainInvokeEvent, request: unknown) => {
       const frameUrl = event.senderFrame?.url ?? '';
-      if (!isAppUrl(frameUrl, options.appOrigin)) {
+      if (!isAppUrl(frameUrl, options.app)) {
         return {
           ok: false,
           error: {

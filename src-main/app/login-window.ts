@@ -11,12 +11,12 @@ import { AppError } from '../errors';
 import { authnRequestId, authnRequestIdInUrl } from '../saml/login-capture/authn-request';
 import type { CapturedLogin, LoginCapture, LoginCaptureRequest } from '../saml/login-capture/types';
 import { extractSamlResponse } from '../saml/posted-response';
-import { secureWebPreferences } from './security';
+import { denyAllPermissions, secureWebPreferences, type PermissionSession } from './security';
 
 type RequestDetails = Pick<OnBeforeRequestListenerDetails, 'url' | 'method' | 'uploadData'>;
 
 /** The part of an Electron session the capture uses. */
-export interface CaptureSession {
+export interface CaptureSession extends PermissionSession {
   webRequest: {
     onBeforeRequest(
       filter: WebRequestFilter,
@@ -88,6 +88,8 @@ export function createLoginWindowCapture(deps: LoginWindowDeps): LoginCapture {
     capture(request: LoginCaptureRequest): Promise<CapturedLogin> {
       const partition = `login-capture-${randomUUID()}`;
       const session = deps.sessionFromPartition(partition);
+      // Remote Okta and vendor pages run here; a fresh partition would grant them everything by default.
+      denyAllPermissions(session);
       const window = deps.createWindow({
         width: 960,
         height: 760,

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, clipboard, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { channels } from '../api/channels';
 import { createServices } from '../services/bootstrap';
@@ -6,13 +6,15 @@ import { registerIpcHandlers } from './ipc';
 import { safeStorageCipher } from './secret-cipher';
 import { createMainWindow } from './window';
 import { createLoginWindowCapture } from './login-window';
+import { denyAllPermissions } from './security';
 
 app.enableSandbox();
 
 async function start(): Promise<void> {
   await app.whenReady();
-  // Deny every permission prompt (camera, notifications, ...): the wizard needs none.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // Deny every permission (camera, notifications, ...): the wizard needs none. The sign-in window's
+  // own partition does the same in login-window.ts.
+  denyAllPermissions(session.defaultSession);
   const services = await createServices({
     mode: 'electron',
     dataDir: app.getPath('userData'),
@@ -36,8 +38,9 @@ async function start(): Promise<void> {
   };
   await refreshOrgOrigins();
   const devUrl = process.env.ELECTRON_RENDERER_URL;
+  const rendererFile = join(import.meta.dirname, '../renderer/index.html');
   registerIpcHandlers(ipcMain, channels, services.handlers, {
-    appOrigin: devUrl ? new URL(devUrl).origin : 'file://',
+    app: devUrl ? { origin: new URL(devUrl).origin } : { file: rendererFile },
     onUnexpected: (wire, error) =>
       console.error(`unexpected error in ${wire}:`, error instanceof Error ? error.message : error),
   });
@@ -46,10 +49,19 @@ async function start(): Promise<void> {
       createWindow: (options) => new BrowserWindow(options),
       shell,
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-      renderer: devUrl ? { url: devUrl } : { file: join(import.meta.dirname, '../renderer/index.html') },
+      renderer: devUrl ? { url: devUrl } : { file: rendererFile },
       orgOrigins: () => {
-        void refreshOrgOrigins();
+        // The list read last time answers now; a failed refresh keeps it (and says why in the log).
+        refreshOrgOrigins().catch((error: unknown) => logFailure('reading the org list for links', error));
         return orgOrigins;
+      },
+      onLoadFailed: (error) => {
+        logFailure('loading the wizard page', error);
+        dialog.showErrorBox(
+          'Okta Onboarding Wizard could not open its window',
+          `The wizard's page did not load: ${error instanceof Error ? error.message : String(error)}\n\nReinstall the app, or from a source checkout run "npm run build" and start again.`,
+        );
+        app.exit(1);
       },
     });
   open();
@@ -60,8 +72,12 @@ async function start(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
-    void services.close();
+    services.close().catch((error: unknown) => logFailure('stopping the practice org', error));
   });
+}
+
+function logFailure(what: string, error: unknown): void {
+  console.error(`Okta Onboarding Wizard: ${what} failed:`, error instanceof Error ? error.message : error);
 }
 
 function withCipher() {

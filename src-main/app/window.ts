@@ -8,6 +8,8 @@ export interface MainWindowDeps {
   /** The dev server URL in development, else the built index.html. */
   renderer: { url: string } | { file: string };
   orgOrigins: () => readonly string[];
+  /** The page itself did not load (a broken install): there is no screen to say it on, so main must. */
+  onLoadFailed: (error: unknown) => void;
 }
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
@@ -21,14 +23,13 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     autoHideMenuBar: true,
     webPreferences: { ...secureWebPreferences, preload: deps.preloadPath },
   });
-  const appOrigin = 'url' in deps.renderer ? new URL(deps.renderer.url).origin : 'file://';
   hardenWebContents(window.webContents, {
-    appOrigin,
+    app: 'url' in deps.renderer ? { origin: new URL(deps.renderer.url).origin } : { file: deps.renderer.file },
     openExternal: (url) => deps.shell.openExternal(url),
     orgOrigins: deps.orgOrigins,
   });
   window.once('ready-to-show', () => window.show());
-  if ('url' in deps.renderer) void window.loadURL(deps.renderer.url);
-  else void window.loadFile(deps.renderer.file);
+  const loaded = 'url' in deps.renderer ? window.loadURL(deps.renderer.url) : window.loadFile(deps.renderer.file);
+  loaded.catch((error: unknown) => deps.onLoadFailed(error));
   return window;
 }

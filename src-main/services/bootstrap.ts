@@ -1,5 +1,6 @@
 import { AuditLog } from '../workspace/audit-log';
 import { FileSecretStore, type SecretCipher } from '../workspace/secrets';
+import { moveSecretsIntoKeychain } from '../workspace/secrets-to-keychain';
 import { Workspace } from '../workspace/workspace';
 import { createHandlers, type Handlers } from './handlers';
 import { createPracticeOrg, type PracticeOrg } from './practice-org';
@@ -30,6 +31,8 @@ export async function createServices(options: {
   clipboard?: { writeText(text: string): void };
 }): Promise<Services> {
   const workspace = await Workspace.open(options.dataDir);
+  // With a keychain, secrets left in the plaintext file (browser mode, the CLI) move into it first.
+  const secretsMoved = options.cipher ? await moveSecretsIntoKeychain(options.dataDir, options.cipher) : undefined;
   const secrets = new FileSecretStore(options.dataDir, options.cipher);
   const practiceOrg = options.practiceOrg ?? createPracticeOrg();
   const audit = new AuditLog(options.dataDir);
@@ -41,6 +44,7 @@ export async function createServices(options: {
     workspace,
     secrets,
     ...(secrets.warning ? { secretWarning: secrets.warning } : {}),
+    ...(secretsMoved ? { secretsMoved } : {}),
     audit,
     practiceOrg,
     connect,

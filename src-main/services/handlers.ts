@@ -24,6 +24,8 @@ export interface ServiceDeps {
   secrets: SecretStore;
   /** Shown when secrets are not protected by the OS keychain. */
   secretWarning?: string;
+  /** What happened at start to a plaintext secrets file when a keychain was available. */
+  secretsMoved?: string;
   audit: AuditLog;
   practiceOrg: PracticeOrg;
   steps: StepRunner;
@@ -52,6 +54,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         mode: deps.mode,
         secretStorage: deps.secrets.kind,
         ...(deps.secretWarning ? { secretWarning: deps.secretWarning } : {}),
+        ...(deps.secretsMoved ? { secretsMoved: deps.secretsMoved } : {}),
         ...(deps.practiceOrg.url ? { sandboxUrl: deps.practiceOrg.url } : {}),
         ...(workspace.setAside ? { setAside: workspace.setAside } : {}),
       }),

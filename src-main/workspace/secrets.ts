@@ -1,4 +1,4 @@
-import { chmod, readFile, stat } from 'node:fs/promises';
+import { chmod, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../errors';
 import { writeFileAtomic } from './atomic-file';
@@ -30,7 +30,7 @@ type SecretMap = Record<string, Record<string, string>>;
  */
 export class FileSecretStore implements SecretStore {
   readonly kind: 'os-keychain' | 'user-file';
-  private readonly path: string;
+  readonly path: string;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -70,6 +70,25 @@ export class FileSecretStore implements SecretStore {
         delete all[clientId][name];
       }
     });
+  }
+
+  /** Every stored secret, decrypted; for moving them from the plaintext file into the keychain. */
+  async entries(): Promise<{ clientId: string; name: string; value: string }[]> {
+    const all = await this.readAll();
+    return Object.entries(all).flatMap(([clientId, names]) =>
+      Object.entries(names).map(([name, stored]) => ({
+        clientId,
+        name,
+        value: this.cipher ? this.cipher.decrypt(Buffer.from(stored, 'base64')) : stored,
+      })),
+    );
+  }
+
+  /** Deletes the file, after the queue's pending writes. */
+  removeFile(): Promise<void> {
+    const next = this.queue.then(() => rm(this.path, { force: true }));
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   private update(change: (all: SecretMap) => void): Promise<void> {

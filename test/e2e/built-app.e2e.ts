@@ -62,8 +62,10 @@ test('the built Electron main starts: sandbox on, one ipcMain handler per channe
       channels: string[];
       windows: { webPreferences: Record<string, unknown> }[];
       loaded: string[];
+      permissionHandlers: string[];
     };
     expect(seen.sandboxEnabled).toBe(true);
+    expect(seen.permissionHandlers).toEqual(['default:request', 'default:check']);
     expect(seen.channels).toContain('steps.apply');
     expect(new Set(seen.channels).size).toBe(seen.channels.length);
     expect(seen.windows).toHaveLength(1);

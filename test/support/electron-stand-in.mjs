@@ -1,7 +1,7 @@
 // A stand-in for the 'electron' module, for one smoke test of the built main process in plain
 // Node (the Electron binary cannot run in CI). It records what main asks Electron to do and
 // prints it as one JSON line once the window loads its page, then exits.
-const seen = { sandboxEnabled: false, channels: [], windows: [], loaded: [] };
+const seen = { sandboxEnabled: false, channels: [], windows: [], loaded: [], permissionHandlers: [] };
 
 function report() {
   process.stdout.write(`${JSON.stringify(seen)}\n`);
@@ -47,7 +47,16 @@ export const safeStorage = {
   encryptString: (s) => Buffer.from(s),
   decryptString: (b) => b.toString(),
 };
-export const session = { defaultSession: { setPermissionRequestHandler: () => undefined }, fromPartition: () => ({}) };
+const permissionSession = (name) => ({
+  setPermissionRequestHandler: () => seen.permissionHandlers.push(`${name}:request`),
+  setPermissionCheckHandler: () => seen.permissionHandlers.push(`${name}:check`),
+});
+export const session = { defaultSession: permissionSession('default'), fromPartition: (p) => permissionSession(p) };
+export const dialog = {
+  showErrorBox: (title, content) => {
+    process.stderr.write(`${title}\n${content}\n`);
+  },
+};
 export const shell = { openExternal: async () => undefined };
 export const clipboard = { writeText: () => undefined };
-export default { app, BrowserWindow, ipcMain, safeStorage, session, shell, clipboard };
+export default { app, BrowserWindow, ipcMain, safeStorage, session, shell, clipboard, dialog };

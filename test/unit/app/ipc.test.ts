@@ -25,6 +25,7 @@ function fakeIpcMain() {
 
 const fromApp = { senderFrame: { url: 'file:///app/out/renderer/index.html' } } as unknown as IpcMainInvokeEvent;
 const fromElsewhere = { senderFrame: { url: 'https://evil.example.com/' } } as unknown as IpcMainInvokeEvent;
+const frameAt = (url: string) => ({ senderFrame: { url } }) as unknown as IpcMainInvokeEvent;
 
 async function setUp(dir: string) {
   const workspace = await Workspace.open(dir);
@@ -45,7 +46,7 @@ async function setUp(dir: string) {
     steps: new StepRunner({ workspace, secrets, connect: () => Promise.reject(new Error('offline')), steps: {} }),
   });
   const ipc = fakeIpcMain();
-  registerIpcHandlers(ipc, channels, handlers, { appOrigin: 'file://' });
+  registerIpcHandlers(ipc, channels, handlers, { app: { file: '/app/out/renderer/index.html' } });
   return ipc;
 }
 
@@ -66,6 +67,25 @@ describe('ipcMain registration', () => {
         orgUrl: 'https://acme.okta.com',
       });
       expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', field: 'name' } });
+    });
+  });
+
+  it.each([
+    'file:///home/ann/Downloads/invoice.html',
+    'file:///app/out/renderer/other.html',
+    'file:///app/out/renderer/index.html.evil',
+    'file://fileserver/app/out/renderer/index.html',
+    'file:///app/out/renderer/../../evil/index.html',
+  ])('refuses a file:// frame that is not the built renderer: %s', async (url) => {
+    await withTempDir(async (dir) => {
+      const ipc = await setUp(dir);
+      expect(await ipc.handlers.get('vendors.list')!(frameAt(url), {})).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN_SENDER' },
+      });
+      expect(
+        await ipc.handlers.get('vendors.list')!(frameAt('file:///app/out/renderer/index.html#/step'), {}),
+      ).toMatchObject({ ok: true });
     });
   });
 

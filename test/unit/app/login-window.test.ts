@@ -28,6 +28,8 @@ function fakeElectron(options: { loadError?: string } = {}) {
     closed: boolean;
     openHandler?: (details: HandlerDetails) => WindowOpenHandlerResponse;
     onClosed?: () => void;
+    permissionRequest?: Parameters<CaptureSession['setPermissionRequestHandler']>[0];
+    permissionCheck?: Parameters<CaptureSession['setPermissionCheckHandler']>[0];
   } = { loaded: [], closed: false };
   const window: CaptureWindow = {
     loadURL: async (url) => {
@@ -49,6 +51,12 @@ function fakeElectron(options: { loadError?: string } = {}) {
     },
   };
   const session: CaptureSession = {
+    setPermissionRequestHandler: (handler) => {
+      state.permissionRequest = handler;
+    },
+    setPermissionCheckHandler: (handler) => {
+      state.permissionCheck = handler;
+    },
     webRequest: {
       onBeforeRequest: (filter, listener) => {
         state.filter = filter;
@@ -91,6 +99,19 @@ const ask = (overrides: Partial<LoginCaptureRequest> = {}): LoginCaptureRequest 
 });
 
 describe('login window capture', () => {
+  it('denies every permission the remote Okta and vendor pages ask for on its own partition', async () => {
+    const { capture, state, request } = fakeElectron();
+    const pending = capture.capture(ask());
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'openExternal']) {
+      const answers: boolean[] = [];
+      state.permissionRequest?.({}, permission, (granted) => answers.push(granted));
+      expect([permission, answers]).toEqual([permission, [false]]);
+      expect([permission, state.permissionCheck?.({}, permission)]).toEqual([permission, false]);
+    }
+    request(ACS, 'POST', `SAMLResponse=${encodeURIComponent(RESPONSE)}`);
+    await pending;
+  });
+
   it('opens a hardened window on a session of its own and watches the ACS and IdP hosts', async () => {
     const { capture, state, request } = fakeElectron();
     const pending = capture.capture(ask());

@@ -8,6 +8,7 @@ import type {
 import { isAllowedExternalUrl } from '../../../src-main/app/external-links';
 import { safeStorageCipher } from '../../../src-main/app/secret-cipher';
 import { createMainWindow } from '../../../src-main/app/window';
+import { denyAllPermissions, isAppUrl } from '../../../src-main/app/security';
 
 type Handler = (...args: unknown[]) => void;
 
@@ -33,11 +34,17 @@ function fakeWindow() {
   return { window, listeners, open: (url: string) => openHandler!({ url } as HandlerDetails), loaded };
 }
 
-function build() {
+function build(loadError?: Error) {
   const fake = fakeWindow();
+  if (loadError)
+    fake.window.loadFile = async () => {
+      throw loadError;
+    };
   const opened: string[] = [];
+  const loadFailures: unknown[] = [];
   let options: BrowserWindowConstructorOptions | undefined;
   createMainWindow({
+    onLoadFailed: (error) => loadFailures.push(error),
     createWindow: (o) => {
       options = o;
       return fake.window as unknown as BrowserWindow;
@@ -51,7 +58,7 @@ function build() {
     renderer: { file: '/app/out/renderer/index.html' },
     orgOrigins: () => ['https://login.acme-sso.com', 'http://127.0.0.1:41234'],
   });
-  return { fake, opened, options: options! };
+  return { fake, opened, options: options!, loadFailures };
 }
 
 describe('main window', () => {
@@ -89,6 +96,29 @@ describe('main window', () => {
       'file:///app/out/renderer/index.html#x',
     );
     expect(inApp).toBe(false);
+  });
+
+  it('denies navigation to any other file:// page, which Electron would treat as the same origin', () => {
+    const { fake } = build();
+    const prevented: string[] = [];
+    for (const url of [
+      'file:///home/ann/Downloads/invoice.html',
+      'file:///app/out/renderer/index.html.bak',
+      'file:///app/out/renderer/sub/index.html',
+      'file:///app/out/renderer/index.html?x=1#/clients',
+    ])
+      fake.listeners.get('will-navigate')!({ preventDefault: () => prevented.push(url) }, url);
+    expect(prevented).toEqual([
+      'file:///home/ann/Downloads/invoice.html',
+      'file:///app/out/renderer/index.html.bak',
+      'file:///app/out/renderer/sub/index.html',
+    ]);
+  });
+
+  it('reports a page that fails to load instead of dropping the rejection', async () => {
+    const broken = new Error('ERR_FILE_NOT_FOUND (-6) loading file:///app/out/renderer/index.html');
+    const { loadFailures } = build(broken);
+    await expect.poll(() => loadFailures).toEqual([broken]);
   });
 
   it('denies new windows and sends allow-listed links to the system browser', () => {
@@ -135,5 +165,49 @@ describe('safeStorage cipher', () => {
   it('falls back to the user file when encryption is unavailable or only obfuscated', () => {
     expect(safeStorageCipher(storage(false), 'darwin')).toBeUndefined();
     expect(safeStorageCipher(storage(true, 'basic_text'), 'linux')).toBeUndefined();
+  });
+});
+
+describe('isAppUrl', () => {
+  it.each([
+    ['file:///app/out/renderer/index.html', true],
+    ['file:///app/out/renderer/index.html#/x', true],
+    ['file:///app/out/renderer/./index.html', true],
+    ['file:///app/out/renderer/other.html', false],
+    ['file:///tmp/index.html', false],
+    ['file://host/app/out/renderer/index.html', false],
+    ['http://localhost:5173/', false],
+    ['not a url', false],
+  ])('built renderer: %s -> %s', (url, expected) => {
+    expect(isAppUrl(url, { file: '/app/out/renderer/index.html' })).toBe(expected);
+  });
+
+  it.each([
+    ['http://localhost:5173/#/x', true],
+    ['http://localhost:5174/', false],
+    ['file:///app/out/renderer/index.html', false],
+  ])('dev server: %s -> %s', (url, expected) => {
+    expect(isAppUrl(url, { origin: 'http://localhost:5173' })).toBe(expected);
+  });
+});
+
+describe('denyAllPermissions', () => {
+  it('answers every permission request and check with no', () => {
+    let request: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
+    let check: ((c: unknown, p: string) => boolean) | undefined;
+    denyAllPermissions({
+      setPermissionRequestHandler: (h) => {
+        request = h;
+      },
+      setPermissionCheckHandler: (h) => {
+        check = h;
+      },
+    });
+    const answers: boolean[] = [];
+    for (const permission of ['media', 'notifications', 'geolocation']) {
+      request?.({}, permission, (granted) => answers.push(granted));
+      answers.push(check?.({}, permission) ?? true);
+    }
+    expect(answers).toEqual([false, false, false, false, false, false]);
   });
 });
