@@ -1,7 +1,8 @@
 import { chmod, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../errors';
-import { writeFileAtomic } from './atomic-file';
+import { removeLeftoverTempFiles, writeFileAtomic } from './atomic-file';
+import { withFileLock } from './file-lock';
 
 /**
  * Where credentials live. In Electron it is backed by safeStorage (the OS keychain); in browser
@@ -92,12 +93,17 @@ export class FileSecretStore implements SecretStore {
   }
 
   private update(change: (all: SecretMap) => void): Promise<void> {
-    const next = this.queue.then(async () => {
-      const all = await this.readAll();
-      change(all);
-      await writeFileAtomic(this.path, JSON.stringify(all), 0o600);
-      await chmod(this.path, 0o600);
-    });
+    // The CLI and the app both write this file: take the cross-process lock and re-read inside it.
+    const next = this.queue.then(() =>
+      withFileLock(`${this.path}.lock`, 'secrets file', async (assertHeld) => {
+        await removeLeftoverTempFiles(this.path);
+        const all = await this.readAll();
+        change(all);
+        assertHeld();
+        await writeFileAtomic(this.path, JSON.stringify(all), 0o600);
+        await chmod(this.path, 0o600);
+      }),
+    );
     this.queue = next.catch(() => undefined);
     return next;
   }

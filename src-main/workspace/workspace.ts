@@ -3,18 +3,31 @@ import type { Client, ClientAuth, Integration, StepId, VendorId } from '../api/m
 import type { StepRecord } from '../api/steps';
 import { AppError } from '../errors';
 import { vendorProfile } from '../vendors';
-import { readWorkspaceFile, writeWorkspaceFile, type SetAside, type WorkspaceData } from './workspace-file';
+import { removeLeftoverTempFiles } from './atomic-file';
+import { withFileLock } from './file-lock';
+import {
+  readWorkspaceFile,
+  workspacePath,
+  writeWorkspaceFile,
+  type SetAside,
+  type WorkspaceData,
+} from './workspace-file';
 
 export { resolveDataDir } from './data-dir';
+
+function lockPath(dataDir: string): string {
+  return `${workspacePath(dataDir)}.lock`;
+}
 
 function newId(prefix: string): string {
   return `${prefix}_${randomBytes(8).toString('hex')}`;
 }
 
 /**
- * Clients and integrations on disk. Every change re-reads the file, applies itself and writes
- * atomically, one at a time, so the desktop app and a CLI run side by side do not lose each
- * other's changes.
+ * Clients and integrations on disk. Every change takes the workspace lock (shared by every process
+ * on the machine), re-reads the file inside it, applies itself and writes atomically, so the
+ * desktop app and a CLI run side by side never lose each other's changes. Within one process the
+ * changes also queue, so they do not contend for the lock with each other.
  */
 export class Workspace {
   private queue: Promise<unknown> = Promise.resolve();
@@ -27,7 +40,11 @@ export class Workspace {
   ) {}
 
   static async open(dataDir: string, now: () => Date = () => new Date()): Promise<Workspace> {
-    const { setAside } = await readWorkspaceFile(dataDir, now);
+    const { setAside } = await withFileLock(lockPath(dataDir), 'workspace', async () => {
+      // Under the lock no other process is mid-write, so every temp file left is a killed writer's.
+      await removeLeftoverTempFiles(workspacePath(dataDir));
+      return readWorkspaceFile(dataDir, now);
+    });
     return new Workspace(dataDir, now, setAside);
   }
 
@@ -44,12 +61,15 @@ export class Workspace {
   }
 
   private mutate<T>(change: (data: WorkspaceData) => T): Promise<T> {
-    const next = this.queue.then(async () => {
-      const data = await this.read();
-      const result = change(data);
-      await writeWorkspaceFile(this.dataDir, data);
-      return result;
-    });
+    const next = this.queue.then(() =>
+      withFileLock(lockPath(this.dataDir), 'workspace', async (assertHeld) => {
+        const data = await this.read();
+        const result = change(data);
+        assertHeld();
+        await writeWorkspaceFile(this.dataDir, data);
+        return result;
+      }),
+    );
     this.queue = next.catch(() => undefined);
     return next;
   }
