@@ -36,11 +36,15 @@ export function channelNames(map: ChannelMap): string[] {
   return Object.entries(map).flatMap(([group, channels]) => Object.keys(channels).map((name) => `${group}.${name}`));
 }
 
+/** Own properties only: a wire name such as `__proto__.toString` must not reach Object.prototype. */
 export function findChannel(map: ChannelMap, wireName: string): Channel | undefined {
   const dot = wireName.indexOf('.');
   if (dot < 0) return undefined;
-  const group = map[wireName.slice(0, dot)];
-  return group ? group[wireName.slice(dot + 1)] : undefined;
+  const groupName = wireName.slice(0, dot);
+  const name = wireName.slice(dot + 1);
+  if (!Object.hasOwn(map, groupName)) return undefined;
+  const group = map[groupName]!;
+  return Object.hasOwn(group, name) ? group[name] : undefined;
 }
 
 /** Builds the grouped api object from a transport that sends one wire call. */

@@ -22,3 +22,13 @@ export type StepStatus = z.infer<typeof StepStatusSchema>;
 
 export const VendorIdSchema = z.enum(['millie', 'mixpanel', 'courier', 'custom-saml']);
 export type VendorId = z.infer<typeof VendorIdSchema>;
+
+/**
+ * The id of a client or an integration (`cli_…`, `int_…`): an opaque token the app made. Ids become
+ * file names (audit log, registration emails), so one read from a tampered workspace file must
+ * never be a path: letters and digits after a short lowercase prefix, nothing else.
+ */
+export const RECORD_ID_PATTERN = /^[a-z]{2,8}_[A-Za-z0-9]{1,64}$/;
+export const RecordIdSchema = z
+  .string()
+  .regex(RECORD_ID_PATTERN, 'an id is a short prefix, "_" and letters or digits (e.g. cli_3f9a…)');

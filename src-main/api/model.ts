@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StepIdSchema, VendorIdSchema } from './ids';
+import { RecordIdSchema, StepIdSchema, VendorIdSchema } from './ids';
 import { StepRecordSchema } from './steps';
 
 export * from './ids';
@@ -70,7 +70,7 @@ export const ClientNameSchema = z
   .max(80, 'Keep the client name under 80 characters');
 
 export const ClientSchema = z.object({
-  id: z.string(),
+  id: RecordIdSchema,
   name: z.string(),
   orgUrl: z.string(),
   /** True for the built-in sandbox org (practice mode). */
@@ -110,8 +110,8 @@ export const IntegrationFactsSchema = z.object({
 export type IntegrationFacts = z.infer<typeof IntegrationFactsSchema>;
 
 export const IntegrationSchema = z.object({
-  id: z.string(),
-  clientId: z.string(),
+  id: RecordIdSchema,
+  clientId: RecordIdSchema,
   vendorId: VendorIdSchema,
   label: z.string(),
   createdAt: z.string(),

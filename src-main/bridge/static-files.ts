@@ -18,7 +18,13 @@ export async function readStatic(
   rootDir: string,
   urlPath: string,
 ): Promise<{ body: Buffer; type: string } | undefined> {
-  const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined; // a bad %-escape names no file
+  }
+  const relative = urlPath === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const full = normalize(join(rootDir, relative));
   if (!full.startsWith(normalize(rootDir) + sep) && full !== normalize(rootDir)) return undefined;
   try {

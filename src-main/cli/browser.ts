@@ -49,14 +49,19 @@ export const command: CliCommand = {
         'port',
       );
     }
-    const [{ startBridge }, { createServices }, { channels }, { resolveDataDir }, { attachPracticeOrg }] =
-      await Promise.all([
-        import('../bridge/server'),
-        import('../services/bootstrap'),
-        import('../api/channels'),
-        import('../workspace/data-dir'),
-        import('../services/practice-org'),
-      ]);
+    const [
+      { startBridge, bridgeLogLine },
+      { createServices },
+      { channels },
+      { resolveDataDir },
+      { attachPracticeOrg },
+    ] = await Promise.all([
+      import('../bridge/server'),
+      import('../services/bootstrap'),
+      import('../api/channels'),
+      import('../workspace/data-dir'),
+      import('../services/practice-org'),
+    ]);
     const dataDir = resolveDataDir(values['data-dir']);
     let practiceOrg;
     if (values['practice-org'] !== undefined) {
@@ -80,8 +85,7 @@ export const command: CliCommand = {
       handlers: services.handlers,
       rendererDir: locateRenderer(),
       port,
-      onUnexpected: (wire, error) =>
-        io.err(`unexpected error in ${wire}: ${error instanceof Error ? error.message : String(error)}`),
+      log: (entry) => io.err(bridgeLogLine(entry)),
     });
     if (values.json) {
       io.out(JSON.stringify({ url: bridge.url, origin: bridge.origin, dataDir }));

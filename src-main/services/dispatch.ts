@@ -1,6 +1,7 @@
 import { findChannel, type ChannelMap } from '../api/channel';
 import { validationFailure, type ApiFailure, type ApiResult } from '../api/failure';
 import { isAppError } from '../errors';
+import { checkRequestValue } from './request-limits';
 
 type AnyHandler = (request: unknown) => Promise<unknown>;
 type AnyHandlers = Record<string, Record<string, AnyHandler>>;
@@ -21,10 +22,19 @@ export function toFailure(error: unknown): ApiFailure {
   };
 }
 
+function ownHandler(handlers: AnyHandlers, wireName: string): AnyHandler | undefined {
+  const dot = wireName.indexOf('.');
+  const group = wireName.slice(0, dot);
+  const name = wireName.slice(dot + 1);
+  if (!Object.hasOwn(handlers, group) || !Object.hasOwn(handlers[group]!, name)) return undefined;
+  const handler = handlers[group]![name];
+  return typeof handler === 'function' ? handler : undefined;
+}
+
 /**
  * The one place a wire call becomes a handler call, shared by ipcMain and the browser bridge:
- * the request is validated before the handler sees it, the reply before the renderer does, and
- * every failure comes back as a value.
+ * the request's size and depth are bounded and it is validated before the handler sees it, the
+ * reply before the renderer does, and every failure comes back as a value.
  */
 export async function dispatch(
   map: ChannelMap,
@@ -34,8 +44,7 @@ export async function dispatch(
   onUnexpected?: (wireName: string, error: unknown) => void,
 ): Promise<ApiResult<unknown>> {
   const channel = findChannel(map, wireName);
-  const dot = wireName.indexOf('.');
-  const handler = dot > 0 ? (handlers as AnyHandlers)[wireName.slice(0, dot)]?.[wireName.slice(dot + 1)] : undefined;
+  const handler = channel ? ownHandler(handlers as AnyHandlers, wireName) : undefined;
   if (!channel || !handler) {
     return {
       ok: false,
@@ -45,6 +54,11 @@ export async function dispatch(
         hint: 'The renderer and main are out of step; restart the app.',
       },
     };
+  }
+  try {
+    checkRequestValue(rawRequest);
+  } catch (error) {
+    return { ok: false, error: toFailure(error) };
   }
   const request = channel.request.safeParse(rawRequest ?? {});
   if (!request.success) return { ok: false, error: validationFailure(request.error.issues, 'request') };

@@ -11,6 +11,7 @@ import { mailtoLink, registrationEmail, registrationValues } from '../steps/regi
 import { vendorProfile } from '../vendors';
 import type { VendorProfile } from '../vendors/profile';
 import type { ServiceDeps } from './handlers';
+import { idFileName } from '../workspace/id-file-name';
 
 export interface LoadedStep {
   integration: Integration;
@@ -69,7 +70,7 @@ export function createRegisterHandlers(
         ],
       });
       const fileName = `${profile.id}-sso-registration.eml`;
-      const folder = join(deps.workspace.dataDir, 'registrations', integrationId);
+      const folder = join(deps.workspace.dataDir, 'registrations', idFileName(integration.id));
       await mkdir(folder, { recursive: true });
       const path = join(folder, fileName);
       await writeFile(path, eml, { mode: 0o600 });

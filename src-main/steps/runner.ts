@@ -162,17 +162,17 @@ export class StepRunner {
         );
       }
       const secrets = new Set(loaded.step.secretInputs ?? []);
-      const plain: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(raw)) {
-        if (secrets.has(key)) {
-          if (typeof value === 'string' && value !== '')
-            await this.deps.secrets.set(loaded.client.id, secretKey(ref, key), value);
-        } else {
-          plain[key] = value;
-        }
+        if (secrets.has(key) && typeof value === 'string' && value !== '')
+          await this.deps.secrets.set(loaded.client.id, secretKey(ref, key), value);
       }
+      // Only what the step's schema produced is kept: unknown keys (at any depth) are dropped,
+      // values are the validated ones, and keys the admin never set keep following the defaults.
+      const validated = parsed.data as Record<string, unknown>;
+      const kept = (key: string) => !secrets.has(key) && Object.hasOwn(validated, key);
       await this.deps.workspace.updateStep(ref.integrationId, ref.stepId, (record) => {
-        record.input = { ...record.input, ...plain };
+        const keys = new Set([...Object.keys(record.input), ...Object.keys(raw)].filter(kept));
+        record.input = Object.fromEntries([...keys].map((key) => [key, validated[key]]));
       });
       return this.runPhase(ref, 'inspect');
     });

@@ -1,5 +1,6 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { idFileName } from './id-file-name';
 
 /** One write the app made to an org or a vendor. Never carries a secret. */
 export interface AuditEvent {
@@ -21,7 +22,7 @@ export class AuditLog {
   ) {}
 
   private pathFor(clientId: string): string {
-    return join(this.dataDir, 'audit', `${clientId}.jsonl`);
+    return join(this.dataDir, 'audit', `${idFileName(clientId)}.jsonl`);
   }
 
   readonly append: AuditSink = async (event) => {

@@ -7,11 +7,37 @@ import { writeFileAtomic } from './atomic-file';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
 
-export const WorkspaceDataSchema = z.object({
-  schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION),
-  clients: z.array(ClientSchema),
-  integrations: z.array(IntegrationSchema),
-});
+/** The whole file, checked on every read: ids are tokens, unique, and every integration's client exists. */
+export const WorkspaceDataSchema = z
+  .object({
+    schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION),
+    clients: z.array(ClientSchema),
+    integrations: z.array(IntegrationSchema),
+  })
+  .superRefine((data, ctx) => {
+    const clientIds = new Set<string>();
+    data.clients.forEach((client, index) => {
+      if (clientIds.has(client.id))
+        ctx.addIssue({ code: 'custom', path: ['clients', index, 'id'], message: `duplicate id ${client.id}` });
+      clientIds.add(client.id);
+    });
+    const integrationIds = new Set<string>();
+    data.integrations.forEach((integration, index) => {
+      if (integrationIds.has(integration.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['integrations', index, 'id'],
+          message: `duplicate id ${integration.id}`,
+        });
+      integrationIds.add(integration.id);
+      if (!clientIds.has(integration.clientId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['integrations', index, 'clientId'],
+          message: `no client has the id ${integration.clientId}`,
+        });
+    });
+  });
 export type WorkspaceData = z.infer<typeof WorkspaceDataSchema>;
 
 /** A workspace file that could not be used, and where it was moved so nothing is lost. */

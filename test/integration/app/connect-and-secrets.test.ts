@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../../src-main/api/channels';
-import { startBridge, type Bridge } from '../../../src-main/bridge/server';
+import { bridgeLogLine, startBridge, type Bridge } from '../../../src-main/bridge/server';
 import { createServices, type Services } from '../../../src-main/services/bootstrap';
 import type { SandboxOrg } from '../../../src-main/sandbox/server';
 import { startSandbox } from '../../support/sandbox';
@@ -35,7 +35,7 @@ describe('signing in with an API token through the app, and where the token may 
       channels,
       handlers: services.handlers,
       rendererDir: temp.dir,
-      onUnexpected: (wire, e) => logged.push(`${wire} ${String(e)}`),
+      log: (entry) => logged.push(bridgeLogLine(entry)),
     });
     for (const stream of [process.stdout, process.stderr] as const) {
       const original = stream.write.bind(stream);

@@ -18,7 +18,13 @@ describe('browser-mode bridge', () => {
     await mkdir(rendererDir);
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>wizard</title>');
     services = await createServices({ mode: 'browser', dataDir: join(temp.dir, 'data') });
-    bridge = await startBridge({ channels, handlers: services.handlers, rendererDir, token: 'test-token-0123456789' });
+    bridge = await startBridge({
+      channels,
+      handlers: services.handlers,
+      rendererDir,
+      token: 'test-token-0123456789',
+      log: () => undefined,
+    });
   });
 
   afterAll(async () => {
