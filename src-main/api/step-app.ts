@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkExpression } from './okta-expression';
 
 export const AppModeSchema = z.enum(['catalog', 'custom']);
 export type AppMode = z.infer<typeof AppModeSchema>;
@@ -47,11 +48,49 @@ export const AttributeStatementInputSchema = z.object({
     .string()
     .trim()
     .min(1, 'Enter an Okta expression, e.g. user.email')
-    .regex(
-      /^(user|appuser)\.[A-Za-z_][A-Za-z0-9_]*$/,
-      'Use an Okta profile expression such as user.email, user.id, user.firstName or appuser.role',
-    ),
+    .superRefine((value, ctx) => {
+      if (value === '') return;
+      const { error } = checkExpression(value);
+      if (error) ctx.addIssue({ code: 'custom', message: error });
+    }),
 });
+
+export const GroupFilterTypeSchema = z.enum(['STARTS_WITH', 'EQUALS', 'CONTAINS', 'REGEX']);
+export type GroupFilterType = z.infer<typeof GroupFilterTypeSchema>;
+
+/** One group attribute statement: Okta sends the names of the user's groups that pass the filter. */
+export const GroupStatementInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Enter the attribute name the vendor expects for groups, e.g. groups'),
+    nameFormat: z.enum(['unspecified', 'uri', 'basic']),
+    filterType: GroupFilterTypeSchema,
+    filterValue: z.string().trim().min(1, 'Enter the filter, e.g. Courier- (Starts with) or .* (Matches regex)'),
+  })
+  .superRefine((statement, ctx) => {
+    if (statement.filterType !== 'REGEX') return;
+    try {
+      new RegExp(statement.filterValue);
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['filterValue'],
+        message: `"${statement.filterValue}" is not a regular expression Okta can match (check brackets and escapes)`,
+      });
+    }
+  });
+export type GroupStatementInput = z.infer<typeof GroupStatementInputSchema>;
+
+const urnRule = 'or a URN such as urn:amazon:webservices';
+
+/** Why `value` is not a usable SP entity ID: an https URL as above, or a URN (RFC 8141). */
+export function audienceProblem(value: string): string | undefined {
+  if (/^urn:/i.test(value)) {
+    return /^urn:[a-z0-9][a-z0-9-]{0,31}:[^\s#]+$/i.test(value)
+      ? undefined
+      : `"${value}" is not a valid URN (urn:<namespace>:<name>, no spaces)`;
+  }
+  return vendorUrlProblem(value);
+}
 
 export const AppInputSchema = z.object({
   /** Catalog (OIN) app added in the console, or a custom SAML 2.0 app made through the API. */
@@ -63,7 +102,16 @@ export const AppInputSchema = z.object({
     .max(100, 'Keep the app label under 100 characters'),
   /** Only for vendors that hand out their URLs per customer (Courier Support). */
   ssoAcsUrl: vendorUrl('Single Sign-On URL').optional(),
-  audience: vendorUrl('Audience URI (SP Entity ID)').optional(),
+  audience: z
+    .string()
+    .trim()
+    .min(1, `Enter the Audience URI (SP Entity ID) from the vendor: ${urlRule}, ${urnRule}`)
+    .superRefine((value, ctx) => {
+      if (value === '') return;
+      const problem = audienceProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; the Audience URI is ${urlRule}, ${urnRule}` });
+    })
+    .optional(),
   /** Only where the profile lets the admin edit them (custom SAML). */
   nameIdFormat: NameIdFormatSchema.optional(),
   attributeStatements: z
@@ -82,6 +130,8 @@ export const AppInputSchema = z.object({
       });
     })
     .optional(),
+  /** Group attribute statements (custom SAML): Okta's `type: GROUP` with a filter. */
+  groupStatements: z.array(GroupStatementInputSchema).max(20, 'Keep it under 20 group attribute statements').optional(),
 });
 export type AppInput = z.infer<typeof AppInputSchema>;
 
@@ -110,6 +160,15 @@ export const FoundAppSchema = z.object({
   /** Attribute statements on the app that the vendor did not ask for. */
   extraAttributes: z.array(z.string()),
 });
+
+/** What Okta would make of one attribute statement's expression, checked against the org's user profile. */
+export const ExpressionFindingSchema = z.object({
+  index: z.number().int(),
+  name: z.string(),
+  value: z.string(),
+  message: z.string(),
+});
+export type ExpressionFinding = z.infer<typeof ExpressionFindingSchema>;
 export type FoundApp = z.infer<typeof FoundAppSchema>;
 
 export const AppObservedSchema = z.object({
@@ -123,6 +182,12 @@ export const AppObservedSchema = z.object({
   app: FoundAppSchema.optional(),
   /** Planned beside actual, in the console's words. */
   settings: z.array(SettingRowSchema),
+  /** Statements whose expression Okta would accept but send nothing for (e.g. user.fristName). */
+  expressionFindings: z.array(ExpressionFindingSchema).optional(),
+  /** The org's Okta user profile attribute names, so the editor can check expressions as they are typed. */
+  profileAttributes: z.array(z.string()).optional(),
+  /** Why the expressions could not be checked against the org's profile, when they could not. */
+  profileUnchecked: z.string().optional(),
   /** For catalog apps: where the admin adds it and what to type there. */
   catalog: z
     .object({

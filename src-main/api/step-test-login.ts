@@ -58,7 +58,18 @@ export const TestLoginObservedSchema = z.object({
     recipient: z.string(),
     destination: z.string(),
     nameId: z.string(),
-    attributes: z.array(z.object({ name: z.string(), value: z.string() })),
+    /**
+     * Every attribute statement the app has: with `value` when it can be predicted (a plain
+     * user.x), else only required to be present; `ifMissing` is the likely cause when it is not.
+     */
+    attributes: z.array(
+      z.object({
+        name: z.string(),
+        value: z.string().optional(),
+        expression: z.string().optional(),
+        ifMissing: z.string().optional(),
+      }),
+    ),
   }),
   /** Where each mode starts: the embed link, the vendor's login page when known, and the IdP SSO URL an AuthnRequest goes to. */
   start: z.object({ idp: z.string().optional(), sp: z.string().optional(), idpSsoUrl: z.string() }),

@@ -307,6 +307,8 @@ export interface OktaOrgApi {
   unassignGroupFromApp(appId: string, groupId: string): Promise<void>;
 
   getAppUserSchema(appId: string): Promise<AppUserSchema>;
+  /** The org's Okta user profile schema (`/meta/schemas/user/default`): base and custom attributes. */
+  getUserSchema(): Promise<AppUserSchema>;
   updateAppUserSchema(appId: string, update: AppUserSchemaUpdate): Promise<AppUserSchema>;
 
   /** Only catalog apps with provisioning support this; others fail with OKTA_PROVISIONING_UNSUPPORTED. */

@@ -335,6 +335,15 @@ export class OktaOrgClient implements OktaOrgApi {
     );
   }
 
+  getUserSchema(): Promise<AppUserSchema> {
+    return this.http.json(
+      'GET',
+      '/api/v1/meta/schemas/user/default',
+      appUserSchemaSchema,
+      read("read the org's user profile schema"),
+    );
+  }
+
   updateAppUserSchema(appId: string, update: AppUserSchemaUpdate): Promise<AppUserSchema> {
     const names = Object.keys(update.custom).join(', ');
     return this.audited('app.schema.update', `app ${appId} user schema (${names})`, () =>

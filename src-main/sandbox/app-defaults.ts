@@ -261,7 +261,14 @@ function checkAttributeStatements(value: unknown): void {
     if (type === 'EXPRESSION') {
       if (!Array.isArray(statement.values) || !statement.values.every((v) => typeof v === 'string'))
         throw malformedBody();
-    } else if (type !== 'GROUP') {
+    } else if (type === 'GROUP') {
+      if (!['STARTS_WITH', 'EQUALS', 'CONTAINS', 'REGEX'].includes(String(statement.filterType)))
+        throw validationFailed('filterType', [
+          'filterType: Not one of the allowed values (STARTS_WITH, EQUALS, CONTAINS, REGEX)',
+        ]);
+      if (typeof statement.filterValue !== 'string' || statement.filterValue === '')
+        throw validationFailed('filterValue', ['filterValue: The field cannot be left blank.']);
+    } else {
       throw malformedBody();
     }
   }

@@ -2,10 +2,13 @@ import type { AppRecord, JsonObject } from './model';
 
 /** A SAML attribute statement as Okta stores it on an app. */
 export interface AttributeStatement {
-  type: 'EXPRESSION';
+  type: 'EXPRESSION' | 'GROUP';
   name: string;
   namespace: string;
-  values: string[];
+  values?: string[];
+  /** GROUP statements: STARTS_WITH, EQUALS, CONTAINS or REGEX, and the value filtered on. */
+  filterType?: string;
+  filterValue?: string;
 }
 
 /** An OIN catalog app the sandbox can instantiate with `POST /api/v1/apps { name, signOnMode, settings.app }`. */

@@ -1,4 +1,4 @@
-import type { AppInput, AppMode, SettingRow } from '../api/step-app';
+import type { AppInput, AppMode, GroupStatementInput, SettingRow } from '../api/step-app';
 import type { OktaApp, SamlAttributeStatement, SamlSignOn } from '../okta/org-api';
 import type { AttributeStatement, SamlAppSettings, VendorProfile } from '../vendors/profile';
 
@@ -67,10 +67,21 @@ export function toOktaStatement(statement: AttributeStatement): SamlAttributeSta
   };
 }
 
+/** A group attribute statement as Okta's API has it (`type: GROUP` with a filter). */
+export function toOktaGroupStatement(statement: GroupStatementInput): SamlAttributeStatement {
+  return {
+    type: 'GROUP',
+    name: statement.name,
+    namespace: ATTRIBUTE_FORMATS[statement.nameFormat],
+    filterType: statement.filterType,
+    filterValue: statement.filterValue,
+  };
+}
+
 /** The `settings.signOn` fields a custom SAML app must have, from the profile and the vendor's URLs. */
 export function desiredSignOn(
   saml: SamlAppSettings,
-  input: Pick<AppInput, 'ssoAcsUrl' | 'audience' | 'nameIdFormat' | 'attributeStatements'>,
+  input: Pick<AppInput, 'ssoAcsUrl' | 'audience' | 'nameIdFormat' | 'attributeStatements' | 'groupStatements'>,
 ): SamlSignOn {
   const acs = saml.vendorSupplied.includes('ssoAcsUrl') ? input.ssoAcsUrl : saml.ssoAcsUrl;
   const audience = saml.vendorSupplied.includes('audience') ? input.audience : saml.audience;
@@ -83,7 +94,10 @@ export function desiredSignOn(
     subjectNameIdFormat: NAME_ID_FORMATS[(saml.editable ? input.nameIdFormat : undefined) ?? saml.nameIdFormat],
     subjectNameIdTemplate: saml.subjectNameIdTemplate,
     ...FIXED_SIGN_ON,
-    attributeStatements: statements.map(toOktaStatement),
+    attributeStatements: [
+      ...statements.map(toOktaStatement),
+      ...(saml.editable ? (input.groupStatements ?? []) : []).map(toOktaGroupStatement),
+    ],
   };
 }
 
@@ -101,8 +115,18 @@ function show(value: unknown): string | undefined {
   return String(value);
 }
 
+const FILTER_LABELS: Record<string, string> = {
+  STARTS_WITH: 'Starts with',
+  EQUALS: 'Equals',
+  CONTAINS: 'Contains',
+  REGEX: 'Matches regex',
+};
+
 function statementText(statement: SamlAttributeStatement): string {
-  return `${(statement.values ?? []).join(', ')} · ${FORMAT_LABELS[statement.namespace] ?? statement.namespace}`;
+  const format = FORMAT_LABELS[statement.namespace] ?? statement.namespace;
+  if (statement.type === 'GROUP')
+    return `groups ${FILTER_LABELS[statement.filterType ?? ''] ?? statement.filterType ?? ''} "${statement.filterValue ?? ''}" · ${format}`;
+  return `${(statement.values ?? []).join(', ')} · ${format}`;
 }
 
 function row(key: string, label: string, planned: string, actual: string | undefined): SettingRow {
@@ -130,7 +154,7 @@ export function customSettingRows(
     rows.push(
       row(
         `attribute:${statement.name}`,
-        `Attribute statement "${statement.name}"`,
+        `${statement.type === 'GROUP' ? 'Group attribute statement' : 'Attribute statement'} "${statement.name}"`,
         statementText(statement),
         found ? statementText(found) : undefined,
       ),

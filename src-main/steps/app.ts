@@ -7,6 +7,7 @@ import type { OktaApp, OktaOrgApi } from '../okta/org-api';
 import { parseIdpMetadata } from '../saml/metadata';
 import type { VendorProfile } from '../vendors/profile';
 import { findApp } from './app-find';
+import { expressionFindings, userProfileAttributes } from './expression-findings';
 import {
   catalogSettingRows,
   customSettingRows,
@@ -191,6 +192,7 @@ export const appStep = defineStep<AppInput, AppObserved>({
       vendorSupplied: mode === 'custom' ? [...(saml?.vendorSupplied ?? [])] : [],
       editable: mode === 'custom' && saml?.editable === true,
       settings: [],
+
       ...(mode === 'catalog' && oinName
         ? {
             catalog: {
@@ -219,6 +221,13 @@ export const appStep = defineStep<AppInput, AppObserved>({
       };
     }
     observed.settings = settingRows(ctx.input, observed, ctx.profile, found?.app);
+    if (observed.editable) {
+      const attributes = await userProfileAttributes(okta);
+      if (Array.isArray(attributes)) {
+        observed.profileAttributes = attributes;
+        observed.expressionFindings = expressionFindings(ctx.input.attributeStatements ?? [], attributes);
+      } else observed.profileUnchecked = attributes.unreadable;
+    }
     return observed;
   },
   plan: planApp,
@@ -317,6 +326,21 @@ export const appStep = defineStep<AppInput, AppObserved>({
           false,
           'The app sends attributes the vendor did not ask for; they were kept. Remove them in the console if they are not needed.',
           extras.join(', '),
+          'warn',
+        ),
+      );
+    }
+    if (observed.editable) {
+      const findings = observed.expressionFindings ?? [];
+      checks.push(
+        check(
+          'attribute-expressions',
+          "Every attribute statement reads an attribute the org's profile has",
+          findings.length === 0,
+          findings.length === 0
+            ? (observed.profileUnchecked ?? "Each user. attribute is on the org's Okta user profile.")
+            : `Okta will send nothing for ${findings.map((f) => `"${f.name}"`).join(', ')}: ${findings.map((f) => f.message).join(' ')}`,
+          findings.map((f) => `${f.name} = ${f.value}`).join('\n') || undefined,
           'warn',
         ),
       );

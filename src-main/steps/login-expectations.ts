@@ -1,4 +1,5 @@
 import type { LoginCaptureRecord, LoginMode, LoginResult, TestLoginObserved } from '../api/step-test-login';
+import { checkExpression } from '../api/okta-expression';
 import { AppError } from '../errors';
 import type { OktaApp, OktaUser } from '../okta/org-api';
 import { assertionInResponseTo } from '../saml/login-capture/authn-request';
@@ -41,26 +42,68 @@ export function samlTargets(profile: VendorProfile, app: OktaApp): Targets {
   };
 }
 
+type ExpectedAttribute = TestLoginObserved['expected']['attributes'][number];
+
 /**
- * The attributes the vendor requires, with the value this user must get (`user.id` is the Okta
- * user id). Where the admin edits the statements (custom SAML), the app's own list is the requirement.
+ * Every attribute statement the app sends, with the value this user must get where it can be
+ * predicted (`user.x`; `user.id` is the Okta user id), and the likely cause should it be missing.
+ * Where the admin edits the statements (custom SAML), the app's own list is the requirement.
+ * `profileAttributes` (the org's user schema) lets a missing one be blamed on a misspelt attribute.
  */
 export function expectedAttributes(
   profile: VendorProfile,
   user: OktaUser,
   app?: OktaApp,
-): { name: string; value: string }[] {
+  profileAttributes?: readonly string[],
+): ExpectedAttribute[] {
   const saml = profile.app.kind === 'catalog' ? undefined : profile.app.saml;
-  const fromApp = (app?.settings.signOn?.attributeStatements ?? []).map((s) => ({
-    name: s.name,
-    value: s.values?.[0] ?? '',
-  }));
+  const fromApp = (app?.settings.signOn?.attributeStatements ?? [])
+    .filter((s) => s.type !== 'GROUP')
+    .map((s) => ({ name: s.name, value: s.values?.[0] ?? '' }));
   const statements = saml?.editable && app ? fromApp : (saml?.attributeStatements ?? []);
-  return statements.flatMap((statement) => {
-    const match = /^user\.(\w+)$/.exec(statement.value.trim());
-    if (!match?.[1]) return [];
-    const value = match[1] === 'id' ? user.id : user.profile[match[1]];
-    return typeof value === 'string' ? [{ name: statement.name, value }] : [];
+  return statements.map((statement): ExpectedAttribute => {
+    const expression = statement.value.trim();
+    const report = checkExpression(expression, profileAttributes);
+    const base = { name: statement.name, expression };
+    const problem = report.error ?? report.warning;
+    if (problem) return { ...base, ifMissing: problem };
+    const plain = report.plainReference;
+    if (plain?.object !== 'user') {
+      return {
+        ...base,
+        ifMissing: `Okta sent nothing for ${expression}; preview the app's SAML assertion for this user in the Admin Console (Sign On tab) to see why.`,
+      };
+    }
+    const raw = plain.attribute === 'id' ? user.id : user.profile[plain.attribute];
+    const value =
+      typeof raw === 'string' && raw !== '' ? raw : Array.isArray(raw) ? raw.map(String).join(',') : undefined;
+    return value === undefined || value === ''
+      ? {
+          ...base,
+          ifMissing: `${user.profile.login}'s ${plain.attribute} is empty, and Okta leaves out a statement with no value: fill it in on the user's profile or test with another user.`,
+        }
+      : { ...base, value, ifMissing: `Okta sent nothing for ${expression} although ${user.profile.login} has one.` };
+  });
+}
+
+/** Says which statement a missing attribute comes from and why it is probably missing. */
+function explainMissing(
+  checks: LoginResult['checks'],
+  attributes: readonly ExpectedAttribute[],
+): LoginResult['checks'] {
+  return checks.map((c) => {
+    if (
+      c.status !== 'fail' ||
+      !c.name.startsWith('attribute:') ||
+      !c.detail.startsWith('The assertion has no attribute')
+    )
+      return c;
+    const expected = attributes.find((a) => `attribute:${a.name}` === c.name);
+    if (!expected) return c;
+    return {
+      ...c,
+      detail: `The assertion has no attribute "${expected.name}", although the app has the statement ${expected.name} = ${expected.expression ?? ''}. Likely cause: ${expected.ifMissing ?? 'Okta had no value for it.'}`,
+    };
   });
 }
 
@@ -133,7 +176,7 @@ export async function checkCapture(
     result.checks.some((c) => c.name === 'signature' && c.status === 'pass') && result.assertionXml !== undefined;
   const inResponseTo = trusted && result.assertionXml ? assertionInResponseTo(result.assertionXml) : undefined;
   const checks: LoginResult['checks'] = [
-    ...result.checks,
+    ...explainMissing(result.checks, expected.attributes),
     requestCheck(mode, trusted, inResponseTo, capture.requestId),
   ];
   return {

@@ -8,6 +8,7 @@ import {
 import type { Change, Check } from '../api/steps';
 import { AppError } from '../errors';
 import type { VendorProfile } from '../vendors/profile';
+import { userProfileAttributes } from './expression-findings';
 import { checkCapture, expectedAttributes, samlTargets } from './login-expectations';
 import { defineStep, type StepContext } from './step';
 
@@ -154,11 +155,15 @@ async function inspectLogin(ctx: StepContext<TestLoginInput>): Promise<TestLogin
     );
   }
   const email = user.profile.email ?? user.profile.login;
+  const profileAttributes = async () => {
+    const read = await userProfileAttributes(okta);
+    return Array.isArray(read) ? read : undefined;
+  };
   const expected = {
     issuer: idpIssuer,
     ...samlTargets(ctx.profile, app),
     nameId: email,
-    attributes: expectedAttributes(ctx.profile, user, app),
+    attributes: expectedAttributes(ctx.profile, user, app, await profileAttributes()),
   };
   const results: TestLoginObserved['results'] = {};
   for (const mode of ['idp', 'sp'] as const) {

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import {
   AppObservedSchema,
   AttributeStatementInputSchema,
+  GroupStatementInputSchema,
+  type GroupStatementInput,
   NameIdFormatSchema,
   type AppMode,
   type AppObserved,
@@ -94,6 +96,11 @@ export default function AppStep({ view, save, fieldError, busy }: StepScreenProp
   const [statements, setStatements] = useState<StatementInput[]>(
     AttributeStatementInputSchema.array().catch([]).parse(view.input.attributeStatements),
   );
+  const [groupStatements, setGroupStatements] = useState<GroupStatementInput[]>(
+    GroupStatementInputSchema.array()
+      .catch([])
+      .parse(view.input.groupStatements ?? []),
+  );
   const asksAcs = 'ssoAcsUrl' in view.input || observed?.vendorSupplied.includes('ssoAcsUrl') === true;
   const asksAudience = 'audience' in view.input || observed?.vendorSupplied.includes('audience') === true;
   const errorFor = (field: string) => (fieldError?.field === field ? fieldError.message : undefined);
@@ -105,7 +112,7 @@ export default function AppStep({ view, save, fieldError, busy }: StepScreenProp
       ...(observed?.modeChoice ? { mode } : {}),
       ...(asksAcs ? { ssoAcsUrl } : {}),
       ...(asksAudience ? { audience } : {}),
-      ...(editable ? { nameIdFormat, attributeStatements: statements } : {}),
+      ...(editable ? { nameIdFormat, attributeStatements: statements, groupStatements } : {}),
     });
   }
 
@@ -174,8 +181,8 @@ export default function AppStep({ view, save, fieldError, busy }: StepScreenProp
             name="audience"
             value={audience}
             onChange={(e) => setAudience(e.target.value)}
-            placeholder="https://sso.vendor.example.com/saml"
-            hint="From the vendor's support, exactly as given."
+            placeholder="https://sso.vendor.example.com/saml or urn:vendor:sp"
+            hint="From the vendor's support, exactly as given: an https URL or a URN (e.g. urn:amazon:webservices)."
             error={errorFor('audience')}
             autoComplete="off"
             spellCheck={false}
@@ -185,8 +192,11 @@ export default function AppStep({ view, save, fieldError, busy }: StepScreenProp
           <SamlAttributesEditor
             nameIdFormat={nameIdFormat}
             statements={statements}
+            groupStatements={groupStatements}
+            profileAttributes={observed?.profileAttributes}
             onNameIdFormat={setNameIdFormat}
             onStatements={setStatements}
+            onGroupStatements={setGroupStatements}
             errorFor={errorFor}
           />
         ) : null}

@@ -131,6 +131,7 @@ describe("every request our Okta client sends conforms to Okta's Management API 
       assignGroupToApp: () => okta.assignGroupToApp(app.id, group.id, { profile: { role: 'ANALYST' }, priority: 0 }),
       unassignGroupFromApp: () => okta.unassignGroupFromApp(app.id, group.id),
       getAppUserSchema: () => okta.getAppUserSchema(app.id),
+      getUserSchema: () => okta.getUserSchema(),
       updateAppUserSchema: () =>
         okta.updateAppUserSchema(app.id, {
           custom: {
@@ -175,6 +176,7 @@ describe("every request our Okta client sends conforms to Okta's Management API 
       'listGroupMembers',
       'updateAppUserSchema',
       'getAppUserSchema',
+      'getUserSchema',
       'assignUserToApp',
       'getAppUser',
       'updateAppUser',

@@ -117,11 +117,83 @@ function checkProperty(name: string, definition: unknown): JsonObject {
   return { scope: 'NONE', master: { type: 'PROFILE_MASTER' }, ...definition };
 }
 
+/** The base Okta user profile (the spec's UserSchemaBaseProperties), each a string attribute. */
+const USER_BASE = [
+  ['login', 'Username'],
+  ['firstName', 'First name'],
+  ['lastName', 'Last name'],
+  ['middleName', 'Middle name'],
+  ['honorificPrefix', 'Honorific prefix'],
+  ['honorificSuffix', 'Honorific suffix'],
+  ['email', 'Primary email'],
+  ['title', 'Title'],
+  ['displayName', 'Display name'],
+  ['nickName', 'Nickname'],
+  ['profileUrl', 'Profile Url'],
+  ['secondEmail', 'Secondary email'],
+  ['mobilePhone', 'Mobile phone'],
+  ['primaryPhone', 'Primary phone'],
+  ['streetAddress', 'Street address'],
+  ['city', 'City'],
+  ['state', 'State'],
+  ['zipCode', 'Zip code'],
+  ['countryCode', 'Country code'],
+  ['postalAddress', 'Postal Address'],
+  ['preferredLanguage', 'Preferred language'],
+  ['locale', 'Locale'],
+  ['timezone', 'Time zone'],
+  ['userType', 'User type'],
+  ['employeeNumber', 'Employee number'],
+  ['costCenter', 'Cost center'],
+  ['organization', 'Organization'],
+  ['division', 'Division'],
+  ['department', 'Department'],
+  ['managerId', 'ManagerId'],
+  ['manager', 'Manager'],
+] as const;
+
+/** `GET /api/v1/meta/schemas/user/default`: the base profile; this org has no custom user attributes. */
+export function renderUserSchema(base: string): JsonObject {
+  const properties: JsonObject = {};
+  for (const [name, title] of USER_BASE) {
+    properties[name] = {
+      title,
+      type: 'string',
+      mutability: 'READ_WRITE',
+      scope: 'NONE',
+      permissions: [{ principal: 'SELF', action: 'READ_WRITE' }],
+      master: { type: 'PROFILE_MASTER' },
+    };
+  }
+  const self = `${base}/api/v1/meta/schemas/user/osc${'0'.repeat(17)}`;
+  return {
+    id: self,
+    $schema: 'http://json-schema.org/draft-04/schema#',
+    name: 'user',
+    title: 'User',
+    created: '2024-01-01T00:00:00.000Z',
+    lastUpdated: '2024-01-01T00:00:00.000Z',
+    definitions: {
+      base: { id: '#base', type: 'object', properties, required: ['login', 'firstName', 'lastName', 'email'] },
+      custom: { id: '#custom', type: 'object', properties: {}, required: [] },
+    },
+    type: 'object',
+    properties: { profile: { allOf: [{ $ref: '#/definitions/custom' }, { $ref: '#/definitions/base' }] } },
+    _links: { self: { href: self, method: 'GET', rel: 'self' } },
+  };
+}
+
 export const schemasPlugin: SandboxPlugin = {
   name: 'schemas',
   install(ctx: SandboxContext) {
     const { state } = ctx;
     ctx.router.add(
+      {
+        method: 'GET',
+        path: '/api/v1/meta/schemas/user/default',
+        auth: 'schemas',
+        handler: () => json(200, renderUserSchema(ctx.baseUrl)),
+      },
       {
         method: 'GET',
         path: '/api/v1/meta/schemas/apps/{appId}/default',

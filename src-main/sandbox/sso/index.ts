@@ -113,7 +113,11 @@ function sso(ctx: SandboxContext, req: SandboxRequest, app: AppRecord | undefine
       setCookie,
     );
   }
-  const post = buildSsoPost({ app, user, appUser, request: authnRequest, relayState });
+  const groupNames = [...ctx.state.userGroupIds(user.id)].flatMap((id) => {
+    const name = ctx.state.groups.get(id)?.profile.name;
+    return typeof name === 'string' ? [name] : [];
+  });
+  const post = buildSsoPost({ app, user, appUser, groupNames, request: authnRequest, relayState });
   return html(200, autoPostPage(post), setCookie);
 }
 

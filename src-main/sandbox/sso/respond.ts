@@ -9,6 +9,8 @@ export interface SsoResponseInput {
   app: AppRecord;
   user: UserRecord;
   appUser: AppUserRecord;
+  /** Names of the groups the user belongs to, for group attribute statements. */
+  groupNames?: readonly string[];
   request: AuthnRequestInfo | undefined;
   relayState: string | undefined;
   now?: Date;
@@ -34,7 +36,10 @@ export function buildSsoPost(input: SsoResponseInput): SsoPost {
   const scope = { user, appUser };
   const attributes: SamlAttribute[] = [];
   for (const statement of endpoints.attributeStatements) {
-    const values = statement.values.map((v) => resolveExpression(v, scope)).filter((v): v is string => v !== undefined);
+    const values =
+      statement.type === 'GROUP'
+        ? (input.groupNames ?? []).filter((name) => groupPasses(name, statement.filterType, statement.filterValue))
+        : (statement.values ?? []).map((v) => resolveExpression(v, scope)).filter((v): v is string => v !== undefined);
     if (values.length === 0) continue;
     attributes.push({
       name: statement.name,
@@ -60,6 +65,27 @@ export function buildSsoPost(input: SsoResponseInput): SsoPost {
     signAssertion: signOn?.assertionSigned !== false,
   });
   return { acsUrl: endpoints.acsUrl, samlResponse: issued.base64, relayState: input.relayState, xml: issued.xml };
+}
+
+/** Okta's group filter: the name starts with, equals, contains, or wholly matches the regex. */
+function groupPasses(name: string, type: string | undefined, value: string | undefined): boolean {
+  if (value === undefined) return false;
+  switch (type) {
+    case 'STARTS_WITH':
+      return name.startsWith(value);
+    case 'EQUALS':
+      return name === value;
+    case 'CONTAINS':
+      return name.includes(value);
+    case 'REGEX':
+      try {
+        return new RegExp(`^(?:${value})$`).test(name);
+      } catch {
+        return false;
+      }
+    default:
+      return false;
+  }
 }
 
 /** The auto-submitting form Okta's SSO page answers with. */

@@ -42,9 +42,17 @@ describe('Okta expressions in attribute statements and NameID templates', () => 
     expect(resolveExpression('"fixed"', scope)).toBe('fixed');
   });
 
-  it('leaves out empty values and unsupported expressions', () => {
+  it('leaves out empty values, attributes the profile lacks and forms it does not evaluate', () => {
     expect(resolveExpression('user.department', scope)).toBeUndefined();
-    expect(resolveExpression('String.toUpperCase(user.email)', scope)).toBeUndefined();
+    expect(resolveExpression('user.fristName', scope)).toBeUndefined();
+    expect(resolveExpression('isMemberOfGroupName("Admins") ? "a" : "b"', scope)).toBeUndefined();
+  });
+
+  it("evaluates Okta's String functions and + concatenation", () => {
+    expect(resolveExpression('String.toUpperCase(user.email)', scope)).toBe('ANN.LEE@EX.COM');
+    expect(resolveExpression('String.substringBefore(user.email, "@")', scope)).toBe('ann.lee');
+    expect(resolveExpression('user.firstName + " " + user.lastName', scope)).toBe('Ann Lee');
+    expect(resolveExpression('toLowerCase(user.firstName)', scope)).toBe('ann');
   });
 
   it('fills every placeholder of a NameID template', () => {

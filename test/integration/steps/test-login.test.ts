@@ -3,6 +3,7 @@ import { TestLoginObservedSchema } from '../../../src-main/api/step-test-login';
 import { StepViewSchema } from '../../../src-main/api/steps';
 import { isAppError } from '../../../src-main/errors';
 import { createTestLoginHandlers } from '../../../src-main/services/handlers-test-login';
+import { api } from '../../support/sandbox';
 import { ACS, assign, harnessWithLoginApp } from './login-app';
 
 const ALICE = 'ava.adams@acme.example';
@@ -57,8 +58,18 @@ describe('test-login step through the practice org', () => {
       destination: ACS,
       nameId: ALICE,
       attributes: [
-        { name: 'id', value: userId },
-        { name: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress', value: ALICE },
+        {
+          name: 'id',
+          value: userId,
+          expression: 'user.id',
+          ifMissing: `Okta sent nothing for user.id although ${ALICE} has one.`,
+        },
+        {
+          name: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress',
+          value: ALICE,
+          expression: 'user.email',
+          ifMissing: `Okta sent nothing for user.email although ${ALICE} has one.`,
+        },
       ],
     });
     expect(sp.checks.find((c) => c.id === 'sp:in-response-to')?.detail).toMatch(
@@ -159,6 +170,43 @@ describe('test-login step through the practice org', () => {
       .captureWithWindow({ integrationId: h.integration.id, mode: 'idp', forwardToVendor: false })
       .catch((e: unknown) => e);
     expect(isAppError(window) && window.code).toBe('TEST_LOGIN_NO_WINDOW');
+  });
+
+  it('fails a login whose assertion lacks a statement the app has, naming the statement and the misspelling', async () => {
+    const h = await harnessWithLoginApp('custom-saml', { practice: true });
+    const handlers = createTestLoginHandlers(h.deps);
+    const app = await api<{ settings: { signOn: Record<string, unknown> } } & Record<string, unknown>>(
+      h.org,
+      'GET',
+      `/api/v1/apps/${h.appId}`,
+    );
+    const signOn = app.body.settings.signOn;
+    signOn.attributeStatements = [
+      {
+        type: 'EXPRESSION',
+        name: 'email',
+        namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified',
+        values: ['user.email'],
+      },
+      {
+        type: 'EXPRESSION',
+        name: 'firstName',
+        namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified',
+        values: ['user.fristName'],
+      },
+    ];
+    expect((await api(h.org, 'PUT', `/api/v1/apps/${h.appId}`, { body: app.body })).status).toBe(200);
+    await assign(h, ALICE);
+    await h.save('test-login', { userLogin: ALICE });
+    const view = StepViewSchema.parse(await handlers.runSandbox({ integrationId: h.integration.id, mode: 'idp' }));
+    expect(view.checks.find((c) => c.id === 'idp:attribute:email')?.status).toBe('pass');
+    const missing = view.checks.find((c) => c.id === 'idp:attribute:firstName');
+    expect([missing?.status, missing?.detail]).toEqual([
+      'fail',
+      `The assertion has no attribute "firstName", although the app has the statement firstName = user.fristName. Likely cause: user.fristName is not an attribute of this org's Okta user profile, so Okta sends nothing for it; did you mean user.firstName?`,
+    ]);
+    expect(TestLoginObservedSchema.parse(view.observed).results.idp?.valid).toBe(false);
+    expect(view.status).not.toBe('verified');
   });
 
   it('names an unknown test user as the field at fault', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AppInputSchema, vendorUrlProblem, type AppInput, type AppObserved } from '../../../src-main/api/step-app';
+import {
+  AppInputSchema,
+  audienceProblem,
+  vendorUrlProblem,
+  type AppInput,
+  type AppObserved,
+} from '../../../src-main/api/step-app';
 import type { OktaApp } from '../../../src-main/okta/org-api';
 import { planApp, settingRows } from '../../../src-main/steps/app';
 import { desiredSignOn, effectiveMode, samlSpec, updatedApp } from '../../../src-main/steps/app-settings';
@@ -344,7 +350,7 @@ describe('custom SAML: the admin edits NameID and attribute statements', () => {
     expect(bad.success ? undefined : bad.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       [
         'attributeStatements.0.value',
-        'Use an Okta profile expression such as user.email, user.id, user.firstName or appuser.role',
+        '"email" alone is not a value Okta knows; for a profile attribute write user.email, for text put it in quotes',
       ],
     ]);
     const twice = AppInputSchema.safeParse({
@@ -353,6 +359,51 @@ describe('custom SAML: the admin edits NameID and attribute statements', () => {
     });
     expect(twice.success ? undefined : twice.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['attributeStatements.1.name', '"mail" is listed twice; each attribute name may appear once'],
+    ]);
+  });
+});
+
+describe('custom SAML audience and group statements', () => {
+  const input: AppInput = {
+    mode: 'custom',
+    label: 'Acme HR',
+    ssoAcsUrl: 'https://hr.vendor.example.com/saml/acs',
+    audience: 'urn:amazon:webservices',
+    nameIdFormat: 'persistent',
+    attributeStatements: [{ name: 'mail', nameFormat: 'basic', value: 'user.email' }],
+  };
+
+  it('accepts a URN audience (urn:amazon:webservices) and refuses a malformed one', () => {
+    expect(audienceProblem('urn:amazon:webservices')).toBeUndefined();
+    expect(audienceProblem('https://signin.aws.amazon.com/saml')).toBeUndefined();
+    expect(audienceProblem('urn:bad name')).toBe(
+      '"urn:bad name" is not a valid URN (urn:<namespace>:<name>, no spaces)',
+    );
+    expect(audienceProblem('http://vendor.example.com')).toBe(
+      '"http://vendor.example.com" must use https (it uses http)',
+    );
+  });
+
+  it("sends group statements as Okta's GROUP type with their filter, and refuses a broken regex", () => {
+    const signOn = desiredSignOn(samlOf(customSaml), {
+      ...input,
+      groupStatements: [{ name: 'groups', nameFormat: 'unspecified', filterType: 'REGEX', filterValue: 'Courier-.*' }],
+    });
+    expect(signOn.attributeStatements?.filter((s) => s.type === 'GROUP')).toEqual([
+      {
+        type: 'GROUP',
+        name: 'groups',
+        namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified',
+        filterType: 'REGEX',
+        filterValue: 'Courier-.*',
+      },
+    ]);
+    const bad = AppInputSchema.safeParse({
+      ...input,
+      groupStatements: [{ name: 'groups', nameFormat: 'unspecified', filterType: 'REGEX', filterValue: '(' }],
+    });
+    expect(bad.success ? undefined : bad.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['groupStatements.0.filterValue', '"(" is not a regular expression Okta can match (check brackets and escapes)'],
     ]);
   });
 });

@@ -72,12 +72,42 @@ describe('what a test login is checked against', () => {
   });
 
   it("expects the vendor's attributes with this user's values", () => {
-    expect(expectedAttributes(courier, user)).toEqual([
+    const values = (p: typeof courier) => expectedAttributes(p, user).map(({ name, value }) => ({ name, value }));
+    expect(values(courier)).toEqual([
       { name: 'id', value: '00u1' },
       { name: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress', value: 'ava@acme.example' },
     ]);
-    expect(expectedAttributes(mixpanel, user)).toEqual([{ name: 'email', value: 'ava@acme.example' }]);
-    expect(expectedAttributes(millie, user)).toEqual([]);
+    expect(values(mixpanel)).toEqual([{ name: 'email', value: 'ava@acme.example' }]);
+    expect(values(millie)).toEqual([]);
+  });
+
+  it('expects every statement of a custom app, a misspelt attribute with its likely cause', () => {
+    const statements = [
+      { type: 'EXPRESSION' as const, name: 'firstName', namespace: 'u', values: ['user.fristName'] },
+      { type: 'EXPRESSION' as const, name: 'dept', namespace: 'u', values: ['user.department'] },
+      { type: 'EXPRESSION' as const, name: 'lower', namespace: 'u', values: ['String.toLowerCase(user.email)'] },
+    ];
+    const custom = app({ signOn: { attributeStatements: statements } });
+    expect(expectedAttributes(customSaml, user, custom, ['login', 'email', 'firstName', 'department'])).toEqual([
+      {
+        name: 'firstName',
+        expression: 'user.fristName',
+        ifMissing:
+          "user.fristName is not an attribute of this org's Okta user profile, so Okta sends nothing for it; did you mean user.firstName?",
+      },
+      {
+        name: 'dept',
+        expression: 'user.department',
+        ifMissing:
+          "ava@acme.example's department is empty, and Okta leaves out a statement with no value: fill it in on the user's profile or test with another user.",
+      },
+      {
+        name: 'lower',
+        expression: 'String.toLowerCase(user.email)',
+        ifMissing:
+          "Okta sent nothing for String.toLowerCase(user.email); preview the app's SAML assertion for this user in the Admin Console (Sign On tab) to see why.",
+      },
+    ]);
   });
 
   it("requires SP-initiated only where it can be started the vendor's way", () => {
