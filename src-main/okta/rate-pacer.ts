@@ -14,6 +14,12 @@ interface Bucket {
   inFlight: number;
   /** Before the first answer we know nothing: send one request, hold the rest. */
   probing: boolean;
+  /**
+   * Requests per window this token may make, learnt from a 429 that came while the headers still
+   * showed room: Okta gives each API token or OAuth app a share of the bucket (50% by default)
+   * but may report the whole org's bucket in the headers.
+   */
+  share?: number;
   waiters: Array<() => void>;
 }
 
@@ -48,6 +54,11 @@ export class RatePacer {
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(private readonly clock: PacerClock = realClock) {}
+
+  /** The share of `path`'s bucket this token was found to have, if a 429 has shown it. */
+  shareOf(path: string): number | undefined {
+    return this.buckets.get(bucketOf(path))?.share;
+  }
 
   /** Waits until the bucket has room, reserves one request, and returns how long it waited. */
   async acquire(path: string): Promise<number> {
@@ -93,10 +104,12 @@ export class RatePacer {
       // Date has one-second resolution; a little margin keeps us from racing the server's reset.
       const resetAt = reset * 1000 + Math.max(0, skew) + 50;
       const newWindow = bucket.probing || bucket.resetAt === Number.POSITIVE_INFINITY || resetAt > bucket.resetAt + 500;
-      bucket.limit = limit;
+      // With a learnt share, what is left to us is the share less what the window has used.
+      const left = bucket.share === undefined ? remaining : Math.min(remaining, bucket.share - (limit - remaining));
+      bucket.limit = bucket.share === undefined ? limit : Math.min(limit, bucket.share);
       bucket.remaining = newWindow
-        ? Math.max(0, remaining - bucket.inFlight)
-        : Math.min(bucket.remaining, Math.max(0, remaining - bucket.inFlight));
+        ? Math.max(0, left - bucket.inFlight)
+        : Math.min(bucket.remaining, Math.max(0, left - bucket.inFlight));
       bucket.resetAt = resetAt;
     } else if (bucket.probing) {
       // No rate-limit headers on this endpoint: do not pace it.
@@ -122,8 +135,18 @@ export class RatePacer {
     for (const wake of bucket.waiters.splice(0)) wake();
   }
 
-  /** A 429 says the bucket is empty whatever we thought; nothing more leaves until its reset. */
+  /**
+   * A 429 says the bucket is empty for us whatever the headers show; nothing more leaves until its
+   * reset. When the headers still showed room, the refusal was this token's share running out:
+   * remember the share, so later windows are paced to it instead of running into 429s again.
+   */
   exhausted(path: string, headers: RateHeaders): number {
+    const { limit, remaining } = headers;
+    if (limit !== undefined && remaining !== undefined && remaining > 0) {
+      const bucket = this.buckets.get(bucketOf(path));
+      const used = limit - remaining;
+      if (bucket && used > 0) bucket.share = Math.min(bucket.share ?? Number.POSITIVE_INFINITY, used);
+    }
     this.settle(path, { ...headers, remaining: 0 });
     const bucket = this.buckets.get(bucketOf(path));
     if (!bucket || bucket.resetAt === Number.POSITIVE_INFINITY) return 1000;

@@ -29,6 +29,11 @@ export interface PolicyOptions {
   fetchImpl?: typeof fetch;
   /** One attempt gives up after this long; a read is then retried, a write reported. */
   attemptTimeoutMs?: number;
+  /**
+   * How long one request may wait out 429s in all before its 429 is handed back. Okta's windows
+   * are a minute, so this is many windows: only an org that never lets the call through hits it.
+   */
+  maxRateLimitWaitMs?: number;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
@@ -75,6 +80,7 @@ export class RequestPolicy extends EventEmitter {
   private readonly baseDelayMs: number;
   private readonly fetchImpl: typeof fetch;
   private readonly attemptTimeoutMs: number;
+  private readonly maxRateLimitWaitMs: number;
 
   constructor(private readonly options: PolicyOptions) {
     super();
@@ -83,6 +89,7 @@ export class RequestPolicy extends EventEmitter {
     this.baseDelayMs = options.baseDelayMs ?? 200;
     this.fetchImpl = options.fetchImpl ?? fetch;
     this.attemptTimeoutMs = options.attemptTimeoutMs ?? 30_000;
+    this.maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? 15 * 60_000;
   }
 
   subscribe(listener: (event: RequestEvent) => void): () => void {
@@ -107,7 +114,11 @@ export class RequestPolicy extends EventEmitter {
     const safe = SAFE_METHODS.has(method);
     const { pacer } = this.options;
     let invalidated = false;
-    for (let attempt = 1; ; attempt += 1) {
+    let rateLimitedMs = 0;
+    // Attempts count sends that may have reached Okta's handler; a 429 is a send that did not.
+    let attempt = 0;
+    for (;;) {
+      attempt += 1;
       const waited = await pacer.acquire(parsed.pathname);
       if (waited > 0) {
         this.counters.throttledMs += waited;
@@ -144,20 +155,17 @@ export class RequestPolicy extends EventEmitter {
       }
       if (response.status === 429) {
         this.counters.rateLimited += 1;
-        const limits = rateHeaders(response);
-        // Remaining 0: the window is spent, wait for its reset. Remaining > 0: Okta's concurrency
-        // limit (or another bucket) said no; the window has room, so a short back-off is enough.
-        let waitMs: number;
-        if (limits.remaining === undefined || limits.remaining === 0) {
-          waitMs = pacer.exhausted(parsed.pathname, limits);
-        } else {
-          pacer.settle(parsed.pathname, limits);
-          waitMs = this.backoff(attempt);
-        }
-        if (attempt >= this.maxAttempts) return this.finish(response, method, path, attempt);
+        // A 429 was not processed, so any method may be re-sent, and it never counts as an attempt:
+        // a storm of them ends in waiting, not in a failure. Remaining 0 is the window spent;
+        // Remaining above 0 is this token's share of the bucket (or Okta's concurrency limit):
+        // either way nothing more should leave before the reset the answer names.
+        const waitMs = pacer.exhausted(parsed.pathname, rateHeaders(response));
+        rateLimitedMs += waitMs;
+        if (rateLimitedMs > this.maxRateLimitWaitMs) return this.finish(response, method, path, attempt);
         await response.body?.cancel();
         this.counters.throttledMs += waitMs;
         await this.retryAfter(waitMs + Math.random() * 100, method, path, 429, attempt);
+        attempt -= 1;
         continue;
       }
       pacer.settle(parsed.pathname, rateHeaders(response));

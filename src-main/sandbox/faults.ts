@@ -9,7 +9,7 @@ export interface FaultOptions {
   latencyMs?: number | [number, number];
   /** Share answered 500 E0000009. */
   serverErrorRate?: number;
-  /** Share answered 429 E0000047, as if the org's rate limit had been hit. */
+  /** Share answered 429 E0000047 as Okta does when its concurrency limit is hit (see server.ts). */
   rateLimitRate?: number;
   /** Share whose socket is destroyed without an answer. */
   dropRate?: number;

@@ -11,6 +11,19 @@ import { isMutating, json, Router, type HttpMethod, type SandboxResponse } from 
 import { seedOrg, type SeedOptions, type SeededIdentities } from './seed';
 import type { OrgState } from './state';
 
+/**
+ * An injected 429 stands for Okta's concurrency limit: its headers then report the concurrent
+ * values (limit 75 for Enterprise and Workforce orgs, none remaining, a reset that is only an
+ * estimate), not the per-minute bucket (Okta's "Additional rate limits" page).
+ */
+function concurrencyHeaders(): Record<string, string> {
+  return {
+    'x-rate-limit-limit': '75',
+    'x-rate-limit-remaining': '0',
+    'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000) + 1),
+  };
+}
+
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
   port?: number;
@@ -130,7 +143,8 @@ export async function createSandboxOrg(options: SandboxOptions = {}): Promise<Sa
     const isApi = url.pathname.startsWith('/api/');
     const rate = isApi ? limiter.take() : undefined;
     const rateHeaders = rate?.headers ?? {};
-    if (fault.kind === 'rate-limit' || (rate && !rate.allowed)) return reply(errorResponse(rateLimited(), rateHeaders));
+    if (fault.kind === 'rate-limit') return reply(errorResponse(rateLimited(), concurrencyHeaders()));
+    if (rate && !rate.allowed) return reply(errorResponse(rateLimited(), rateHeaders));
     if (fault.kind === 'server-error') return reply(errorResponse(internalError(), rateHeaders));
 
     const match = router.match(method, url.pathname);

@@ -101,3 +101,82 @@ describe('RequestPolicy', () => {
     expect(p.stats().failed).toBe(1);
   });
 });
+
+describe('RequestPolicy and 429s', () => {
+  const minuteFrom = (nowMs: number) => String(Math.floor(nowMs / 1000) + 60);
+
+  it("waits for the reset when a 429 comes with Remaining above 0 (the token's share is spent), and does not give up", async () => {
+    const reset = minuteFrom(5_000_000);
+    const share429 = {
+      status: 429,
+      headers: { 'x-rate-limit-limit': '100', 'x-rate-limit-remaining': '50', 'x-rate-limit-reset': reset },
+    };
+    // Eight 429s in a row: more than the attempt limit, and still a wait, not a failure.
+    const { p, clock, sent } = policy([...Array<Answer>(8).fill(share429), 200]);
+    const response = await p.fetch({ url: 'https://acme.okta.com/api/v1/apps/0oa1/users', method: 'POST', body: '{}' });
+    expect(response.status).toBe(200);
+    expect(sent).toHaveLength(9);
+    expect(clock.slept[0]).toBeGreaterThanOrEqual(60_000);
+    expect(p.stats()).toMatchObject({ rateLimited: 8, failed: 0 });
+  });
+
+  it('hands the 429 back only after waiting out many windows in all', async () => {
+    const { p, sent } = (() => {
+      const clock = instantClock();
+      const answers: Answer[] = Array.from({ length: 40 }, () => ({
+        status: 429,
+        headers: {
+          'x-rate-limit-limit': '100',
+          'x-rate-limit-remaining': '0',
+          'x-rate-limit-reset': minuteFrom(clock.now()),
+        },
+      }));
+      // Each answer names a reset a minute after it is sent.
+      const fetcher = scriptedFetch(answers);
+      const impl = (async (url: string | URL | Request, init?: RequestInit) => {
+        const next = answers[0];
+        if (next && typeof next === 'object')
+          next.headers = { ...next.headers, 'x-rate-limit-reset': minuteFrom(clock.now()) };
+        return fetcher.impl(url, init);
+      }) as typeof fetch;
+      const p = new RequestPolicy({
+        orgUrl: 'https://acme.okta.com',
+        authorizer: { headersFor: async () => ({ Authorization: 'SSWS planted' }) },
+        pacer: new RatePacer(clock),
+        clock,
+        fetchImpl: impl,
+        maxRateLimitWaitMs: 5 * 60_000,
+      });
+      return { p, sent: fetcher.sent };
+    })();
+    const response = await p.fetch({ url: 'https://acme.okta.com/api/v1/users', method: 'GET' });
+    expect(response.status).toBe(429);
+    expect(sent).toHaveLength(6);
+  });
+});
+
+describe('RatePacer learns the token share from a 429 with room left', () => {
+  it('paces later windows to the share, so they run without 429s', async () => {
+    const clock = instantClock();
+    const pacer = new RatePacer(clock);
+    const path = '/api/v1/apps/0oa1/users';
+    const reset = Math.floor(clock.now() / 1000) + 60;
+    await pacer.acquire(path);
+    pacer.settle(path, { limit: 100, remaining: 99, reset, serverDate: undefined });
+    expect(pacer.exhausted(path, { limit: 100, remaining: 50, reset, serverDate: undefined })).toBeGreaterThanOrEqual(
+      60_000,
+    );
+    expect(pacer.shareOf(path)).toBe(50);
+    // The next window: the headers say 100 again, but only 50 may leave before the pacer holds.
+    clock.sleep(61_000);
+    const sleepsBefore = clock.slept.length;
+    let sent = 0;
+    while (clock.slept.length === sleepsBefore) {
+      await pacer.acquire(path);
+      if (clock.slept.length !== sleepsBefore) break;
+      sent += 1;
+      pacer.settle(path, { limit: 100, remaining: 100 - sent, reset: reset + 61, serverDate: undefined });
+    }
+    expect(sent).toBe(50);
+  });
+});
