@@ -49,6 +49,32 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src-main/sandbox/**/*.ts'],
+    rules: {
+      // The practice org is a test peer, not a mirror: if it shared our protocol code, a wrong
+      // belief about Okta would pass every test. It imitates Okta from Okta's documents instead.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only src-main/app may import electron.' }],
+          patterns: [
+            {
+              group: ['**/scim', '**/scim/*', '**/steps', '**/steps/*'],
+              message:
+                "The practice org shares no protocol code with the wizard's client: imitate Okta from Okta's documents.",
+            },
+            {
+              // Temporary: SAML issuance (saml/issue-response, which also holds the XML escaper) and its
+              // keys are moving into the sandbox; once they have, only the escaper's own module stays allowed.
+              regex: '(^|/)saml(/(?!(issue-response|keys)$)|$)',
+              message: "The practice org shares no protocol code with the wizard's client (the XML escaper aside).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -1,4 +1,4 @@
-import type { ScimReply } from '../../scim/client';
+import type { VendorAnswer } from './okta-scim-client';
 
 const MAX_ATTEMPTS = 10;
 const DEFAULT_WAIT_S = 300;
@@ -13,12 +13,12 @@ export class RateLimitBackoff {
   private cancelled = false;
   private readonly wakers = new Set<() => void>();
 
-  async send(call: () => Promise<ScimReply>): Promise<ScimReply> {
+  async send(call: () => Promise<VendorAnswer>): Promise<VendorAnswer> {
     let previousWaitS: number | undefined;
     for (let attempt = 1; ; attempt += 1) {
       const reply = await call();
       if (reply.status !== 429 || attempt >= MAX_ATTEMPTS || this.cancelled) return reply;
-      const header = reply.exchange.responseHeaders['retry-after'];
+      const header = reply.retryAfter;
       const given = header !== undefined && /^\d+$/.test(header.trim()) ? Number(header.trim()) : undefined;
       const waitS = previousWaitS === undefined ? (given ?? DEFAULT_WAIT_S) : Math.max(given ?? 0, previousWaitS * 2);
       previousWaitS = waitS;

@@ -1,12 +1,11 @@
 import { STATUS_CODES } from 'node:http';
-import { isAppError } from '../../errors';
-import { ScimClient } from '../../scim/client';
 import type { AppRecord } from '../model';
 import { errorPage, signInPage, signInsOf } from '../oauth/sign-in';
 import type { RouteDefinition, SandboxRequest, SandboxResponse } from '../router';
 import type { OrgState } from '../state';
 import { consolePage, parseConsoleForm, selectedActionLabels } from './console-page';
 import type { ProvisioningEngine } from './engine';
+import { connectorBaseUrl, OktaScimClient } from './okta-scim-client';
 import type { ProvisioningSettings } from './settings';
 
 const CONSOLE_PATH = '/admin/app/{appName}/instance/{appId}/provisioning';
@@ -76,29 +75,27 @@ function adminSignIn(req: SandboxRequest, app: AppRecord, error: string | undefi
 type Notice = { ok: boolean; text: string; details?: string[] };
 
 /** A SCIM client for the settings entered, or the notice saying why the base URL or token is unusable. */
-function connectorClient(settings: ProvisioningSettings): ScimClient | Notice {
-  try {
-    return new ScimClient({ baseUrl: settings.baseUrl, token: settings.token });
-  } catch (error) {
-    if (isAppError(error)) return { ok: false, text: error.message, details: [error.hint] };
-    throw error;
-  }
+function connectorClient(settings: ProvisioningSettings): OktaScimClient | Notice {
+  const base = connectorBaseUrl(settings.baseUrl);
+  if (!base.ok) return { ok: false, text: base.text };
+  if (settings.token.trim() === '') return { ok: false, text: 'API Token: enter the token the app issued for SCIM.' };
+  return new OktaScimClient(base.url, settings.token.trim());
 }
 
 /** "Test Connector Configuration": exactly one `GET {base}/Users?startIndex=1&count=2` (§2). */
 async function testConnector(settings: ProvisioningSettings): Promise<Notice> {
   const client = connectorClient(settings);
-  if (!(client instanceof ScimClient)) return client;
-  const reply = await client.listUsers({ startIndex: 1, count: 2 });
-  if (reply.status === 200)
+  if (!(client instanceof OktaScimClient)) return client;
+  const answer = await client.firstUsers();
+  if (answer.status === 200)
     return {
       ok: true,
       text: 'Connector configured successfully',
       details: selectedActionLabels(settings.supportedActions),
     };
-  if (reply.status === 0)
-    return { ok: false, text: `Failed to connect: ${reply.exchange.error ?? 'no answer from the SCIM server'}` };
-  return { ok: false, text: `Error authenticating: ${reply.status} ${STATUS_CODES[reply.status] ?? ''}`.trim() };
+  if (answer.status === 0)
+    return { ok: false, text: `Failed to connect: ${answer.failure ?? 'no answer from the SCIM server'}` };
+  return { ok: false, text: `Error authenticating: ${answer.status} ${STATUS_CODES[answer.status] ?? ''}`.trim() };
 }
 
 async function save(
@@ -113,10 +110,9 @@ async function save(
     return { ok: true, text: 'Provisioning is off for this app.' };
   }
   const client = connectorClient(settings);
-  if (!(client instanceof ScimClient)) return client;
+  if (!(client instanceof OktaScimClient)) return client;
   engine.configure(app, settings);
   // Saving To App makes Okta read the connector once more (LAB 3.5); the answer is not shown.
-  if (saved !== undefined && JSON.stringify(saved.toApp) !== JSON.stringify(settings.toApp))
-    await client.listUsers({ startIndex: 1, count: 2 });
+  if (saved !== undefined && JSON.stringify(saved.toApp) !== JSON.stringify(settings.toApp)) await client.firstUsers();
   return { ok: true, text: 'Provisioning settings saved.' };
 }

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import type { ScimReply } from '../../scim/client';
+import type { VendorAnswer } from './okta-scim-client';
 
 export type PushVerb = 'creating' | 'looking up' | 'reading' | 'updating' | 'deactivating';
 
@@ -13,17 +13,17 @@ export function pushFailureText(
   appLabel: string,
   verb: PushVerb,
   userName: string,
-  reply: ScimReply | string,
+  reply: VendorAnswer | string,
 ): string {
   const prefix = `Automatic provisioning of user ${person} to app ${appLabel} failed: Error while ${verb} user ${userName}: `;
   if (typeof reply === 'string') return prefix + reply;
-  if (reply.status === 0) return prefix + (reply.exchange.error ?? 'The SCIM server could not be reached.');
+  if (reply.status === 0) return prefix + (reply.failure ?? 'The SCIM server could not be reached.');
   if (reply.status >= 200 && reply.status < 300) return prefix + remoteDetail(reply);
   const reason = STATUS_CODES[reply.status] ?? `HTTP ${reply.status}`;
   return `${prefix}${reason}. Errors reported by remote server: ${remoteDetail(reply)}`;
 }
 
-function remoteDetail(reply: ScimReply): string {
+function remoteDetail(reply: VendorAnswer): string {
   const body = reply.body;
   if (body === undefined) return 'empty response';
   if (typeof body === 'string') return `Invalid JSON: ${body.slice(0, 200)}`;

@@ -201,7 +201,7 @@ describe('custom SAML app: provisioning switched on in the console', () => {
     expect(tasks.body).toHaveLength(1);
     expect(tasks.body[0]?.status).toBe('FAILED');
     expect(tasks.body[0]?.message).toBe(
-      `Automatic provisioning of user ${user.profile.firstName} ${user.profile.lastName} to app Broken Vendor failed: Error while looking up user ${user.profile.login}: Connection refused by 127.0.0.1:${port}: nothing is listening there.`,
+      `Automatic provisioning of user ${user.profile.firstName} ${user.profile.lastName} to app Broken Vendor failed: Error while looking up user ${user.profile.login}: Connection refused by 127.0.0.1:${port}.`,
     );
     const appUser = await api<{ syncState: string }>(org, 'GET', `/api/v1/apps/${broken.id}/users/${user.id}`);
     expect(appUser.body.syncState).toBe('ERROR');
