@@ -4,6 +4,7 @@ import {
   findChannel,
   resultSchema,
   type ApiOf,
+  type ApiFailure,
   type ApiResult,
   type Channels,
 } from '../../src-main/api';
@@ -66,13 +67,42 @@ async function sendOverBridge(wireName: string, request: unknown): Promise<unkno
       },
     };
   }
-  return response.json();
+  try {
+    return await response.json();
+  } catch {
+    // A proxy's error page, a cut-off body: say so instead of leaving the screen waiting.
+    return {
+      ok: false,
+      error: {
+        code: 'BRIDGE_BAD_REPLY',
+        message: `The wizard's local server answered HTTP ${response.status} with something that is not a reply.`,
+        hint: 'Try again. If it keeps happening, look at the terminal where "okta-onboard browser" runs for the error.',
+      },
+    };
+  }
+}
+
+/** A call that threw instead of answering (IPC to a main process that went away, a bug): a failure like any other. */
+export function callFailed(error: unknown): { ok: false; error: ApiFailure } {
+  return {
+    ok: false,
+    error: {
+      code: 'CALL_FAILED',
+      message: `The app could not finish this request (${error instanceof Error ? error.message : String(error)}).`,
+      hint: 'Try again; if it keeps failing, restart the app.',
+    },
+  };
 }
 
 /** Replies are checked here too: the renderer trusts main's types only after zod says so. */
 async function checked(wireName: string, raw: Promise<unknown>): Promise<ApiResult<unknown>> {
   const channel = findChannel(channels, wireName);
-  const value = await raw;
+  let value: unknown;
+  try {
+    value = await raw;
+  } catch (error) {
+    return callFailed(error);
+  }
   if (!channel)
     return {
       ok: false,

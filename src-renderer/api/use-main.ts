@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiFailure, ApiResult } from '../../src-main/api';
 import { useUi } from '../state/ui';
+import { callFailed } from './client';
 
 export type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: ApiFailure };
 
@@ -33,7 +34,7 @@ export async function change<T>(
   call: Promise<ApiResult<T>>,
   options: { fieldsInline?: boolean } = {},
 ): Promise<ApiResult<T>> {
-  const result = await call;
+  const result = await call.catch(callFailed);
   const ui = useUi.getState();
   if (result.ok) ui.dataChanged();
   else if (!(options.fieldsInline && result.error.field)) ui.showFailure(result.error);

@@ -1,6 +1,6 @@
 import { Suspense, useCallback, useEffect, useState } from 'react';
-import type { ApiResult, Integration, StepView, VendorSummary } from '../../src-main/api';
-import { api } from '../api/client';
+import type { ApiFailure, ApiResult, Integration, StepView, VendorSummary } from '../../src-main/api';
+import { api, callFailed } from '../api/client';
 import { change } from '../api/use-main';
 import { useUi } from '../state/ui';
 import { stepScreens } from '../steps';
@@ -23,6 +23,8 @@ export function StepScreen({
   const step = vendor.steps.find((s) => s.id === stepId);
   const revision = useUi((s) => s.revision);
   const [view, setView] = useState<StepView | undefined>(undefined);
+  const [viewFailure, setViewFailure] = useState<ApiFailure | undefined>(undefined);
+  const [reads, setReads] = useState(0);
   const [busy, setBusy] = useState<Phase | undefined>(undefined);
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | undefined>(undefined);
   const ref = { integrationId: integration.id, stepId };
@@ -37,18 +39,29 @@ export function StepScreen({
 
   useEffect(() => {
     let live = true;
-    void api.steps.view({ integrationId: integration.id, stepId }).then((result) => {
-      if (live) show(result.ok ? result.value : undefined);
-    });
+    void api.steps
+      .view({ integrationId: integration.id, stepId })
+      .catch(callFailed)
+      .then((result) => {
+        if (!live) return;
+        // A step that cannot be read says so, with a way to try again, instead of showing nothing.
+        setViewFailure(result.ok ? undefined : result.error);
+        show(result.ok ? result.value : undefined);
+      });
     return () => {
       live = false;
     };
-  }, [integration.id, stepId, revision, show]);
+  }, [integration.id, stepId, revision, reads, show]);
 
   async function run(phase: Phase, call: () => Promise<ApiResult<StepView>>): Promise<boolean> {
     setBusy(phase);
-    const result = await change(call(), { fieldsInline: phase === 'save' });
-    setBusy(undefined);
+    let result: ApiResult<StepView>;
+    try {
+      result = await change(call(), { fieldsInline: phase === 'save' });
+    } finally {
+      // Whatever happened, the buttons come back: a failed call must never leave the step locked.
+      setBusy(undefined);
+    }
     if (result.ok) {
       setFieldError(undefined);
       show(result.value);
@@ -93,6 +106,15 @@ export function StepScreen({
             </li>
           ))}
         </ul>
+      ) : null}
+      {viewFailure ? (
+        <div className="inline-error" role="alert" data-view-failure>
+          <strong>This step could not be read: {viewFailure.message}</strong>
+          <span>{viewFailure.hint}</span>{' '}
+          <button type="button" onClick={() => setReads((n) => n + 1)}>
+            Try again
+          </button>
+        </div>
       ) : null}
       {view?.lastError ? (
         <div className="inline-error" role="alert">

@@ -9,7 +9,14 @@ export interface BrowserMode {
   origin: string;
   dataDir: string;
   /** The sandbox org the app uses as its practice org (started in its own process). */
-  sandbox: { url: string; apiToken: string; adminLogin: string; writeCount(): Promise<number> };
+  sandbox: {
+    url: string;
+    apiToken: string;
+    adminLogin: string;
+    writeCount(): Promise<number>;
+    /** Stops the practice org's process, as if it had crashed: the app's calls to it then fail. */
+    stop(): Promise<void>;
+  };
   /** Saves a full-page screenshot under test-results/screenshots/<name>.png. */
   screenshot(page: Page, name: string): Promise<void>;
 }
@@ -88,6 +95,12 @@ export const test = base.extend<{ browserMode: BrowserMode }>({
         origin,
         dataDir: join(dataDir, 'data'),
         sandbox: {
+          stop: async () => {
+            if (sandbox.child.exitCode !== null || sandbox.child.signalCode !== null) return;
+            const exited = new Promise((r) => sandbox.child.once('exit', r));
+            sandbox.child.kill('SIGTERM');
+            await exited;
+          },
           url: sandbox.url,
           apiToken: sandbox.apiToken,
           adminLogin: sandbox.adminLogin,
@@ -104,9 +117,11 @@ export const test = base.extend<{ browserMode: BrowserMode }>({
         },
       });
     } finally {
+      const exited = (c: ChildProcess) =>
+        c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise((r) => c.once('exit', r));
       child.kill('SIGTERM');
       sandbox.child.kill('SIGTERM');
-      await Promise.all([new Promise((r) => child.once('exit', r)), new Promise((r) => sandbox.child.once('exit', r))]);
+      await Promise.all([exited(child), exited(sandbox.child)]);
       await rm(dataDir, { recursive: true, force: true });
     }
   },
