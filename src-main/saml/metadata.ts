@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import { inspectCertificate } from './certificate';
 import type { Finding, IdpMetadata, MetadataReport } from './types';
 import { element, elements, hasDoctype, NS, parseXml, text, XmlSyntaxError } from './xml';
+import { XmlLimitError } from './xml-limits';
 
 export const MAX_METADATA_BYTES = 1024 * 1024;
 const HTTP_POST = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
@@ -29,6 +30,13 @@ export function parseIdpMetadata(xml: string): IdpMetadata {
   try {
     doc = parseXml(xml);
   } catch (error) {
+    if (error instanceof XmlLimitError) {
+      throw new AppError(
+        'METADATA_TOO_COMPLEX',
+        `The metadata was refused before parsing: ${error.message}. IdP metadata for one app nests under 10 levels and has a few dozen elements.`,
+        HINT,
+      );
+    }
     if (!(error instanceof XmlSyntaxError)) throw error;
     throw new AppError(
       'METADATA_MALFORMED',

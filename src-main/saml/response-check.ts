@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import { readAssertion, findAssertion, type AssertionView } from './assertion-view';
 import { runNodeSaml, type NodeSamlRun } from './node-saml-verdict';
 import { element, elements, hasDoctype, NS, parseXml, prettyXml } from './xml';
+import { DEFAULT_XML_LIMITS, XmlLimitError } from './xml-limits';
 
 export type CheckName =
   | 'decode'
@@ -184,8 +185,16 @@ function decode(base64: string): Decoded {
     };
   let doc: Document;
   try {
-    doc = parseXml(xml);
+    // node-saml refuses more than one assertion; a few are parsed so a wrapping attack is shown as
+    // evidence, but thousands would cost seconds before node-saml could refuse them.
+    doc = parseXml(xml, { ...DEFAULT_XML_LIMITS, maxPerName: { Assertion: 5, EncryptedAssertion: 5 } });
   } catch (error) {
+    if (error instanceof XmlLimitError) {
+      return {
+        ok: false,
+        detail: `The decoded SAMLResponse was refused before parsing: ${error.message}. A real response carries one assertion and nests under 15 levels.`,
+      };
+    }
     return {
       ok: false,
       detail: `The decoded SAMLResponse is not well-formed XML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,

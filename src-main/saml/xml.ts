@@ -1,5 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import xpath from 'xpath';
+import { checkXmlShape, DEFAULT_XML_LIMITS, type XmlLimits } from './xml-limits';
 
 export const NS = {
   md: 'urn:oasis:names:tc:SAML:2.0:metadata',
@@ -15,9 +16,11 @@ export class XmlSyntaxError extends Error {}
 
 /**
  * Parses XML, treating any xmldom error as fatal: a half-recovered document would let a checker
- * read something other than what the sender wrote.
+ * read something other than what the sender wrote. The document's shape is bounded first
+ * (`XmlLimitError`), so a hostile one is refused before a tree is built.
  */
-export function parseXml(text: string): Document {
+export function parseXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): Document {
+  checkXmlShape(text, limits);
   const parser = new DOMParser({
     onError: (level, message) => {
       if (level !== 'warning') throw new XmlSyntaxError(message);

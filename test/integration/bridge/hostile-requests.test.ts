@@ -7,6 +7,7 @@ import { channel } from '../../../src-main/api/channel';
 import { channels } from '../../../src-main/api/channels';
 import { bridgeLogLine, startBridge, type Bridge, type BridgeLogEntry } from '../../../src-main/bridge/server';
 import { createServices, type Services } from '../../../src-main/services/bootstrap';
+import { deepMetadata } from '../../support/hostile-xml';
 import { makeTempDir } from '../../support/temp-dir';
 
 const token = 'hostile-test-token-0123456789';
@@ -187,5 +188,15 @@ describe('the bridge under hostile requests', () => {
     };
     const saved = file.integrations.find((i) => i.id === integration.value.id);
     expect(saved?.steps.slug?.input).toEqual({ companySlug: 'acme-corp' });
+  });
+
+  it('refuses 100,000-deep pasted metadata through saml.inspectMetadata, naming the limit', async () => {
+    const answer = await post('/api/saml.inspectMetadata', JSON.stringify({ xml: deepMetadata(100_000) }));
+    expect(answer.status).toBe(200);
+    expect(failureOf(answer.body)).toMatchObject({
+      code: 'METADATA_TOO_COMPLEX',
+      message:
+        'The metadata was refused before parsing: it nests elements more than 50 levels deep (the limit). IdP metadata for one app nests under 10 levels and has a few dozen elements.',
+    });
   });
 });
