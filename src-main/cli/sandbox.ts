@@ -5,14 +5,17 @@ import { Exit, reportError, type CliCommand, type CliIo } from './io';
 import { parseFlag } from './options';
 
 const usage = [
-  '  okta-onboard sandbox [--port <n>] [--rate-limit <per-minute>] [--json]',
+  '  okta-onboard sandbox [--port <n>] [--rate-limit <per-minute> | --plan <plan> [--token-share <percent>]] [--json]',
   '',
   '  Starts the built-in sandbox Okta org on 127.0.0.1 with a seeded directory (acme.example users,',
   '  groups, consumer-domain contractors) and prints its URL, an SSWS API token for its Super Admin',
   "  and that admin's login. It stays up until Ctrl-C. The token is a throw-away for this process.",
   '',
   '  --port        port to listen on (default: any free port)',
-  '  --rate-limit  Management API requests allowed per minute before 429 E0000047 (default 6000)',
+  '  --rate-limit  one budget: Management API requests per minute before 429 E0000047 (default 6000)',
+  "  --plan        Okta's own per-endpoint buckets and concurrency limit for an org plan:",
+  '                integrator-free, one-app, enterprise or workforce',
+  '  --token-share percent of each bucket one API token may use, with --plan (Okta default 50)',
   '  --json        print { url, apiToken, adminLogin, readOnlyApiToken, readOnlyLogin } as JSON',
 ].join('\n');
 
@@ -22,13 +25,29 @@ const portSchema = z.coerce
   .min(0, 'must be 0 to 65535')
   .max(65535, 'must be 0 to 65535');
 const rateSchema = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1');
+const planSchema = z.enum(['integrator-free', 'one-app', 'enterprise', 'workforce'], {
+  error: 'must be integrator-free, one-app, enterprise or workforce',
+});
+const shareSchema = z.coerce
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be 1 to 100')
+  .max(100, 'must be 1 to 100');
 
-function parseOptions(args: string[]): { port: number; perMinute: number | undefined; json: boolean } {
+type Limits = { perMinute: number } | { plan: z.output<typeof planSchema>; tokenSharePercent: number } | undefined;
+
+function parseOptions(args: string[]): { port: number; limits: Limits; json: boolean } {
   let values;
   try {
     values = parseArgs({
       args,
-      options: { port: { type: 'string' }, 'rate-limit': { type: 'string' }, json: { type: 'boolean' } },
+      options: {
+        port: { type: 'string' },
+        'rate-limit': { type: 'string' },
+        plan: { type: 'string' },
+        'token-share': { type: 'string' },
+        json: { type: 'boolean' },
+      },
     }).values;
   } catch (error) {
     throw new AppError(
@@ -37,10 +56,30 @@ function parseOptions(args: string[]): { port: number; perMinute: number | undef
       'Run "okta-onboard sandbox --help" for the options.',
     );
   }
+  if (values['rate-limit'] !== undefined && values.plan !== undefined) {
+    throw new AppError('USAGE', '--rate-limit and --plan cannot be combined.', 'Give one budget, or a plan.', 'plan');
+  }
+  if (values['token-share'] !== undefined && values.plan === undefined) {
+    throw new AppError(
+      'USAGE',
+      '--token-share needs --plan.',
+      'For example: --plan enterprise --token-share 50',
+      'token-share',
+    );
+  }
+  let limits: Limits;
+  if (values['rate-limit'] !== undefined)
+    limits = { perMinute: parseFlag(rateSchema, values['rate-limit'], 'rate-limit') };
+  else if (values.plan !== undefined) {
+    limits = {
+      plan: parseFlag(planSchema, values.plan, 'plan'),
+      tokenSharePercent:
+        values['token-share'] === undefined ? 50 : parseFlag(shareSchema, values['token-share'], 'token-share'),
+    };
+  }
   return {
     port: values.port === undefined ? 0 : parseFlag(portSchema, values.port, 'port'),
-    perMinute:
-      values['rate-limit'] === undefined ? undefined : parseFlag(rateSchema, values['rate-limit'], 'rate-limit'),
+    limits,
     json: values.json === true,
   };
 }
@@ -54,11 +93,11 @@ export async function runSandbox(args: string[], io: CliIo, until: Promise<void>
     reportError(io, error, args.includes('--json'));
     return Exit.usage;
   }
-  const { port, perMinute } = options;
+  const { port, limits } = options;
   const { createSandboxOrg } = await import('../sandbox/server');
   let org;
   try {
-    org = await createSandboxOrg({ port, ...(perMinute === undefined ? {} : { rateLimit: { perMinute } }) });
+    org = await createSandboxOrg({ port, ...(limits === undefined ? {} : { rateLimit: limits }) });
   } catch (error) {
     const code = error !== null && typeof error === 'object' && 'code' in error ? String(error.code) : '';
     if (code === 'EADDRINUSE')

@@ -16,11 +16,11 @@ import type { OrgState } from './state';
  * values (limit 75 for Enterprise and Workforce orgs, none remaining, a reset that is only an
  * estimate), not the per-minute bucket (Okta's "Additional rate limits" page).
  */
-function concurrencyHeaders(): Record<string, string> {
+function concurrencyHeaders(nowMs: number): Record<string, string> {
   return {
     'x-rate-limit-limit': '75',
     'x-rate-limit-remaining': '0',
-    'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000) + 1),
+    'x-rate-limit-reset': String(Math.ceil(nowMs / 1000) + 1),
   };
 }
 
@@ -31,6 +31,11 @@ export interface SandboxOptions {
   seed?: SeedOptions | false;
   /** Default 6000/min: generous so tests only meet 429 when they ask for it. */
   rateLimit?: RateLimitOptions;
+  /**
+   * The org's clock (ms since the epoch) for rate-limit windows and the Date header; a benchmark
+   * speeds it up to run an hour of rate-limited work in minutes, with the client on the same clock.
+   */
+  clock?: () => number;
   faults?: FaultOptions;
   /** The Super Admin's SSWS token; random unless given. */
   apiToken?: string;
@@ -82,7 +87,8 @@ export async function createSandboxOrg(options: SandboxOptions = {}): Promise<Sa
     log.push(entry);
     if (log.length > LOG_LIMIT * 2) log = log.slice(-LOG_LIMIT);
   };
-  const limiter = new RateLimiter(options.rateLimit ?? { perMinute: DEFAULT_RATE_LIMIT });
+  const now = options.clock ?? Date.now;
+  const limiter = new RateLimiter(options.rateLimit ?? { perMinute: DEFAULT_RATE_LIMIT }, now);
   const { state, identities } = seedOrg(options.seed, options.apiToken);
 
   const context: SandboxContext = {
@@ -127,7 +133,7 @@ export async function createSandboxOrg(options: SandboxOptions = {}): Promise<Sa
     record(entry);
     const reply = (response: SandboxResponse): void => {
       entry.status = response.status;
-      send(res, response);
+      send(res, response, now);
     };
 
     const fault = decideFault(faults, method, url.pathname);
@@ -141,9 +147,11 @@ export async function createSandboxOrg(options: SandboxOptions = {}): Promise<Sa
       return;
     }
     const isApi = url.pathname.startsWith('/api/');
-    const rate = isApi ? limiter.take() : undefined;
+    const token = req.headers.authorization ?? '';
+    const rate = isApi ? limiter.take(method, url.pathname, token) : undefined;
+    if (rate) res.once('close', rate.done);
     const rateHeaders = rate?.headers ?? {};
-    if (fault.kind === 'rate-limit') return reply(errorResponse(rateLimited(), concurrencyHeaders()));
+    if (fault.kind === 'rate-limit') return reply(errorResponse(rateLimited(), concurrencyHeaders(now())));
     if (rate && !rate.allowed) return reply(errorResponse(rateLimited(), rateHeaders));
     if (fault.kind === 'server-error') return reply(errorResponse(internalError(), rateHeaders));
 
@@ -224,8 +232,8 @@ function errorResponse(error: OktaApiError, extraHeaders: Record<string, string>
   return error.body ? { status: error.status, json: error.body, headers } : { status: error.status, headers };
 }
 
-function send(res: ServerResponse, response: SandboxResponse): void {
-  const headers: Record<string, string> = { ...response.headers };
+function send(res: ServerResponse, response: SandboxResponse, now: () => number = Date.now): void {
+  const headers: Record<string, string> = { date: new Date(now()).toUTCString(), ...response.headers };
   let payload: string | undefined;
   if ('json' in response) {
     payload = JSON.stringify(response.json);

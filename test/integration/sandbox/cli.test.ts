@@ -52,6 +52,25 @@ describe('okta-onboard sandbox', () => {
     await expect(fetch(`${info.url}/api/v1/users/me`)).rejects.toThrow();
   });
 
+  it("runs with Okta's Enterprise buckets and a 50% token share when given --plan", async () => {
+    const { io, stop } = await start(['--json', '--plan', 'enterprise']);
+    const info = JSON.parse(io.stdout.join('\n')) as { url: string; apiToken: string };
+    const users = await fetch(`${info.url}/api/v1/apps`, { headers: { authorization: `SSWS ${info.apiToken}` } });
+    expect(users.headers.get('x-rate-limit-limit')).toBe('50');
+    expect(await stop()).toBe(0);
+  });
+
+  it.each([
+    [['--plan', 'premium'], '--plan: must be integrator-free, one-app, enterprise or workforce'],
+    [['--token-share', '80'], '--token-share needs --plan.'],
+    [['--plan', 'enterprise', '--token-share', '150'], '--token-share: must be 1 to 100'],
+    [['--plan', 'enterprise', '--rate-limit', '10'], '--rate-limit and --plan cannot be combined.'],
+  ])('refuses %j with exit 2 and says why', async (args, message) => {
+    const io = capture();
+    expect(await runSandbox(args, io, Promise.resolve())).toBe(2);
+    expect(io.stderr.join('\n')).toContain(message);
+  });
+
   it('prints a readable summary without --json', async () => {
     const { io, stop } = await start([]);
     const text = io.stdout.join('\n');
