@@ -1,5 +1,5 @@
 import { createHash, randomBytes, X509Certificate } from 'node:crypto';
-import { generateSigningCredentials } from '../saml/keys';
+import { generateSigningCredentials } from './sso/signing-credentials';
 import { CATALOG, type CatalogApp } from './catalog';
 import { malformedBody, oktaError, validationFailed } from './errors';
 import { IdPrefix, now, oktaId } from './ids';

@@ -1,7 +1,7 @@
 import * as samlify from 'samlify';
-import { buildIdpMetadata } from '../../src-main/saml/idp-metadata';
-import { issueSamlResponse, type SamlAttribute } from '../../src-main/saml/issue-response';
-import { generateSigningCredentials, type SigningCredentials } from '../../src-main/saml/keys';
+import { buildIdpMetadata } from './idp-metadata';
+import { issueSamlResponse, type SamlAttribute } from '../../src-main/sandbox/sso/issue-response';
+import { generateSigningCredentials, type SigningCredentials } from '../../src-main/sandbox/sso/signing-credentials';
 import type { SamlExpectations } from '../../src-main/saml/response-check';
 
 export const EMAIL_FORMAT = 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress';

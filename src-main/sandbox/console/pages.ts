@@ -1,4 +1,4 @@
-import { escapeXml as escapeHtml } from '../../saml/issue-response';
+import { escapeXml as escapeHtml } from '../../saml/xml-escape';
 import type { CatalogApp } from '../catalog';
 import type { AppRecord } from '../model';
 

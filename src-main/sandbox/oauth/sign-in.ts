@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { escapeXml as escapeHtml } from '../../saml/issue-response';
+import { escapeXml as escapeHtml } from '../../saml/xml-escape';
 import type { OrgState } from '../state';
 
 /** The sandbox's sign-in session cookie, shared by OAuth /authorize and SAML SSO as Okta's `sid` is. */

@@ -1,4 +1,4 @@
-import { escapeXml as escapeHtml } from '../../saml/issue-response';
+import { escapeXml as escapeHtml } from '../../saml/xml-escape';
 import type { AppRecord } from '../model';
 import { NO_TO_APP, type ProvisioningSettings, type SupportedActions, type ToAppSettings } from './settings';
 

@@ -1,4 +1,5 @@
-import { issueSamlResponse, escapeXml as escapeHtml, type SamlAttribute } from '../../saml/issue-response';
+import { escapeXml as escapeHtml } from '../../saml/xml-escape';
+import { issueSamlResponse, type SamlAttribute } from './issue-response';
 import { activeSigningKey } from '../app-defaults';
 import { samlEndpoints } from '../catalog';
 import type { AppRecord, AppUserRecord, UserRecord } from '../model';

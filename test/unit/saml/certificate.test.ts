@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inspectCertificate } from '../../../src-main/saml/certificate';
-import { generateSigningCredentials } from '../../../src-main/saml/keys';
+import { generateSigningCredentials } from '../../../src-main/sandbox/sso/signing-credentials';
 import { parseIdpMetadata } from '../../../src-main/saml/metadata';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/saml/${name}`, import.meta.url), 'utf8');

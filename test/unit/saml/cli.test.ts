@@ -90,7 +90,7 @@ describe('okta-onboard metadata inspect', () => {
 
   it('exits 1 when a finding is an error (an expired certificate)', async () => {
     const expired = new TestIdp();
-    const { generateSigningCredentials } = await import('../../../src-main/saml/keys');
+    const { generateSigningCredentials } = await import('../../../src-main/sandbox/sso/signing-credentials');
     const old = generateSigningCredentials({
       commonName: 'old',
       notBefore: new Date('2020-01-01T00:00:00Z'),

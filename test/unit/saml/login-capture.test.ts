@@ -7,7 +7,7 @@ import {
   authnRequestUrl,
 } from '../../../src-main/saml/login-capture/authn-request';
 import { htmlForms, pageTitle } from '../../../src-main/saml/login-capture/html-form';
-import { generateSigningCredentials } from '../../../src-main/saml/keys';
+import { generateSigningCredentials } from '../../../src-main/sandbox/sso/signing-credentials';
 
 describe('AuthnRequest for an SP-initiated test', () => {
   it('goes to the IdP SSO URL with the Redirect binding, naming the ACS URL and the SP', async () => {

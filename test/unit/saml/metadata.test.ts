@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inspectMetadata, parseIdpMetadata } from '../../../src-main/saml/metadata';
-import { generateSigningCredentials } from '../../../src-main/saml/keys';
-import { buildIdpMetadata } from '../../../src-main/saml/idp-metadata';
+import { generateSigningCredentials } from '../../../src-main/sandbox/sso/signing-credentials';
+import { buildIdpMetadata } from '../../support/idp-metadata';
 
 const okta = readFileSync(new URL('../../fixtures/saml/okta-idp-metadata-oktapreview.xml', import.meta.url), 'utf8');
 const ENTITY = 'http://www.okta.com/exkjl16j5b8X4N6fS1d7';

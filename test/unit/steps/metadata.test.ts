@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MetadataObserved } from '../../../src-main/api/step-metadata';
 import { inspectCertificate } from '../../../src-main/saml/certificate';
-import { generateSigningCredentials, type SigningCredentialsOptions } from '../../../src-main/saml/keys';
+import {
+  generateSigningCredentials,
+  type SigningCredentialsOptions,
+} from '../../../src-main/sandbox/sso/signing-credentials';
 import { metadataChecks } from '../../../src-main/steps/metadata';
 import { idpSsoUrl, oktaEntityKey, publicMetadataUrl } from '../../../src-main/steps/metadata-urls';
 

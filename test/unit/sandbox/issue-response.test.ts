@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { issueSamlResponse, type IssueSamlResponseOptions } from '../../../src-main/saml/issue-response';
-import { generateSigningCredentials, type SigningCredentials } from '../../../src-main/saml/keys';
+import { issueSamlResponse, type IssueSamlResponseOptions } from '../../../src-main/sandbox/sso/issue-response';
+import { generateSigningCredentials, type SigningCredentials } from '../../../src-main/sandbox/sso/signing-credentials';
 import { elements, parseXml, text } from '../../../src-main/saml/xml';
 
 let creds: SigningCredentials;

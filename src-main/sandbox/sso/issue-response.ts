@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
+import { escapeXml } from '../../saml/xml-escape';
 
 export interface SamlAttribute {
   name: string;
@@ -132,8 +133,4 @@ function sign(
 /** SAML IDs are xs:ID (an NCName), so they must not start with a digit; Okta's start with "id". */
 function newId(): string {
   return `id${randomBytes(16).toString('hex')}`;
-}
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,6 +1,6 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateSigningCredentials } from '../../../src-main/saml/keys';
+import { generateSigningCredentials } from '../../../src-main/sandbox/sso/signing-credentials';
 
 describe('generateSigningCredentials', () => {
   it('makes a self-signed RSA 2048 / SHA-256 certificate for the key it returns', () => {

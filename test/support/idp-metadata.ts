@@ -1,4 +1,4 @@
-import { escapeXml } from './issue-response';
+import { escapeXml } from '../../src-main/saml/xml-escape';
 
 export interface IdpMetadataOptions {
   entityId: string;
