@@ -7,7 +7,6 @@ import { OktaOrgClient } from './org-client';
 import { normalizeOrgUrl } from './org-url';
 import { pacerFor, type RatePacer } from './rate-pacer';
 import { RequestPolicy, type Authorizer } from './request-policy';
-import { createSdkClient } from './sdk-client';
 import { API_TOKEN_SECRET, apiTokenAuthorizer } from './signin/api-token';
 import { OAuthSession } from './signin/oauth-session';
 import { SERVICE_KEY_SECRET, ServiceAppSession } from './signin/service-app';
@@ -53,7 +52,7 @@ export function buildOrgClient(options: BuildOptions): OktaOrgClient {
     pacer: options.pacer ?? pacerFor(orgUrl),
     ...(options.fetchImpl === undefined ? {} : { fetchImpl: options.fetchImpl }),
   });
-  const http = new OktaHttp(orgUrl, createSdkClient(orgUrl, policy));
+  const http = new OktaHttp(orgUrl, policy);
   return new OktaOrgClient({
     clientId: options.clientId,
     orgUrl,

@@ -5,6 +5,7 @@ const errorBodySchema = z.object({
   errorCode: z.string(),
   errorSummary: z.string().default(''),
   errorCauses: z.array(z.object({ errorSummary: z.string() })).optional(),
+  errorId: z.string().optional(),
 });
 
 /** What we know about a failed call when we turn it into an AppError. */
@@ -17,6 +18,8 @@ export interface FailedCall {
   wwwAuthenticate: string | undefined;
   /** The admin role the operation needs, named in the E0000006 hint. */
   roleNeeded: string;
+  /** Okta's `X-Okta-Request-Id`: what Okta support asks for to find the call in their logs. */
+  requestId?: string | undefined;
 }
 
 /** Reads `key="value"` pairs of a `WWW-Authenticate: Bearer ...` (or DPoP) challenge. */
@@ -41,8 +44,19 @@ function parseBody(text: string): z.infer<typeof errorBodySchema> | undefined {
 
 const SECURITY_API = 'Security > API';
 
-/** Turns an Okta failure (error body or OAuth challenge) into an AppError an admin can act on. */
+/**
+ * Turns an Okta failure (error body or OAuth challenge) into an AppError an admin can act on. Its
+ * message ends with Okta's request id (else the body's `errorId`): what Okta support asks for.
+ */
 export function oktaFailure(call: FailedCall): AppError {
+  const failure = describeFailure(call);
+  const errorId = parseBody(call.bodyText)?.errorId;
+  const reference = call.requestId ? `Okta request ID ${call.requestId}` : errorId ? `Okta error ID ${errorId}` : '';
+  if (reference === '') return failure;
+  return new AppError(failure.code, `${failure.message} (${reference})`, failure.hint, failure.field);
+}
+
+function describeFailure(call: FailedCall): AppError {
   const challenge = parseChallenge(call.wwwAuthenticate);
   const what = `Okta refused to ${call.operation}`;
   if (challenge.error === 'insufficient_scope') {

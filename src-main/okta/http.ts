@@ -1,8 +1,8 @@
-import type { Client } from '@okta/okta-sdk-nodejs';
 import type { ZodType } from 'zod';
 import { AppError } from '../errors';
 import { oktaFailure, unreachable } from './errors';
 import type { Page, Paged } from './org-api';
+import type { RequestPolicy } from './request-policy';
 
 /** Plain words for what a call does and the admin role it needs, for error messages. */
 export interface CallContext {
@@ -10,20 +10,8 @@ export interface CallContext {
   role: string;
 }
 
-type SdkRequestOptions = Parameters<Client['http']['http']>[1];
-
-interface SdkFailure {
-  status: number;
-  errorCode?: string;
-  errorSummary?: string;
-  errorCauses?: Array<{ errorSummary: string }>;
-  message?: string;
-  headers?: { get?(name: string): string | null };
-}
-
-function isSdkFailure(error: unknown): error is SdkFailure {
-  return typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number';
-}
+/** Names this app to Okta's System Log, where admins see which client made a change. */
+const USER_AGENT = `okta-onboarding-wizard node/${process.versions.node}`;
 
 /** The `rel="next"` target of a `Link` header (Okta sends absolute URLs). */
 export function nextLink(link: string | null): string | undefined {
@@ -45,13 +33,13 @@ export function withQuery(path: string, query: Record<string, string | number | 
 }
 
 /**
- * Calls through the SDK's Http (auth, error parsing, our request policy as executor) and parses
- * answers with zod into our shapes; failures become AppErrors.
+ * Calls Okta through our request policy (auth, pacing, retries) and parses answers with zod into
+ * our shapes; failures become AppErrors that name Okta's request id.
  */
 export class OktaHttp {
   constructor(
     readonly orgUrl: string,
-    private readonly client: Client,
+    private readonly policy: Pick<RequestPolicy, 'fetch'>,
   ) {}
 
   private async raw(
@@ -70,38 +58,31 @@ export class OktaHttp {
         'Check that the org URL is your Okta org and not a proxy that rewrites links.',
       );
     }
-    const headers: Record<string, string> = { Accept: accept };
+    const headers: Record<string, string> = { Accept: accept, 'User-Agent': USER_AGENT };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
     try {
-      // The SDK types its request as node-fetch's RequestInit, whose types are not installed.
-      const request = {
+      response = await this.policy.fetch({
+        url,
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-      } as unknown as SdkRequestOptions;
-      const response: unknown = await this.client.http.http(url, request);
-      return response as Response;
+      });
     } catch (error) {
       if (error instanceof AppError) throw error;
-      if (isSdkFailure(error)) {
-        const bodyText = error.errorCode
-          ? JSON.stringify({
-              errorCode: error.errorCode,
-              errorSummary: error.errorSummary,
-              errorCauses: error.errorCauses,
-            })
-          : '';
-        throw oktaFailure({
-          orgUrl: this.orgUrl,
-          operation: ctx.operation,
-          status: error.status,
-          bodyText,
-          wwwAuthenticate: error.headers?.get?.('www-authenticate') ?? undefined,
-          roleNeeded: ctx.role,
-        });
-      }
       throw unreachable(this.orgUrl, ctx.operation, error, method !== 'GET');
     }
+    if (response.status >= 200 && response.status < 300) return response;
+    const bodyText = await response.text().catch(() => '');
+    throw oktaFailure({
+      orgUrl: this.orgUrl,
+      operation: ctx.operation,
+      status: response.status,
+      bodyText,
+      wwwAuthenticate: response.headers.get('www-authenticate') ?? undefined,
+      roleNeeded: ctx.role,
+      requestId: response.headers.get('x-okta-request-id') ?? undefined,
+    });
   }
 
   private parse<T>(schema: ZodType<T>, value: unknown, ctx: CallContext): T {

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import type { RequestEvent, RequestStats } from './org-api';
 import { RatePacer, realClock, type PacerClock, type RateHeaders } from './rate-pacer';
 
@@ -9,8 +8,8 @@ export interface Authorizer {
   invalidate?(): void;
 }
 
-/** The request object the SDK's Http hands to its executor. */
-export interface SdkRequest {
+/** One call as OktaHttp hands it to the policy. */
+export interface PolicyRequest {
   url?: string;
   method?: string;
   headers?: Record<string, unknown>;
@@ -66,13 +65,12 @@ function toHeaderRecord(headers: Record<string, unknown> | undefined): Record<st
 }
 
 /**
- * Our request policy, in place of the SDK's DefaultRequestExecutor (which retries a 429 twice and
+ * Our request policy (unlike the Okta SDK's DefaultRequestExecutor, which retries a 429 twice and
  * never paces ahead): pace from the rate-limit headers, wait out a 429 until its reset (a 429 was
  * not processed, so any method may be re-sent), retry 5xx and dropped connections with jittered
  * back-off for GET/HEAD only, and never re-send a write whose outcome is unknown.
- * It extends EventEmitter because the SDK's Http expects its executor to be one.
  */
-export class RequestPolicy extends EventEmitter {
+export class RequestPolicy {
   private readonly subscribers = new Set<(event: RequestEvent) => void>();
   private readonly counters: RequestStats = { requests: 0, retries: 0, rateLimited: 0, throttledMs: 0, failed: 0 };
   private readonly clock: PacerClock;
@@ -83,7 +81,6 @@ export class RequestPolicy extends EventEmitter {
   private readonly maxRateLimitWaitMs: number;
 
   constructor(private readonly options: PolicyOptions) {
-    super();
     this.clock = options.clock ?? realClock;
     this.maxAttempts = options.maxAttempts ?? 6;
     this.baseDelayMs = options.baseDelayMs ?? 200;
@@ -105,8 +102,8 @@ export class RequestPolicy extends EventEmitter {
     for (const listener of this.subscribers) listener(event);
   }
 
-  /** The SDK's executor contract: resolve with the final answer (errors are the SDK's to parse). */
-  async fetch(request: SdkRequest): Promise<Response> {
+  /** Resolves with the final answer after pacing and retries; turning failures into errors is the caller's. */
+  async fetch(request: PolicyRequest): Promise<Response> {
     const url = request.url ?? '';
     const method = (request.method ?? 'GET').toUpperCase();
     const parsed = new URL(url);

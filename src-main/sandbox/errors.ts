@@ -37,6 +37,11 @@ export function newErrorId(): string {
   return `oae${randomBytes(16).toString('base64url').slice(0, 22)}`;
 }
 
+/** Every answer carries one, as Okta's do: support finds a call in Okta's logs by it. */
+export function newRequestId(): string {
+  return randomBytes(20).toString('base64url').slice(0, 27);
+}
+
 export function oktaError(
   status: number,
   errorCode: string,

@@ -2,7 +2,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { authenticate, lookupAccessToken, type AccessTokenValidator, type Caller } from './auth';
 import type { SandboxContext, SandboxPlugin } from './context';
-import { internalError, malformedBody, methodNotAllowed, notFound, OktaApiError, rateLimited } from './errors';
+import {
+  internalError,
+  malformedBody,
+  methodNotAllowed,
+  newRequestId,
+  notFound,
+  OktaApiError,
+  rateLimited,
+} from './errors';
 import { decideFault, type FaultOptions } from './faults';
 import { builtInPlugins } from './plugins';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
@@ -233,7 +241,11 @@ function errorResponse(error: OktaApiError, extraHeaders: Record<string, string>
 }
 
 function send(res: ServerResponse, response: SandboxResponse, now: () => number = Date.now): void {
-  const headers: Record<string, string> = { date: new Date(now()).toUTCString(), ...response.headers };
+  const headers: Record<string, string> = {
+    date: new Date(now()).toUTCString(),
+    'x-okta-request-id': newRequestId(),
+    ...response.headers,
+  };
   let payload: string | undefined;
   if ('json' in response) {
     payload = JSON.stringify(response.json);

@@ -8,7 +8,6 @@ import {
   type User,
 } from '@okta/okta-sdk-nodejs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isolateSdkConfig } from '../../src-main/okta/sdk-client';
 import type { SandboxOrg } from '../../src-main/sandbox/server';
 import { api, bookmarkAppBody, samlAppBody, startSandbox } from '../support/sandbox';
 
@@ -24,8 +23,7 @@ async function all<T>(collection: AsyncIterable<T | null>): Promise<T[]> {
 
 beforeAll(async () => {
   org = await startSandbox();
-  // The SDK would otherwise merge ~/.okta/okta.yaml, ./okta.yaml and OKTA_CLIENT_* into the config.
-  isolateSdkConfig();
+  // Okta's own SDK as an independent peer: what it reads from the sandbox, a real client would.
   client = new Client({ orgUrl: org.url, token: org.apiToken, authorizationMode: 'SSWS', cacheMiddleware: null });
   samlId = String((await api<{ id: string }>(org, 'POST', '/api/v1/apps', { body: samlAppBody('SDK SAML') })).body.id);
   for (let i = 0; i < 4; i += 1) await api(org, 'POST', '/api/v1/apps', { body: bookmarkAppBody(`SDK Bookmark ${i}`) });

@@ -85,8 +85,8 @@ describe('okta-onboard org', () => {
         io,
       ),
     ).toBe(3);
-    expect(io.stderr[0]).toBe(
-      'error: Okta refused to read the signed-in user (/users/me): the API token is invalid or expired.',
+    expect(io.stderr[0]).toMatch(
+      /^error: Okta refused to read the signed-in user \(\/users\/me\): the API token is invalid or expired\. \(Okta request ID [\w-]{27}\)$/,
     );
     expect(io.stderr[1]).toContain('Security > API > Tokens');
     expect(await new FileSecretStore(dataDir).get(client.id, 'api-token')).toBeUndefined();

@@ -154,7 +154,9 @@ describe('signing in to the sandbox org', () => {
     expect(verdicts.find((v) => v.step === 'assign')?.missingScopes).toEqual(['okta.apps.manage', 'okta.groups.read']);
     await expect(okta.listGroups().firstPage()).rejects.toMatchObject({
       code: 'OKTA_SCOPE_MISSING',
-      message: 'Okta refused to list groups: the access token does not carry the scope okta.groups.read.',
+      message: expect.stringMatching(
+        /^Okta refused to list groups: the access token does not carry the scope okta\.groups\.read\. \(Okta request ID [\w-]{27}\)$/,
+      ),
     });
   });
 

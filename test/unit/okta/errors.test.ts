@@ -20,7 +20,7 @@ describe('oktaFailure', () => {
   it('says an invalid SSWS token must be replaced, and where', () => {
     const error = oktaFailure({ ...base, status: 401, bodyText: body('E0000011', 'Invalid token provided') });
     expect(error.code).toBe('OKTA_TOKEN_INVALID');
-    expect(error.message).toBe('Okta refused to list users: the API token is invalid or expired.');
+    expect(error.message).toBe('Okta refused to list users: the API token is invalid or expired. (Okta error ID oae1)');
     expect(error.hint).toContain('Security > API > Tokens');
   });
 
@@ -56,7 +56,7 @@ describe('oktaFailure', () => {
     expect(error.code).toBe('OKTA_VALIDATION');
     expect(error.field).toBe('ssoAcsUrl');
     expect(error.message).toBe(
-      'Okta refused to list users: Api validation failed: ssoAcsUrl — ssoAcsUrl: The field cannot be left blank.',
+      'Okta refused to list users: Api validation failed: ssoAcsUrl — ssoAcsUrl: The field cannot be left blank. (Okta error ID oae1)',
     );
   });
 
@@ -72,5 +72,25 @@ describe('parseChallenge', () => {
       error: 'invalid_dpop_proof',
       error_description: 'bad htu',
     });
+  });
+
+  it("ends the message with Okta's X-Okta-Request-Id, which support asks for, in preference to the errorId", () => {
+    const error = oktaFailure({
+      ...base,
+      status: 404,
+      bodyText: body('E0000007', 'Not found: Resource not found: 0oa1 (AppInstance)'),
+      requestId: 'aKCvBWf7SuvVnwjkgcE8zgAAAE0',
+    });
+    expect(error.code).toBe('OKTA_NOT_FOUND');
+    expect(error.message).toBe(
+      'Okta refused to list users: Not found: Resource not found: 0oa1 (AppInstance). (Okta request ID aKCvBWf7SuvVnwjkgcE8zgAAAE0)',
+    );
+  });
+
+  it('names the request ID of a failure without a body too (a 503 from a gateway)', () => {
+    const error = oktaFailure({ ...base, status: 503, bodyText: '', requestId: 'req-503' });
+    expect(error.message).toBe(
+      'Okta refused to list users: https://acme.okta.com answered HTTP 503. (Okta request ID req-503)',
+    );
   });
 });
