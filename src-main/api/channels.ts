@@ -13,6 +13,7 @@ import {
   IntegrationSchema,
   OrgUrlSchema,
   StepIdSchema,
+  StepStatusSchema,
   VendorIdSchema,
   VendorSummarySchema,
 } from './model';
@@ -28,12 +29,35 @@ export const WorkspaceInfoSchema = z.object({
   secretWarning: z.string().optional(),
   /** Set when the desktop app moved a plaintext secrets file into the OS keychain at start (or could not). */
   secretsMoved: z.string().optional(),
-  /** The built-in sandbox org's URL when it is running (practice mode). */
-  sandboxUrl: z.string().optional(),
   /** Set when the workspace file was unusable at start and was moved aside, untouched. */
   setAside: z.object({ reason: z.string(), movedTo: z.string() }).optional(),
 });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
+
+const IntegrationLabelSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name, e.g. "Mixpanel (EU)"')
+  .max(80, 'Keep the name under 80 characters');
+
+/** One write an integration made to Okta, as the audit log recorded it. */
+export const AuditEntrySchema = z.object({
+  time: z.string(),
+  operation: z.string(),
+  target: z.string(),
+  outcome: z.enum(['success', 'failure']),
+  detail: z.string().optional(),
+  stepId: z.string().optional(),
+  actor: z.string().optional(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const VerifyAllResultSchema = z.object({
+  /** When the re-verification started. */
+  at: z.string(),
+  results: z.array(z.object({ stepId: StepIdSchema, status: StepStatusSchema })),
+});
+export type VerifyAllResult = z.infer<typeof VerifyAllResultSchema>;
 
 /**
  * The whole contract between the renderer and main, grouped by domain. The preload, the browser
@@ -55,7 +79,11 @@ export const channels = {
       ]),
       ClientSchema,
     ),
+    rename: channel(ClientRef.extend({ name: ClientNameSchema }), ClientSchema),
+    /** Forgets the client, its integrations, credentials and practice org; never touches its Okta org. */
     remove: channel(ClientRef, Empty),
+    /** Deletes everything in a practice client's org and starts it again from the sample data. */
+    resetPracticeOrg: channel(ClientRef, ClientSchema),
   },
   integrations: {
     list: channel(z.object({ clientId: z.string().optional() }), z.array(IntegrationSchema)),
@@ -69,6 +97,13 @@ export const channels = {
     ),
     get: channel(IntegrationRef, IntegrationSchema),
     open: channel(IntegrationRef.extend({ stepId: StepIdSchema }), IntegrationSchema),
+    rename: channel(IntegrationRef.extend({ label: IntegrationLabelSchema }), IntegrationSchema),
+    /** Forgets the integration in this app; what it made in Okta stays. */
+    remove: channel(IntegrationRef, Empty),
+    /** What this integration's steps wrote to Okta, newest first. */
+    audit: channel(IntegrationRef, z.array(AuditEntrySchema)),
+    /** Reads every step that was looked at before back from Okta again; read-only calls only. */
+    verifyAll: channel(IntegrationRef, VerifyAllResultSchema),
   },
   okta: oktaChannels,
   register: registerChannels,

@@ -25,7 +25,13 @@ export type Check = z.infer<typeof CheckSchema>;
 
 export const StepBlockerSchema = z.object({ message: z.string(), hint: z.string(), stepId: StepIdSchema.optional() });
 
-const StepErrorSchema = z.object({ code: z.string(), message: z.string(), hint: z.string() });
+const StepErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  hint: z.string(),
+  /** When the phase failed; absent on records written before this was kept. */
+  at: z.string().optional(),
+});
 
 /** What main keeps per step of an integration: input, what it last saw, planned and checked. */
 export const StepRecordSchema = z.object({
@@ -52,6 +58,11 @@ export const StepViewSchema = StepRecordSchema.extend({
   secretsSet: z.array(z.string()),
   /** Why the step cannot run yet (a missing earlier step, a missing credential). */
   blockers: z.array(StepBlockerSchema),
+  /**
+   * When the latest observation failed: the checks of the last read-back that succeeded, with its
+   * time. They are history, never current; `checks`, `changes` and `observed` are then empty.
+   */
+  staleChecks: z.object({ at: z.string(), checks: z.array(CheckSchema) }).optional(),
 });
 export type StepView = z.infer<typeof StepViewSchema>;
 

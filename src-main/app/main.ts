@@ -33,7 +33,7 @@ async function start(): Promise<void> {
   const refreshOrgOrigins = async () => {
     const origins = (await services.workspace.listClients()).map((c) => new URL(c.orgUrl).origin);
     // The practice org moves to a new port every launch; its console pages open like a real org's.
-    if (services.practiceOrg.url) origins.push(services.practiceOrg.url);
+    origins.push(...services.practiceOrg.urls());
     orgOrigins = origins;
   };
   await refreshOrgOrigins();

@@ -49,6 +49,10 @@ export interface SandboxOptions {
   apiToken?: string;
   /** Plugins installed after the built-in Management API routes. */
   plugins?: SandboxPlugin[];
+  /** An org saved earlier (practice orgs across launches), instead of seeding a new one. */
+  restore?: { state: OrgState; identities: SeededIdentities };
+  /** Called after every Management API write the org counted, e.g. to save a practice org. */
+  onWrite?: () => void;
 }
 
 export interface RequestLogEntry {
@@ -97,7 +101,7 @@ export async function createSandboxOrg(options: SandboxOptions = {}): Promise<Sa
   };
   const now = options.clock ?? Date.now;
   const limiter = new RateLimiter(options.rateLimit ?? { perMinute: DEFAULT_RATE_LIMIT }, now);
-  const { state, identities } = seedOrg(options.seed, options.apiToken);
+  const { state, identities } = options.restore ?? seedOrg(options.seed, options.apiToken);
 
   const context: SandboxContext = {
     state,
@@ -190,6 +194,7 @@ export async function createSandboxOrg(options: SandboxOptions = {}): Promise<Sa
         caller,
       });
       reply({ ...response, headers: { ...rateHeaders, ...response.headers } });
+      if (entry.mutating && response.status < 400) options.onWrite?.();
     } catch (error) {
       if (!(error instanceof OktaApiError)) throw error;
       reply(errorResponse(error, rateHeaders));

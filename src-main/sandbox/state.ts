@@ -18,6 +18,21 @@ export type * from './model';
 
 export type AssignmentListener = (event: AssignmentEvent) => void;
 
+/** The org as plain JSON data: what a practice org saves between launches. */
+export interface OrgData {
+  orgName: string;
+  domain: string;
+  users: UserRecord[];
+  groups: GroupRecord[];
+  apps: AppRecord[];
+  apiTokens: [string, string][];
+  members: [string, string[]][];
+  roles: [string, RoleRecord[]][];
+  appUsers: [string, AppUserRecord[]][];
+  appGroups: [string, AppGroupRecord[]][];
+  schemas: [string, AppSchemaRecord][];
+}
+
 const ROLE_LABELS: Record<RoleType, string> = {
   SUPER_ADMIN: 'Super Administrator',
   ORG_ADMIN: 'Organization Administrator',
@@ -285,6 +300,47 @@ export class OrgState {
       this.schemas.set(appId, schema);
     }
     return schema;
+  }
+
+  // Saving and restoring
+
+  /** Everything the org holds (OAuth grants aside: they are short-lived), as plain data. */
+  toData(): OrgData {
+    return {
+      orgName: this.orgName,
+      domain: this.domain,
+      users: [...this.users.values()],
+      groups: [...this.groups.values()],
+      apps: [...this.apps.values()],
+      apiTokens: [...this.apiTokens],
+      members: [...this.members].map(([groupId, ids]) => [groupId, [...ids]]),
+      roles: [...this.roles],
+      appUsers: [...this.appUsers].map(([appId, users]) => [appId, [...users.values()]]),
+      appGroups: [...this.appGroups].map(([appId, groups]) => [appId, [...groups.values()]]),
+      schemas: [...this.schemas],
+    };
+  }
+
+  /** The org `toData` saved, with its indexes rebuilt; no events fire. */
+  static fromData(data: OrgData): OrgState {
+    const state = new OrgState(data.orgName, data.domain);
+    for (const user of data.users) {
+      state.users.set(user.id, user);
+      state.loginIndex.set(user.profile.login.toLowerCase(), user.id);
+    }
+    for (const group of data.groups) state.groups.set(group.id, group);
+    for (const app of data.apps) state.apps.set(app.id, app);
+    for (const [token, userId] of data.apiTokens) state.apiTokens.set(token, userId);
+    for (const [groupId, userIds] of data.members) {
+      state.members.set(groupId, new Set(userIds));
+      for (const userId of userIds) state.memberOf.set(userId, (state.memberOf.get(userId) ?? new Set()).add(groupId));
+    }
+    for (const group of data.groups) if (!state.members.has(group.id)) state.members.set(group.id, new Set());
+    for (const [userId, roles] of data.roles) state.roles.set(userId, roles);
+    for (const [appId, users] of data.appUsers) state.appUsers.set(appId, new Map(users.map((u) => [u.id, u])));
+    for (const [appId, groups] of data.appGroups) state.appGroups.set(appId, new Map(groups.map((g) => [g.id, g])));
+    for (const [appId, schema] of data.schemas) state.schemas.set(appId, schema);
+    return state;
   }
 
   // Events

@@ -1,4 +1,5 @@
 import { AuditLog } from '../workspace/audit-log';
+import { currentAuditScope } from '../workspace/audit-scope';
 import { FileSecretStore, type SecretCipher } from '../workspace/secrets';
 import { moveSecretsIntoKeychain } from '../workspace/secrets-to-keychain';
 import { Workspace } from '../workspace/workspace';
@@ -34,9 +35,14 @@ export async function createServices(options: {
   // With a keychain, secrets left in the plaintext file (browser mode, the CLI) move into it first.
   const secretsMoved = options.cipher ? await moveSecretsIntoKeychain(options.dataDir, options.cipher) : undefined;
   const secrets = new FileSecretStore(options.dataDir, options.cipher);
-  const practiceOrg = options.practiceOrg ?? createPracticeOrg();
+  const practiceOrg = options.practiceOrg ?? createPracticeOrg({ dataDir: options.dataDir });
   const audit = new AuditLog(options.dataDir);
-  const connector = createOrgConnector({ secrets, audit: audit.append, practiceOrg });
+  // Each write names the integration, step and identity it was made for (see audit-scope.ts).
+  const connector = createOrgConnector({
+    secrets,
+    audit: (event) => audit.append({ ...event, ...currentAuditScope() }),
+    practiceOrg,
+  });
   const connect = connector.connect;
   const progress = new ProgressBoard();
   const handlers = createHandlers({

@@ -6,6 +6,7 @@ import type { Workspace } from '../workspace/workspace';
 import { vendorProfiles, vendorSummary } from '../vendors';
 import { AppError } from '../errors';
 import { createOktaHandlers } from './handlers-okta';
+import { createManageHandlers } from './handlers-manage';
 import { createRegisterHandlers } from './handlers-register';
 import { createTestLoginHandlers } from './handlers-test-login';
 import type { LoginCapture } from '../saml/login-capture/types';
@@ -17,6 +18,9 @@ import { createSamlHandlers } from './handlers-saml';
 import { createDirectoryHandlers } from './handlers-directory';
 import { createProvisioningHandlers } from './handlers-provisioning';
 import type { ProgressBoard } from '../directory/progress-board';
+
+/** A practice client's org URL until its org has started (its port changes with every launch). */
+const PRACTICE_ORG_PLACEHOLDER = 'http://127.0.0.1';
 
 export interface ServiceDeps {
   mode: 'electron' | 'browser';
@@ -47,6 +51,7 @@ export type Handlers = HandlersOf<Channels>;
 /** Main's implementation of every channel; the truth lives here, not in the renderer. */
 export function createHandlers(deps: ServiceDeps): Handlers {
   const { workspace } = deps;
+  const manage = createManageHandlers(deps);
   return {
     workspace: {
       info: async () => ({
@@ -55,7 +60,6 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         secretStorage: deps.secrets.kind,
         ...(deps.secretWarning ? { secretWarning: deps.secretWarning } : {}),
         ...(deps.secretsMoved ? { secretsMoved: deps.secretsMoved } : {}),
-        ...(deps.practiceOrg.url ? { sandboxUrl: deps.practiceOrg.url } : {}),
         ...(workspace.setAside ? { setAside: workspace.setAside } : {}),
       }),
     },
@@ -66,23 +70,22 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       list: () => workspace.listClients(),
       add: async (request) => {
         if (request.kind === 'sandbox') {
-          const org = await deps.practiceOrg.ensureStarted();
-          const client = await workspace.addClient({
+          const added = await workspace.addClient({
             name: request.name,
-            orgUrl: org.url,
+            orgUrl: PRACTICE_ORG_PLACEHOLDER,
             sandbox: true,
             auth: { method: 'api-token' },
           });
-          await deps.secrets.set(client.id, 'api-token', org.apiToken);
-          return client;
+          // Each practice client gets its own org, so one client's apps never show up in another's.
+          const org = await deps.practiceOrg.ensureStarted(added.id);
+          await deps.secrets.set(added.id, 'api-token', org.apiToken);
+          return workspace.updateClient(added.id, (client) => {
+            client.orgUrl = org.url;
+          });
         }
         return workspace.addClient({ name: request.name, orgUrl: request.orgUrl, sandbox: false });
       },
-      remove: async ({ clientId }) => {
-        await workspace.removeClient(clientId);
-        await deps.secrets.delete(clientId);
-        return {};
-      },
+      ...manage.clients,
     },
     integrations: {
       list: ({ clientId }) => workspace.listIntegrations(clientId),
@@ -105,6 +108,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
           }
           integration.currentStep = stepId;
         }),
+      verifyAll: ({ integrationId }) => deps.steps.verifyAll(integrationId),
+      ...manage.integrations,
     },
     okta: createOktaHandlers(deps),
     register: createRegisterHandlers(deps),

@@ -6,8 +6,8 @@ import type { SecretStore } from '../workspace/secrets';
 import type { PracticeOrg } from './practice-org';
 
 /**
- * Connects to a client's org. A sandbox client is re-pointed at the practice org running now
- * (its port and token change with every launch), so practice work survives a restart.
+ * Connects to a client's org. A sandbox client is re-pointed at its own practice org as it runs now
+ * (its port changes with every launch; its state is kept), so practice work survives a restart.
  */
 export interface OrgConnector {
   connect(client: Client): Promise<OktaOrgApi>;
@@ -32,7 +32,7 @@ export function createOrgConnector(deps: {
     const auth = client.auth;
     let orgUrl = client.orgUrl;
     if (client.sandbox) {
-      const practice = await deps.practiceOrg.ensureStarted();
+      const practice = await deps.practiceOrg.ensureStarted(client.id);
       orgUrl = practice.url;
       await deps.secrets.set(client.id, 'api-token', practice.apiToken);
     }

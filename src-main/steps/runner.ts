@@ -6,8 +6,11 @@ import { vendorProfile } from '../vendors';
 import type { VendorProfile } from '../vendors/profile';
 import type { SecretStore } from '../workspace/secrets';
 import type { Workspace } from '../workspace/workspace';
+import { withAuditScope } from '../workspace/audit-scope';
 import type { AnyStep, StepContext } from './step';
 import { inputBlockers, missingFacts } from './blockers';
+
+const AUTH_METHOD_NAMES = { 'api-token': 'API token', 'oauth-pkce': 'admin sign-in', 'service-app': 'service app' };
 
 export interface StepRef {
   integrationId: string;
@@ -44,12 +47,31 @@ export function statusAfterCheck(changes: Change[], checks: Check[]): StepStatus
 }
 
 /**
+ * What the screen may show as current. After a failed observation nothing from the earlier one is
+ * current: its observed state and plan are withheld and its checks are handed over as history, so
+ * the badge, the checks and "what will change" never disagree. The record keeps them, because
+ * later runs read recorded results (a SCIM preflight, an end-to-end proof) from it.
+ */
+export function currentObservation(record: StepRecord): StepRecord & Pick<StepView, 'staleChecks'> {
+  if (!record.lastError) return record;
+  const { observed: _observed, ...rest } = record;
+  const staleAt = record.verifiedAt ?? record.inspectedAt;
+  return {
+    ...rest,
+    changes: [],
+    checks: [],
+    ...(staleAt && record.checks.length > 0 ? { staleChecks: { at: staleAt, checks: record.checks } } : {}),
+  };
+}
+
+/**
  * Runs a step's inspect / plan / apply / verify for one integration and keeps the result in the
  * workspace. A step never runs twice at once; every phase re-reads the org before it writes, so a
  * crash mid-apply resumes without duplicates.
  */
 export class StepRunner {
   private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly actors = new WeakMap<OktaOrgApi, Promise<string>>();
   private readonly now: () => Date;
 
   constructor(private readonly deps: RunnerDeps) {
@@ -115,7 +137,7 @@ export class StepRunner {
       ...record.input,
     };
     return {
-      ...record,
+      ...currentObservation(record),
       input,
       integrationId: ref.integrationId,
       stepId: ref.stepId,
@@ -190,6 +212,41 @@ export class StepRunner {
     return this.exclusive(ref, () => this.runPhase(ref, 'verify'));
   }
 
+  /**
+   * Reads every step that has been looked at before back from Okta again (inspect and verify only:
+   * read-only calls), in the vendor's order. A step that cannot be read is recorded as failed and
+   * the others still run. Steps never started stay as they are.
+   */
+  async verifyAll(integrationId: string): Promise<{ at: string; results: { stepId: StepId; status: StepStatus }[] }> {
+    const integration = await this.deps.workspace.getIntegration(integrationId);
+    const at = this.now().toISOString();
+    const results: { stepId: StepId; status: StepStatus }[] = [];
+    for (const { id } of vendorProfile(integration.vendorId).steps) {
+      const record = integration.steps[id];
+      if (!record || !this.deps.steps[id] || (record.inspectedAt === undefined && record.status === 'not-started'))
+        continue;
+      try {
+        results.push({ stepId: id, status: (await this.verify({ integrationId, stepId: id })).status });
+      } catch {
+        results.push({ stepId: id, status: 'failed' });
+      }
+    }
+    return { at, results };
+  }
+
+  /** Who the connection acts as, for the audit log; asked once per connection. */
+  private actorOf(okta: OktaOrgApi): Promise<string> {
+    let actor = this.actors.get(okta);
+    if (!actor) {
+      actor = okta.whoAmI().then(
+        (me) => `${me.login ?? me.displayName} (${AUTH_METHOD_NAMES[me.authMethod]})`,
+        () => 'unknown (the credentials could not say whose they are)',
+      );
+      this.actors.set(okta, actor);
+    }
+    return actor;
+  }
+
   private async runPhase(ref: StepRef, phase: 'inspect' | 'apply' | 'verify'): Promise<StepView> {
     const loaded = await this.load(ref);
     const raw = await this.rawInput(ref, loaded);
@@ -239,7 +296,10 @@ export class StepRunner {
       if (phase === 'apply') {
         const automatic = changes.filter((c) => c.kind !== 'manual');
         if (automatic.length > 0) {
-          await loaded.step.apply(ctx, automatic, observed);
+          const actor = await this.actorOf(await ctx.okta());
+          await withAuditScope({ integrationId: ref.integrationId, stepId: ref.stepId, actor }, () =>
+            loaded.step.apply(ctx, automatic, observed),
+          );
           appliedAt = stamp();
           observed = await loaded.step.inspect(ctx);
           changes = loaded.step.plan(input, observed, loaded.profile);
@@ -269,7 +329,7 @@ export class StepRunner {
           };
       await save((record) => {
         record.status = 'failed';
-        record.lastError = failure;
+        record.lastError = { ...failure, at: stamp() };
       });
       throw error;
     }

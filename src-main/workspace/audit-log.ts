@@ -10,6 +10,10 @@ export interface AuditEvent {
   target: string;
   outcome: 'success' | 'failure';
   detail?: string;
+  /** The integration and step whose apply made the write, and whose credentials it used. */
+  integrationId?: string;
+  stepId?: string;
+  actor?: string;
 }
 
 export type AuditSink = (event: Omit<AuditEvent, 'time'>) => Promise<void>;

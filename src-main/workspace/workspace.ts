@@ -128,6 +128,19 @@ export class Workspace {
     });
   }
 
+  /** Renames a client; names stay unique, ignoring case. Nothing in Okta changes. */
+  renameClient(clientId: string, name: string): Promise<Client> {
+    return this.mutate((data) => {
+      const client = data.clients.find((c) => c.id === clientId);
+      if (!client) throw new AppError('CLIENT_NOT_FOUND', `No client with id ${clientId}.`, 'Reload the client list.');
+      if (data.clients.some((c) => c.id !== clientId && c.name.toLowerCase() === name.toLowerCase())) {
+        throw new AppError('CLIENT_EXISTS', `A client named "${name}" already exists.`, 'Choose another name.', 'name');
+      }
+      client.name = name;
+      return client;
+    });
+  }
+
   removeClient(clientId: string): Promise<void> {
     return this.mutate((data) => {
       if (!data.clients.some((c) => c.id === clientId)) {
@@ -196,6 +209,42 @@ export class Workspace {
         facts: {},
       };
       data.integrations.push(integration);
+      return integration;
+    });
+  }
+
+  /** Renames (relabels) an integration; labels stay unique within the client. Nothing in Okta changes. */
+  renameIntegration(integrationId: string, label: string): Promise<Integration> {
+    return this.mutate((data) => {
+      const integration = data.integrations.find((i) => i.id === integrationId);
+      if (!integration)
+        throw new AppError('INTEGRATION_NOT_FOUND', `No integration with id ${integrationId}.`, 'Reload the list.');
+      const taken = data.integrations.some(
+        (i) =>
+          i.id !== integrationId &&
+          i.clientId === integration.clientId &&
+          i.label.toLowerCase() === label.toLowerCase(),
+      );
+      if (taken) {
+        throw new AppError(
+          'INTEGRATION_EXISTS',
+          `This client already has an integration named "${label}".`,
+          'Choose another name.',
+          'label',
+        );
+      }
+      integration.label = label;
+      return integration;
+    });
+  }
+
+  /** Forgets an integration (its inputs, results and facts). Nothing in Okta changes. */
+  removeIntegration(integrationId: string): Promise<Integration> {
+    return this.mutate((data) => {
+      const integration = data.integrations.find((i) => i.id === integrationId);
+      if (!integration)
+        throw new AppError('INTEGRATION_NOT_FOUND', `No integration with id ${integrationId}.`, 'Reload the list.');
+      data.integrations = data.integrations.filter((i) => i.id !== integrationId);
       return integration;
     });
   }

@@ -1,6 +1,19 @@
+import { useState } from 'react';
 import type { Client, Integration, VendorSummary } from '../../src-main/api';
+import { api } from '../api/client';
 import { useUi } from '../state/ui';
+import { useNow, When } from '../wizard/when';
 import { NewIntegration } from './NewIntegration';
+import '../wizard/status.css';
+
+/** The oldest read-back among the verified steps: "verified" is only as fresh as its stalest step. */
+function oldestVerification(integration: Integration): string | undefined {
+  const times = Object.values(integration.steps)
+    .filter((s) => s.status === 'verified' && s.verifiedAt)
+    .map((s) => s.verifiedAt!)
+    .sort();
+  return times[0];
+}
 
 /** A client's integrations with their progress, or the vendor picker when there are none. */
 export function IntegrationList({
@@ -13,6 +26,17 @@ export function IntegrationList({
   vendors: VendorSummary[];
 }) {
   const selectIntegration = useUi((s) => s.selectIntegration);
+  const dataChanged = useUi((s) => s.dataChanged);
+  const now = useNow();
+  const [verifying, setVerifying] = useState<string | undefined>(undefined);
+  async function verifyAll() {
+    for (const integration of integrations) {
+      setVerifying(`Re-checking ${integration.label} against Okta (read-only calls)…`);
+      await api.integrations.verifyAll({ integrationId: integration.id });
+      dataChanged();
+    }
+    setVerifying(undefined);
+  }
   if (integrations.length === 0) {
     return (
       <section className="overview" aria-labelledby="overview-title">
@@ -23,12 +47,21 @@ export function IntegrationList({
   }
   return (
     <section className="overview" aria-labelledby="overview-title">
-      <h1 id="overview-title">{client.name}</h1>
+      <div className="overview-header">
+        <h1 id="overview-title">{client.name}</h1>
+        <button type="button" disabled={verifying !== undefined} onClick={() => void verifyAll()}>
+          {verifying ? 'Verifying…' : 'Verify all'}
+        </button>
+      </div>
+      <p role="status" aria-live="polite" className="integration-when">
+        {verifying ?? ''}
+      </p>
       <ul className="integration-list">
         {integrations.map((i) => {
           const steps = Object.values(i.steps);
           const verified = steps.filter((s) => s.status === 'verified').length;
           const failed = steps.filter((s) => s.status === 'failed').length;
+          const oldest = oldestVerification(i);
           return (
             <li key={i.id}>
               <button type="button" className="integration-card" onClick={() => selectIntegration(i.id)}>
@@ -41,6 +74,15 @@ export function IntegrationList({
                 />
                 <span>
                   {verified} of {steps.length} verified{failed ? ` · ${failed} failed` : ''}
+                </span>
+                <span className="integration-when" data-testid="integration-when">
+                  {oldest ? (
+                    <>
+                      Last verified <When iso={oldest} now={now} />
+                    </>
+                  ) : (
+                    'Not verified yet'
+                  )}
                 </span>
               </button>
             </li>

@@ -7,7 +7,12 @@ export function ChangePanel({ view }: { view: StepView | undefined }) {
   return (
     <aside className="changes" aria-labelledby="changes-title">
       <h2 id="changes-title">What will change</h2>
-      {!view || !view.inspectedAt ? (
+      {view?.lastError ? (
+        <p className="muted" data-testid="changes-unknown">
+          Unknown: the last attempt to read Okta failed, so what this step would change is not known. Check Okta again
+          once the error above is fixed.
+        </p>
+      ) : !view || !view.inspectedAt ? (
         <p className="muted">Check the org to see what this step would change. Nothing is written until you apply.</p>
       ) : view.changes.length === 0 ? (
         <p className="muted">

@@ -1,13 +1,21 @@
 import type { Check } from '../../src-main/api';
+import { exactTime } from './when';
 
 const glyph = { pass: '✓', warn: '!', fail: '✕' } as const;
 
-/** Read-back checks, each with its evidence one click away. */
-export function Checks({ checks }: { checks: Check[] }) {
+/**
+ * Read-back checks, each with its evidence one click away. `staleAt` marks checks of an earlier
+ * run, shown greyed and titled as history because the latest read of Okta failed.
+ */
+export function Checks({ checks, staleAt }: { checks: Check[]; staleAt?: string }) {
   if (checks.length === 0) return null;
   return (
-    <section className="checks" aria-labelledby="checks-title">
-      <h3 id="checks-title">Checks</h3>
+    <section
+      className={`checks${staleAt ? ' checks-stale' : ''}`}
+      aria-labelledby="checks-title"
+      data-stale={staleAt ? 'true' : undefined}
+    >
+      <h3 id="checks-title">{staleAt ? `Checks from the last run at ${exactTime(staleAt)}: not current` : 'Checks'}</h3>
       <ul>
         {checks.map((c) => (
           <li key={c.id} className={`check check-${c.status}`} data-check={c.id}>

@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { Integration, StepId, VendorSummary } from '../../src-main/api';
 import { StatusBadge } from './StatusBadge';
+import { exactTime } from './when';
 
 /**
  * The vendor's steps in order. One tab stop; arrow keys, Home and End move between steps
@@ -40,7 +41,13 @@ export function StepRail({
     <nav className="rail" aria-label={`${vendor.name} steps`}>
       <ol ref={list} onKeyDown={onKeyDown}>
         {vendor.steps.map((step, index) => {
-          const status = integration.steps[step.id]?.status ?? 'not-started';
+          const record = integration.steps[step.id];
+          const status = record?.status ?? 'not-started';
+          const readBack = record?.lastError?.at
+            ? `Okta could not be read at ${exactTime(record.lastError.at)}`
+            : record?.verifiedAt
+              ? `Last read back from Okta at ${exactTime(record.verifiedAt)}`
+              : 'Not read back from Okta yet';
           const selected = step.id === current;
           return (
             <li key={step.id}>
@@ -50,6 +57,7 @@ export function StepRail({
                 className={`rail-step${selected ? ' selected' : ''}`}
                 aria-current={selected ? 'step' : undefined}
                 tabIndex={selected ? 0 : -1}
+                title={readBack}
                 onClick={() => onSelect(step.id)}
               >
                 <span className="rail-index">{index + 1}</span>

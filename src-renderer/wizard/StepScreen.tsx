@@ -6,6 +6,7 @@ import { useUi } from '../state/ui';
 import { stepScreens } from '../steps';
 import { Checks } from './Checks';
 import { StatusBadge } from './StatusBadge';
+import { StatusLine } from './StatusLine';
 
 type Phase = 'inspect' | 'apply' | 'verify' | 'save';
 
@@ -87,7 +88,12 @@ export function StepScreen({
           <h1 id="step-title">{step?.title ?? stepId}</h1>
           <p className="guide-quote">{step?.summary}</p>
         </div>
-        {view ? <StatusBadge status={view.status} /> : null}
+        {view ? (
+          <div className="step-status">
+            <StatusBadge status={view.status} />
+            <StatusLine view={view} />
+          </div>
+        ) : null}
       </header>
       {view?.blockers.length ? (
         <ul className="blockers" aria-label="Before this step can run">
@@ -162,7 +168,13 @@ export function StepScreen({
           {busy === 'verify' ? 'Verifying…' : 'Verify'}
         </button>
       </div>
-      {view ? <Checks checks={view.checks} /> : null}
+      {view ? (
+        view.staleChecks ? (
+          <Checks checks={view.staleChecks.checks} staleAt={view.staleChecks.at} />
+        ) : (
+          <Checks checks={view.checks} />
+        )
+      ) : null}
     </section>
   );
 }

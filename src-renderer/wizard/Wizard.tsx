@@ -5,6 +5,7 @@ import { change } from '../api/use-main';
 import { ChangePanel } from './ChangePanel';
 import { StepRail } from './StepRail';
 import { StepScreen } from './StepScreen';
+import { VerifyBar } from './VerifyBar';
 
 /** Rail, step and "what will change", side by side. */
 export function Wizard({ vendor, integration }: { vendor: VendorSummary; integration: Integration }) {
@@ -16,6 +17,7 @@ export function Wizard({ vendor, integration }: { vendor: VendorSummary; integra
   };
   return (
     <div className="wizard">
+      <VerifyBar key={integration.id} integrationId={integration.id} />
       <StepRail vendor={vendor} integration={integration} onSelect={select} />
       {/* Keyed by step so a step's busy state and field errors never leak into the next one. */}
       <StepScreen key={integration.currentStep} vendor={vendor} integration={integration} onView={onView} />

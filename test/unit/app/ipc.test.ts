@@ -31,8 +31,9 @@ async function setUp(dir: string) {
   const workspace = await Workspace.open(dir);
   const secrets = new FileSecretStore(dir);
   const practiceOrg = {
-    url: undefined,
+    urls: () => [],
     ensureStarted: () => Promise.reject(new Error('no sandbox in this test')),
+    discard: async () => 'discarded' as const,
     close: async () => undefined,
   };
   const handlers = createHandlers({

@@ -1,0 +1,52 @@
+import type { StepView } from '../../src-main/api';
+import { useNow, When } from './when';
+import './status.css';
+
+/**
+ * When this step was last read back from Okta, under its badge. "Verified" is only ever said with
+ * the time it was true; a failed read says so and that what is below is from an earlier run.
+ */
+export function StatusLine({ view }: { view: StepView }) {
+  const now = useNow();
+  let text;
+  if (view.lastError) {
+    text = (
+      <>
+        Okta could not be read
+        {view.lastError.at ? (
+          <>
+            {' '}
+            <When iso={view.lastError.at} now={now} />
+          </>
+        ) : null}
+        .{' '}
+        {view.staleChecks ? (
+          <>
+            Last read back <When iso={view.staleChecks.at} now={now} />.
+          </>
+        ) : (
+          'Nothing about this step is known to be current.'
+        )}
+      </>
+    );
+  } else if (view.status === 'verified' && view.verifiedAt) {
+    text = (
+      <>
+        Verified <When iso={view.verifiedAt} now={now} />
+      </>
+    );
+  } else if (view.inspectedAt) {
+    text = (
+      <>
+        Last checked against Okta <When iso={view.inspectedAt} now={now} />
+      </>
+    );
+  } else {
+    text = 'Not checked against Okta yet';
+  }
+  return (
+    <p className="status-line" data-testid="status-line">
+      {text}
+    </p>
+  );
+}
