@@ -1,6 +1,14 @@
 import { api } from './api/client';
 import { useMain } from './api/use-main';
 import { AddClient } from './components/AddClient';
+import { AuditLog } from './components/AuditLog';
+import {
+  DeleteClient,
+  DeleteIntegration,
+  RenameClient,
+  RenameIntegration,
+  ResetPracticeOrg,
+} from './components/ManageDialogs';
 import { Connect } from './components/Connect';
 import { Dialog } from './components/Dialog';
 import { Header } from './components/Header';
@@ -11,7 +19,7 @@ import { useUi } from './state/ui';
 import { Wizard } from './wizard/Wizard';
 
 export function App() {
-  const { clientId, integrationId, dialog, closeDialog } = useUi();
+  const { clientId, integrationId, dialog, dialogTarget, closeDialog } = useUi();
   const info = useMain(() => api.workspace.info({}), 'workspace');
   const clients = useMain(() => api.clients.list({}), 'clients');
   const vendors = useMain(() => api.vendors.list({}), 'vendors');
@@ -25,6 +33,7 @@ export function App() {
   const integrationList =
     client && integrations.state === 'ready' ? integrations.value.filter((i) => i.clientId === client.id) : [];
   const integration = integrationList.find((i) => i.id === integrationId);
+  const targeted = integrationList.find((i) => i.id === (dialogTarget ?? integrationId));
   const vendorList = vendors.state === 'ready' ? vendors.value : [];
   const vendor = integration ? vendorList.find((v) => v.id === integration.vendorId) : undefined;
   const workspace = info.state === 'ready' ? info.value : undefined;
@@ -87,6 +96,36 @@ export function App() {
       {dialog === 'connect' && client ? (
         <Dialog title={`Sign in to ${client.name}'s Okta org`} onClose={closeDialog}>
           <Connect client={client} />
+        </Dialog>
+      ) : null}
+      {dialog === 'rename-client' && client ? (
+        <Dialog title={`Rename ${client.name}`} onClose={closeDialog}>
+          <RenameClient client={client} onDone={closeDialog} />
+        </Dialog>
+      ) : null}
+      {dialog === 'delete-client' && client ? (
+        <Dialog title={`Delete ${client.name}?`} onClose={closeDialog}>
+          <DeleteClient client={client} integrations={integrationList} onDone={closeDialog} />
+        </Dialog>
+      ) : null}
+      {dialog === 'reset-practice-org' && client ? (
+        <Dialog title={`Reset the practice org of ${client.name}?`} onClose={closeDialog}>
+          <ResetPracticeOrg client={client} onDone={closeDialog} />
+        </Dialog>
+      ) : null}
+      {dialog === 'rename-integration' && targeted ? (
+        <Dialog title={`Rename ${targeted.label}`} onClose={closeDialog}>
+          <RenameIntegration integration={targeted} onDone={closeDialog} />
+        </Dialog>
+      ) : null}
+      {dialog === 'delete-integration' && targeted ? (
+        <Dialog title={`Delete ${targeted.label}?`} onClose={closeDialog}>
+          <DeleteIntegration integration={targeted} onDone={closeDialog} />
+        </Dialog>
+      ) : null}
+      {dialog === 'audit-log' && targeted ? (
+        <Dialog title={`Audit log: ${targeted.label}`} onClose={closeDialog}>
+          <AuditLog integration={targeted} />
         </Dialog>
       ) : null}
       {dialog === 'add-integration' && client ? (

@@ -6,6 +6,10 @@ import { parseFlag, requireFlag } from './options';
 const usage = [
   '  okta-onboard clients list [--data-dir <dir>] [--json]',
   '  okta-onboard clients add --name <name> --org-url <https://acme.okta.com> [--data-dir <dir>] [--json]',
+  '  okta-onboard clients rename --client <name> --name <new name> [--data-dir <dir>] [--json]',
+  '  okta-onboard clients delete --client <name> [--data-dir <dir>] [--json]',
+  '      forgets the client, its integrations and credentials in this app (and its practice org);',
+  '      nothing in its Okta org is changed',
 ].join('\n');
 
 const PRACTICE_ORG = 'practice org (built in; on 127.0.0.1 while the app or browser mode runs)';
@@ -16,7 +20,7 @@ function withoutOrgUrl<T extends { orgUrl: string }>(client: T): Omit<T, 'orgUrl
 }
 
 export const command: CliCommand = {
-  summary: 'List and add clients (a customer and its Okta org)',
+  summary: 'List, add, rename and delete clients (a customer and its Okta org)',
   usage,
   async run(args, io) {
     const json = args.includes('--json');
@@ -30,6 +34,7 @@ export const command: CliCommand = {
           json: { type: 'boolean' },
           name: { type: 'string' },
           'org-url': { type: 'string' },
+          client: { type: 'string' },
         },
       });
     } catch (error) {
@@ -82,6 +87,44 @@ export const command: CliCommand = {
         else
           io.out(
             `Added client "${client.name}" (${client.orgUrl}). Next: okta-onboard org signin --client "${client.name}" --method api-token --token-file <file>`,
+          );
+        return Exit.ok;
+      }
+      if (sub === 'rename') {
+        const client = await workspace.findClient(
+          requireFlag(values.client, 'client', 'okta-onboard clients rename --client "Acme" --name "Acme Corp"'),
+        );
+        const name = parseFlag(
+          ClientNameSchema,
+          requireFlag(values.name, 'name', 'okta-onboard clients rename --client "Acme" --name "Acme Corp"'),
+          'name',
+        );
+        const renamed = await workspace.renameClient(client.id, name);
+        if (json) io.out(JSON.stringify({ client: renamed }, null, 2));
+        else io.out(`Renamed "${client.name}" to "${renamed.name}". Nothing in Okta changed.`);
+        return Exit.ok;
+      }
+      if (sub === 'delete') {
+        const client = await workspace.findClient(
+          requireFlag(values.client, 'client', 'okta-onboard clients delete --client "Acme"'),
+        );
+        const [{ FileSecretStore }, { practiceOrgFile }, { rm }] = await Promise.all([
+          import('../workspace/secrets'),
+          import('../services/practice-org'),
+          import('node:fs/promises'),
+        ]);
+        const integrations = await workspace.listIntegrations(client.id);
+        await workspace.removeClient(client.id);
+        await new FileSecretStore(workspace.dataDir).delete(client.id);
+        if (client.sandbox) await rm(practiceOrgFile(workspace.dataDir, client.id), { force: true });
+        if (json) io.out(JSON.stringify({ deleted: client, integrations: integrations.length }, null, 2));
+        else
+          io.out(
+            `Deleted "${client.name}" and its ${integrations.length} integration(s) from this app. ${
+              client.sandbox
+                ? 'Its practice org was deleted too.'
+                : `Nothing in the Okta org ${client.orgUrl} was changed; remove what the wizard made there in the Admin Console if it is no longer needed.`
+            }`,
           );
         return Exit.ok;
       }

@@ -6,10 +6,13 @@ import { parseFlag, requireFlag } from './options';
 const usage = [
   '  okta-onboard integrations list [--client <name>] [--data-dir <dir>] [--json]',
   '  okta-onboard integrations add --client <name> --vendor <millie|mixpanel|courier|custom-saml> [--label <label>] [--data-dir <dir>] [--json]',
+  '  okta-onboard integrations rename --client <name> --integration <label> --label <new label> [--data-dir <dir>] [--json]',
+  '  okta-onboard integrations delete --client <name> --integration <label> [--data-dir <dir>] [--json]',
+  '      forgets the integration in this app; the Okta app and everything it made in Okta stay',
 ].join('\n');
 
 export const command: CliCommand = {
-  summary: 'Add and list vendor integrations for a client',
+  summary: 'Add, list, rename and delete vendor integrations for a client',
   usage,
   async run(args, io) {
     const json = args.includes('--json');
@@ -24,6 +27,7 @@ export const command: CliCommand = {
           client: { type: 'string' },
           vendor: { type: 'string' },
           label: { type: 'string' },
+          integration: { type: 'string' },
         },
       });
     } catch (error) {
@@ -80,6 +84,40 @@ export const command: CliCommand = {
             `Added ${vendorProfile(vendorId).name} to "${client.name}": ${vendorProfile(vendorId)
               .steps.map((s) => s.title)
               .join(' → ')}`,
+          );
+        return Exit.ok;
+      }
+      if (sub === 'rename' || sub === 'delete') {
+        const example =
+          sub === 'rename'
+            ? 'okta-onboard integrations rename --client "Acme" --integration "Mixpanel" --label "Mixpanel EU"'
+            : 'okta-onboard integrations delete --client "Acme" --integration "Mixpanel"';
+        const client = await workspace.findClient(requireFlag(values.client, 'client', example));
+        const integration = await workspace.findIntegration(
+          client.id,
+          requireFlag(values.integration, 'integration', example),
+        );
+        if (sub === 'rename') {
+          const label = requireFlag(values.label, 'label', example).trim();
+          const renamed = await workspace.renameIntegration(integration.id, label);
+          if (json) io.out(JSON.stringify({ integration: renamed }, null, 2));
+          else io.out(`Renamed "${integration.label}" to "${renamed.label}". Nothing in Okta changed.`);
+          return Exit.ok;
+        }
+        const [{ FileSecretStore }, { deleteIntegrationSecrets }] = await Promise.all([
+          import('../workspace/secrets'),
+          import('../services/handlers-manage'),
+        ]);
+        await deleteIntegrationSecrets(
+          new FileSecretStore(workspace.dataDir),
+          await workspace.removeIntegration(integration.id),
+        );
+        if (json) io.out(JSON.stringify({ deleted: integration }, null, 2));
+        else
+          io.out(
+            `Deleted "${integration.label}" from "${client.name}" in this app. Nothing in Okta was changed${
+              integration.facts.appId ? `: the Okta app ${integration.facts.appId} and its assignments stay` : ''
+            }.`,
           );
         return Exit.ok;
       }

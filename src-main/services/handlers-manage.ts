@@ -2,7 +2,19 @@ import type { Handlers, ServiceDeps } from './handlers';
 import { AppError } from '../errors';
 import { secretKey } from '../steps/runner';
 import { wizardSteps } from '../steps/registry';
-import type { StepId } from '../api/model';
+import type { Integration, StepId } from '../api/model';
+import type { SecretStore } from '../workspace/secrets';
+
+/** Deletes the secret inputs (e.g. a SCIM token) an integration's steps kept in the secret store. */
+export async function deleteIntegrationSecrets(secrets: SecretStore, integration: Integration): Promise<void> {
+  for (const [stepId, step] of Object.entries(wizardSteps)) {
+    for (const field of step?.secretInputs ?? [])
+      await secrets.delete(
+        integration.clientId,
+        secretKey({ integrationId: integration.id, stepId: stepId as StepId }, field),
+      );
+  }
+}
 
 /**
  * Renaming and deleting clients and integrations, the practice org's reset and the audit viewer.
@@ -51,14 +63,7 @@ export function createManageHandlers(deps: ServiceDeps): {
     integrations: {
       rename: ({ integrationId, label }) => workspace.renameIntegration(integrationId, label),
       remove: async ({ integrationId }) => {
-        const integration = await workspace.removeIntegration(integrationId);
-        for (const [stepId, step] of Object.entries(wizardSteps)) {
-          for (const field of step?.secretInputs ?? [])
-            await deps.secrets.delete(
-              integration.clientId,
-              secretKey({ integrationId, stepId: stepId as StepId }, field),
-            );
-        }
+        await deleteIntegrationSecrets(deps.secrets, await workspace.removeIntegration(integrationId));
         return {};
       },
       audit: async ({ integrationId }) => {

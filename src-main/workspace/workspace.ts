@@ -167,6 +167,24 @@ export class Workspace {
     return found;
   }
 
+  /** Finds one of a client's integrations by id or by label, ignoring case. */
+  async findIntegration(clientId: string, labelOrId: string): Promise<Integration> {
+    const integrations = await this.listIntegrations(clientId);
+    const wanted = labelOrId.trim().toLowerCase();
+    const found =
+      integrations.find((i) => i.id === labelOrId) ?? integrations.find((i) => i.label.toLowerCase() === wanted);
+    if (!found) {
+      const known = integrations.map((i) => `"${i.label}"`).join(', ');
+      throw new AppError(
+        'INTEGRATION_NOT_FOUND',
+        `This client has no integration named "${labelOrId}".`,
+        known ? `Its integrations: ${known}.` : 'It has no integrations yet.',
+        'integration',
+      );
+    }
+    return found;
+  }
+
   addIntegration(input: { clientId: string; vendorId: VendorId; label?: string }): Promise<Integration> {
     const profile = vendorProfile(input.vendorId);
     return this.mutate((data) => {

@@ -5,6 +5,27 @@ import { useUi } from '../state/ui';
 import { useNow, When } from '../wizard/when';
 import { NewIntegration } from './NewIntegration';
 import '../wizard/status.css';
+import './manage.css';
+
+/** Rename, reset (practice orgs only) and delete: each opens a dialog that says what it changes. */
+function ClientActions({ client }: { client: Client }) {
+  const openDialog = useUi((s) => s.openDialog);
+  return (
+    <>
+      <button type="button" onClick={() => openDialog('rename-client')}>
+        Rename client
+      </button>
+      {client.sandbox ? (
+        <button type="button" onClick={() => openDialog('reset-practice-org')}>
+          Reset practice org
+        </button>
+      ) : null}
+      <button type="button" onClick={() => openDialog('delete-client')}>
+        Delete client
+      </button>
+    </>
+  );
+}
 
 /** The oldest read-back among the verified steps: "verified" is only as fresh as its stalest step. */
 function oldestVerification(integration: Integration): string | undefined {
@@ -26,6 +47,7 @@ export function IntegrationList({
   vendors: VendorSummary[];
 }) {
   const selectIntegration = useUi((s) => s.selectIntegration);
+  const openDialog = useUi((s) => s.openDialog);
   const dataChanged = useUi((s) => s.dataChanged);
   const now = useNow();
   const [verifying, setVerifying] = useState<string | undefined>(undefined);
@@ -40,7 +62,12 @@ export function IntegrationList({
   if (integrations.length === 0) {
     return (
       <section className="overview" aria-labelledby="overview-title">
-        <h1 id="overview-title">Which vendor are you connecting to {client.name}?</h1>
+        <div className="overview-header">
+          <h1 id="overview-title">Which vendor are you connecting to {client.name}?</h1>
+          <div className="overview-actions">
+            <ClientActions client={client} />
+          </div>
+        </div>
         <NewIntegration clientId={client.id} vendors={vendors} />
       </section>
     );
@@ -49,9 +76,12 @@ export function IntegrationList({
     <section className="overview" aria-labelledby="overview-title">
       <div className="overview-header">
         <h1 id="overview-title">{client.name}</h1>
-        <button type="button" disabled={verifying !== undefined} onClick={() => void verifyAll()}>
-          {verifying ? 'Verifying…' : 'Verify all'}
-        </button>
+        <div className="overview-actions">
+          <button type="button" disabled={verifying !== undefined} onClick={() => void verifyAll()}>
+            {verifying ? 'Verifying…' : 'Verify all'}
+          </button>
+          <ClientActions client={client} />
+        </div>
       </div>
       <p role="status" aria-live="polite" className="integration-when">
         {verifying ?? ''}
@@ -85,6 +115,17 @@ export function IntegrationList({
                   )}
                 </span>
               </button>
+              <div className="card-actions" aria-label={`${i.label} actions`} role="group">
+                <button type="button" onClick={() => openDialog('audit-log', i.id)}>
+                  Audit log
+                </button>
+                <button type="button" onClick={() => openDialog('rename-integration', i.id)}>
+                  Rename
+                </button>
+                <button type="button" onClick={() => openDialog('delete-integration', i.id)}>
+                  Delete
+                </button>
+              </div>
             </li>
           );
         })}

@@ -18,16 +18,29 @@ interface UiState {
   /** Bumped whenever main's data changed, so views refetch. */
   revision: number;
   toasts: Toast[];
-  dialog: 'add-client' | 'add-integration' | 'connect' | undefined;
+  dialog: Dialog | undefined;
+  /** The integration a dialog is about (rename, delete, audit log), when it is about one. */
+  dialogTarget: string | undefined;
   selectClient(clientId: string | undefined): void;
   selectIntegration(integrationId: string | undefined): void;
   dataChanged(): void;
-  openDialog(dialog: 'add-client' | 'add-integration' | 'connect'): void;
+  openDialog(dialog: Dialog, target?: string): void;
   closeDialog(): void;
   showFailure(failure: ApiFailure): void;
   showSuccess(message: string): void;
   dismissToast(id: number): void;
 }
+
+export type Dialog =
+  | 'add-client'
+  | 'add-integration'
+  | 'connect'
+  | 'rename-client'
+  | 'delete-client'
+  | 'reset-practice-org'
+  | 'rename-integration'
+  | 'delete-integration'
+  | 'audit-log';
 
 let nextToast = 1;
 const selectionKey = 'okta-onboard.selection';
@@ -51,6 +64,7 @@ export const useUi = create<UiState>((set, get) => ({
   revision: 0,
   toasts: [],
   dialog: undefined,
+  dialogTarget: undefined,
   selectClient: (clientId) => {
     saveSelection(clientId, undefined);
     set({ clientId, integrationId: undefined });
@@ -60,8 +74,8 @@ export const useUi = create<UiState>((set, get) => ({
     set({ integrationId });
   },
   dataChanged: () => set((s) => ({ revision: s.revision + 1 })),
-  openDialog: (dialog) => set({ dialog }),
-  closeDialog: () => set({ dialog: undefined }),
+  openDialog: (dialog, target) => set({ dialog, dialogTarget: target }),
+  closeDialog: () => set({ dialog: undefined, dialogTarget: undefined }),
   showFailure: (failure) =>
     set((s) => ({
       toasts: [...s.toasts, { id: nextToast++, tone: 'error', message: failure.message, hint: failure.hint }],

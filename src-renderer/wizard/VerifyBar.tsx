@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { useUi } from '../state/ui';
 import { useNow, When } from './when';
 import './status.css';
+import '../components/manage.css';
 
 type State =
   | { kind: 'running' }
@@ -17,6 +18,7 @@ type State =
  */
 export function VerifyBar({ integrationId }: { integrationId: string }) {
   const dataChanged = useUi((s) => s.dataChanged);
+  const openDialog = useUi((s) => s.openDialog);
   const now = useNow();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const running = useRef(false);
@@ -63,9 +65,14 @@ export function VerifyBar({ integrationId }: { integrationId: string }) {
       <p role="status" aria-live="polite">
         {message}
       </p>
-      <button type="button" disabled={state.kind === 'running'} onClick={() => void verifyAll()}>
-        {state.kind === 'running' ? 'Verifying…' : 'Verify all'}
-      </button>
+      <div className="overview-actions">
+        <button type="button" disabled={state.kind === 'running'} onClick={() => void verifyAll()}>
+          {state.kind === 'running' ? 'Verifying…' : 'Verify all'}
+        </button>
+        <button type="button" onClick={() => openDialog('audit-log', integrationId)}>
+          Audit log
+        </button>
+      </div>
     </div>
   );
 }
