@@ -37,7 +37,7 @@ describe('okta-onboard rename and delete', () => {
       await seed(dir);
       const io = captureIo();
       const args = ['--client', 'Acme', '--integration', 'Mixpanel', '--label', 'mixpanel eu', '--data-dir', dir];
-      expect(await runCli(['integrations', 'rename', ...args], io)).toBe(1);
+      expect(await runCli(['integrations', 'rename', ...args], io)).toBe(2);
       expect(io.stderr).toContain('This client already has an integration named "mixpanel eu".');
     });
   });
