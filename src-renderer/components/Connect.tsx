@@ -5,6 +5,7 @@ import { useMain } from '../api/use-main';
 import { useUi } from '../state/ui';
 import { TextField } from './Field';
 import { ServiceAppKey } from './ServiceAppKey';
+import { SecretStorageNote } from './SecretStorageNote';
 
 type Method = 'api-token' | 'oauth-pkce' | 'service-app';
 
@@ -188,6 +189,7 @@ export function Connect({ client }: { client: Client }) {
           />
         )}
         {method === 'service-app' ? <ServiceAppKey clientId={client.id} /> : null}
+        <SecretStorageNote />
         {status.state === 'ready' ? (
           <p className="muted">
             Scopes to grant (Okta API Scopes tab): <code>{status.value.scopesNeeded.join(' ')}</code>

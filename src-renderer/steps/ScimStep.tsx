@@ -3,6 +3,7 @@ import { ScimObservedSchema, type ScimExchangeView } from '../../src-main/api/st
 import { TextField } from '../components/Field';
 import type { StepScreenProps } from './types';
 import './scim.css';
+import { SecretStorageNote } from '../components/SecretStorageNote';
 
 const statusText = { pass: 'Passed', warning: 'Warning', fail: 'Failed', skipped: 'Skipped' } as const;
 
@@ -92,6 +93,7 @@ export default function ScimStep({ view, save, fieldError, busy }: StepScreenPro
           error={errorFor('token')}
           autoComplete="off"
         />
+        <SecretStorageNote />
         <TextField
           label="Test userName (optional)"
           name="testUserName"
