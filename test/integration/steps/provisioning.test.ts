@@ -172,7 +172,7 @@ describe('provisioning through the console (Courier custom SAML app)', () => {
       ['provisioning-e2e-cleanup', 'pass'],
     ]);
     expect(verified.checks.find((c) => c.id === 'provisioning-e2e-attributes')?.detail).toBe(
-      `userName = "${ann!.profile.login}", name.givenName = "${ann!.profile.firstName}", name.familyName = "${ann!.profile.lastName}", emails (primary) = "${ann!.profile.email}", externalId (the Okta user id) = "${ann!.id}", role = "ANALYST".`,
+      `userName = "${ann!.profile.login}", emails[0].value = "${ann!.profile.email}", name.familyName = "${ann!.profile.lastName}", name.givenName = "${ann!.profile.firstName}", role = "ANALYST". externalId = "${ann!.id}" (the Okta user id).`,
     );
     expect(scim.users()).toEqual([
       expect.objectContaining({ userName: ann!.profile.login, externalId: ann!.id, role: 'ANALYST', active: false }),
