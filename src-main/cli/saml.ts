@@ -8,7 +8,7 @@ import { Exit, exitCodesHelp, fail, type CliCommand } from './io';
 const usage = [
   '  okta-onboard saml check --metadata <file|url> --response <file> --audience <uri> --recipient <url>',
   '                          [--destination <url>] [--email <addr>] [--attribute name[=value] ...]',
-  '                          [--clock-skew-ms <ms>] [--json]',
+  '                          [--at <ISO time>] [--clock-skew-ms <ms>] [--json]',
   '',
   "  Checks a captured SAMLResponse the way the vendor will: signature (against the metadata's",
   '  certificate), issuer, audience, recipient, destination (default: the recipient), time window,',
@@ -16,6 +16,8 @@ const usage = [
   '',
   '  --response  a file with the base64 SAMLResponse as posted, or the whole form body',
   '              (SAMLResponse=...&RelayState=...); line breaks are ignored',
+  '  --at        judge the time window as of this instant instead of now, e.g. when the login',
+  '              was attempted: 2026-03-01T09:15:00Z (a time zone is required)',
   '',
   `  ${exitCodesHelp}`,
 ].join('\n');
@@ -24,7 +26,7 @@ export function formatCheckResult(result: SamlCheckResult): string {
   const width = Math.max(...result.checks.map((check) => check.name.length));
   const lines = [`SAML response: ${result.valid ? 'VALID' : 'NOT VALID'}`, ''];
   for (const check of result.checks)
-    lines.push(`${check.status === 'pass' ? 'PASS' : 'FAIL'}  ${check.name.padEnd(width)}  ${check.detail}`);
+    lines.push(`${check.status.toUpperCase().padEnd(4)}  ${check.name.padEnd(width)}  ${check.detail}`);
   return lines.join('\n');
 }
 
@@ -58,6 +60,20 @@ function audienceUri(value: string): string {
       'audience',
     );
   return value;
+}
+
+/** An ISO 8601 date-time with a time zone: without one, "09:15" would mean a different instant on each machine. */
+function instant(value: string): Date {
+  const trimmed = value.trim();
+  const ms = Date.parse(trimmed);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(trimmed) || Number.isNaN(ms))
+    throw new AppError(
+      'USAGE',
+      `--at: "${value}" is not an ISO 8601 time with a time zone.`,
+      'For example: --at 2026-03-01T09:15:00Z (UTC) or --at 2026-03-01T10:15:00+01:00',
+      'at',
+    );
+  return new Date(ms);
 }
 
 function parseAttribute(spec: string): { name: string; value?: string } {
@@ -112,6 +128,7 @@ export const command: CliCommand = {
           email: { type: 'string' },
           attribute: { type: 'string', multiple: true },
           'clock-skew-ms': { type: 'string' },
+          at: { type: 'string' },
         },
       });
       const [sub] = positionals;
@@ -131,6 +148,7 @@ export const command: CliCommand = {
           'clock-skew-ms',
         );
       }
+      const at = values.at === undefined ? undefined : instant(values.at);
       const metadataSource = required(values.metadata, 'metadata');
       const responsePath = required(values.response, 'response');
       const audience = audienceUri(required(values.audience, 'audience'));
@@ -156,6 +174,7 @@ export const command: CliCommand = {
         ...(destination === undefined ? {} : { destination }),
         ...(values.email === undefined ? {} : { email: values.email }),
         ...(skew === undefined ? {} : { clockSkewMs: skew }),
+        ...(at === undefined ? {} : { now: at }),
       };
       const result = await checkSamlResponse(samlResponse, expect);
       if (json) {

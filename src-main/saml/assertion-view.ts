@@ -5,11 +5,14 @@ const BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';
 /** What one <saml:Assertion> says, read without judging it; trust depends on where the element came from. */
 export interface AssertionView {
   issuer: string;
+  issueInstant: string | undefined;
   nameId: string | undefined;
   nameIdFormat: string | undefined;
   recipients: string[];
   confirmationNotOnOrAfter: string[];
   audiences: string[];
+  /** Each AudienceRestriction's audiences: the assertion is for an SP named in every one of them. */
+  audienceRestrictions: string[][];
   notBefore: string | undefined;
   notOnOrAfter: string | undefined;
   attributes: Record<string, string[]>;
@@ -30,6 +33,7 @@ export function readAssertion(assertion: Element): AssertionView {
   }
   return {
     issuer: text(element('saml:Issuer', assertion)),
+    issueInstant: assertion.getAttribute('IssueInstant') ?? undefined,
     nameId: nameId ? text(nameId) : undefined,
     nameIdFormat: nameId?.getAttribute('Format') ?? undefined,
     recipients: confirmations.map((data) => data.getAttribute('Recipient') ?? '').filter((value) => value !== ''),
@@ -38,6 +42,11 @@ export function readAssertion(assertion: Element): AssertionView {
       .filter((value) => value !== ''),
     audiences: conditions
       ? elements('saml:AudienceRestriction/saml:Audience', conditions).map((audience) => text(audience))
+      : [],
+    audienceRestrictions: conditions
+      ? elements('saml:AudienceRestriction', conditions).map((restriction) =>
+          elements('saml:Audience', restriction).map((audience) => text(audience)),
+        )
       : [],
     notBefore: conditions?.getAttribute('NotBefore') ?? undefined,
     notOnOrAfter: conditions?.getAttribute('NotOnOrAfter') ?? undefined,

@@ -209,6 +209,30 @@ describe('test-login step through the practice org', () => {
     expect(view.status).not.toBe('verified');
   });
 
+  it('passes a login whose Response is unsigned (only the Assertion is), warning about the Destination', async () => {
+    const { h, handlers } = await practiceHarness();
+    const app = await api<{ settings: { signOn: Record<string, unknown> } } & Record<string, unknown>>(
+      h.org,
+      'GET',
+      `/api/v1/apps/${h.appId}`,
+    );
+    app.body.settings.signOn.responseSigned = false;
+    expect((await api(h.org, 'PUT', `/api/v1/apps/${h.appId}`, { body: app.body })).status).toBe(200);
+    await assign(h, ALICE);
+    await h.save('test-login', { userLogin: ALICE });
+    const view = StepViewSchema.parse(await handlers.runSandbox({ integrationId: h.integration.id, mode: 'idp' }));
+    const record = (await h.current()).steps['test-login']?.input.idpCapture as { samlResponse: string };
+    const xml = Buffer.from(record.samlResponse, 'base64').toString('utf8');
+    expect(xml.indexOf('<ds:Signature')).toBeGreaterThan(xml.indexOf('<saml2:Assertion'));
+    expect(
+      view.checks.filter((c) => c.id.startsWith('idp:') && c.status !== 'pass').map((c) => [c.id, c.status]),
+    ).toEqual([['idp:destination', 'warn']]);
+    expect(view.checks.find((c) => c.id === 'idp:destination')?.detail).toContain(
+      'set "Response" to "Signed", keeping "Assertion Signature" "Signed"',
+    );
+    expect(TestLoginObservedSchema.parse(view.observed).results.idp?.valid).toBe(true);
+  });
+
   it('names an unknown test user as the field at fault', async () => {
     const { h } = await practiceHarness();
     const error = await h.save('test-login', { userLogin: 'nobody@acme.example' }).catch((e: unknown) => e);

@@ -182,6 +182,47 @@ describe('okta-onboard saml check', () => {
     expect(io.stdout).toContain('PASS  signature        ');
   });
 
+  it("--at checks yesterday's response as of when it was posted; without it the same response has expired", async () => {
+    const postedAt = new Date(Date.now() - 86_400_000);
+    const path = await file('yesterday.txt', idp.response({ now: postedAt }));
+    const asThen = capture();
+    expect(await samlCommand.run([...base(path), '--at', postedAt.toISOString()], asThen)).toBe(0);
+    const then = JSON.parse(asThen.stdout) as { valid: boolean; checks: { name: string; detail: string }[] };
+    expect(then.valid).toBe(true);
+    expect(then.checks.find((c) => c.name === 'validity-window')?.detail).toContain(
+      `(checked as of ${postedAt.toISOString()}, allowing 60 s of clock skew)`,
+    );
+    const now = capture();
+    expect(await samlCommand.run(base(path), now)).toBe(1);
+    const later = JSON.parse(now.stdout) as { checks: { name: string; status: string; detail: string }[] };
+    expect(later.checks.filter((c) => c.status === 'fail').map((c) => c.name)).toEqual(['validity-window']);
+    expect(later.checks.find((c) => c.name === 'validity-window')?.detail).toMatch(
+      /^Expired: Conditions NotOnOrAfter was \S+ \(checked as of \S+, allowing 60 s of clock skew\)\. Okta issued it at \S+\./,
+    );
+  });
+
+  it('exits 0 and prints a WARN line for a response signed only on its Assertion', async () => {
+    const io = capture();
+    const args = base(await file('assertion-only.txt', idp.response({ signResponse: false }))).filter(
+      (a) => a !== '--json',
+    );
+    expect(await samlCommand.run(args, io)).toBe(0);
+    expect(io.stdout).toContain('SAML response: VALID\n');
+    expect(io.stdout).toContain(
+      'WARN  destination      Destination is https://vendor.example/saml/acs, but it is not covered by a signature:',
+    );
+  });
+
+  it('exits 2 for an --at that is not an ISO time with a time zone', async () => {
+    for (const at of ['yesterday', '2026-03-01 09:15', '2026-03-01T09:15:00']) {
+      const io = capture();
+      expect(await samlCommand.run([...base(join(dir, 'unused.txt')), '--at', at], io)).toBe(2);
+      const { error } = JSON.parse(io.stdout) as { error: { message: string; hint: string } };
+      expect(error.message).toBe(`--at: "${at}" is not an ISO 8601 time with a time zone.`);
+      expect(error.hint).toBe('For example: --at 2026-03-01T09:15:00Z (UTC) or --at 2026-03-01T10:15:00+01:00');
+    }
+  });
+
   it('exits 2 for a missing flag, a missing response file, a response that is not base64 and a bad attribute', async () => {
     const garbage = await file('garbage.txt', 'this is not base64!');
     const attempts: [string[], string][] = [

@@ -102,25 +102,41 @@ describe('checkSamlResponse', () => {
     );
   });
 
-  it('fails only the validity window for an expired response', async () => {
+  it('fails only the validity window for an expired response, saying when it expired and when it was issued', async () => {
+    const now = new Date('2026-01-01T12:00:00Z');
     const result = await checkSamlResponse(
-      idp.response({ clockShiftMs: -(FIVE_MINUTES + 2 * 60_000) }),
-      idp.expectations(),
+      idp.response({ now, clockShiftMs: -(FIVE_MINUTES + 2 * 60_000) }),
+      idp.expectations({ now }),
     );
     expect(failed(result)).toEqual(['validity-window']);
-    expect(detail(result, 'validity-window')).toMatch(
-      /^SAML assertion expired: clocks skewed too much \(checked by node-saml at .*, allowing 60 s of clock skew\)\.$/,
+    expect(detail(result, 'validity-window')).toBe(
+      'Expired: Conditions NotOnOrAfter was 2026-01-01T11:58:00.000Z (checked as of 2026-01-01T12:00:00.000Z, allowing 60 s of clock skew). Okta issued it at 2026-01-01T11:53:00.000Z. A vendor refuses it now; check a captured response as of the time it was posted (saml check --at).',
     );
     expect(result.nameId).toBe('alice@customer.example');
   });
 
   it('fails only the validity window for a response that is not yet valid', async () => {
+    const now = new Date('2026-01-01T12:00:00Z');
     const result = await checkSamlResponse(
-      idp.response({ clockShiftMs: FIVE_MINUTES + 2 * 60_000 }),
-      idp.expectations(),
+      idp.response({ now, clockShiftMs: FIVE_MINUTES + 2 * 60_000 }),
+      idp.expectations({ now }),
     );
     expect(failed(result)).toEqual(['validity-window']);
-    expect(detail(result, 'validity-window')).toContain('SAML assertion not yet valid');
+    expect(detail(result, 'validity-window')).toBe(
+      "Not yet valid: Conditions NotBefore is 2026-01-01T12:02:00.000Z (checked as of 2026-01-01T12:00:00.000Z, allowing 60 s of clock skew). Okta issued it at 2026-01-01T12:07:00.000Z. The IdP's clock or this computer's is wrong.",
+    );
+  });
+
+  it('passes one second before NotOnOrAfter with no clock skew, naming the limits it checked', async () => {
+    const issued = new Date('2026-01-01T12:00:00Z');
+    const inside = await checkSamlResponse(
+      idp.response({ now: issued }),
+      idp.expectations({ now: new Date('2026-01-01T12:04:59Z'), clockSkewMs: 0 }),
+    );
+    expect(statuses(inside)['validity-window']).toBe('pass');
+    expect(detail(inside, 'validity-window')).toBe(
+      'Conditions NotBefore 2026-01-01T11:55:00.000Z and NotOnOrAfter 2026-01-01T12:05:00.000Z contain the time (checked as of 2026-01-01T12:04:59.000Z, allowing 0 s of clock skew).',
+    );
   });
 
   it('honours the checker clock and clock skew', async () => {
@@ -150,7 +166,7 @@ describe('checkSamlResponse', () => {
     const result = await checkSamlResponse(idp.response({ audience: 'https://other.example' }), idp.expectations());
     expect(failed(result)).toEqual(['audience']);
     expect(detail(result, 'audience')).toBe(
-      'SAML assertion audience mismatch. Expected: https://vendor.example/saml/metadata Received: https://other.example (checked by node-saml).',
+      'Audience is https://other.example, expected https://vendor.example/saml/metadata. Set "Audience URI (SP Entity ID)" in Okta to the vendor\'s entity ID.',
     );
   });
 
@@ -207,11 +223,27 @@ describe('checkSamlResponse', () => {
     expect(failed(result)).toEqual(['signature', ...CONTENT_CHECKS]);
   });
 
-  it('trusts a signed assertion in an unsigned response, but not its Destination', async () => {
+  it('passes a signed assertion in an unsigned response, as the vendor does, warning that its Destination is unsigned', async () => {
     const result = await checkSamlResponse(idp.response({ signResponse: false }), idp.expectations());
+    expect(result.valid).toBe(true);
+    expect(failed(result)).toEqual([]);
+    expect(statuses(result)).toMatchObject({ signature: 'pass', destination: 'warn' });
+    expect(detail(result, 'signature')).toBe(
+      'The Assertion is signed by a trusted IdP certificate (verified by node-saml).',
+    );
+    expect(detail(result, 'destination')).toBe(
+      'Destination is https://vendor.example/saml/acs, but it is not covered by a signature: Okta signed only the Assertion, so the Response around it (Destination, InResponseTo, Status) could be changed on the way without the signature breaking. The vendor accepts this, as most SAML service providers do. To sign the Response too: in Okta open the app > General > SAML Settings > Edit > Show Advanced Settings and set "Response" to "Signed", keeping "Assertion Signature" "Signed" (API: settings.signOn.responseSigned and assertionSigned both true).',
+    );
+  });
+
+  it('fails an unsigned Destination that names another ACS URL', async () => {
+    const result = await checkSamlResponse(
+      idp.response({ signResponse: false, destination: 'https://other.example/acs' }),
+      idp.expectations(),
+    );
     expect(failed(result)).toEqual(['destination']);
     expect(detail(result, 'destination')).toBe(
-      'Not trusted: Destination is on the Response, which is not signed (only the Assertion is). Destination is https://vendor.example/saml/acs, expected https://vendor.example/saml/acs (the recipient). In Okta set Response to "Signed".',
+      'Destination is https://other.example/acs, expected https://vendor.example/saml/acs (the recipient). Set "Destination" in Okta to the vendor\'s ACS URL. (Only the Assertion is signed, so the Destination is not covered by a signature either.)',
     );
   });
 
