@@ -237,6 +237,13 @@ export interface UserQuery {
   limit?: number;
 }
 
+export interface NewUserProfile {
+  login: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+}
+
 export interface GroupQuery {
   q?: string;
   search?: string;
@@ -290,6 +297,13 @@ export interface OktaOrgApi {
   getUser(idOrLogin: string): Promise<OktaUser | undefined>;
   listGroups(query?: GroupQuery): Paged<OktaGroup>;
   listGroupMembers(groupId: string): Paged<OktaUser>;
+
+  createGroup(name: string, description: string): Promise<OktaGroup>;
+  /** Idempotent: adding a member twice, or removing one who is not, is not an error. */
+  addGroupMember(groupId: string, userId: string): Promise<void>;
+  removeGroupMember(groupId: string, userId: string): Promise<void>;
+  /** Without a password: `activate` gives a user who finishes activation from Okta's email. */
+  createUser(profile: NewUserProfile, options: { activate: boolean }): Promise<OktaUser>;
 
   listAppUsers(appId: string): Paged<AppUser>;
   getAppUser(appId: string, userId: string): Promise<AppUser | undefined>;

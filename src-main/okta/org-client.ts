@@ -25,6 +25,7 @@ import type {
   AuthMethod,
   CallerIdentity,
   GroupQuery,
+  NewUserProfile,
   OktaApp,
   OktaAppInput,
   OktaGroup,
@@ -57,6 +58,14 @@ export function withoutNulls<T>(value: T): T {
 }
 const read = (operation: string): CallContext => ({ operation, role: ROLE_FOR.read });
 const appWrite = (operation: string): CallContext => ({ operation, role: ROLE_FOR.appWrite });
+const groupWrite = (operation: string): CallContext => ({ operation, role: ROLE_FOR.groupWrite });
+const userWrite = (operation: string): CallContext => ({ operation, role: ROLE_FOR.userWrite });
+
+/**
+ * The largest page each list endpoint takes (Okta's Management API spec): an app with 10,000
+ * people is read in 20 calls, not the 200 the default of 50 would cost.
+ */
+export const PAGE_SIZE = { appUsers: 500, appGroups: 200, groupMembers: 1000, users: 200 } as const;
 
 export interface OrgClientOptions {
   clientId: string;
@@ -204,7 +213,12 @@ export class OktaOrgClient implements OktaOrgApi {
 
   listUsers(query: UserQuery = {}): Paged<OktaUser> {
     return this.http.paged(
-      withQuery('/api/v1/users', { q: query.q, search: query.search, filter: query.filter, limit: query.limit }),
+      withQuery('/api/v1/users', {
+        q: query.q,
+        search: query.search,
+        filter: query.filter,
+        limit: query.limit ?? (query.q ? undefined : PAGE_SIZE.users),
+      }),
       userSchema,
       read('list users'),
     );
@@ -224,15 +238,55 @@ export class OktaOrgClient implements OktaOrgApi {
 
   listGroupMembers(groupId: string): Paged<OktaUser> {
     return this.http.paged(
-      `/api/v1/groups/${e(groupId)}/users`,
+      withQuery(`/api/v1/groups/${e(groupId)}/users`, { limit: PAGE_SIZE.groupMembers }),
       userSchema,
       read(`list the members of group ${groupId}`),
     );
   }
 
+  createGroup(name: string, description: string): Promise<OktaGroup> {
+    return this.audited('group.create', `group "${name}"`, () =>
+      this.http.json('POST', '/api/v1/groups', groupSchema, groupWrite(`create group "${name}"`), {
+        profile: { name, description },
+      }),
+    );
+  }
+
+  addGroupMember(groupId: string, userId: string): Promise<void> {
+    return this.audited('group.member.add', `user ${userId} -> group ${groupId}`, () =>
+      this.http.noContent(
+        'PUT',
+        `/api/v1/groups/${e(groupId)}/users/${e(userId)}`,
+        groupWrite(`add user ${userId} to group ${groupId}`),
+      ),
+    );
+  }
+
+  removeGroupMember(groupId: string, userId: string): Promise<void> {
+    return this.audited('group.member.remove', `user ${userId} -> group ${groupId}`, () =>
+      this.http.noContent(
+        'DELETE',
+        `/api/v1/groups/${e(groupId)}/users/${e(userId)}`,
+        groupWrite(`remove user ${userId} from group ${groupId}`),
+      ),
+    );
+  }
+
+  createUser(profile: NewUserProfile, options: { activate: boolean }): Promise<OktaUser> {
+    return this.audited('user.create', `user ${profile.login}`, () =>
+      this.http.json(
+        'POST',
+        withQuery('/api/v1/users', { activate: options.activate }),
+        userSchema,
+        userWrite(`create user ${profile.login}`),
+        { profile },
+      ),
+    );
+  }
+
   listAppUsers(appId: string): Paged<AppUser> {
     return this.http.paged(
-      `/api/v1/apps/${e(appId)}/users`,
+      withQuery(`/api/v1/apps/${e(appId)}/users`, { limit: PAGE_SIZE.appUsers }),
       appUserSchema,
       read(`list the users assigned to app ${appId}`),
     );
@@ -282,7 +336,7 @@ export class OktaOrgClient implements OktaOrgApi {
 
   listAppGroups(appId: string): Paged<AppGroupAssignment> {
     return this.http.paged(
-      `/api/v1/apps/${e(appId)}/groups`,
+      withQuery(`/api/v1/apps/${e(appId)}/groups`, { limit: PAGE_SIZE.appGroups }),
       appGroupSchema,
       read(`list the groups assigned to app ${appId}`),
     );

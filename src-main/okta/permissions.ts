@@ -49,9 +49,9 @@ export const STEP_NEEDS: Record<StepId, StepNeeds> = {
     does: 'assigns users and groups to the app',
   },
   migrate: {
-    scopes: ['okta.apps.manage', 'okta.users.read'],
+    scopes: ['okta.apps.manage', 'okta.users.manage', 'okta.groups.manage'],
     roles: APP_WRITERS,
-    does: "assigns the vendor's existing users to the app",
+    does: "assigns the vendor's existing users to the app, directly or through one group per role, and creates the people the admin chose to add",
   },
   'test-login': {
     scopes: ['okta.apps.read', 'okta.users.read'],
@@ -94,6 +94,8 @@ export const ROLE_FOR = {
   appWrite: describeRoles(APP_WRITERS),
   schemaWrite: describeRoles(APP_WRITERS),
   roles: 'any admin role (a plain user has no roles to list)',
+  groupWrite: describeRoles(['SUPER_ADMIN', 'ORG_ADMIN', 'USER_ADMIN', 'GROUP_MEMBERSHIP_ADMIN']),
+  userWrite: describeRoles(['SUPER_ADMIN', 'ORG_ADMIN', 'USER_ADMIN']),
 } as const;
 
 function hasScope(granted: readonly string[], needed: string): boolean {

@@ -4,9 +4,11 @@ import { oauthPlugin } from './oauth';
 import { provisioningPlugin } from './provisioning';
 import { appAssignmentsPlugin } from './routes/app-assignments';
 import { appsPlugin } from './routes/apps';
+import { groupWritesPlugin } from './routes/group-writes';
 import { groupsPlugin } from './routes/groups';
 import { metadataPlugin } from './routes/metadata';
 import { schemasPlugin } from './routes/schemas';
+import { userLifecyclePlugin } from './routes/user-lifecycle';
 import { usersPlugin } from './routes/users';
 import { ssoPlugin } from './sso';
 
@@ -18,6 +20,8 @@ export const builtInPlugins: readonly SandboxPlugin[] = [
   schemasPlugin,
   usersPlugin,
   groupsPlugin,
+  groupWritesPlugin,
+  userLifecyclePlugin,
   oauthPlugin,
   ssoPlugin,
   provisioningPlugin,

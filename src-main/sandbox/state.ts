@@ -142,6 +142,40 @@ export class OrgState {
     }
   }
 
+  /** Removes a member; apps assigned only through this group lose the user, as in Okta. */
+  removeGroupMember(groupId: string, userId: string): void {
+    const set = this.members.get(groupId);
+    const group = this.groups.get(groupId);
+    if (!set || !group || !set.delete(userId)) return;
+    this.memberOf.get(userId)?.delete(groupId);
+    group.lastMembershipUpdated = now();
+    for (const [appId, assigned] of this.appGroups) {
+      if (!assigned.has(groupId)) continue;
+      const appUser = this.getAppUser(appId, userId);
+      if (!appUser) continue;
+      appUser.groupIds = appUser.groupIds.filter((g) => g !== groupId);
+      if (!appUser.direct && appUser.groupIds.length === 0) {
+        this.appUsers.get(appId)?.delete(userId);
+        this.emit({ change: 'unassigned', appId, userId, appUser });
+      } else {
+        if (!appUser.direct) appUser.profile = this.groupProfileFor(appId, appUser.groupIds);
+        appUser.lastUpdated = now();
+        this.emit({ change: 'updated', appId, userId, appUser });
+      }
+    }
+  }
+
+  /** A lifecycle transition; the caller has checked it is one Okta allows. */
+  setUserStatus(userId: string, status: UserRecord['status']): void {
+    const user = this.users.get(userId);
+    if (!user || user.status === status) return;
+    const at = now();
+    user.status = status;
+    user.statusChanged = at;
+    user.lastUpdated = at;
+    if (status === 'ACTIVE' && user.activated === null) user.activated = at;
+  }
+
   // Roles
 
   assignRole(userId: string, type: RoleType): RoleRecord {

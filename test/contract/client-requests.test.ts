@@ -121,6 +121,14 @@ describe("every request our Okta client sends conforms to Okta's Management API 
           .all()
           .then(() => okta.listGroups({ search: 'type eq "OKTA_GROUP"' }).firstPage()),
       listGroupMembers: async () => okta.listGroupMembers(group.id).all(),
+      createGroup: () => okta.createGroup('Contract Group', 'Made by the contract test'),
+      addGroupMember: () => okta.addGroupMember(group.id, user.id),
+      removeGroupMember: () => okta.removeGroupMember(group.id, user.id),
+      createUser: () =>
+        okta.createUser(
+          { login: 'new.hire@acme.example', email: 'new.hire@acme.example', firstName: 'New', lastName: 'Hire' },
+          { activate: true },
+        ),
       listAppUsers: () => okta.listAppUsers(app.id).all(),
       getAppUser: () => okta.getAppUser(app.id, user.id),
       assignUserToApp: () => okta.assignUserToApp(app.id, user.id, { role: 'ANALYST' }),
@@ -174,6 +182,10 @@ describe("every request our Okta client sends conforms to Okta's Management API 
       'getUser',
       'listGroups',
       'listGroupMembers',
+      'createGroup',
+      'addGroupMember',
+      'removeGroupMember',
+      'createUser',
       'updateAppUserSchema',
       'getAppUserSchema',
       'getUserSchema',

@@ -65,10 +65,10 @@ describe('scopesFor', () => {
   it('asks for the fewest scopes that cover every step', () => {
     expect(scopesFor()).toEqual([
       'okta.apps.manage',
-      'okta.groups.read',
+      'okta.groups.manage',
       'okta.roles.read',
       'okta.schemas.manage',
-      'okta.users.read',
+      'okta.users.manage',
       'okta.users.read.self',
     ]);
   });
