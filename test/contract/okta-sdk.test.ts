@@ -25,9 +25,24 @@ beforeAll(async () => {
   org = await startSandbox();
   // Okta's own SDK as an independent peer: what it reads from the sandbox, a real client would.
   client = new Client({ orgUrl: org.url, token: org.apiToken, authorizationMode: 'SSWS', cacheMiddleware: null });
-  samlId = String((await api<{ id: string }>(org, 'POST', '/api/v1/apps', { body: samlAppBody('SDK SAML') })).body.id);
-  for (let i = 0; i < 4; i += 1) await api(org, 'POST', '/api/v1/apps', { body: bookmarkAppBody(`SDK Bookmark ${i}`) });
+  samlId = (await created(samlAppBody('SDK SAML'))).id;
+  for (let i = 0; i < 4; i += 1) await created(bookmarkAppBody(`SDK Bookmark ${i}`));
 });
+
+/**
+ * Creates an app and insists on Okta's 200 with an id. The setup once read the id of a create that
+ * had failed, and three tests then failed on "undefined" with the create's answer lost; now the
+ * answer itself is the failure.
+ */
+async function created(body: Record<string, unknown>): Promise<{ id: string }> {
+  const answer = await api<{ id?: unknown }>(org, 'POST', '/api/v1/apps', { body });
+  const id = answer.status === 200 ? answer.body.id : undefined;
+  if (typeof id !== 'string')
+    throw new Error(
+      `Creating app "${String(body.label)}" answered HTTP ${answer.status}: ${answer.text.slice(0, 500)}`,
+    );
+  return { id };
+}
 
 describe('@okta/okta-sdk-nodejs 8.1 reads the sandbox into its typed models', () => {
   it('pages through apps two at a time and types each by sign-on mode', async () => {

@@ -10,6 +10,7 @@ import {
   assignOnePerson,
   expectAllVerifiedAndSecondApplyWritesNothing,
   openStep,
+  finishCatalogAdd,
   signInToConsole,
   startPracticeIntegration,
 } from './support/walk';
@@ -32,8 +33,7 @@ test('Millie, the whole guide through the screens: slug, catalog app, metadata, 
   const consoleTab = await app.openCatalog();
   await signInToConsole(consoleTab, browserMode);
   await consoleTab.getByLabel('Slug Name').fill('acme-corp');
-  await consoleTab.getByRole('button', { name: 'Done' }).click();
-  await expect(consoleTab.locator('#app-id')).toHaveText(/^0oa/);
+  await finishCatalogAdd(consoleTab);
   await consoleTab.close();
   await wizard.button('Check Okta').click();
   await expect(app.settingRow('slug')).toContainText('✓ same');

@@ -11,6 +11,7 @@ import {
   assignOnePerson,
   expectAllVerifiedAndSecondApplyWritesNothing,
   openStep,
+  finishCatalogAdd,
   signInToConsole,
   startPracticeIntegration,
 } from './support/walk';
@@ -39,8 +40,7 @@ test('Mixpanel, the whole guide through the screens: catalog app, certificate an
   await app.save();
   const consoleTab = await app.openCatalog();
   await signInToConsole(consoleTab, browserMode);
-  await consoleTab.getByRole('button', { name: 'Done' }).click();
-  await expect(consoleTab.locator('#app-id')).toHaveText(/^0oa/);
+  await finishCatalogAdd(consoleTab);
   await consoleTab.close();
   await wizard.button('Check Okta').click();
   await expect(wizard.stepStatus('app')).toHaveAttribute('data-status', 'verified');

@@ -68,6 +68,23 @@ export async function signInToConsole(tab: Page, mode: BrowserMode): Promise<voi
 }
 
 /**
+ * Clicks the console's "Done" on "Add {App}" and waits for the new app's page, returning its id.
+ * Done makes the SAML app's signing key (a 2048-bit RSA key the practice org generates on its one
+ * thread), which on a loaded machine took longer than an ordinary 15 s expect and once failed the
+ * Millie walk; so this waits, up to 90 s, for the outcome itself (the app page, or the form's error
+ * list) and says which it got.
+ */
+export async function finishCatalogAdd(tab: Page): Promise<string> {
+  await tab.getByRole('button', { name: 'Done' }).click();
+  const outcome = tab.locator('#app-id, #errors');
+  await expect(outcome, 'the console answers Done with the new app or its errors').toBeVisible({ timeout: 90_000 });
+  await expect(tab.locator('#errors'), 'the console refused the new app').toHaveCount(0);
+  const appId = (await tab.locator('#app-id').textContent()) ?? '';
+  expect(appId, 'the new app page shows an Okta app id').toMatch(/^0oa/);
+  return appId;
+}
+
+/**
  * The end of every vendor walk: each step of the integration is verified, the screen offers
  * nothing to apply, and applying every step again makes no write at the sandbox org.
  */
