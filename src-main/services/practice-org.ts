@@ -5,6 +5,7 @@ import type { SandboxOrg } from '../sandbox/server';
 import type { OrgData } from '../sandbox/state';
 import type { SeededIdentities } from '../sandbox/seed';
 import { writeFileAtomic } from '../workspace/atomic-file';
+import { idFileName } from '../workspace/id-file-name';
 
 /**
  * The built-in sandbox orgs that practice clients run against: one per client, so two practice
@@ -33,7 +34,7 @@ interface SavedOrg {
 
 /** Where a client's practice org is saved in the data folder. */
 export function practiceOrgFile(dataDir: string, clientId: string): string {
-  return join(dataDir, 'practice-orgs', `${clientId}.json`);
+  return join(dataDir, 'practice-orgs', `${idFileName(clientId)}.json`);
 }
 
 async function readSaved(path: string): Promise<SavedOrg | undefined> {

@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { practiceOrgFile } from '../../../src-main/services/practice-org';
 import { AuditLog } from '../../../src-main/workspace/audit-log';
 import { idFileName } from '../../../src-main/workspace/id-file-name';
 import { Workspace } from '../../../src-main/workspace/workspace';
@@ -114,5 +115,12 @@ describe('where an id meets the file system', () => {
       await log.append({ clientId: 'cli_0123456789abcdef', operation: 'createApp', target: 'x', outcome: 'success' });
       expect(await readdir(join(dir, 'data', 'audit'))).toEqual(['cli_0123456789abcdef.jsonl']);
     });
+  });
+
+  it('never names a practice org file outside its folder', () => {
+    expect(() => practiceOrgFile('/data', '../../outside')).toThrow(expect.objectContaining({ code: 'UNSAFE_ID' }));
+    expect(practiceOrgFile('/data', 'cli_0123456789abcdef')).toBe(
+      join('/data', 'practice-orgs', 'cli_0123456789abcdef.json'),
+    );
   });
 });
