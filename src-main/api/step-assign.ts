@@ -47,5 +47,30 @@ export const AssignObservedSchema = z.object({
   membersMissing: z.array(z.string()),
   /** Everything assigned to the app now. */
   appAssigned: z.object({ groups: z.number().int(), users: z.number().int() }),
+  /**
+   * What the app has now, whoever assigned it (this step, the role step, the console): its groups
+   * by name, and its people counted once, directly or through a group.
+   */
+  appHas: z
+    .object({
+      groups: z.array(z.object({ id: z.string(), name: z.string(), role: z.string().nullable() })),
+      people: z.number().int(),
+      direct: z.number().int(),
+      viaGroups: z.number().int(),
+    })
+    .optional(),
+  /** The vendor's address rule (consumer mail, registered domains), so the screen can warn as people are picked. */
+  addressRule: z
+    .object({
+      vendorName: z.string(),
+      consumerMail: z.enum(['refuse', 'flag']),
+      why: z.string(),
+      listed: z.array(z.string()),
+    })
+    .optional(),
+  /** People (chosen, or already app users) whose address the vendor's SSO cannot serve, with why. */
+  addressFindings: z
+    .array(z.object({ id: z.string(), address: z.string(), message: z.string(), assigned: z.boolean() }))
+    .optional(),
 });
 export type AssignObserved = z.infer<typeof AssignObservedSchema>;

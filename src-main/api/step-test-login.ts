@@ -48,6 +48,8 @@ export type LoginResult = z.infer<typeof LoginResultSchema>;
 export const TestLoginObservedSchema = z.object({
   user: z.object({ id: z.string(), login: z.string(), email: z.string(), status: z.string() }),
   assigned: z.boolean(),
+  /** Why the vendor's SSO cannot serve this user's address (gmail.com for Millie), when it cannot. */
+  addressProblem: z.string().optional(),
   app: z.object({ id: z.string(), label: z.string() }),
   /** Modes that must pass for the step to be verified; the others are shown when tested. */
   required: z.array(LoginModeSchema),

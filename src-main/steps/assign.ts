@@ -2,6 +2,9 @@ import { AssignInputSchema, type AssignInput, type AssignObserved } from '../api
 import type { Change, Check } from '../api/steps';
 import { countPeople } from '../directory/count';
 import { memberIdsOf } from '../directory/directory-index';
+import { groupNamesById } from '../directory/group-names';
+import { addressProblem } from '../api/mail-domains';
+import { addressRuleFor } from './domain-rules';
 import { AppError } from '../errors';
 import type { AppUserSchemaProperty } from '../okta/org-api';
 import { defineStep } from './step';
@@ -65,12 +68,13 @@ export function planAssign(input: AssignInput, observed: AssignObserved): Change
   }
   for (const wanted of input.users) {
     const now = observed.users.find((u) => u.id === wanted.id);
+    const blocked = observed.addressFindings?.find((f) => f.id === wanted.id && !f.assigned);
     if (now?.scope !== 'USER') {
       changes.push({
         id: `assign-user:${wanted.id}`,
         kind: 'create',
         target: `user ${wanted.name}`,
-        summary: `Assign ${wanted.name} directly${wanted.role ? ` with role ${wanted.role}` : ''}`,
+        summary: `Assign ${wanted.name} directly${wanted.role ? ` with role ${wanted.role}` : ''}${blocked ? ` (warning: ${blocked.message})` : ''}`,
         details: wanted.role ? [{ field: 'role', ...(now?.role ? { from: now.role } : {}), to: wanted.role }] : [],
       });
     } else if (wanted.role !== undefined && now.role !== wanted.role) {
@@ -84,6 +88,33 @@ export function planAssign(input: AssignInput, observed: AssignObserved): Change
     }
   }
   return changes;
+}
+
+/** "4 groups and 23 people (2 directly, 21 through groups)". */
+export function appHasLine(has: NonNullable<AssignObserved['appHas']>): string {
+  const groups = `${has.groups.length} group${has.groups.length === 1 ? '' : 's'}`;
+  return `The app has ${groups} and ${people(has.people)} (${has.direct} directly, ${has.viaGroups} through groups)`;
+}
+
+/** Assigned people the vendor's SSO cannot serve: flagged after assignment, never silently passed. */
+function addressCheck(observed: AssignObserved): Check[] {
+  const rule = observed.addressRule;
+  const assigned = (observed.addressFindings ?? []).filter((f) => f.assigned);
+  if (!rule || assigned.length === 0) return [];
+  return [
+    {
+      id: 'vendor-addresses',
+      label: `Everyone assigned can sign in to ${rule.vendorName} with SSO`,
+      status: 'warn',
+      detail: `${people(assigned.length)} assigned cannot use ${rule.vendorName} SSO: ${assigned
+        .slice(0, 3)
+        .map((f) => f.message)
+        .join(
+          ' ',
+        )}${assigned.length > 3 ? ' …' : ''} Remove them from the app (or their group), or give them a company address.`,
+      evidence: assigned.map((f) => f.address).join('\n'),
+    },
+  ];
 }
 
 export const assignStep = defineStep<AssignInput, AssignObserved>({
@@ -116,6 +147,25 @@ export const assignStep = defineStep<AssignInput, AssignObserved>({
     const usersById = new Map(appUsers.map((u) => [u.id, u]));
     const missing = new Set<string>();
     for (const members of memberSets) for (const id of members) if (!usersById.has(id)) missing.add(id);
+    const names = await groupNamesById(
+      okta,
+      appGroups.map((g) => g.id),
+    );
+    const addressRule = addressRuleFor(ctx.profile, ctx.integration);
+    const addressFindings: NonNullable<AssignObserved['addressFindings']> = [];
+    for (const appUser of appUsers) {
+      const message = appUser.userName ? addressProblem(appUser.userName, addressRule) : undefined;
+      if (message && appUser.userName)
+        addressFindings.push({ id: appUser.id, address: appUser.userName, message, assigned: true });
+    }
+    for (const chosen of ctx.input.users) {
+      if (usersById.has(chosen.id)) continue;
+      const user = await okta.getUser(chosen.id);
+      const address = user?.profile.email ?? user?.profile.login;
+      const message = address ? addressProblem(address, addressRule) : undefined;
+      if (message && address) addressFindings.push({ id: chosen.id, address, message, assigned: false });
+    }
+    const direct = appUsers.filter((u) => u.scope === 'USER').length;
     return {
       appId,
       roles,
@@ -145,6 +195,14 @@ export const assignStep = defineStep<AssignInput, AssignObserved>({
       ),
       membersMissing: [...missing],
       appAssigned: { groups: appGroups.length, users: appUsers.length },
+      appHas: {
+        groups: appGroups.map((g) => ({ id: g.id, name: names.get(g.id) ?? g.id, role: roleOf(g.profile) })),
+        people: appUsers.length,
+        direct,
+        viaGroups: appUsers.length - direct,
+      },
+      addressRule: { ...addressRule, listed: [...addressRule.listed] },
+      addressFindings,
     };
   },
 
@@ -179,18 +237,32 @@ export const assignStep = defineStep<AssignInput, AssignObserved>({
 
   async verify(ctx, observed) {
     const { groups, users } = ctx.input;
+    const flagged = addressCheck(observed);
+    const has = observed.appHas;
     if (groups.length === 0 && users.length === 0) {
+      if (has && has.people + has.groups.length > 0) {
+        return [
+          {
+            id: 'assignments',
+            label: 'The app is assigned',
+            status: 'pass',
+            detail: `${appHasLine(has)}, assigned outside this step (the role step or the Admin Console). Pick more above to add to them.`,
+            evidence: has.groups.map((g) => `${g.name}: role ${g.role ?? '(none)'}`).join('\n') || undefined,
+          },
+          ...flagged,
+        ];
+      }
       return [
         {
           id: 'assignments',
           label: 'Groups and users chosen',
           status: 'warn',
-          detail: 'Nobody is chosen yet: search for groups or people above, then apply.',
+          detail: 'Nobody is assigned to the app yet: search for groups or people above, then apply.',
           evidence: `app has ${observed.appAssigned.groups} groups and ${observed.appAssigned.users} users assigned`,
         },
       ];
     }
-    const checks: Check[] = [];
+    const checks: Check[] = [...flagged];
     const groupLine = (g: AssignObserved['groups'][number]) =>
       `${g.name}: ${g.assigned ? `assigned, role ${g.role ?? '(none)'}` : 'not assigned'}`;
     if (groups.length > 0) {

@@ -1,46 +1,9 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
+import type { AddressRule } from '../api/mail-domains';
+import type { Integration } from '../api/model';
+import type { VendorProfile } from '../vendors/profile';
 
-/**
- * Free mail providers: shared by many companies, so a vendor that routes sign-ins by email domain
- * cannot tell whose IdP an address belongs to. Data, not logic: extend it as new providers appear.
- */
-export const CONSUMER_MAIL_DOMAINS: ReadonlySet<string> = new Set([
-  'gmail.com',
-  'googlemail.com',
-  'outlook.com',
-  'hotmail.com',
-  'hotmail.co.uk',
-  'live.com',
-  'msn.com',
-  'yahoo.com',
-  'yahoo.co.uk',
-  'ymail.com',
-  'icloud.com',
-  'me.com',
-  'mac.com',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-  'pm.me',
-  'gmx.com',
-  'gmx.net',
-  'gmx.de',
-  'web.de',
-  'yandex.com',
-  'yandex.ru',
-  'mail.com',
-  'mail.ru',
-  'zoho.com',
-  'tutanota.com',
-  'fastmail.com',
-  'qq.com',
-  '163.com',
-  '126.com',
-]);
-
-export function isConsumerMail(domain: string): boolean {
-  return CONSUMER_MAIL_DOMAINS.has(domain);
-}
+export { CONSUMER_MAIL_DOMAINS, isConsumerMail } from '../api/mail-domains';
 
 export type DomainCheck = { ok: true; domain: string } | { ok: false; message: string };
 
@@ -74,4 +37,14 @@ export function loginDomain(login: string): string | undefined {
   if (at < 1) return undefined;
   const checked = normalizeDomain(login.slice(at + 1));
   return checked.ok ? checked.domain : undefined;
+}
+
+/** The vendor's address rule for this integration: its consumer-mail policy and the domains registered so far. */
+export function addressRuleFor(profile: VendorProfile, integration: Integration): AddressRule {
+  const raw = integration.steps.domains?.input.domains;
+  const listed = (Array.isArray(raw) ? raw : []).flatMap((d) => {
+    const checked = typeof d === 'string' ? normalizeDomain(d) : undefined;
+    return checked?.ok ? [checked.domain] : [];
+  });
+  return { vendorName: profile.name, consumerMail: profile.domains.consumerMail, why: profile.domains.why, listed };
 }

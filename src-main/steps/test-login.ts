@@ -6,7 +6,9 @@ import {
   type TestLoginObserved,
 } from '../api/step-test-login';
 import type { Change, Check } from '../api/steps';
+import { addressProblem } from '../api/mail-domains';
 import { AppError } from '../errors';
+import { addressRuleFor } from './domain-rules';
 import type { VendorProfile } from '../vendors/profile';
 import { userProfileAttributes } from './expression-findings';
 import { checkCapture, expectedAttributes, samlTargets } from './login-expectations';
@@ -42,6 +44,17 @@ export function requiredModes(modes: readonly LoginMode[], profile: VendorProfil
 /** Pure: assign the user first; then sign in, once per required mode, until each has passed. */
 export function testLoginPlan(observed: TestLoginObserved): Change[] {
   const who = observed.user.login;
+  if (observed.addressProblem) {
+    return [
+      {
+        id: 'test-login-user-address',
+        kind: 'manual',
+        target: 'Test user',
+        summary: `Choose another test user: ${observed.addressProblem}`,
+        details: [],
+      },
+    ];
+  }
   if (!observed.assigned) {
     return [
       {
@@ -100,6 +113,13 @@ export function testLoginChecks(observed: TestLoginObserved): Check[] {
         : `${observed.user.login} is not assigned to "${observed.app.label}": assign the user first, then test again.`,
     },
   ];
+  if (observed.addressProblem)
+    checks.push({
+      id: 'test-user-address',
+      label: "The vendor accepts the test user's address",
+      status: 'fail',
+      detail: `${observed.addressProblem} A login with this user proves nothing about the people who will use SSO.`,
+    });
   for (const mode of ['idp', 'sp'] as const) {
     const result = observed.results[mode];
     if (result) checks.push(...resultChecks(result));
@@ -172,8 +192,10 @@ async function inspectLogin(ctx: StepContext<TestLoginInput>): Promise<TestLogin
       results[mode] = await checkCapture(mode, capture, expected, certificatePem);
   }
   const embed = app.appLinks[0]?.href ?? ctx.facts.embedLink;
+  const addressIssue = addressProblem(email, addressRuleFor(ctx.profile, ctx.integration));
   return {
     user: { id: user.id, login: user.profile.login, email, status: user.status },
+    ...(addressIssue ? { addressProblem: addressIssue } : {}),
     assigned: (await okta.getAppUser(app.id, user.id)) !== undefined,
     app: { id: app.id, label: app.label },
     required: requiredModes(ctx.input.modes, ctx.profile, ctx.client.sandbox),

@@ -7,6 +7,7 @@ import {
   type AssignInput,
   type PeopleCountView,
 } from '../../src-main/api/step-assign';
+import { addressProblem } from '../../src-main/api/mail-domains';
 import { api } from '../api/client';
 import { DirectoryPicker, RoleSelect } from './DirectoryPicker';
 import type { StepScreenProps } from './types';
@@ -67,6 +68,11 @@ export default function AssignStep({ view, integration, save, fieldError, busy }
     users.map((u) => u.id),
   );
   const progress = useApplyProgress(integration.id, busy);
+  /** Warnings raised as people are picked, before anything is saved or assigned. */
+  const [pickWarnings, setPickWarnings] = useState<Record<string, string>>({});
+  const addressWarning = (id: string) =>
+    pickWarnings[id] ?? observed?.addressFindings?.find((f) => f.id === id)?.message;
+  const flaggedAssigned = (observed?.addressFindings ?? []).filter((f) => f.assigned);
   const errorFor = (field: string) => (fieldError?.field === field ? fieldError.message : undefined);
   const saved =
     JSON.stringify(
@@ -107,7 +113,14 @@ export default function AssignStep({ view, integration, save, fieldError, busy }
               />
             </td>
           ) : null}
-          <td>{state}</td>
+          <td>
+            {state}
+            {kind === 'users' && addressWarning(item.id) ? (
+              <p className="field-warning-text" role="status" data-address-warning={item.name}>
+                {addressWarning(item.id)}
+              </p>
+            ) : null}
+          </td>
           <td>
             <button
               type="button"
@@ -160,7 +173,11 @@ export default function AssignStep({ view, integration, save, fieldError, busy }
           clientId={integration.clientId}
           label="Search people"
           chosen={new Set(users.map((u) => u.id))}
-          onPick={(item) => setUsers([...users, { id: item.id, name: item.name }])}
+          onPick={(item) => {
+            const warning = observed?.addressRule ? addressProblem(item.detail, observed.addressRule) : undefined;
+            if (warning) setPickWarnings({ ...pickWarnings, [item.id]: warning });
+            setUsers([...users, { id: item.id, name: item.name }]);
+          }}
         />
         {users.length > 0 ? (
           <table className="step-table" aria-label="Chosen people">
@@ -176,6 +193,34 @@ export default function AssignStep({ view, integration, save, fieldError, busy }
             ? `${people(preview.people)}: ${people(preview.fromGroups)} from ${groups.length} group${groups.length === 1 ? '' : 's'}, ${people(preview.direct)} picked directly${preview.duplicates > 0 ? `, ${preview.duplicates} duplicate${preview.duplicates === 1 ? '' : 's'} counted once` : ''}.`
             : 'Counting…'}
         </p>
+        {observed?.appHas ? (
+          <p
+            className="app-has"
+            data-app-has-people={observed.appHas.people}
+            data-app-has-groups={observed.appHas.groups.length}
+          >
+            In Okta now: {people(observed.appHas.people)} ({observed.appHas.direct} directly,{' '}
+            {observed.appHas.viaGroups} through groups)
+            {observed.appHas.groups.length > 0
+              ? `; ${observed.appHas.groups.length} group${observed.appHas.groups.length === 1 ? '' : 's'}: ${observed.appHas.groups
+                  .map((g) => (g.role ? `${g.name} (${g.role})` : g.name))
+                  .join(', ')}`
+              : ''}
+            .
+          </p>
+        ) : null}
+        {flaggedAssigned.length > 0 ? (
+          <div className="inline-warning" role="status" data-address-flagged={flaggedAssigned.length}>
+            <strong>
+              {people(flaggedAssigned.length)} assigned cannot sign in to {observed?.addressRule?.vendorName} with SSO:
+            </strong>
+            <ul>
+              {flaggedAssigned.slice(0, 5).map((f) => (
+                <li key={f.id}>{f.message}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {roles.length === 0 && observed ? (
           <p className="muted">This app has no role attribute, so no role is set.</p>
         ) : null}
