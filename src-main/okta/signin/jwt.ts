@@ -1,23 +1,24 @@
-import { createHash, createPrivateKey, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, randomUUID, type KeyObject } from 'node:crypto';
+import { SignJWT, type JWTHeaderParameters, type JWTPayload } from 'jose';
 
-const b64url = (input: Buffer | string): string => Buffer.from(input).toString('base64url');
-
-/** A compact JWS (RS256 for RSA keys, ES256 for P-256 keys), all we need for assertions and DPoP proofs. */
-export function signJwt(header: Record<string, unknown>, payload: Record<string, unknown>, key: KeyObject): string {
+/** A compact JWS signed by jose: RS256 for RSA keys, ES256 for P-256 keys (assertions and DPoP proofs). */
+export async function signJwt(
+  header: Omit<JWTHeaderParameters, 'alg'>,
+  payload: JWTPayload,
+  key: KeyObject,
+): Promise<string> {
   const alg = key.asymmetricKeyType === 'ec' ? 'ES256' : 'RS256';
-  const input = `${b64url(JSON.stringify({ ...header, alg }))}.${b64url(JSON.stringify(payload))}`;
-  const signature = sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
-  return `${input}.${b64url(signature)}`;
+  return new SignJWT(payload).setProtectedHeader({ ...header, alg }).sign(key);
 }
 
 /** RFC 7523 client assertion for private_key_jwt at the org token endpoint (§6: iss = sub = client id). */
-export function clientAssertion(
+export async function clientAssertion(
   orgUrl: string,
   clientId: string,
   keyId: string,
   privateKeyPem: string,
   nowS = Math.floor(Date.now() / 1000),
-): string {
+): Promise<string> {
   const key = createPrivateKey(privateKeyPem);
   return signJwt(
     { typ: 'JWT', kid: keyId },
@@ -26,6 +27,7 @@ export function clientAssertion(
   );
 }
 
+/** The DPoP `ath` claim (RFC 9449 §4.2): base64url SHA-256 of the access token; jose has no helper for it. */
 export function sha256Base64url(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }

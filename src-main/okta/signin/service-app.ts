@@ -57,7 +57,7 @@ export class ServiceAppSession implements Authorizer {
     if (token.type === 'Bearer') return { Authorization: `Bearer ${token.value}` };
     return {
       Authorization: `DPoP ${token.value}`,
-      DPoP: this.proof(method, url, { ath: sha256Base64url(token.value) }),
+      DPoP: await this.proof(method, url, { ath: sha256Base64url(token.value) }),
     };
   }
 
@@ -69,7 +69,7 @@ export class ServiceAppSession implements Authorizer {
     return this.pending;
   }
 
-  private proof(method: string, url: string, extra: Record<string, string>): string {
+  private async proof(method: string, url: string, extra: Record<string, string>): Promise<string> {
     const key = (this.dpopKey ??= ServiceAppSession.newDpopKey());
     const target = new URL(url);
     return signJwt(
@@ -101,10 +101,16 @@ export class ServiceAppSession implements Authorizer {
         grant_type: 'client_credentials',
         scope: scopes.join(' '),
         client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-        client_assertion: clientAssertion(orgUrl, oauthClientId, keyId, privateKeyPem, Math.floor(this.now() / 1000)),
+        client_assertion: await clientAssertion(
+          orgUrl,
+          oauthClientId,
+          keyId,
+          privateKeyPem,
+          Math.floor(this.now() / 1000),
+        ),
       };
       const headers: Record<string, string> = this.dpopKey
-        ? { DPoP: this.proof('POST', tokenUrl, this.nonce ? { nonce: this.nonce } : {}) }
+        ? { DPoP: await this.proof('POST', tokenUrl, this.nonce ? { nonce: this.nonce } : {}) }
         : {};
       outcome = await postTokenForm(orgUrl, form, headers);
       if (outcome.ok) break;

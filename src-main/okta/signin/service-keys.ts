@@ -1,4 +1,5 @@
-import { createHash, createPublicKey } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
+import { calculateJwkThumbprint } from 'jose';
 import forge from 'node-forge';
 
 /** The public half the admin pastes into the service app (General > Client Credentials > Public keys). */
@@ -16,17 +17,12 @@ export interface ServiceKeyPair {
   publicJwk: PublicJwk;
 }
 
-/** RFC 7638 thumbprint: a kid that follows from the key itself, so re-showing it never drifts. */
-function thumbprint(e: string, n: string): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ e, kty: 'RSA', n }))
-    .digest('base64url');
-}
-
-export function publicJwkOf(privateKeyPem: string): PublicJwk {
+/** The kid is the key's RFC 7638 thumbprint (by jose): it follows from the key, so re-showing it never drifts. */
+export async function publicJwkOf(privateKeyPem: string): Promise<PublicJwk> {
   const jwk = createPublicKey(privateKeyPem).export({ format: 'jwk' });
   if (typeof jwk.e !== 'string' || typeof jwk.n !== 'string') throw new Error('not an RSA key');
-  return { kty: 'RSA', e: jwk.e, n: jwk.n, kid: thumbprint(jwk.e, jwk.n), use: 'sig', alg: 'RS256' };
+  const kid = await calculateJwkThumbprint({ kty: 'RSA', e: jwk.e, n: jwk.n }, 'sha256');
+  return { kty: 'RSA', e: jwk.e, n: jwk.n, kid, use: 'sig', alg: 'RS256' };
 }
 
 /** An RSA 2048 key pair for private_key_jwt; the private key goes to the SecretStore only. */
@@ -36,5 +32,5 @@ export async function generateServiceKeyPair(): Promise<ServiceKeyPair> {
     forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 }, (error, pair) => (error ? reject(error) : resolve(pair)));
   });
   const privateKeyPem = forge.pki.privateKeyToPem(keys.privateKey);
-  return { privateKeyPem, publicJwk: publicJwkOf(privateKeyPem) };
+  return { privateKeyPem, publicJwk: await publicJwkOf(privateKeyPem) };
 }

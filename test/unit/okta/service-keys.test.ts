@@ -9,12 +9,12 @@ describe('service app keys', () => {
     expect(pair.privateKeyPem).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
     expect(Object.keys(pair.publicJwk).sort()).toEqual(['alg', 'e', 'kid', 'kty', 'n', 'use']);
     expect(Buffer.from(pair.publicJwk.n, 'base64url').length).toBe(256);
-    expect(publicJwkOf(pair.privateKeyPem)).toEqual(pair.publicJwk);
+    expect(await publicJwkOf(pair.privateKeyPem)).toEqual(pair.publicJwk);
   });
 
   it('signs a client assertion Okta can verify with the pasted JWK', async () => {
     const pair = await generateServiceKeyPair();
-    const jwt = clientAssertion(
+    const jwt = await clientAssertion(
       'https://acme.okta.com',
       '0oaservice',
       pair.publicJwk.kid,
