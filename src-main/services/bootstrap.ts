@@ -35,7 +35,18 @@ export async function createServices(options: {
   // With a keychain, secrets left in the plaintext file (browser mode, the CLI) move into it first.
   const secretsMoved = options.cipher ? await moveSecretsIntoKeychain(options.dataDir, options.cipher) : undefined;
   const secrets = new FileSecretStore(options.dataDir, options.cipher);
-  const practiceOrg = options.practiceOrg ?? createPracticeOrg({ dataDir: options.dataDir });
+  const practiceOrg =
+    options.practiceOrg ??
+    createPracticeOrg({
+      dataDir: options.dataDir,
+      // The client's record follows its org to the new port, so the CLI and the console links see it.
+      onStarted: (clientId, url) =>
+        workspace
+          .updateClient(clientId, (client) => {
+            client.orgUrl = url;
+          })
+          .catch(() => undefined),
+    });
   const audit = new AuditLog(options.dataDir);
   // Each write names the integration, step and identity it was made for (see audit-scope.ts).
   const connector = createOrgConnector({

@@ -67,7 +67,11 @@ interface Running {
   saving: Promise<void>;
 }
 
-export function createPracticeOrg(options: { dataDir: string }): PracticeOrg {
+export function createPracticeOrg(options: {
+  dataDir: string;
+  /** Told the URL each time a client's org starts (a new port every launch), so records can follow it. */
+  onStarted?: (clientId: string, url: string) => Promise<unknown>;
+}): PracticeOrg {
   const running = new Map<string, Promise<Running>>();
   const urlsNow = new Map<string, string>();
 
@@ -92,6 +96,7 @@ export function createPracticeOrg(options: { dataDir: string }): PracticeOrg {
     });
     if (!saved) save();
     await entry.saving;
+    await options.onStarted?.(clientId, entry.org.url);
     return entry;
   };
 

@@ -33,7 +33,7 @@ function RenameForm({
     else setError(result.error.field === field ? result.error.message : undefined);
   }
   return (
-    <form className="form" onSubmit={onSubmit} aria-label={label}>
+    <form className="form" onSubmit={onSubmit}>
       <TextField
         label={label}
         name={field}
