@@ -279,6 +279,11 @@ export interface OktaOrgApi {
   /** Subscribe to every request the client makes; returns the unsubscribe function. */
   onRequest(listener: (event: RequestEvent) => void): () => void;
   stats(): RequestStats;
+  /**
+   * Requests per minute this token may make in the bucket of `method path`, as Okta's headers
+   * last reported it (or a 429 showed); undefined until a call in that bucket has answered.
+   */
+  rateLimitOf(method: string, path: string): number | undefined;
 
   whoAmI(): Promise<CallerIdentity>;
 

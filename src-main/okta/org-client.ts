@@ -100,6 +100,10 @@ export class OktaOrgClient implements OktaOrgApi {
     return this.options.policy.stats();
   }
 
+  rateLimitOf(method: string, path: string): number | undefined {
+    return this.options.policy.limitOf(method, path);
+  }
+
   private async audited<T>(operation: string, target: string, write: () => Promise<T>): Promise<T> {
     try {
       const result = await write();

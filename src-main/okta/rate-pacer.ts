@@ -42,11 +42,24 @@ export const realClock: PacerClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-/** Okta's buckets follow the resource path; ids below it share the bucket, `/users/me` has its own. */
-export function bucketOf(path: string): string {
+/**
+ * The bucket a call counts against, after Okta's "Management rate limits" page: `/api/v1/apps/{id}`
+ * is not `/api/v1/apps/{id}/users`, a group's members are not the group, and a GET of one user is
+ * not a write to it. Limits are never assumed: each bucket's numbers come from its own answers.
+ */
+export function bucketOf(path: string, method = 'GET'): string {
   const clean = path.split('?')[0] ?? path;
   if (clean.startsWith('/api/v1/users/me')) return '/api/v1/users/me';
   const parts = clean.split('/').filter((p) => p !== '');
+  if (parts[0] !== 'api') return `/${parts.slice(0, 3).join('/')}`;
+  const [, , resource, id, ...rest] = parts;
+  if (resource === 'apps') return id !== undefined && rest.length === 0 ? '/api/v1/apps/{id}' : '/api/v1/apps*';
+  if (resource === 'groups' || resource === 'users') {
+    if (id === undefined) return `/api/v1/${resource}`;
+    if (rest.length > 0) return '/api/v1';
+    if (resource === 'users') return method === 'GET' ? '/api/v1/users/{idOrLogin} GET' : '/api/v1/users/{id}';
+    return '/api/v1/groups/{id}';
+  }
   return `/${parts.slice(0, 3).join('/')}`;
 }
 
@@ -56,13 +69,23 @@ export class RatePacer {
   constructor(private readonly clock: PacerClock = realClock) {}
 
   /** The share of `path`'s bucket this token was found to have, if a 429 has shown it. */
-  shareOf(path: string): number | undefined {
-    return this.buckets.get(bucketOf(path))?.share;
+  shareOf(path: string, method = 'GET'): number | undefined {
+    return this.buckets.get(bucketOf(path, method))?.share;
+  }
+
+  /**
+   * What this token may spend per window on `path`'s bucket, as the last answer (or a 429) showed;
+   * undefined before any answer from that bucket. Plans estimate durations from this.
+   */
+  limitOf(path: string, method = 'GET'): number | undefined {
+    const bucket = this.buckets.get(bucketOf(path, method));
+    if (!bucket || bucket.probing || bucket.limit === Number.MAX_SAFE_INTEGER) return undefined;
+    return bucket.limit;
   }
 
   /** Waits until the bucket has room, reserves one request, and returns how long it waited. */
-  async acquire(path: string): Promise<number> {
-    const key = bucketOf(path);
+  async acquire(path: string, method = 'GET'): Promise<number> {
+    const key = bucketOf(path, method);
     const started = this.clock.now();
     for (;;) {
       const bucket = this.buckets.get(key);
@@ -94,8 +117,8 @@ export class RatePacer {
   }
 
   /** Records an answer's rate-limit headers (or their absence) for the request `acquire` let out. */
-  settle(path: string, headers: RateHeaders): void {
-    const bucket = this.buckets.get(bucketOf(path));
+  settle(path: string, headers: RateHeaders, method = 'GET'): void {
+    const bucket = this.buckets.get(bucketOf(path, method));
     if (!bucket) return;
     bucket.inFlight = Math.max(0, bucket.inFlight - 1);
     const { limit, remaining, reset } = headers;
@@ -122,8 +145,8 @@ export class RatePacer {
   }
 
   /** The request got no answer (dropped connection): give its reservation back. */
-  release(path: string): void {
-    const key = bucketOf(path);
+  release(path: string, method = 'GET'): void {
+    const key = bucketOf(path, method);
     const bucket = this.buckets.get(key);
     if (!bucket) return;
     bucket.inFlight = Math.max(0, bucket.inFlight - 1);
@@ -140,15 +163,15 @@ export class RatePacer {
    * reset. When the headers still showed room, the refusal was this token's share running out:
    * remember the share, so later windows are paced to it instead of running into 429s again.
    */
-  exhausted(path: string, headers: RateHeaders): number {
+  exhausted(path: string, headers: RateHeaders, method = 'GET'): number {
     const { limit, remaining } = headers;
     if (limit !== undefined && remaining !== undefined && remaining > 0) {
-      const bucket = this.buckets.get(bucketOf(path));
+      const bucket = this.buckets.get(bucketOf(path, method));
       const used = limit - remaining;
       if (bucket && used > 0) bucket.share = Math.min(bucket.share ?? Number.POSITIVE_INFINITY, used);
     }
-    this.settle(path, { ...headers, remaining: 0 });
-    const bucket = this.buckets.get(bucketOf(path));
+    this.settle(path, { ...headers, remaining: 0 }, method);
+    const bucket = this.buckets.get(bucketOf(path, method));
     if (!bucket || bucket.resetAt === Number.POSITIVE_INFINITY) return 1000;
     return Math.max(0, bucket.resetAt - this.clock.now());
   }

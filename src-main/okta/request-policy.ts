@@ -98,6 +98,11 @@ export class RequestPolicy {
     return { ...this.counters };
   }
 
+  /** This token's per-window limit for the bucket of `method path`, once an answer has shown it. */
+  limitOf(method: string, path: string): number | undefined {
+    return this.options.pacer.limitOf(path, method);
+  }
+
   private publish(event: RequestEvent): void {
     for (const listener of this.subscribers) listener(event);
   }
@@ -116,7 +121,7 @@ export class RequestPolicy {
     let attempt = 0;
     for (;;) {
       attempt += 1;
-      const waited = await pacer.acquire(parsed.pathname);
+      const waited = await pacer.acquire(parsed.pathname, method);
       if (waited > 0) {
         this.counters.throttledMs += waited;
         this.publish({ kind: 'throttle', method, path, status: undefined, attempt, waitMs: waited });
@@ -126,7 +131,7 @@ export class RequestPolicy {
         auth = await this.options.authorizer.headersFor(method, url);
       } catch (error) {
         // Signing in again failed (e.g. the refresh token was revoked): nothing was sent.
-        pacer.release(parsed.pathname);
+        pacer.release(parsed.pathname, method);
         this.counters.failed += 1;
         throw error;
       }
@@ -142,7 +147,7 @@ export class RequestPolicy {
           signal: AbortSignal.timeout(this.attemptTimeoutMs),
         });
       } catch (error) {
-        pacer.release(parsed.pathname);
+        pacer.release(parsed.pathname, method);
         if (!safe || attempt >= this.maxAttempts) {
           this.counters.failed += 1;
           throw error;
@@ -156,7 +161,7 @@ export class RequestPolicy {
         // a storm of them ends in waiting, not in a failure. Remaining 0 is the window spent;
         // Remaining above 0 is this token's share of the bucket (or Okta's concurrency limit):
         // either way nothing more should leave before the reset the answer names.
-        const waitMs = pacer.exhausted(parsed.pathname, rateHeaders(response));
+        const waitMs = pacer.exhausted(parsed.pathname, rateHeaders(response), method);
         rateLimitedMs += waitMs;
         if (rateLimitedMs > this.maxRateLimitWaitMs) return this.finish(response, method, path, attempt);
         await response.body?.cancel();
@@ -165,7 +170,7 @@ export class RequestPolicy {
         attempt -= 1;
         continue;
       }
-      pacer.settle(parsed.pathname, rateHeaders(response));
+      pacer.settle(parsed.pathname, rateHeaders(response), method);
       if (response.status === 401 && !invalidated && this.options.authorizer.invalidate) {
         invalidated = true;
         this.options.authorizer.invalidate();

@@ -10,7 +10,7 @@ import type { SandboxOrg } from '../../src-main/sandbox/server';
 import { validateRequest } from '../support/openapi-contract';
 import { startSandbox } from '../support/sandbox';
 
-type Operation = Exclude<keyof OktaOrgApi, 'orgUrl' | 'authMethod' | 'onRequest' | 'stats'>;
+type Operation = Exclude<keyof OktaOrgApi, 'orgUrl' | 'authMethod' | 'onRequest' | 'stats' | 'rateLimitOf'>;
 
 interface Sent {
   operation: Operation;

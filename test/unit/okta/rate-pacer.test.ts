@@ -23,11 +23,15 @@ const headers = (limit: number, remaining: number, resetS: number) => ({
 });
 
 describe('bucketOf', () => {
-  it('groups ids under their resource and keeps /users/me apart', () => {
-    expect(bucketOf('/api/v1/users/00u1/roles')).toBe('/api/v1/users');
+  it("follows Okta's documented buckets: app by id apart from its assignments, members apart from groups", () => {
+    expect(bucketOf('/api/v1/users/00u1/roles')).toBe('/api/v1');
     expect(bucketOf('/api/v1/users?limit=5')).toBe('/api/v1/users');
     expect(bucketOf('/api/v1/users/me')).toBe('/api/v1/users/me');
-    expect(bucketOf('/api/v1/apps/0oa1/users')).toBe('/api/v1/apps');
+    expect(bucketOf('/api/v1/apps/0oa1/users')).toBe('/api/v1/apps*');
+    expect(bucketOf('/api/v1/apps/0oa1', 'PUT')).toBe('/api/v1/apps/{id}');
+    expect(bucketOf('/api/v1/groups/00g1/users/00u1', 'PUT')).toBe('/api/v1');
+    expect(bucketOf('/api/v1/users/00u1', 'GET')).toBe('/api/v1/users/{idOrLogin} GET');
+    expect(bucketOf('/api/v1/users/00u1', 'POST')).toBe('/api/v1/users/{id}');
   });
 });
 
