@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileSecretStore } from '../../../src-main/workspace/secrets';
 import { Workspace } from '../../../src-main/workspace/workspace';
 import { buildNodeBins } from '../../support/build-node-bins';
 import { makeTempDir } from '../../support/temp-dir';
@@ -126,6 +127,19 @@ describe('leftovers of a killed writer', () => {
       const reopened = await Workspace.open(dir);
       expect((await readdir(dir)).sort()).toEqual(['notes.tmp', 'workspace.json']);
       expect((await reopened.listClients()).map((c) => c.name)).toEqual(['Acme']);
+    } finally {
+      await remove();
+    }
+  });
+
+  it("removes a killed writer's temp file of the secrets file on the next save", async () => {
+    const { dir, remove } = await makeTempDir();
+    try {
+      await writeFile(join(dir, '.secrets.json.0a1b2c3d4e5f.tmp'), '{"cli_a": {"tok');
+      const secrets = new FileSecretStore(dir);
+      await secrets.set('cli_0123456789abcdef', 'api-token', 'planted-value');
+      expect((await readdir(dir)).sort()).toEqual(['secrets.json']);
+      expect(await secrets.get('cli_0123456789abcdef', 'api-token')).toBe('planted-value');
     } finally {
       await remove();
     }
