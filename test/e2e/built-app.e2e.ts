@@ -95,7 +95,7 @@ test('the built preload exposes only the grouped api, each call one ipcRenderer.
     reply: unknown;
   };
   expect(seen.keys).toEqual(['api']);
-  expect(seen.shape.clients).toEqual(['list', 'add', 'remove']);
+  expect(seen.shape.clients).toEqual(['list', 'add', 'rename', 'remove', 'resetPracticeOrg']);
   expect(seen.shape.steps).toEqual(['view', 'saveInput', 'inspect', 'apply', 'verify']);
   expect(seen.invoked).toEqual([{ channel: 'clients.list', request: {} }]);
   expect(seen.reply).toEqual({ ok: true, value: [] });
