@@ -47,11 +47,7 @@ export function VerifyBar({ integrationId }: { integrationId: string }) {
     const verified = results.filter((r) => r.status === 'verified').length;
     message =
       results.length === 0 ? (
-        <>
-          Nothing to re-check yet: no step has been checked against Okta. (Looked{' '}
-          <When iso={state.result.at} now={now} />
-          .)
-        </>
+        'Opening this integration re-checks every step it has been through against Okta, with read-only calls.'
       ) : (
         <>
           Re-checked {results.length} step{results.length === 1 ? '' : 's'} against Okta{' '}
