@@ -30,7 +30,9 @@ export function VerifyBar({ integrationId }: { integrationId: string }) {
     const result = await api.integrations.verifyAll({ integrationId });
     running.current = false;
     setState(result.ok ? { kind: 'done', result: result.value } : { kind: 'failed', error: result.error });
-    dataChanged();
+    // Only a re-check that read something changes what the screens show; refetching otherwise
+    // would only disturb a form the admin has started filling in.
+    if (!result.ok || result.value.results.length > 0) dataChanged();
   }, [integrationId, dataChanged]);
 
   useEffect(() => {
