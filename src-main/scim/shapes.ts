@@ -110,6 +110,8 @@ export function bodyKind(contentType: string, body: unknown): BodyKind {
     return /json/.test(type) ? 'invalid-json' : 'text';
   }
   if (type === 'application/scim+json') return 'scim-json';
-  if (type === 'application/json') return 'json';
+  // Every vendor answer in Okta's SCIM 2.0 protocol reference is labelled text/json;charset=UTF-8,
+  // so Okta reads that as JSON too, and a vendor following the reference must not be warned.
+  if (type === 'application/json' || type === 'text/json') return 'json';
   return 'json-mislabelled';
 }

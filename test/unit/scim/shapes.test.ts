@@ -131,6 +131,8 @@ describe('bodyKind', () => {
   it.each([
     ['application/scim+json; charset=utf-8', { a: 1 }, 'scim-json'],
     ['application/json', { a: 1 }, 'json'],
+    // How every vendor answer in Okta's SCIM 2.0 protocol reference is labelled.
+    ['text/json;charset=UTF-8', { a: 1 }, 'json'],
     ['text/plain', { a: 1 }, 'json-mislabelled'],
     ['', { a: 1 }, 'json-mislabelled'],
     ['text/html; charset=utf-8', '<p>hi</p>', 'html'],
