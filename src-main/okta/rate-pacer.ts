@@ -123,9 +123,11 @@ export class RatePacer {
     bucket.inFlight = Math.max(0, bucket.inFlight - 1);
     const { limit, remaining, reset } = headers;
     if (limit !== undefined && remaining !== undefined && reset !== undefined) {
-      const skew = headers.serverDate === undefined ? 0 : this.clock.now() - headers.serverDate;
-      // Date has one-second resolution; a little margin keeps us from racing the server's reset.
-      const resetAt = reset * 1000 + Math.max(0, skew) + 50;
+      // Date has one-second resolution, so up to a second of the difference is the header's
+      // rounding, not the clocks'; only the rest is skew. A little margin keeps us from racing
+      // the server's reset.
+      const seen = headers.serverDate === undefined ? 0 : this.clock.now() - headers.serverDate;
+      const resetAt = reset * 1000 + Math.max(0, seen - 1000) + 50;
       const newWindow = bucket.probing || bucket.resetAt === Number.POSITIVE_INFINITY || resetAt > bucket.resetAt + 500;
       // With a learnt share, what is left to us is the share less what the window has used.
       const left = bucket.share === undefined ? remaining : Math.min(remaining, bucket.share - (limit - remaining));

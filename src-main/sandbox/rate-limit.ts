@@ -82,7 +82,7 @@ export class RateLimiter {
           headers: {
             'x-rate-limit-limit': String(concurrency),
             'x-rate-limit-remaining': '0',
-            'x-rate-limit-reset': String(Math.ceil(nowMs / 1000) + 1),
+            'x-rate-limit-reset': String(Math.ceil(nowMs / 1000)),
           },
         };
       }

@@ -28,7 +28,7 @@ function concurrencyHeaders(nowMs: number): Record<string, string> {
   return {
     'x-rate-limit-limit': '75',
     'x-rate-limit-remaining': '0',
-    'x-rate-limit-reset': String(Math.ceil(nowMs / 1000) + 1),
+    'x-rate-limit-reset': String(Math.ceil(nowMs / 1000)),
   };
 }
 

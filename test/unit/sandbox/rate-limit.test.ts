@@ -81,7 +81,7 @@ describe("Okta's buckets", () => {
     expect(refused).toMatchObject({
       allowed: false,
       concurrency: true,
-      headers: { 'x-rate-limit-limit': '15', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '1700000002' },
+      headers: { 'x-rate-limit-limit': '15', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '1700000001' },
     });
     open[0]?.done();
     expect(limiter.take('GET', '/api/v1/users/00u1', 'SSWS a', t0 + 21).allowed).toBe(true);
