@@ -62,7 +62,9 @@ describe('the client under injected faults', () => {
     expect([...org.state.apps.values()].filter((a) => a.label.startsWith('Faulty ')).length).toBe(8);
     expect(events.map((e) => e.outcome)).toEqual(Array(8).fill('success'));
     expect(okta.stats().failed).toBe(0);
-  });
+    // Each create makes a 2048-bit signing key on the practice org's one thread: seconds apiece
+    // on a loaded two-core machine, so eight of them get more than the default 30 s.
+  }, 120_000);
 
   it('retries reads over dropped connections', async () => {
     const { org, okta } = await setup({ faults: { dropRate: 0.25, methods: ['GET'], random: seeded(3) } });
