@@ -29,7 +29,11 @@ export type AccessTokenCheck =
  * installs its own (checking DPoP proofs); the default only looks the token up in
  * `state.accessTokens` and checks expiry and token type.
  */
-export type AccessTokenValidator = (input: AccessTokenCheckInput, state: OrgState) => AccessTokenCheck;
+/** May answer asynchronously: the OAuth plugin verifies tokens and DPoP proofs with jose, whose checks are async. */
+export type AccessTokenValidator = (
+  input: AccessTokenCheckInput,
+  state: OrgState,
+) => AccessTokenCheck | Promise<AccessTokenCheck>;
 
 export const lookupAccessToken: AccessTokenValidator = ({ scheme, token }, state) => {
   const grant = state.accessTokens.get(token);
@@ -73,7 +77,11 @@ export interface AuthenticateInput {
 }
 
 /** Checks the credential, the OAuth scope and the admin role; throws the Okta failure otherwise. */
-export function authenticate(input: AuthenticateInput, state: OrgState, validator: AccessTokenValidator): Caller {
+export async function authenticate(
+  input: AuthenticateInput,
+  state: OrgState,
+  validator: AccessTokenValidator,
+): Promise<Caller> {
   const header = input.headers.authorization;
   if (!header) throw invalidSession();
   const space = header.indexOf(' ');
@@ -85,7 +93,10 @@ export function authenticate(input: AuthenticateInput, state: OrgState, validato
     if (userId === undefined || !state.users.has(userId)) throw invalidToken();
     caller = { userId, scheme: 'SSWS', scopes: null };
   } else if (scheme === 'Bearer' || scheme === 'DPoP') {
-    const check = validator({ scheme, token, method: input.method, url: input.url, headers: input.headers }, state);
+    const check = await validator(
+      { scheme, token, method: input.method, url: input.url, headers: input.headers },
+      state,
+    );
     if (!check.ok)
       throw tokenChallenge(401, scheme, input, { error: check.error, error_description: check.description });
     caller = { userId: check.grant.userId, scheme, scopes: check.grant.scopes };

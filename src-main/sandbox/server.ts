@@ -174,7 +174,7 @@ export async function createSandboxOrg(options: SandboxOptions = {}): Promise<Sa
     try {
       let caller: Caller | undefined;
       if (route.auth !== 'none') {
-        caller = authenticate(
+        caller = await authenticate(
           { auth: route.auth, method: route.method, url, headers: req.headers, orgUrl: baseUrl },
           state,
           validator,

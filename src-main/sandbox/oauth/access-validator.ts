@@ -9,9 +9,9 @@ import type { OAuthState } from './oauth-state';
  * `cnf.jkt` and whose `ath` is the token's hash. Scopes and roles are checked by the router after.
  */
 export function accessTokenValidator(oauth: OAuthState): AccessTokenValidator {
-  return (input, state) => {
+  return async (input, state) => {
     const grant = state.accessTokens.get(input.token);
-    const claims = oauth.signer.verify(input.token);
+    const claims = await oauth.signer.verify(input.token);
     if (grant === undefined || claims === undefined) return invalid('The access token is invalid.');
     if (grant.expiresAt <= oauth.nowMs()) return invalid('The access token is expired.');
     if (grant.tokenType === 'Bearer') {
@@ -29,15 +29,15 @@ export function accessTokenValidator(oauth: OAuthState): AccessTokenValidator {
   };
 }
 
-function checkProof(
+async function checkProof(
   oauth: OAuthState,
   input: AccessTokenCheckInput,
   claims: Record<string, unknown>,
   grant: Extract<AccessTokenCheck, { ok: true }>['grant'],
-): AccessTokenCheck {
+): Promise<AccessTokenCheck> {
   const proofHeader = input.headers.dpop;
   try {
-    const proof = checkDpopProof({
+    const proof = await checkDpopProof({
       proof: Array.isArray(proofHeader) ? proofHeader[0] : proofHeader,
       method: input.method,
       url: input.url.href,

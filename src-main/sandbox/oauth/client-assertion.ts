@@ -19,7 +19,7 @@ export interface AssertionCheckInput {
 export type AssertionCheck = { ok: true; clientId: string } | { ok: false; error: OAuthError };
 
 /** private_key_jwt as the org authorization server checks it (§6): RS/ES signature, iss=sub=client_id, aud=token URL, exp ≤ 1 h. */
-export function checkClientAssertion(input: AssertionCheckInput): AssertionCheck {
+export async function checkClientAssertion(input: AssertionCheckInput): Promise<AssertionCheck> {
   const fail = (description: string): AssertionCheck => ({ ok: false, error: invalidClient(description) });
   const jwt = decodeJwt(input.assertion);
   if (jwt === undefined) return fail('The client_assertion is not a valid JWT.');
@@ -43,10 +43,14 @@ export function checkClientAssertion(input: AssertionCheckInput): AssertionCheck
   const byKid = keys.filter((key) => typeof key === 'object' && key !== null && (key as { kid?: unknown }).kid === kid);
   // A key registered without a kid still verifies an assertion that names one, as Okta's single-key apps do.
   const candidates = kid === undefined || byKid.length === 0 ? keys : byKid;
-  const verified = candidates.some((jwk) => {
+  let verified = false;
+  for (const jwk of candidates) {
     const key = importPublicJwk(jwk);
-    return key !== undefined && verifyJwtSignature(jwt, alg, key);
-  });
+    if (key !== undefined && (await verifyJwtSignature(jwt, alg, key))) {
+      verified = true;
+      break;
+    }
+  }
   if (!verified) return fail('The client_assertion signature is invalid.');
   if (typeof jti === 'string' && !input.rememberJti(clientId, jti, exp))
     return fail("The client_assertion token's 'jti' claim has already been used.");

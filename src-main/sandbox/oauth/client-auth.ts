@@ -7,14 +7,18 @@ import type { OAuthState } from './oauth-state';
  * Authenticates the client of a /token, /revoke or /introspect call: a public client by its
  * client_id, a confidential one only by a private_key_jwt assertion whose `aud` is `endpointUrl`.
  */
-export function authenticateClient(state: OAuthState, form: URLSearchParams, endpointUrl: string): OAuthClientRecord {
+export async function authenticateClient(
+  state: OAuthState,
+  form: URLSearchParams,
+  endpointUrl: string,
+): Promise<OAuthClientRecord> {
   const assertion = form.get('client_assertion');
   const formClientId = form.get('client_id') ?? undefined;
   if (assertion !== null) {
     if (form.get('client_assertion_type') !== JWT_BEARER_ASSERTION_TYPE) {
       throw invalidClient(`The client_assertion_type must be '${JWT_BEARER_ASSERTION_TYPE}'.`);
     }
-    const result = checkClientAssertion({
+    const result = await checkClientAssertion({
       assertion,
       ...(formClientId === undefined ? {} : { clientId: formClientId }),
       lookupKeys: (id) => {

@@ -28,7 +28,7 @@ export interface DpopProofResult {
 }
 
 /** Checks a DPoP proof JWT (RFC 9449 §4.3) with Okta's error words; throws OAuthError. */
-export function checkDpopProof(input: DpopCheckInput): DpopProofResult {
+export async function checkDpopProof(input: DpopCheckInput): Promise<DpopProofResult> {
   if (input.proof === undefined || input.proof === '') throw invalidDpopProof('The DPoP proof JWT header is missing.');
   const jwt = decodeJwt(input.proof);
   if (jwt === undefined) throw invalidDpopProof('The DPoP proof JWT is malformed.');
@@ -38,7 +38,7 @@ export function checkDpopProof(input: DpopCheckInput): DpopProofResult {
     throw invalidDpopProof(`The DPoP proof JWT 'alg' header '${String(alg)}' is not supported.`);
   const key = importPublicJwk(jwk);
   if (key === undefined) throw invalidDpopProof("The DPoP proof JWT 'jwk' header must hold a public RSA or EC key.");
-  if (!verifyJwtSignature(jwt, alg, key)) throw invalidDpopProof('The DPoP proof JWT signature is invalid.');
+  if (!(await verifyJwtSignature(jwt, alg, key))) throw invalidDpopProof('The DPoP proof JWT signature is invalid.');
   const { htm, htu, iat, jti, nonce, ath } = jwt.payload;
   if (htm !== input.method.toUpperCase()) throw invalidDpopProof("'htm' claim in the DPoP proof JWT is invalid.");
   if (typeof htu !== 'string' || stripQuery(htu) !== stripQuery(input.url))
@@ -57,7 +57,7 @@ export function checkDpopProof(input: DpopCheckInput): DpopProofResult {
   }
   if (!input.rememberJti(jti, iat + PROOF_MAX_AGE_S))
     throw invalidDpopProof("'jti' claim in the DPoP proof JWT has already been used.");
-  return { jkt: jwkThumbprint(key), key };
+  return { jkt: await jwkThumbprint(key), key };
 }
 
 function stripQuery(url: string): string {

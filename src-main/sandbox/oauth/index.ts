@@ -87,10 +87,10 @@ export const oauthPlugin: SandboxPlugin = {
         auth: 'none',
         mutating: false,
         handler: (req) =>
-          oauthReply(() =>
+          oauthReply(async () =>
             json(
               200,
-              handleTokenRequest(oauth, {
+              await handleTokenRequest(oauth, {
                 issuer: ctx.baseUrl,
                 form: new URLSearchParams(req.rawBody),
                 dpop: single(req.headers.dpop),
@@ -107,8 +107,8 @@ export const oauthPlugin: SandboxPlugin = {
         auth: 'none',
         mutating: false,
         handler: (req) =>
-          oauthReply(() => {
-            handleRevoke(oauth, ctx.state, new URLSearchParams(req.rawBody), ctx.baseUrl);
+          oauthReply(async () => {
+            await handleRevoke(oauth, ctx.state, new URLSearchParams(req.rawBody), ctx.baseUrl);
             return { status: 200 };
           }),
       },
@@ -118,8 +118,12 @@ export const oauthPlugin: SandboxPlugin = {
         auth: 'none',
         mutating: false,
         handler: (req) =>
-          oauthReply(() =>
-            json(200, handleIntrospect(oauth, ctx.state, new URLSearchParams(req.rawBody), ctx.baseUrl), NO_STORE),
+          oauthReply(async () =>
+            json(
+              200,
+              await handleIntrospect(oauth, ctx.state, new URLSearchParams(req.rawBody), ctx.baseUrl),
+              NO_STORE,
+            ),
           ),
       },
       {
@@ -159,9 +163,9 @@ function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function oauthReply(run: () => SandboxResponse): SandboxResponse {
+async function oauthReply(run: () => SandboxResponse | Promise<SandboxResponse>): Promise<SandboxResponse> {
   try {
-    return run();
+    return await run();
   } catch (error) {
     if (error instanceof OAuthError) return json(error.status, error.toJSON(), { ...NO_STORE, ...error.headers });
     throw error;

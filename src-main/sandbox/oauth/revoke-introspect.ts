@@ -4,8 +4,13 @@ import { invalidRequest } from './oauth-error';
 import type { OAuthState } from './oauth-state';
 
 /** POST /oauth2/v1/revoke (RFC 7009): forgets an access or refresh token; unknown tokens are not an error. */
-export function handleRevoke(oauth: OAuthState, org: OrgState, form: URLSearchParams, issuer: string): void {
-  const client = authenticateClient(oauth, form, `${issuer}/oauth2/v1/revoke`);
+export async function handleRevoke(
+  oauth: OAuthState,
+  org: OrgState,
+  form: URLSearchParams,
+  issuer: string,
+): Promise<void> {
+  const client = await authenticateClient(oauth, form, `${issuer}/oauth2/v1/revoke`);
   const token = form.get('token');
   if (token === null || token === '') throw invalidRequest("The 'token' parameter is required.");
   const refresh = oauth.refreshTokens.get(token);
@@ -14,17 +19,17 @@ export function handleRevoke(oauth: OAuthState, org: OrgState, form: URLSearchPa
 }
 
 /** POST /oauth2/v1/introspect (RFC 7662), answered with the claims Okta returns. */
-export function handleIntrospect(
+export async function handleIntrospect(
   oauth: OAuthState,
   org: OrgState,
   form: URLSearchParams,
   issuer: string,
-): Record<string, unknown> {
-  const client = authenticateClient(oauth, form, `${issuer}/oauth2/v1/introspect`);
+): Promise<Record<string, unknown>> {
+  const client = await authenticateClient(oauth, form, `${issuer}/oauth2/v1/introspect`);
   const token = form.get('token');
   if (token === null || token === '') throw invalidRequest("The 'token' parameter is required.");
   const access = org.accessTokens.get(token);
-  const claims = oauth.signer.verify(token);
+  const claims = await oauth.signer.verify(token);
   if (
     access !== undefined &&
     claims !== undefined &&

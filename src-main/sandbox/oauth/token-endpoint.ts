@@ -53,11 +53,11 @@ interface Grant {
 }
 
 /** POST /oauth2/v1/token: authorization_code (PKCE), refresh_token and client_credentials (private_key_jwt). */
-export function handleTokenRequest(state: OAuthState, req: TokenRequest): TokenResponse {
+export async function handleTokenRequest(state: OAuthState, req: TokenRequest): Promise<TokenResponse> {
   const tokenUrl = `${req.issuer}/oauth2/v1/token`;
   const grantType = req.form.get('grant_type');
   if (grantType === null) throw invalidRequest("The 'grant_type' parameter is required.");
-  const client = authenticateClient(state, req.form, tokenUrl);
+  const client = await authenticateClient(state, req.form, tokenUrl);
   if (!(client.grantTypes as string[]).includes(grantType)) {
     throw new OAuthError(
       400,
@@ -66,14 +66,16 @@ export function handleTokenRequest(state: OAuthState, req: TokenRequest): TokenR
     );
   }
   const jkt = client.dpopBoundAccessTokens
-    ? checkDpopProof({
-        proof: req.dpop,
-        method: 'POST',
-        url: tokenUrl,
-        nowS: state.nowS(),
-        nonce: state.dpopNonces,
-        rememberJti: (jti, exp) => state.dpopJtis.remember(jti, exp),
-      }).jkt
+    ? (
+        await checkDpopProof({
+          proof: req.dpop,
+          method: 'POST',
+          url: tokenUrl,
+          nowS: state.nowS(),
+          nonce: state.dpopNonces,
+          rememberJti: (jti, exp) => state.dpopJtis.remember(jti, exp),
+        })
+      ).jkt
     : undefined;
   const grant =
     grantType === 'authorization_code'
@@ -168,11 +170,16 @@ function activeUser(req: TokenRequest, userId: string): OAuthUser {
   return user;
 }
 
-function issueTokens(state: OAuthState, req: TokenRequest, grant: Grant, jkt: string | undefined): TokenResponse {
+async function issueTokens(
+  state: OAuthState,
+  req: TokenRequest,
+  grant: Grant,
+  jkt: string | undefined,
+): Promise<TokenResponse> {
   const issuer = req.issuer;
   const iat = state.nowS();
   const exp = iat + ACCESS_TOKEN_TTL_S;
-  const accessToken = state.signer.sign({
+  const accessToken = await state.signer.sign({
     ver: 1,
     jti: `AT.${randomBytes(24).toString('base64url')}`,
     iss: issuer,
@@ -213,12 +220,19 @@ function issueTokens(state: OAuthState, req: TokenRequest, grant: Grant, jkt: st
     response.refresh_token = refreshToken;
   }
   if (grant.user !== undefined && grant.scopes.includes('openid')) {
-    response.id_token = idToken(state, issuer, grant, grant.user, iat, exp);
+    response.id_token = await idToken(state, issuer, grant, grant.user, iat, exp);
   }
   return response;
 }
 
-function idToken(state: OAuthState, issuer: string, grant: Grant, user: OAuthUser, iat: number, exp: number): string {
+async function idToken(
+  state: OAuthState,
+  issuer: string,
+  grant: Grant,
+  user: OAuthUser,
+  iat: number,
+  exp: number,
+): Promise<string> {
   return state.signer.sign({
     ver: 1,
     jti: `ID.${randomBytes(24).toString('base64url')}`,

@@ -14,15 +14,15 @@ export class TokenSigner {
     this.kid = randomBytes(16).toString('base64url');
   }
 
-  sign(payload: Record<string, unknown>): string {
+  async sign(payload: Record<string, unknown>): Promise<string> {
     return signJwt({ alg: 'RS256', kid: this.kid }, payload, this.privateKey);
   }
 
   /** The payload of a token this signer issued, or undefined when the signature or shape is wrong. */
-  verify(token: string): Record<string, unknown> | undefined {
+  async verify(token: string): Promise<Record<string, unknown> | undefined> {
     const jwt = decodeJwt(token);
     if (jwt === undefined || jwt.header.alg !== 'RS256' || jwt.header.kid !== this.kid) return undefined;
-    return verifyJwtSignature(jwt, 'RS256', this.publicKey) ? jwt.payload : undefined;
+    return (await verifyJwtSignature(jwt, 'RS256', this.publicKey)) ? jwt.payload : undefined;
   }
 
   jwks(): { keys: Array<Record<string, unknown>> } {

@@ -3,12 +3,12 @@ import type { SandboxResponse } from '../router';
 import type { OAuthState } from './oauth-state';
 
 /** GET /oauth2/v1/userinfo: the signed-in user's claims for an unexpired Bearer token with `openid`. */
-export function handleUserinfo(
+export async function handleUserinfo(
   oauth: OAuthState,
   org: OrgState,
   authorization: string | undefined,
   issuer: string,
-): SandboxResponse {
+): Promise<SandboxResponse> {
   const challenge = (error: string, description: string, status: number): SandboxResponse => ({
     status,
     headers: {
@@ -20,7 +20,7 @@ export function handleUserinfo(
   if (
     token === undefined ||
     grant === undefined ||
-    oauth.signer.verify(token) === undefined ||
+    (await oauth.signer.verify(token)) === undefined ||
     grant.expiresAt <= oauth.nowMs()
   ) {
     return challenge('invalid_token', 'The access token is invalid.', 401);

@@ -21,7 +21,7 @@ describe('PKCE', () => {
 });
 
 describe('JWK thumbprint', () => {
-  it('matches the RFC 7638 §3.1 example', () => {
+  it('matches the RFC 7638 §3.1 example', async () => {
     const key = createPublicKey({
       format: 'jwk',
       key: {
@@ -30,7 +30,7 @@ describe('JWK thumbprint', () => {
         n: '0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw',
       },
     });
-    expect(jwkThumbprint(key)).toBe('NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs');
+    expect(await jwkThumbprint(key)).toBe('NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs');
   });
 });
 
@@ -38,9 +38,9 @@ describe('DPoP proofs', () => {
   const key = newRsaKey('dpop');
   const url = 'http://127.0.0.1:1234/api/v1/apps';
   const nowS = (): number => Math.floor(Date.now() / 1000);
-  const failure = (run: () => unknown): { error: string; message: string } => {
+  const failure = async (run: () => Promise<unknown>): Promise<{ error: string; message: string }> => {
     try {
-      run();
+      await run();
     } catch (error) {
       if (error instanceof OAuthError) return { error: error.error, message: error.message };
       throw error;
@@ -48,7 +48,7 @@ describe('DPoP proofs', () => {
     throw new Error('expected an OAuthError');
   };
 
-  it('binds to the key, checks ath, and refuses a replayed jti', () => {
+  it('binds to the key, checks ath, and refuses a replayed jti', async () => {
     const jtis = new JtiCache(nowS);
     const proof = dpopProof(key, 'GET', `${url}?limit=2`, { accessToken: 'at-1' });
     const input = {
@@ -59,24 +59,24 @@ describe('DPoP proofs', () => {
       accessToken: 'at-1',
       rememberJti: (jti: string, exp: number) => jtis.remember(jti, exp),
     };
-    const result = checkDpopProof(input);
+    const result = await checkDpopProof(input);
     expect(result.jkt).toBe(
-      jwkThumbprint(
+      await jwkThumbprint(
         createPublicKey({ format: 'jwk', key: { kty: 'RSA', n: String(key.publicJwk.n), e: String(key.publicJwk.e) } }),
       ),
     );
-    expect(failure(() => checkDpopProof(input))).toEqual({
+    expect(await failure(() => checkDpopProof(input))).toEqual({
       error: 'invalid_dpop_proof',
       message: "'jti' claim in the DPoP proof JWT has already been used.",
     });
     expect(
-      failure(() => checkDpopProof({ ...input, proof: dpopProof(key, 'GET', url, { accessToken: 'other' }) })),
+      await failure(() => checkDpopProof({ ...input, proof: dpopProof(key, 'GET', url, { accessToken: 'other' }) })),
     ).toEqual({ error: 'invalid_dpop_proof', message: "'ath' claim in the DPoP proof JWT is invalid." });
     expect(
-      failure(() => checkDpopProof({ ...input, proof: dpopProof(key, 'POST', url, { accessToken: 'at-1' }) })),
+      await failure(() => checkDpopProof({ ...input, proof: dpopProof(key, 'POST', url, { accessToken: 'at-1' }) })),
     ).toEqual({ error: 'invalid_dpop_proof', message: "'htm' claim in the DPoP proof JWT is invalid." });
     expect(
-      failure(() =>
+      await failure(() =>
         checkDpopProof({ ...input, nowS: nowS() + 600, proof: dpopProof(key, 'GET', url, { accessToken: 'at-1' }) }),
       ),
     ).toEqual({ error: 'invalid_dpop_proof', message: "'iat' claim in the DPoP proof JWT is invalid." });
