@@ -26,8 +26,9 @@ export async function withFileLock<T>(
       realpath: false,
       lockfilePath: lockPath,
       stale: staleAfterMs,
-      // About 30 s in all: longer than a stale lock takes to be recovered.
-      retries: { retries: 400, factor: 1.15, minTimeout: 5, maxTimeout: 100, randomize: true },
+      // Waits start at 5 ms and reach 100 ms within ~25 tries, so 300 tries wait about 30 s in all:
+      // three times what a stale lock takes to be recovered.
+      retries: { retries: 300, factor: 1.15, minTimeout: 5, maxTimeout: 100, randomize: true },
       onCompromised: (error) => {
         compromised = error;
       },
