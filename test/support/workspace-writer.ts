@@ -14,6 +14,9 @@ async function main(): Promise<void> {
   if (mode === 'hold') {
     await withFileLock(`${workspacePath(dataDir)}.lock`, 'workspace', async () => {
       process.stdout.write('held\n');
+      // proper-lockfile's refresh timer is unref'd, so without a handle of its own this process
+      // would exit by itself (releasing the lock on the way out) instead of being killed holding it.
+      setInterval(() => undefined, 60_000);
       await new Promise<never>(() => undefined);
     });
     return;

@@ -49,11 +49,11 @@ describe('one workspace shared by several processes', () => {
   it('keeps every acknowledged write when the CLI and two other processes write at once', async () => {
     const { dir, remove } = await makeTempDir();
     try {
-      const writers = ['alpha', 'beta'].map((prefix) => run([bins.writer, 'add', dir, prefix, '80']));
+      const writers = ['alpha', 'beta'].map((prefix) => run([bins.writer, 'add', dir, prefix, '60']));
       const acknowledgedByCli: string[] = [];
       const cliFailures: string[] = [];
       const cliLoop = (async () => {
-        for (let n = 0; n < 20; n += 1) {
+        for (let n = 0; n < 12; n += 1) {
           const name = `cli-${n}`;
           const result = await run([
             bins.cli,
@@ -83,7 +83,7 @@ describe('one workspace shared by several processes', () => {
         ...(beta?.stdout ?? '').split('\n').filter(Boolean),
         ...acknowledgedByCli,
       ];
-      expect(acknowledged).toHaveLength(80 + 80 + 20);
+      expect(acknowledged).toHaveLength(60 + 60 + 12);
       const onDisk = await namesOnDisk(dir);
       expect(onDisk.filter((name) => !acknowledged.includes(name))).toEqual([]);
       expect(acknowledged.filter((name) => !onDisk.includes(name))).toEqual([]);
