@@ -84,10 +84,10 @@ export function App() {
           {workspace.secretsMoved}
         </div>
       ) : null}
+      <Toasts />
       <main id="main" tabIndex={-1}>
         {body}
       </main>
-      <Toasts />
       {dialog === 'add-client' ? (
         <Dialog title="New client" onClose={closeDialog}>
           <AddClient onDone={closeDialog} />

@@ -136,5 +136,7 @@ export const VendorSummarySchema = z.object({
   description: z.string(),
   guide: z.string(),
   steps: z.array(VendorStepSchema),
+  /** Where the admin gets the SCIM bearer token, when the vendor has SCIM. */
+  scimTokenSource: z.string().optional(),
 });
 export type VendorSummary = z.infer<typeof VendorSummarySchema>;

@@ -23,7 +23,14 @@ export const CheckSchema = z.object({
 });
 export type Check = z.infer<typeof CheckSchema>;
 
-export const StepBlockerSchema = z.object({ message: z.string(), hint: z.string(), stepId: StepIdSchema.optional() });
+export const StepBlockerSchema = z.object({
+  message: z.string(),
+  hint: z.string(),
+  stepId: StepIdSchema.optional(),
+  /** Set when the blocker is input still to enter: the field (dotted path) and its label in words. */
+  field: z.string().optional(),
+  label: z.string().optional(),
+});
 
 const StepErrorSchema = z.object({
   code: z.string(),

@@ -78,6 +78,7 @@ export const courier: VendorProfile = {
     authMode: 'HTTP Header',
     features: ['create', 'update', 'deactivate'],
     requiredAttributes: ['userName', 'role'],
+    tokenSource: 'the SCIM bearer token Courier Support gave you',
   },
   role: {
     attribute: 'role',

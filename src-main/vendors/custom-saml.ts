@@ -83,6 +83,7 @@ export const customSaml: VendorProfile = {
     authMode: 'HTTP Header',
     features: ['create', 'update', 'deactivate'],
     requiredAttributes: ['userName'],
+    tokenSource: 'the SCIM bearer token the vendor issued (its admin settings or support)',
   },
   bookmark: { label: 'Custom SAML app login', urlFromVendor: true },
   login: { idpInitiated: true },

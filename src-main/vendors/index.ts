@@ -25,5 +25,6 @@ export function vendorSummary(profile: VendorProfile): VendorSummary {
     description: profile.description,
     guide: profile.guide,
     steps: profile.steps.map((s) => ({ id: s.id, title: s.title, summary: s.summary, optional: s.optional ?? false })),
+    ...(profile.scim ? { scimTokenSource: profile.scim.tokenSource } : {}),
   };
 }

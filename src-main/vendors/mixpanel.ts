@@ -93,6 +93,8 @@ export const mixpanel: VendorProfile = {
     authMode: 'HTTP Header',
     features: ['create', 'update', 'deactivate', 'reactivate'],
     requiredAttributes: ['userName', 'name.givenName', 'name.familyName', 'emails[primary]'],
+    tokenSource:
+      'the SCIM OAuth token an organization admin generates in Mixpanel\'s organization settings, "Access Security" tab',
   },
   login: {
     idpInitiated: true,

@@ -65,6 +65,8 @@ export interface ScimSpec {
   authMode: 'HTTP Header';
   features: ('create' | 'update' | 'deactivate' | 'reactivate')[];
   requiredAttributes: string[];
+  /** Where the admin gets the SCIM bearer token, in the vendor guide's words. */
+  tokenSource: string;
 }
 
 export interface RoleSpec {

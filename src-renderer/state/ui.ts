@@ -6,6 +6,8 @@ export interface Toast {
   tone: 'error' | 'success' | 'info';
   message: string;
   hint?: string;
+  /** The screen that raised it (client/integration); it is shown there only. */
+  screen: string;
 }
 
 /**
@@ -29,6 +31,8 @@ interface UiState {
   showFailure(failure: ApiFailure): void;
   showSuccess(message: string): void;
   dismissToast(id: number): void;
+  /** The admin left the screen (another step, integration or client): its toasts go with it. */
+  leaveScreen(): void;
 }
 
 export type Dialog =
@@ -43,6 +47,11 @@ export type Dialog =
   | 'audit-log';
 
 let nextToast = 1;
+
+/** The screen a toast belongs to: the selected client and integration. */
+export function screenOf(s: { clientId: string | undefined; integrationId: string | undefined }): string {
+  return `${s.clientId ?? ''}/${s.integrationId ?? ''}`;
+}
 const selectionKey = 'okta-onboard.selection';
 
 function savedSelection(): { clientId?: string; integrationId?: string } {
@@ -67,19 +76,24 @@ export const useUi = create<UiState>((set, get) => ({
   dialogTarget: undefined,
   selectClient: (clientId) => {
     saveSelection(clientId, undefined);
-    set({ clientId, integrationId: undefined });
+    set({ clientId, integrationId: undefined, toasts: [] });
   },
   selectIntegration: (integrationId) => {
     saveSelection(get().clientId, integrationId);
-    set({ integrationId });
+    set((s) => ({ integrationId, toasts: integrationId === s.integrationId ? s.toasts : [] }));
   },
+  leaveScreen: () => set((s) => (s.toasts.length === 0 ? s : { toasts: [] })),
   dataChanged: () => set((s) => ({ revision: s.revision + 1 })),
   openDialog: (dialog, target) => set({ dialog, dialogTarget: target }),
   closeDialog: () => set({ dialog: undefined, dialogTarget: undefined }),
   showFailure: (failure) =>
     set((s) => ({
-      toasts: [...s.toasts, { id: nextToast++, tone: 'error', message: failure.message, hint: failure.hint }],
+      toasts: [
+        ...s.toasts,
+        { id: nextToast++, tone: 'error', message: failure.message, hint: failure.hint, screen: screenOf(s) },
+      ],
     })),
-  showSuccess: (message) => set((s) => ({ toasts: [...s.toasts, { id: nextToast++, tone: 'success', message }] })),
+  showSuccess: (message) =>
+    set((s) => ({ toasts: [...s.toasts, { id: nextToast++, tone: 'success', message, screen: screenOf(s) }] })),
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));

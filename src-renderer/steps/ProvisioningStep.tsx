@@ -27,19 +27,18 @@ function CopyButton({ value, label }: { value: string; label: string }) {
 /** The token is copied by main; in browser mode there is no clipboard there, so the admin pastes the vendor's token. */
 function TokenCopy({
   integrationId,
-  vendor,
+  tokenSource,
   clipboard,
 }: {
   integrationId: string;
-  vendor: string;
+  tokenSource: string;
   clipboard: boolean | undefined;
 }) {
   const [copied, setCopied] = useState(false);
   if (clipboard === false) {
     return (
       <span data-testid="token-paste-yourself">
-        Paste the SCIM bearer token {vendor} Support gave you (the same one the SCIM step checked). This browser window
-        never receives it.
+        Paste {tokenSource} (the same one the SCIM step checked). This browser window never receives it.
       </span>
     );
   }
@@ -58,11 +57,11 @@ function TokenCopy({
 function ConsoleValues({
   changes,
   integrationId,
-  vendor,
+  tokenSource,
 }: {
   changes: Change[];
   integrationId: string;
-  vendor: string;
+  tokenSource: string;
 }) {
   const [clipboard, setClipboard] = useState<boolean | undefined>(undefined);
   useEffect(() => {
@@ -86,7 +85,7 @@ function ConsoleValues({
                 <th scope="row">{d.field}</th>
                 {d.field === TOKEN_FIELD ? (
                   <td colSpan={2}>
-                    <TokenCopy integrationId={integrationId} vendor={vendor} clipboard={clipboard} />
+                    <TokenCopy integrationId={integrationId} tokenSource={tokenSource} clipboard={clipboard} />
                   </td>
                 ) : (
                   <>
@@ -280,7 +279,11 @@ export default function ProvisioningStep({ view, vendor, integration, save, fiel
             </a>
           </p>
           {manual.length > 0 ? (
-            <ConsoleValues changes={manual} integrationId={view.integrationId} vendor={vendor.name} />
+            <ConsoleValues
+              changes={manual}
+              integrationId={view.integrationId}
+              tokenSource={vendor.scimTokenSource ?? `the SCIM bearer token ${vendor.name} issued`}
+            />
           ) : (
             <p>Okta shows provisioning switched on, and the end-to-end test passed with these settings.</p>
           )}

@@ -246,7 +246,7 @@ export default function RegisterStep({ view, vendor, save, fieldError, busy }: S
                   disabled={disabled}
                   onClick={() => void run(api.register.markSent({ integrationId, via }))}
                 >
-                  Mark as sent
+                  {via === 'copied' ? 'Mark as copied' : 'Mark as sent'}
                 </button>
               </div>
             ) : null}

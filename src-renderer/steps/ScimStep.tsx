@@ -38,7 +38,7 @@ function Exchange({ exchange }: { exchange: ScimExchangeView }) {
 }
 
 /** The vendor's SCIM endpoint and token, and the preflight that calls it the way Okta will. */
-export default function ScimStep({ view, save, fieldError, busy }: StepScreenProps) {
+export default function ScimStep({ view, vendor, save, fieldError, busy }: StepScreenProps) {
   const [baseUrl, setBaseUrl] = useState(typeof view.input.baseUrl === 'string' ? view.input.baseUrl : '');
   const [testUserName, setTestUserName] = useState(
     typeof view.input.testUserName === 'string' ? view.input.testUserName : '',
@@ -87,7 +87,7 @@ export default function ScimStep({ view, save, fieldError, busy }: StepScreenPro
                 ✓ Token stored in this computer&apos;s secret store. It is never shown again.
               </span>
             ) : (
-              'Kept in the secret store; Okta sends it as "Authorization: Bearer <token>".'
+              `${vendor.scimTokenSource ? `Paste ${vendor.scimTokenSource}. ` : ''}Kept in the secret store; Okta sends it as "Authorization: Bearer <token>".`
             )
           }
           error={errorFor('token')}

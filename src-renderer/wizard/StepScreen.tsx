@@ -75,6 +75,10 @@ export function StepScreen({
     return false;
   }
 
+  const leaveScreen = useUi((s) => s.leaveScreen);
+  // A message belongs to the step that raised it; moving to another step takes it away.
+  useEffect(() => () => leaveScreen(), [stepId, leaveScreen]);
+
   const Screen = stepScreens[stepId];
   const automatic = view?.changes.filter((c) => c.kind !== 'manual').length ?? 0;
 
@@ -95,22 +99,33 @@ export function StepScreen({
           </div>
         ) : null}
       </header>
-      {view?.blockers.length ? (
+      {/* Input still to enter is not an error: one calm line; the words show next to each field after Save. */}
+      {view?.blockers.some((b) => b.field) ? (
+        <p className="needs-input" data-needs-input>
+          To continue, fill in {[...new Set(view.blockers.flatMap((b) => (b.label ? [b.label] : [])))].join(', ')} above
+          and save.
+        </p>
+      ) : null}
+      {view?.blockers.some((b) => !b.field) ? (
         <ul className="blockers" aria-label="Before this step can run">
-          {view.blockers.map(({ message, hint, stepId: earlier }) => (
-            <li key={message}>
-              <strong>{message}</strong> <span>{hint}</span>{' '}
-              {earlier ? (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => void change(api.integrations.open({ integrationId: integration.id, stepId: earlier }))}
-                >
-                  Go to “{vendor.steps.find((s) => s.id === earlier)?.title ?? earlier}”
-                </button>
-              ) : null}
-            </li>
-          ))}
+          {view.blockers
+            .filter((b) => !b.field)
+            .map(({ message, hint, stepId: earlier }) => (
+              <li key={message}>
+                <strong>{message}</strong> <span>{hint}</span>{' '}
+                {earlier ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() =>
+                      void change(api.integrations.open({ integrationId: integration.id, stepId: earlier }))
+                    }
+                  >
+                    Go to “{vendor.steps.find((s) => s.id === earlier)?.title ?? earlier}”
+                  </button>
+                ) : null}
+              </li>
+            ))}
         </ul>
       ) : null}
       {viewFailure ? (

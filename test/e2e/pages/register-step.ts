@@ -75,7 +75,10 @@ export class RegisterStepPage {
   /** Records how it was sent ('email' | 'eml' | 'copied') with the time. */
   async markSent(via: 'email' | 'eml' | 'copied'): Promise<void> {
     await this.screen().getByLabel('How it was sent').selectOption(via);
-    await this.screen().getByRole('button', { name: 'Mark as sent' }).click();
+    // The button says what is recorded: values copied into the vendor are not "sent".
+    await this.screen()
+      .getByRole('button', { name: via === 'copied' ? 'Mark as copied' : 'Mark as sent' })
+      .click();
   }
 
   async markConfirmed(): Promise<void> {

@@ -40,8 +40,8 @@ describe('app step: Courier (custom SAML 2.0 app)', () => {
     const view = await h.inspect('app');
     expect(view.status).toBe('needs-input');
     expect(view.blockers.map((b) => b.message)).toEqual([
-      'ssoAcsUrl: Enter the Single Sign-On URL from the vendor: an https URL with a real host name and no #fragment, e.g. https://sso.vendor.example.com/saml/acs',
-      'audience: Enter the Audience URI (SP Entity ID) from the vendor: an https URL with a real host name and no #fragment, e.g. https://sso.vendor.example.com/saml/acs, or a URN such as urn:amazon:webservices',
+      'Enter the Single Sign-On URL from the vendor: an https URL with a real host name and no #fragment, e.g. https://sso.vendor.example.com/saml/acs',
+      'Enter the Audience URI (SP Entity ID) from the vendor: an https URL with a real host name and no #fragment, e.g. https://sso.vendor.example.com/saml/acs, or a URN such as urn:amazon:webservices',
     ]);
     await expect(
       h.save('app', { ssoAcsUrl: 'http://sso.courier.example.com/acs', audience: COURIER_AUDIENCE }),

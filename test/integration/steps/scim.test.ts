@@ -154,9 +154,12 @@ describe('scim step against a real SCIM 2.0 server', () => {
     ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'baseUrl' });
     const view = await h.inspect('scim');
     expect(view.status).toBe('needs-input');
-    expect(view.blockers.map((b) => b.message)).toEqual([
-      'baseUrl: Enter the SCIM connector base URL the vendor gave you; a SCIM connector base URL looks like https://api.vendor.example/scim/v2 (the part before /Users)',
-      'token: Invalid input: expected string, received undefined',
+    expect(view.blockers.map((b) => [b.label, b.message])).toEqual([
+      [
+        'SCIM base URL',
+        'Enter the SCIM connector base URL the vendor gave you; a SCIM connector base URL looks like https://api.vendor.example/scim/v2 (the part before /Users)',
+      ],
+      ['SCIM token', 'Paste the SCIM bearer token the vendor issued; Okta sends it as "Authorization: Bearer <token>"'],
     ]);
   });
 });

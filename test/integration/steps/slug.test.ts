@@ -8,8 +8,9 @@ describe('slug step (Millie)', () => {
     const h = await stepHarness('millie');
     const view = await h.inspect('slug');
     expect(view.status).toBe('needs-input');
+    expect(view.blockers[0]?.label).toBe('Company slug');
     expect(view.blockers[0]?.message).toBe(
-      'companySlug: Enter the Company Slug: lowercase letters, digits and hyphens, starting with a letter or digit, at most 63 characters, e.g. acme-corp (Millie shows it on Settings / SSO as "Company Slug")',
+      'Enter the Company Slug: lowercase letters, digits and hyphens, starting with a letter or digit, at most 63 characters, e.g. acme-corp (Millie shows it on Settings / SSO as "Company Slug")',
     );
     await expect(h.save('slug', { companySlug: 'Acme Corp' })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
