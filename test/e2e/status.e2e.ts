@@ -31,17 +31,12 @@ async function start(): Promise<BrowserApp> {
   return running;
 }
 
-/** A practice client with a Courier integration whose app step is applied and verified. */
+/** The first client, a practice one, with a Courier integration whose app step is applied and verified. */
 async function courierAppVerified(page: Page, app: BrowserApp, client: string): Promise<WizardPage> {
   await page.goto(app.url);
   const welcome = new WelcomePage(page);
-  if (await welcome.heading().isVisible()) await welcome.addPracticeClient(client);
-  else {
-    await page.getByRole('button', { name: 'New client' }).click();
-    await page.getByRole('dialog').getByLabel('Client name').fill(client);
-    await page.getByRole('dialog').getByLabel('Practice org (built-in sandbox)').check();
-    await page.getByRole('dialog').getByRole('button', { name: 'Add client' }).click();
-  }
+  await expect(welcome.heading()).toBeVisible();
+  await welcome.addPracticeClient(client);
   await new VendorPickerPage(page).start('Courier');
   const wizard = new WizardPage(page);
   await expect(wizard.stepHeading()).toHaveText('Courier app');
