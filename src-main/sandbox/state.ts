@@ -80,7 +80,8 @@ export class OrgState {
       id: oktaId(IdPrefix.user),
       status,
       created: at,
-      activated: status === 'ACTIVE' ? at : null,
+      // PROVISIONED is activated too, by email: the user has yet to set a password.
+      activated: status === 'ACTIVE' || status === 'PROVISIONED' ? at : null,
       statusChanged: at,
       lastLogin: null,
       lastUpdated: at,

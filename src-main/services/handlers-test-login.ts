@@ -17,6 +17,38 @@ import { loadStep } from './handlers-register';
 
 const ref = (integrationId: string) => ({ integrationId, stepId: 'test-login' as const });
 
+/** Okta user statuses that cannot sign in, why, and what the admin does about it. */
+const NOT_ACTIVE: Record<string, { why: string; next: string }> = {
+  PROVISIONED: {
+    why: 'the account was activated without a password and the user has not finished activation from the email Okta sent',
+    next: 'Have the user finish activation from the email, or set a password in Okta (Directory > People > the user > Reset password), then run the test again.',
+  },
+  STAGED: {
+    why: 'the account was created but never activated',
+    next: 'Activate the user in Okta (Directory > People > the user > Activate), then run the test again.',
+  },
+  SUSPENDED: {
+    why: 'the account is suspended',
+    next: 'Unsuspend the user in Okta (Directory > People > the user > More Actions > Unsuspend) or test with another user.',
+  },
+  DEPROVISIONED: {
+    why: 'the account is deactivated',
+    next: 'Test with an active user, or reactivate this one in Okta.',
+  },
+  LOCKED_OUT: {
+    why: 'the account is locked out after too many failed sign-ins',
+    next: 'Unlock the user in Okta (Directory > People > the user > Unlock), then run the test again.',
+  },
+  RECOVERY: {
+    why: 'the account is waiting for a password reset',
+    next: 'Have the user finish the password reset from the email, then run the test again.',
+  },
+  PASSWORD_EXPIRED: {
+    why: "the user's password has expired",
+    next: 'Have the user sign in to Okta once and choose a new password, then run the test again.',
+  },
+};
+
 /** A fresh look at the app and the user, refusing what would make a sign-in pointless. */
 async function ready(
   deps: ServiceDeps,
@@ -26,6 +58,15 @@ async function ready(
   const blocker = view.blockers[0];
   if (blocker) throw new AppError('STEP_BLOCKED', blocker.message, blocker.hint);
   const observed = TestLoginObservedSchema.parse(view.observed);
+  const inactive = NOT_ACTIVE[observed.user.status];
+  if (inactive) {
+    throw new AppError(
+      'TEST_USER_NOT_ACTIVE',
+      `${observed.user.login} is ${observed.user.status} in Okta: ${inactive.why}, so Okta refuses the sign-in.`,
+      inactive.next,
+      'userLogin',
+    );
+  }
   if (!observed.assigned) {
     throw new AppError(
       'TEST_USER_NOT_ASSIGNED',

@@ -7,8 +7,7 @@ import { type SandboxRequest, type SandboxResponse } from '../router';
 import { requireApp } from './apps';
 
 /** The IdP metadata Okta publishes for a SAML app (entityID `http://www.okta.com/{exk}`). */
-export function idpMetadataXml(app: AppRecord, base: string): string {
-  const key = activeSigningKey(app);
+export function idpMetadataXml(app: AppRecord, base: string, key = activeSigningKey(app)): string {
   const sso = `${base}/app/${app.name}/${app.entityKey}/sso/saml`;
   const formats = [
     ...new Set([
@@ -38,9 +37,14 @@ export function idpMetadataXml(app: AppRecord, base: string): string {
  */
 function metadataResponse(req: SandboxRequest, app: AppRecord, base: string): SandboxResponse {
   if (app.signOnMode !== 'SAML_2_0') throw notFound(app.id, 'SAML metadata');
+  // `kid` names one of the app's signing keys (a rotation previews the next one); a kid the app
+  // does not have is Okta's E0000007, never the active key's metadata.
+  const kid = req.query.get('kid');
+  const key = kid === null ? activeSigningKey(app) : app.signingKeys.find((k) => k.kid === kid);
+  if (key === undefined) throw notFound(kid ?? '', 'AppInstanceKey');
   const accept = req.headers.accept ?? '';
   const contentType = /application\/xml/i.test(accept) && !/text\/xml/i.test(accept) ? 'application/xml' : 'text/xml';
-  return { status: 200, text: idpMetadataXml(app, base), contentType: `${contentType};charset=UTF-8` };
+  return { status: 200, text: idpMetadataXml(app, base, key), contentType: `${contentType};charset=UTF-8` };
 }
 
 export const metadataPlugin: SandboxPlugin = {

@@ -10,6 +10,13 @@ import { requireApp } from './apps';
 const TYPES = ['string', 'boolean', 'number', 'integer', 'array'];
 const MASTER_TYPES = ['PROFILE_MASTER', 'OKTA', 'OVERRIDE'];
 
+/**
+ * Every app user has Okta's username in its base schema; this is the property as recorded from a
+ * real org (terraform-provider-okta's cassettes). Those record OIDC apps, whose base also carries
+ * the OIDC claims; a SAML or bookmark app has only the username.
+ */
+const APP_USER_NAME = { title: 'Username', type: 'string', required: true, scope: 'SELF' };
+
 export function renderAppSchema(state: OrgState, app: AppRecord, base: string): JsonObject {
   const schema = state.appSchema(app.id);
   const id = `${base}/meta/schemas/apps/${app.id}/default`;
@@ -22,7 +29,7 @@ export function renderAppSchema(state: OrgState, app: AppRecord, base: string): 
     created: schema.created,
     definitions: {
       custom: { id: '#custom', type: 'object', properties: schema.custom, required: schema.required },
-      base: { id: '#base', type: 'object', properties: {}, required: [] },
+      base: { id: '#base', type: 'object', properties: { userName: APP_USER_NAME }, required: ['userName'] },
     },
     type: 'object',
     properties: { profile: { allOf: [{ $ref: '#/definitions/custom' }, { $ref: '#/definitions/base' }] } },

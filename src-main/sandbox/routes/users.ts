@@ -5,6 +5,7 @@ import { parseExpression } from '../filter';
 import type { UserProfile, UserRecord } from '../model';
 import { paginate } from '../pagination';
 import { renderGroup, renderRole, renderUser } from '../render';
+import { signInsOf } from '../oauth/sign-in';
 import { json } from '../router';
 import type { OrgState } from '../state';
 
@@ -72,7 +73,12 @@ export const usersPlugin: SandboxPlugin = {
         auth: 'users',
         handler: (req) => {
           const profile = parseNewProfile(req.body, state);
-          const user = state.addUser(profile, req.query.get('activate') === 'false' ? 'STAGED' : 'ACTIVE');
+          const password = newPassword(req.body);
+          // As Okta: activated without a password, the user gets an activation email and stays
+          // PROVISIONED (unable to sign in) until they set one.
+          const status = req.query.get('activate') === 'false' ? 'STAGED' : password ? 'ACTIVE' : 'PROVISIONED';
+          const user = state.addUser(profile, status);
+          if (password) signInsOf(state).setPassword(user.id, password);
           const everyone = [...state.groups.values()].find((g) => g.type === 'BUILT_IN');
           if (everyone) state.addGroupMember(everyone.id, user.id);
           return json(200, renderUser(user, ctx.baseUrl));
@@ -120,6 +126,14 @@ export const usersPlugin: SandboxPlugin = {
     );
   },
 };
+
+/** `credentials.password.value`, when the request sets one. */
+function newPassword(body: unknown): string | undefined {
+  const credentials = isObject(body) ? body.credentials : undefined;
+  const password = isObject(credentials) ? credentials.password : undefined;
+  const value = isObject(password) ? password.value : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
 
 function parseNewProfile(body: unknown, state: OrgState): UserProfile {
   if (!isObject(body) || (body.profile !== undefined && !isObject(body.profile))) throw malformedBody();

@@ -239,3 +239,32 @@ describe('test-login step through the practice org', () => {
     expect(isAppError(error) && [error.code, error.field]).toEqual(['TEST_USER_NOT_FOUND', 'userLogin']);
   });
 });
+
+describe('test login with a user who cannot sign in yet', () => {
+  it('says the PROVISIONED user has not finished activation, and what to do, before any sign-in', async () => {
+    const { h, handlers } = await practiceHarness();
+    const login = 'new.hire@acme.example';
+    const created = await api(h.org, 'POST', '/api/v1/users?activate=true', {
+      body: { profile: { firstName: 'New', lastName: 'Hire', email: login, login } },
+    });
+    expect((created.body as { status: string }).status).toBe('PROVISIONED');
+    await assign(h, login);
+    await h.save('test-login', { userLogin: login });
+    const before = h.org.requestLog().length;
+    const refused = await handlers
+      .runSandbox({ integrationId: h.integration.id, mode: 'idp' })
+      .catch((e: unknown) => e);
+    expect(isAppError(refused) && [refused.code, refused.message, refused.hint, refused.field]).toEqual([
+      'TEST_USER_NOT_ACTIVE',
+      `${login} is PROVISIONED in Okta: the account was activated without a password and the user has not finished activation from the email Okta sent, so Okta refuses the sign-in.`,
+      'Have the user finish activation from the email, or set a password in Okta (Directory > People > the user > Reset password), then run the test again.',
+      'userLogin',
+    ]);
+    expect(
+      h.org
+        .requestLog()
+        .slice(before)
+        .filter((e) => e.path.includes('/sso/saml')),
+    ).toEqual([]);
+  });
+});
