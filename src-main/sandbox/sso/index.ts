@@ -94,7 +94,10 @@ function sso(ctx: SandboxContext, req: SandboxRequest, app: AppRecord | undefine
   const relayState = params.get('RelayState') ?? defaultRelayState(app);
 
   const signIns = signInsOf(ctx.state);
-  let userId = signIns.userFor(req.headers.cookie);
+  // Okta honours ForceAuthn for apps with honorForceAuthn (its default): the session is not
+  // enough, the password is asked for again.
+  const reauthenticate = authnRequest?.forceAuthn === true && honorsForceAuthn(app);
+  let userId = reauthenticate ? undefined : signIns.userFor(req.headers.cookie);
   let setCookie: Record<string, string> = {};
   const username = params.get('username');
   if (req.method === 'POST' && username !== null) {
@@ -119,6 +122,12 @@ function sso(ctx: SandboxContext, req: SandboxRequest, app: AppRecord | undefine
   });
   const post = buildSsoPost({ app, user, appUser, groupNames, request: authnRequest, relayState });
   return html(200, autoPostPage(post), setCookie);
+}
+
+function honorsForceAuthn(app: AppRecord): boolean {
+  return (
+    (app.body.settings as { signOn?: { honorForceAuthn?: unknown } } | undefined)?.signOn?.honorForceAuthn !== false
+  );
 }
 
 function defaultRelayState(app: AppRecord): string | undefined {

@@ -6,6 +6,8 @@ export interface AuthnRequestInfo {
   id: string;
   issuer: string | undefined;
   acsUrl: string | undefined;
+  /** `ForceAuthn="true"`: the SP wants the user to prove who they are again, not a session. */
+  forceAuthn: boolean;
 }
 
 const PROTOCOL_NS = 'urn:oasis:names:tc:SAML:2.0:protocol';
@@ -40,5 +42,6 @@ export function parseAuthnRequest(encoded: string, binding: 'redirect' | 'post')
     id,
     issuer: issuer === '' ? undefined : issuer,
     acsUrl: acsUrl === null || acsUrl === '' ? undefined : acsUrl,
+    forceAuthn: ['true', '1'].includes(root.getAttribute('ForceAuthn')?.trim() ?? ''),
   };
 }

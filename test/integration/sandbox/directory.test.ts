@@ -96,9 +96,10 @@ describe('user queries', () => {
     ]);
   });
 
-  it('creates a user, refusing a login already taken', async () => {
+  it('creates a user with a password as ACTIVE, refusing a login already taken', async () => {
     const body = {
       profile: { firstName: 'Zed', lastName: 'Zero', email: 'zed@acme.example', login: 'zed@acme.example' },
+      credentials: { password: { value: 'Zed-Passw0rd!' } },
     };
     const created = await api<Json>(org, 'POST', '/api/v1/users?activate=true', { body });
     expect([created.status, created.body.status]).toEqual([200, 'ACTIVE']);

@@ -8,7 +8,11 @@ let org: SandboxOrg;
 
 async function newUser(login: string, activate: boolean): Promise<string> {
   const created = await api<Json>(org, 'POST', `/api/v1/users?activate=${activate}`, {
-    body: { profile: { login, email: login, firstName: 'Test', lastName: 'User' } },
+    body: {
+      profile: { login, email: login, firstName: 'Test', lastName: 'User' },
+      // Activated with a password the user is ACTIVE; without one Okta leaves them PROVISIONED.
+      ...(activate ? { credentials: { password: { value: 'Test-Passw0rd!' } } } : {}),
+    },
   });
   return String(created.body.id);
 }
