@@ -66,7 +66,7 @@ describe('AuthnRequest decoding', () => {
     '<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_abc" Version="2.0" AssertionConsumerServiceURL="https://sp.example/acs"><saml:Issuer>https://sp.example</saml:Issuer></samlp:AuthnRequest>';
 
   it('reads the Redirect (deflated) and POST bindings', () => {
-    const expected = { id: '_abc', issuer: 'https://sp.example', acsUrl: 'https://sp.example/acs' };
+    const expected = { id: '_abc', issuer: 'https://sp.example', acsUrl: 'https://sp.example/acs', forceAuthn: false };
     expect(parseAuthnRequest(deflateRawSync(Buffer.from(xml)).toString('base64'), 'redirect')).toEqual(expected);
     expect(parseAuthnRequest(Buffer.from(xml).toString('base64'), 'post')).toEqual(expected);
   });
