@@ -1,5 +1,6 @@
 import type { AuditSink } from '../workspace/audit-log';
 import { AppError } from '../errors';
+import { AuditedWrites, type ReconcileSummary } from './audited-writes';
 import type { CallContext, OktaHttp } from './http';
 import { withQuery } from './http';
 import {
@@ -80,16 +81,23 @@ export interface OrgClientOptions {
   serviceClientId?: string;
 }
 
-/** OktaOrgApi over the Management API; every write leaves one audit event. */
+/** OktaOrgApi over the Management API; every write is logged ahead (intent, then outcome). */
 export class OktaOrgClient implements OktaOrgApi {
   readonly orgUrl: string;
   readonly authMethod: AuthMethod;
   private readonly http: OktaHttp;
+  private readonly writes: AuditedWrites;
 
   constructor(private readonly options: OrgClientOptions) {
     this.orgUrl = options.orgUrl;
     this.authMethod = options.authMethod;
     this.http = options.http;
+    this.writes = new AuditedWrites(options.clientId, options.audit, this);
+  }
+
+  /** Settles writes an earlier run left without an outcome; also done before the first write. */
+  reconcileOpenWrites(): Promise<ReconcileSummary> {
+    return this.writes.reconcile();
   }
 
   onRequest(listener: (event: RequestEvent) => void): () => void {
@@ -102,18 +110,6 @@ export class OktaOrgClient implements OktaOrgApi {
 
   rateLimitOf(method: string, path: string): number | undefined {
     return this.options.policy.limitOf(method, path);
-  }
-
-  private async audited<T>(operation: string, target: string, write: () => Promise<T>): Promise<T> {
-    try {
-      const result = await write();
-      await this.options.audit({ clientId: this.options.clientId, operation, target, outcome: 'success' });
-      return result;
-    } catch (error) {
-      const detail = error instanceof AppError ? `${error.code}: ${error.message}` : 'unexpected failure';
-      await this.options.audit({ clientId: this.options.clientId, operation, target, outcome: 'failure', detail });
-      throw error;
-    }
   }
 
   async whoAmI(): Promise<CallerIdentity> {
@@ -168,31 +164,45 @@ export class OktaOrgClient implements OktaOrgApi {
   }
 
   createApp(app: OktaAppInput, options: { activate: boolean }): Promise<OktaApp> {
-    return this.audited('app.create', `app "${app.label}"${app.name ? ` (${app.name})` : ''}`, () =>
-      this.http.json(
-        'POST',
-        withQuery('/api/v1/apps', { activate: options.activate }),
-        appSchema,
-        appWrite(`create the app "${app.label}"`),
-        withoutNulls(app),
-      ),
+    return this.writes.write(
+      'app.create',
+      `app "${app.label}"${app.name ? ` (${app.name})` : ''}`,
+      { kind: 'app-label', label: app.label, ...(app.name === undefined ? {} : { name: app.name }) },
+      () =>
+        this.http.json(
+          'POST',
+          withQuery('/api/v1/apps', { activate: options.activate }),
+          appSchema,
+          appWrite(`create the app "${app.label}"`),
+          withoutNulls(app),
+        ),
     );
   }
 
   updateApp(appId: string, app: OktaAppInput): Promise<OktaApp> {
-    return this.audited('app.update', `app ${appId}`, () =>
-      this.http.json('PUT', `/api/v1/apps/${e(appId)}`, appSchema, appWrite(`update app ${appId}`), withoutNulls(app)),
+    return this.writes.write(
+      'app.update',
+      `app ${appId}`,
+      { kind: 'app-fields', appId, fields: withoutNulls({ label: app.label, settings: app.settings ?? {} }) },
+      () =>
+        this.http.json(
+          'PUT',
+          `/api/v1/apps/${e(appId)}`,
+          appSchema,
+          appWrite(`update app ${appId}`),
+          withoutNulls(app),
+        ),
     );
   }
 
   activateApp(appId: string): Promise<void> {
-    return this.audited('app.activate', `app ${appId}`, () =>
+    return this.writes.write('app.activate', `app ${appId}`, { kind: 'app-status', appId, status: 'ACTIVE' }, () =>
       this.http.noContent('POST', `/api/v1/apps/${e(appId)}/lifecycle/activate`, appWrite(`activate app ${appId}`)),
     );
   }
 
   deactivateApp(appId: string): Promise<void> {
-    return this.audited('app.deactivate', `app ${appId}`, () =>
+    return this.writes.write('app.deactivate', `app ${appId}`, { kind: 'app-status', appId, status: 'INACTIVE' }, () =>
       this.http.noContent('POST', `/api/v1/apps/${e(appId)}/lifecycle/deactivate`, appWrite(`deactivate app ${appId}`)),
     );
   }
@@ -249,7 +259,7 @@ export class OktaOrgClient implements OktaOrgApi {
   }
 
   createGroup(name: string, description: string): Promise<OktaGroup> {
-    return this.audited('group.create', `group "${name}"`, () =>
+    return this.writes.write('group.create', `group "${name}"`, { kind: 'group-name', name }, () =>
       this.http.json('POST', '/api/v1/groups', groupSchema, groupWrite(`create group "${name}"`), {
         profile: { name, description },
       }),
@@ -257,27 +267,35 @@ export class OktaOrgClient implements OktaOrgApi {
   }
 
   addGroupMember(groupId: string, userId: string): Promise<void> {
-    return this.audited('group.member.add', `user ${userId} -> group ${groupId}`, () =>
-      this.http.noContent(
-        'PUT',
-        `/api/v1/groups/${e(groupId)}/users/${e(userId)}`,
-        groupWrite(`add user ${userId} to group ${groupId}`),
-      ),
+    return this.writes.write(
+      'group.member.add',
+      `user ${userId} -> group ${groupId}`,
+      { kind: 'group-member', groupId, userId, present: true },
+      () =>
+        this.http.noContent(
+          'PUT',
+          `/api/v1/groups/${e(groupId)}/users/${e(userId)}`,
+          groupWrite(`add user ${userId} to group ${groupId}`),
+        ),
     );
   }
 
   removeGroupMember(groupId: string, userId: string): Promise<void> {
-    return this.audited('group.member.remove', `user ${userId} -> group ${groupId}`, () =>
-      this.http.noContent(
-        'DELETE',
-        `/api/v1/groups/${e(groupId)}/users/${e(userId)}`,
-        groupWrite(`remove user ${userId} from group ${groupId}`),
-      ),
+    return this.writes.write(
+      'group.member.remove',
+      `user ${userId} -> group ${groupId}`,
+      { kind: 'group-member', groupId, userId, present: false },
+      () =>
+        this.http.noContent(
+          'DELETE',
+          `/api/v1/groups/${e(groupId)}/users/${e(userId)}`,
+          groupWrite(`remove user ${userId} from group ${groupId}`),
+        ),
     );
   }
 
   createUser(profile: NewUserProfile, options: { activate: boolean }): Promise<OktaUser> {
-    return this.audited('user.create', `user ${profile.login}`, () =>
+    return this.writes.write('user.create', `user ${profile.login}`, { kind: 'user-login', login: profile.login }, () =>
       this.http.json(
         'POST',
         withQuery('/api/v1/users', { activate: options.activate }),
@@ -305,36 +323,48 @@ export class OktaOrgClient implements OktaOrgApi {
   }
 
   assignUserToApp(appId: string, userId: string, profile: Record<string, unknown>): Promise<AppUser> {
-    return this.audited('app.user.assign', `user ${userId} -> app ${appId}`, () =>
-      this.http.json(
-        'POST',
-        `/api/v1/apps/${e(appId)}/users`,
-        appUserSchema,
-        appWrite(`assign user ${userId} to app ${appId}`),
-        { id: userId, scope: 'USER', profile },
-      ),
+    return this.writes.write(
+      'app.user.assign',
+      `user ${userId} -> app ${appId}`,
+      { kind: 'app-user', appId, userId, present: true, profile },
+      () =>
+        this.http.json(
+          'POST',
+          `/api/v1/apps/${e(appId)}/users`,
+          appUserSchema,
+          appWrite(`assign user ${userId} to app ${appId}`),
+          { id: userId, scope: 'USER', profile },
+        ),
     );
   }
 
   updateAppUser(appId: string, userId: string, profile: Record<string, unknown>): Promise<AppUser> {
-    return this.audited('app.user.update', `user ${userId} in app ${appId}`, () =>
-      this.http.json(
-        'POST',
-        `/api/v1/apps/${e(appId)}/users/${e(userId)}`,
-        appUserSchema,
-        appWrite(`update user ${userId} in app ${appId}`),
-        { profile },
-      ),
+    return this.writes.write(
+      'app.user.update',
+      `user ${userId} in app ${appId}`,
+      { kind: 'app-user', appId, userId, present: true, profile },
+      () =>
+        this.http.json(
+          'POST',
+          `/api/v1/apps/${e(appId)}/users/${e(userId)}`,
+          appUserSchema,
+          appWrite(`update user ${userId} in app ${appId}`),
+          { profile },
+        ),
     );
   }
 
   unassignUserFromApp(appId: string, userId: string): Promise<void> {
-    return this.audited('app.user.unassign', `user ${userId} -> app ${appId}`, () =>
-      this.http.noContent(
-        'DELETE',
-        `/api/v1/apps/${e(appId)}/users/${e(userId)}`,
-        appWrite(`unassign user ${userId} from app ${appId}`),
-      ),
+    return this.writes.write(
+      'app.user.unassign',
+      `user ${userId} -> app ${appId}`,
+      { kind: 'app-user', appId, userId, present: false },
+      () =>
+        this.http.noContent(
+          'DELETE',
+          `/api/v1/apps/${e(appId)}/users/${e(userId)}`,
+          appWrite(`unassign user ${userId} from app ${appId}`),
+        ),
     );
   }
 
@@ -363,24 +393,32 @@ export class OktaOrgClient implements OktaOrgApi {
       profile: options.profile,
       ...(options.priority === undefined ? {} : { priority: options.priority }),
     };
-    return this.audited('app.group.assign', `group ${groupId} -> app ${appId}`, () =>
-      this.http.json(
-        'PUT',
-        `/api/v1/apps/${e(appId)}/groups/${e(groupId)}`,
-        appGroupSchema,
-        appWrite(`assign group ${groupId} to app ${appId}`),
-        body,
-      ),
+    return this.writes.write(
+      'app.group.assign',
+      `group ${groupId} -> app ${appId}`,
+      { kind: 'app-group', appId, groupId, present: true, profile: options.profile },
+      () =>
+        this.http.json(
+          'PUT',
+          `/api/v1/apps/${e(appId)}/groups/${e(groupId)}`,
+          appGroupSchema,
+          appWrite(`assign group ${groupId} to app ${appId}`),
+          body,
+        ),
     );
   }
 
   unassignGroupFromApp(appId: string, groupId: string): Promise<void> {
-    return this.audited('app.group.unassign', `group ${groupId} -> app ${appId}`, () =>
-      this.http.noContent(
-        'DELETE',
-        `/api/v1/apps/${e(appId)}/groups/${e(groupId)}`,
-        appWrite(`unassign group ${groupId} from app ${appId}`),
-      ),
+    return this.writes.write(
+      'app.group.unassign',
+      `group ${groupId} -> app ${appId}`,
+      { kind: 'app-group', appId, groupId, present: false },
+      () =>
+        this.http.noContent(
+          'DELETE',
+          `/api/v1/apps/${e(appId)}/groups/${e(groupId)}`,
+          appWrite(`unassign group ${groupId} from app ${appId}`),
+        ),
     );
   }
 
@@ -404,14 +442,18 @@ export class OktaOrgClient implements OktaOrgApi {
 
   updateAppUserSchema(appId: string, update: AppUserSchemaUpdate): Promise<AppUserSchema> {
     const names = Object.keys(update.custom).join(', ');
-    return this.audited('app.schema.update', `app ${appId} user schema (${names})`, () =>
-      this.http.json(
-        'POST',
-        `/api/v1/meta/schemas/apps/${e(appId)}/default`,
-        appUserSchemaSchema,
-        { operation: `update the user schema of app ${appId}`, role: ROLE_FOR.schemaWrite },
-        { definitions: { custom: { id: '#custom', type: 'object', properties: update.custom } } },
-      ),
+    return this.writes.write(
+      'app.schema.update',
+      `app ${appId} user schema (${names})`,
+      { kind: 'app-schema', appId, custom: update.custom },
+      () =>
+        this.http.json(
+          'POST',
+          `/api/v1/meta/schemas/apps/${e(appId)}/default`,
+          appUserSchemaSchema,
+          { operation: `update the user schema of app ${appId}`, role: ROLE_FOR.schemaWrite },
+          { definitions: { custom: { id: '#custom', type: 'object', properties: update.custom } } },
+        ),
     );
   }
 
@@ -432,9 +474,11 @@ export class OktaOrgClient implements OktaOrgApi {
       ...(connection.baseUrl === undefined ? {} : { baseUrl: connection.baseUrl }),
       profile: { authScheme: 'TOKEN', token: connection.token },
     };
-    return this.audited(
+    return this.writes.write(
       'app.provisioning.connection.set',
       `app ${appId}${connection.baseUrl ? ` (${connection.baseUrl})` : ''}`,
+      // The token is a secret: the probe checks the scheme and URL only.
+      { kind: 'connection', appId, ...(connection.baseUrl === undefined ? {} : { baseUrl: connection.baseUrl }) },
       () =>
         this.http.json(
           'POST',
@@ -447,12 +491,16 @@ export class OktaOrgClient implements OktaOrgApi {
   }
 
   activateProvisioningConnection(appId: string): Promise<void> {
-    return this.audited('app.provisioning.connection.activate', `app ${appId}`, () =>
-      this.http.noContent(
-        'POST',
-        `/api/v1/apps/${e(appId)}/connections/default/lifecycle/activate`,
-        appWrite(`activate the provisioning connection of app ${appId}`),
-      ),
+    return this.writes.write(
+      'app.provisioning.connection.activate',
+      `app ${appId}`,
+      { kind: 'connection', appId, status: 'ENABLED' },
+      () =>
+        this.http.noContent(
+          'POST',
+          `/api/v1/apps/${e(appId)}/connections/default/lifecycle/activate`,
+          appWrite(`activate the provisioning connection of app ${appId}`),
+        ),
     );
   }
 
@@ -463,14 +511,18 @@ export class OktaOrgClient implements OktaOrgApi {
   }
 
   updateUserProvisioningFeature(appId: string, capabilities: ProvisioningCapabilities): Promise<AppFeature> {
-    return this.audited('app.provisioning.feature.update', `app ${appId} USER_PROVISIONING`, () =>
-      this.http.json(
-        'PUT',
-        `/api/v1/apps/${e(appId)}/features/USER_PROVISIONING`,
-        featureSchema,
-        appWrite(`update user provisioning of app ${appId}`),
-        capabilities,
-      ),
+    return this.writes.write(
+      'app.provisioning.feature.update',
+      `app ${appId} USER_PROVISIONING`,
+      { kind: 'feature', appId, capabilities: { ...capabilities } },
+      () =>
+        this.http.json(
+          'PUT',
+          `/api/v1/apps/${e(appId)}/features/USER_PROVISIONING`,
+          featureSchema,
+          appWrite(`update user provisioning of app ${appId}`),
+          capabilities,
+        ),
     );
   }
 }

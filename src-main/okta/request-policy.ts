@@ -35,7 +35,12 @@ export interface PolicyOptions {
   maxRateLimitWaitMs?: number;
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD']);
+/**
+ * Re-sent after a 5xx or a dropped connection: reads, and the idempotent writes (RFC 9110 §9.2.2).
+ * Okta's PUTs replace the whole resource and its DELETEs remove one, so a second copy changes
+ * nothing the first did not; a POST may create twice and is never re-sent blindly.
+ */
+const RETRYABLE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 
 function header(response: Response, name: string): number | undefined {
   const value = response.headers.get(name);
@@ -68,7 +73,8 @@ function toHeaderRecord(headers: Record<string, unknown> | undefined): Record<st
  * Our request policy (unlike the Okta SDK's DefaultRequestExecutor, which retries a 429 twice and
  * never paces ahead): pace from the rate-limit headers, wait out a 429 until its reset (a 429 was
  * not processed, so any method may be re-sent), retry 5xx and dropped connections with jittered
- * back-off for GET/HEAD only, and never re-send a write whose outcome is unknown.
+ * back-off for reads and idempotent writes (PUT, DELETE), and never re-send a POST whose outcome
+ * is unknown (the audited write reads Okta back instead).
  */
 export class RequestPolicy {
   private readonly subscribers = new Set<(event: RequestEvent) => void>();
@@ -113,7 +119,7 @@ export class RequestPolicy {
     const method = (request.method ?? 'GET').toUpperCase();
     const parsed = new URL(url);
     const path = `${parsed.pathname}${parsed.search}`;
-    const safe = SAFE_METHODS.has(method);
+    const safe = RETRYABLE_METHODS.has(method);
     const { pacer } = this.options;
     let invalidated = false;
     let rateLimitedMs = 0;

@@ -2,7 +2,8 @@ import type { HttpMethod } from './router';
 
 /**
  * Injected misbehaviour, per request: each share is the probability (0..1) of that fault.
- * A request gets at most one failure (checked in the order drop, 429, 5xx) after its latency.
+ * A request gets at most one failure (checked in the order drop, 429, 5xx, lost answer) after its
+ * latency.
  */
 export interface FaultOptions {
   /** Extra delay before answering, in ms, or a [min, max] range. */
@@ -11,8 +12,18 @@ export interface FaultOptions {
   serverErrorRate?: number;
   /** Share answered 429 E0000047 as Okta does when its concurrency limit is hit (see server.ts). */
   rateLimitRate?: number;
-  /** Share whose socket is destroyed without an answer. */
+  /** Share whose socket is destroyed without an answer, before the org handles the request. */
   dropRate?: number;
+  /**
+   * Share handled in full (a write lands) whose answer is then lost: the socket is destroyed
+   * instead of answering, as when a connection dies on the way back.
+   */
+  lostAnswerRate?: number;
+  /**
+   * A test's own schedule, asked first for every request (before `methods`/`paths`): a fault kind,
+   * or undefined to fall through to the shares above. May wait (e.g. until a killed client is gone).
+   */
+  script?: (method: string, path: string) => FaultKind | undefined | Promise<FaultKind | undefined>;
   /** Only these methods are affected (default: all). */
   methods?: HttpMethod[];
   /** Only paths starting with one of these, or matching one of these patterns (default: all). */
@@ -21,8 +32,10 @@ export interface FaultOptions {
   random?: () => number;
 }
 
-export type FaultDecision = { kind: 'none' | 'drop' | 'rate-limit' | 'server-error'; delayMs: number };
+export type FaultKind = 'none' | 'drop' | 'rate-limit' | 'server-error' | 'lost-answer';
+export type FaultDecision = { kind: FaultKind; delayMs: number };
 
+/** The shares' decision; `script` is the server's to ask first, since it may wait. */
 export function decideFault(options: FaultOptions | undefined, method: string, path: string): FaultDecision {
   if (!options || !applies(options, method, path)) return { kind: 'none', delayMs: 0 };
   const random = options.random ?? Math.random;
@@ -30,6 +43,7 @@ export function decideFault(options: FaultOptions | undefined, method: string, p
   if (hit(options.dropRate, random)) return { kind: 'drop', delayMs };
   if (hit(options.rateLimitRate, random)) return { kind: 'rate-limit', delayMs };
   if (hit(options.serverErrorRate, random)) return { kind: 'server-error', delayMs };
+  if (hit(options.lostAnswerRate, random)) return { kind: 'lost-answer', delayMs };
   return { kind: 'none', delayMs };
 }
 

@@ -11,7 +11,7 @@ import {
   OktaApiError,
   rateLimited,
 } from './errors';
-import { decideFault, type FaultOptions } from './faults';
+import { decideFault, type FaultKind, type FaultOptions } from './faults';
 import { builtInPlugins } from './plugins';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
 import { readBody } from '../http/read-body';
@@ -62,7 +62,7 @@ export interface RequestLogEntry {
   /** A write the org counted (POST/PUT/DELETE on a mutating route that reached its handler). */
   mutating: boolean;
   /** The injected fault, if any, and the injected delay. */
-  fault?: 'drop' | 'rate-limit' | 'server-error';
+  fault?: Exclude<FaultKind, 'none'>;
   delayMs?: number;
   /** Message of an unexpected exception (answered 500), to debug the sandbox itself. */
   failure?: string;
@@ -143,12 +143,15 @@ export async function createSandboxOrg(options: SandboxOptions = {}): Promise<Sa
     const rawBody = await readBody(req, MAX_BODY_BYTES);
     const entry: RequestLogEntry = { method, path: url.pathname + url.search, status: 0, mutating: false };
     record(entry);
+    const scripted = await faults?.script?.(method, url.pathname);
+    const fault = scripted === undefined ? decideFault(faults, method, url.pathname) : { kind: scripted, delayMs: 0 };
     const reply = (response: SandboxResponse): void => {
       entry.status = response.status;
-      send(res, response, now);
+      // The org did the work; only the answer is lost on the way back.
+      if (fault.kind === 'lost-answer') req.socket.destroy();
+      else send(res, response, now);
     };
 
-    const fault = decideFault(faults, method, url.pathname);
     if (fault.kind !== 'none') entry.fault = fault.kind;
     if (fault.delayMs > 0) {
       entry.delayMs = fault.delayMs;

@@ -52,7 +52,7 @@ describe('OktaOrgApi against the sandbox org (API token)', () => {
     expect(await okta.getUser('nobody@acme.example')).toBeUndefined();
   });
 
-  it('creates, reads, updates, deactivates and reactivates a SAML app, with one audit event per write', async () => {
+  it('creates, reads, updates, deactivates and reactivates a SAML app, logging each write ahead: intent, then outcome', async () => {
     const created = await okta.createApp(
       {
         label: 'Courier',
@@ -86,9 +86,13 @@ describe('OktaOrgApi against the sandbox org (API token)', () => {
 
     const events = (await audit.read('cli_acme')).map((e) => `${e.operation} ${e.outcome}`);
     expect(events).toEqual([
+      'app.create intent',
       'app.create success',
+      'app.update intent',
       'app.update success',
+      'app.deactivate intent',
       'app.deactivate success',
+      'app.activate intent',
       'app.activate success',
     ]);
   });
