@@ -109,6 +109,39 @@ export const IntegrationFactsSchema = z.object({
 });
 export type IntegrationFacts = z.infer<typeof IntegrationFactsSchema>;
 
+const LeftoverProblemSchema = z.object({ message: z.string(), hint: z.string(), at: z.string() });
+
+/**
+ * A test object a check makes and removes again, recorded before it is made so that a crash, a
+ * lost answer or a failed clean-up never leaves it unmentioned (steps/temporaries.ts).
+ */
+export const TemporarySchema = z.discriminatedUnion('kind', [
+  /** The provisioning proof's test user, assigned directly to the app. */
+  z.object({
+    kind: z.literal('okta-assignment'),
+    id: z.string(),
+    stepId: StepIdSchema,
+    appId: z.string(),
+    appLabel: z.string(),
+    userId: z.string(),
+    login: z.string(),
+    recordedAt: z.string(),
+    problem: LeftoverProblemSchema.optional(),
+  }),
+  /** A test user at the vendor's SCIM endpoint: deactivated, and deleted too where `remove` says so. */
+  z.object({
+    kind: z.literal('vendor-user'),
+    id: z.string(),
+    stepId: StepIdSchema,
+    scimBaseUrl: z.string(),
+    userName: z.string(),
+    remove: z.enum(['deactivate', 'delete']),
+    recordedAt: z.string(),
+    problem: LeftoverProblemSchema.optional(),
+  }),
+]);
+export type Temporary = z.infer<typeof TemporarySchema>;
+
 export const IntegrationSchema = z.object({
   id: RecordIdSchema,
   clientId: RecordIdSchema,
@@ -119,6 +152,8 @@ export const IntegrationSchema = z.object({
   currentStep: StepIdSchema,
   steps: z.partialRecord(StepIdSchema, StepRecordSchema),
   facts: IntegrationFactsSchema,
+  /** Test objects made and not yet removed; usually empty. */
+  temporaries: z.array(TemporarySchema).optional(),
 });
 export type Integration = z.infer<typeof IntegrationSchema>;
 

@@ -23,6 +23,15 @@ export const CheckSchema = z.object({
 });
 export type Check = z.infer<typeof CheckSchema>;
 
+/** A test object a run made and has not removed yet (a crash, or a clean-up that failed). */
+export const LeftoverSchema = z.object({
+  what: z.string(),
+  /** Empty while nothing has failed: the next apply of the step removes it first. */
+  problem: z.string().optional(),
+  hint: z.string(),
+});
+export type Leftover = z.infer<typeof LeftoverSchema>;
+
 export const StepBlockerSchema = z.object({
   message: z.string(),
   hint: z.string(),
@@ -70,6 +79,8 @@ export const StepViewSchema = StepRecordSchema.extend({
    * time. They are history, never current; `checks`, `changes` and `observed` are then empty.
    */
   staleChecks: z.object({ at: z.string(), checks: z.array(CheckSchema) }).optional(),
+  /** Test objects of this step still in Okta or at the vendor, each with what to do about it. */
+  leftovers: z.array(LeftoverSchema).default([]),
 });
 export type StepView = z.infer<typeof StepViewSchema>;
 

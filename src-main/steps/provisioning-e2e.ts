@@ -5,6 +5,7 @@ import type { OktaOrgApi, OktaUser } from '../okta/org-api';
 import { ScimClient, type ScimExchange, type ScimReply } from '../scim/client';
 import { externalIdNote, requiredFields } from './okta-pushed-fields';
 import { exchangesEvidence, tokenDigest } from './scim-report';
+import { removeTemporary, type CleanUpDeps, type NewTemporary, type TemporaryLedger } from './temporaries';
 
 /** Okta pushes in the background; a second between reads is quick enough and light on the vendor. */
 const POLL_INTERVAL_MS = 1_000;
@@ -22,6 +23,8 @@ export interface EndToEndOptions {
   pollMs?: number;
   now(): Date;
   progress(message: string): void;
+  /** Where the test assignment and the user at the vendor are recorded before they are made. */
+  temporaries: TemporaryLedger;
 }
 
 interface ScimSeen {
@@ -32,7 +35,9 @@ interface ScimSeen {
 /**
  * Proves provisioning end to end: assigns a test user in Okta, waits until the vendor's SCIM
  * endpoint has it with the right attributes, unassigns it and waits until the vendor shows it
- * deactivated. The assignment is always removed again, also when a check or a call fails.
+ * deactivated. The assignment and the user at the vendor are recorded as temporaries before the
+ * assignment is made, and removed on every path: a failed check or call, a lost answer to the
+ * assignment (it may have landed), and, through the ledger, a crash (the next apply finishes it).
  */
 export async function runEndToEnd(opts: EndToEndOptions): Promise<EndToEnd> {
   const startedAt = opts.now().toISOString();
@@ -46,26 +51,54 @@ export async function runEndToEnd(opts: EndToEndOptions): Promise<EndToEnd> {
   const scim = new ScimClient({ baseUrl: opts.scimBaseUrl, token: opts.token, onExchange: (e) => exchanges.push(e) });
   const checks: Check[] = [];
   const profile = opts.role === undefined ? {} : { [opts.role.attribute]: opts.role.value };
-  const assigned = await opts.okta.assignUserToApp(opts.app.id, user.id, profile);
-  const userName = assigned.userName ?? user.profile.login;
-  note(
-    `Assigned ${user.profile.login} to ${opts.app.label}${opts.role ? ` with role ${opts.role.value}` : ''}; waiting for Okta to push ${userName} to ${opts.scimBaseUrl}.`,
-  );
+  const login = user.profile.login;
+  const assignment: NewTemporary = {
+    kind: 'okta-assignment',
+    appId: opts.app.id,
+    appLabel: opts.app.label,
+    userId: user.id,
+    login,
+  };
+  const vendorUser = (userName: string): NewTemporary => ({
+    kind: 'vendor-user',
+    scimBaseUrl: opts.scimBaseUrl,
+    userName,
+    remove: 'deactivate',
+  });
+  const assignmentId = await opts.temporaries.record(assignment);
+  let vendorUserId = await opts.temporaries.record(vendorUser(login));
+  let userName = login;
   let seen: ScimSeen | undefined;
-  let unassignError: unknown;
+  let failure: { error: unknown } | undefined;
   try {
+    const assigned = await opts.okta.assignUserToApp(opts.app.id, user.id, profile);
+    if (assigned.userName !== undefined && assigned.userName.toLowerCase() !== login.toLowerCase()) {
+      // The app's username format gives another name at the vendor: record that one instead.
+      const renamed = await opts.temporaries.record(vendorUser(assigned.userName));
+      await opts.temporaries.removed(vendorUserId);
+      vendorUserId = renamed;
+      userName = assigned.userName;
+    }
+    note(
+      `Assigned ${login} to ${opts.app.label}${opts.role ? ` with role ${opts.role.value}` : ''}; waiting for Okta to push ${userName} to ${opts.scimBaseUrl}.`,
+    );
     seen = await waitForUser(opts, scim, user, userName, exchanges, checks, note);
     if (seen !== undefined) checks.push(attributesCheck(seen.resource, user, userName, opts.role));
-  } finally {
-    unassignError = await opts.okta.unassignUserFromApp(opts.app.id, user.id).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+  } catch (error) {
+    failure = { error };
   }
-  if (unassignError === undefined) note(`Unassigned ${user.profile.login} from ${opts.app.label}.`);
+  const unassignError = await settle(opts, assignmentId, assignment);
+  if (failure !== undefined) {
+    if (unassignError === undefined) await settleVendorUser(opts, vendorUserId, vendorUser(userName));
+    throw failure.error;
+  }
+  if (unassignError === undefined) note(`Unassigned ${login} from ${opts.app.label}.`);
   if (seen !== undefined && unassignError === undefined)
     checks.push(await waitForDeactivation(opts, scim, seen, userName, exchanges, note));
-  checks.push(await cleanUpCheck(opts, user, unassignError));
+  // Okta deactivates at the vendor on unassignment; where it did not (or could not be asked), do it directly.
+  const vendor =
+    unassignError === undefined ? await settleVendorUser(opts, vendorUserId, vendorUser(userName)) : undefined;
+  checks.push(await cleanUpCheck(opts, user, unassignError, vendor));
   const finishedAt = opts.now().toISOString();
   return {
     appId: opts.app.id,
@@ -73,13 +106,51 @@ export async function runEndToEnd(opts: EndToEndOptions): Promise<EndToEnd> {
     tokenDigest: tokenDigest(opts.token),
     startedAt,
     finishedAt,
-    user: { id: user.id, login: user.profile.login },
+    user: { id: user.id, login },
     userName,
     ...(opts.role ? { role: opts.role.value } : {}),
     passed: !checks.some((c) => c.status === 'fail'),
     checks,
     log,
   };
+}
+
+function cleanUpDeps(opts: EndToEndOptions): CleanUpDeps {
+  return { okta: () => Promise.resolve(opts.okta), scimToken: () => Promise.resolve(opts.token), oktaPushWaitMs: 0 };
+}
+
+/** Removes the test assignment (the DELETE is retried; reading first skips it when the assign never landed). */
+async function settle(opts: EndToEndOptions, id: string, t: NewTemporary): Promise<AppError | undefined> {
+  try {
+    await removeTemporary(cleanUpDeps(opts), t);
+    await opts.temporaries.removed(id);
+    return undefined;
+  } catch (error) {
+    const failure =
+      error instanceof AppError
+        ? error
+        : new AppError('INTERNAL', error instanceof Error ? error.message : String(error), 'Try again.');
+    await opts.temporaries.failed(id, { message: failure.message, hint: failure.hint });
+    return failure;
+  }
+}
+
+interface VendorCleanUp {
+  /** Users the wizard had to deactivate at the vendor itself. */
+  deactivated: number;
+  error?: AppError;
+}
+
+async function settleVendorUser(opts: EndToEndOptions, id: string, t: NewTemporary): Promise<VendorCleanUp> {
+  try {
+    const deactivated = await removeTemporary(cleanUpDeps(opts), t);
+    await opts.temporaries.removed(id);
+    return { deactivated };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await opts.temporaries.failed(id, { message: error.message, hint: error.hint });
+    return { deactivated: 0, error };
+  }
 }
 
 async function testUserOf(opts: EndToEndOptions): Promise<OktaUser> {
@@ -269,29 +340,47 @@ async function waitForDeactivation(
   }
 }
 
-async function cleanUpCheck(opts: EndToEndOptions, user: OktaUser, unassignError: unknown): Promise<Check> {
-  const label = 'The org is left as it was';
+async function cleanUpCheck(
+  opts: EndToEndOptions,
+  user: OktaUser,
+  unassignError: AppError | undefined,
+  vendor: VendorCleanUp | undefined,
+): Promise<Check> {
+  const id = 'provisioning-e2e-cleanup';
+  const label = 'The org and the vendor are left as they were';
   if (unassignError !== undefined) {
-    const reason = unassignError instanceof Error ? unassignError.message : String(unassignError);
     return {
-      id: 'provisioning-e2e-cleanup',
+      id,
       label,
       status: 'fail',
-      detail: `Unassigning ${user.profile.login} from ${opts.app.label} failed (${reason}): remove the assignment by hand on the app's Assignments tab.`,
+      detail: `Unassigning ${user.profile.login} from ${opts.app.label} failed (${unassignError.message}). Run this step again: it removes the test assignment first. Or remove it by hand on the app's Assignments tab.`,
     };
   }
   const still = await opts.okta.getAppUser(opts.app.id, user.id);
-  return still === undefined
-    ? {
-        id: 'provisioning-e2e-cleanup',
-        label,
-        status: 'pass',
-        detail: `${user.profile.login} is no longer assigned to ${opts.app.label}.`,
-      }
-    : {
-        id: 'provisioning-e2e-cleanup',
-        label,
-        status: 'fail',
-        detail: `${user.profile.login} is still assigned to ${opts.app.label}: remove the assignment by hand on the app's Assignments tab.`,
-      };
+  if (still !== undefined && still.scope === 'USER') {
+    return {
+      id,
+      label,
+      status: 'fail',
+      detail: `${user.profile.login} is still assigned to ${opts.app.label}: run this step again, or remove the assignment by hand on the app's Assignments tab.`,
+    };
+  }
+  if (vendor?.error !== undefined) {
+    return {
+      id,
+      label,
+      status: 'fail',
+      detail: `${user.profile.login} is no longer assigned to ${opts.app.label}, but the test user at the vendor could not be checked or deactivated: ${vendor.error.message} ${vendor.error.hint}`,
+    };
+  }
+  const direct =
+    vendor !== undefined && vendor.deactivated > 0
+      ? ' Okta had not deactivated the test user at the vendor, so the wizard deactivated it there directly.'
+      : '';
+  return {
+    id,
+    label,
+    status: 'pass',
+    detail: `${user.profile.login} is no longer assigned to ${opts.app.label}, and no test user is left active at the vendor.${direct}`,
+  };
 }

@@ -138,6 +138,7 @@ async function endToEnd(
     waitMs: ctx.input.waitSeconds * 1000,
     now: ctx.now,
     progress: (message) => ctx.progress(0, 1, message),
+    temporaries: ctx.temporaries,
   });
 }
 

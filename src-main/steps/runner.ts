@@ -1,5 +1,6 @@
 import type { Client, Integration, IntegrationFacts, StepId, StepStatus } from '../api/model';
 import type { Change, Check, StepRecord, StepView } from '../api/steps';
+import { randomBytes } from 'node:crypto';
 import { AppError, isAppError } from '../errors';
 import type { OktaOrgApi } from '../okta/org-api';
 import { vendorProfile } from '../vendors';
@@ -9,6 +10,7 @@ import type { Workspace } from '../workspace/workspace';
 import { withAuditScope } from '../workspace/audit-scope';
 import type { AnyStep, StepContext } from './step';
 import { inputBlockers, missingFacts } from './blockers';
+import { finishCleanUp, leftoverError, leftoverView, type TemporaryLedger } from './temporaries';
 
 const AUTH_METHOD_NAMES = { 'api-token': 'API token', 'oauth-pkce': 'admin sign-in', 'service-app': 'service app' };
 
@@ -143,7 +145,73 @@ export class StepRunner {
       stepId: ref.stepId,
       secretsSet: await this.secretsSet(ref, loaded.step, loaded.client.id),
       blockers,
+      leftovers: (loaded.integration.temporaries ?? []).filter((t) => t.stepId === ref.stepId).map(leftoverView),
     };
+  }
+
+  /** The step's record of its test objects, kept on the integration in the workspace. */
+  private ledger(ref: StepRef): TemporaryLedger {
+    const { workspace } = this.deps;
+    const update = (change: (list: NonNullable<Integration['temporaries']>) => void) =>
+      workspace.updateIntegration(ref.integrationId, (integration) => {
+        const list = integration.temporaries ?? [];
+        change(list);
+        if (list.length > 0) integration.temporaries = list;
+        else delete integration.temporaries;
+      });
+    return {
+      record: async (temporary) => {
+        const id = `tmp_${randomBytes(6).toString('hex')}`;
+        await update((list) => {
+          list.push({ ...temporary, id, stepId: ref.stepId, recordedAt: this.now().toISOString() });
+        });
+        return id;
+      },
+      removed: async (id) => {
+        await update((list) => {
+          const at = list.findIndex((t) => t.id === id);
+          if (at >= 0) list.splice(at, 1);
+        });
+      },
+      failed: async (id, problem) => {
+        await update((list) => {
+          const found = list.find((t) => t.id === id);
+          if (found) found.problem = { ...problem, at: this.now().toISOString() };
+        });
+      },
+      list: async () =>
+        ((await workspace.getIntegration(ref.integrationId)).temporaries ?? []).filter((t) => t.stepId === ref.stepId),
+    };
+  }
+
+  /**
+   * Removes what earlier runs of any step of the integration left (test users, test assignments);
+   * run at start-up, so a crash's clean-up is finished before the admin looks. Returns what is left.
+   */
+  async finishLeftovers(integrationId: string): Promise<number> {
+    const integration = await this.deps.workspace.getIntegration(integrationId);
+    const stepIds = [...new Set((integration.temporaries ?? []).map((t) => t.stepId))];
+    let left = 0;
+    for (const stepId of stepIds) {
+      const ref = { integrationId, stepId };
+      left += (await this.exclusive(ref, async () => this.cleanUp(ref, await this.load(ref)))).length;
+    }
+    return left;
+  }
+
+  private cleanUp(ref: StepRef, loaded: Loaded) {
+    let okta: Promise<OktaOrgApi> | undefined;
+    return finishCleanUp(
+      {
+        okta: () => (okta ??= this.deps.connect(loaded.client)),
+        scimToken: () =>
+          this.deps.secrets.get(
+            loaded.client.id,
+            secretKey({ integrationId: ref.integrationId, stepId: 'scim' }, 'token'),
+          ),
+      },
+      this.ledger(ref),
+    );
   }
 
   private exclusive<T>(ref: StepRef, work: () => Promise<T>): Promise<T> {
@@ -280,6 +348,7 @@ export class StepRunner {
       },
       readSecret: (stepId, field) =>
         this.deps.secrets.get(loaded.client.id, secretKey({ integrationId: ref.integrationId, stepId }, field)),
+      temporaries: this.ledger(ref),
       progress: (done, total, message) => this.deps.onProgress?.(ref, done, total, message),
       now: this.now,
     };
@@ -290,6 +359,12 @@ export class StepRunner {
         change(record);
       });
     try {
+      // An apply first finishes the clean-up an earlier run of this step left (a crash, a lost answer).
+      if (phase === 'apply' && (loaded.integration.temporaries ?? []).some((t) => t.stepId === ref.stepId)) {
+        const left = await this.cleanUp(ref, loaded);
+        if (left.length > 0) throw leftoverError(left);
+        ctx.integration = await this.deps.workspace.getIntegration(ref.integrationId);
+      }
       let observed = await loaded.step.inspect(ctx);
       let changes = loaded.step.plan(input, observed, loaded.profile);
       let appliedAt: string | undefined;

@@ -7,10 +7,15 @@ import {
 } from '../api/step-scim';
 import type { Change, Check } from '../api/steps';
 import type { Integration } from '../api/model';
-import { runScimPreflight } from '../scim/preflight';
+import { ScimClient } from '../scim/client';
+import { CheckName, defaultTestUserName, runScimPreflight, type PreflightReport } from '../scim/preflight';
+import { AppError } from '../errors';
 import { PhaseResult } from './phase-result';
 import { preflightChecks, preflightPassed, recordPreflight, sameToken } from './scim-report';
 import { defineStep } from './step';
+import { removeVendorUser, type NewTemporary, type TemporaryLedger } from './temporaries';
+
+type VendorUser = Extract<NewTemporary, { kind: 'vendor-user' }>;
 
 export const RUN_PREFLIGHT = 'scim-preflight';
 
@@ -22,6 +27,17 @@ function recordedReport(integration: Integration): PreflightRecord | undefined {
   if (typeof observed !== 'object' || observed === null || !('report' in observed)) return undefined;
   const parsed = PreflightRecordSchema.safeParse(observed.report);
   return parsed.success ? parsed.data : undefined;
+}
+
+/** After a preflight that threw: its own clean-up ran, so this is a second look by the user's name. */
+async function settle(ledger: TemporaryLedger, id: string, testUser: VendorUser, token: string): Promise<void> {
+  try {
+    await removeVendorUser({ scimToken: async () => token }, testUser);
+    await ledger.removed(id);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await ledger.failed(id, { message: error.message, hint: error.hint });
+  }
 }
 
 /** Pure: a preflight is due while none has passed against this URL with this token. */
@@ -106,12 +122,35 @@ export const scimStep = defineStep<ScimInput, ScimObserved>({
 
   async apply(ctx, changes) {
     if (!changes.some((c) => c.id === RUN_PREFLIGHT)) return;
-    const report = await runScimPreflight({
-      baseUrl: ctx.input.baseUrl,
-      token: ctx.input.token,
-      now: ctx.now(),
-      ...(ctx.input.testUserName ? { testUserName: ctx.input.testUserName } : {}),
-    });
+    // An unusable URL or token throws here, before anything is recorded or sent.
+    new ScimClient({ baseUrl: ctx.input.baseUrl, token: ctx.input.token });
+    const testUser: VendorUser = {
+      kind: 'vendor-user',
+      scimBaseUrl: ctx.input.baseUrl,
+      userName: ctx.input.testUserName?.trim() || defaultTestUserName(),
+      remove: 'delete',
+    };
+    // Recorded before the preflight creates it, so a crash mid-preflight leaves a trace the next apply clears.
+    const temporaryId = await ctx.temporaries.record(testUser);
+    let report: PreflightReport;
+    try {
+      report = await runScimPreflight({
+        baseUrl: ctx.input.baseUrl,
+        token: ctx.input.token,
+        now: ctx.now(),
+        testUserName: testUser.userName,
+      });
+    } catch (error) {
+      await settle(ctx.temporaries, temporaryId, testUser, ctx.input.token);
+      throw error;
+    }
+    const cleanUp = report.checks.find((c) => c.name === CheckName.cleanUp);
+    if (report.testUser.leftActive)
+      await ctx.temporaries.failed(temporaryId, {
+        message: cleanUp?.detail ?? `The test user ${testUser.userName} may still be active at the vendor.`,
+        hint: 'Run the SCIM check again once the vendor answers: it removes the test user first. Or deactivate or delete it by hand at the vendor.',
+      });
+    else await ctx.temporaries.removed(temporaryId);
     const record = recordPreflight(report, ctx.input.token);
     freshReports.keep(ctx, record);
     // A failed run withdraws the URL, so provisioning never uses an endpoint that did not pass.

@@ -3,6 +3,7 @@ import type { Client, Integration, IntegrationFacts, StepId } from '../api/model
 import type { Change, Check } from '../api/steps';
 import type { OktaOrgApi } from '../okta/org-api';
 import type { VendorProfile } from '../vendors/profile';
+import type { TemporaryLedger } from './temporaries';
 
 /** What a step may use while it runs. Everything outside the step comes through here. */
 export interface StepContext<Input> {
@@ -19,6 +20,8 @@ export interface StepContext<Input> {
   learn(facts: Partial<IntegrationFacts>): void;
   /** A secret input of this integration's steps (e.g. the provisioning step reads the SCIM step's token). */
   readSecret(stepId: StepId, field: string): Promise<string | undefined>;
+  /** Test objects this step makes: record each before making it, mark it removed after. */
+  temporaries: TemporaryLedger;
   /** Reports progress of a long apply (assignments, migration) to the screen. */
   progress(done: number, total: number, message: string): void;
   now(): Date;

@@ -5,6 +5,7 @@ import { change } from '../api/use-main';
 import { useUi } from '../state/ui';
 import { stepScreens } from '../steps';
 import { Checks } from './Checks';
+import { Leftovers } from './Leftovers';
 import { StatusBadge } from './StatusBadge';
 import { StatusLine } from './StatusLine';
 
@@ -137,6 +138,7 @@ export function StepScreen({
           </button>
         </div>
       ) : null}
+      {view ? <Leftovers leftovers={view.leftovers} /> : null}
       {view?.lastError ? (
         <div className="inline-error" role="alert">
           <strong>{view.lastError.message}</strong>
@@ -166,14 +168,16 @@ export function StepScreen({
         <button
           type="button"
           className="primary"
-          disabled={busy !== undefined || !view?.inspectedAt || automatic === 0}
+          disabled={busy !== undefined || !view?.inspectedAt || (automatic === 0 && !view.leftovers.length)}
           onClick={() => void run('apply', () => api.steps.apply(ref))}
         >
           {busy === 'apply'
             ? 'Applying…'
             : automatic > 0
               ? `Apply ${automatic} change${automatic === 1 ? '' : 's'}`
-              : 'Nothing to apply'}
+              : view?.leftovers.length
+                ? 'Remove what was left'
+                : 'Nothing to apply'}
         </button>
         <button
           type="button"
