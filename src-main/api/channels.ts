@@ -45,7 +45,8 @@ export const AuditEntrySchema = z.object({
   time: z.string(),
   operation: z.string(),
   target: z.string(),
-  outcome: z.enum(['success', 'failure']),
+  /** `unknown`: sent, but its answer never came; the next run reads Okta and settles it. */
+  outcome: z.enum(['success', 'failure', 'unknown']),
   detail: z.string().optional(),
   stepId: z.string().optional(),
   actor: z.string().optional(),

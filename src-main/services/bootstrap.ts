@@ -1,4 +1,4 @@
-import { AuditLog } from '../workspace/audit-log';
+import { AuditLog, type AuditInput } from '../workspace/audit-log';
 import { currentAuditScope } from '../workspace/audit-scope';
 import { FileSecretStore, type SecretCipher } from '../workspace/secrets';
 import { moveSecretsIntoKeychain } from '../workspace/secrets-to-keychain';
@@ -51,7 +51,10 @@ export async function createServices(options: {
   // Each write names the integration, step and identity it was made for (see audit-scope.ts).
   const connector = createOrgConnector({
     secrets,
-    audit: (event) => audit.append({ ...event, ...currentAuditScope() }),
+    // Keeps the log's openWrites, so a client reconciles what an earlier run left open.
+    audit: Object.assign((event: AuditInput) => audit.append({ ...event, ...currentAuditScope() }), {
+      openWrites: (clientId: string) => audit.openWrites(clientId),
+    }),
     practiceOrg,
   });
   const connect = connector.connect;

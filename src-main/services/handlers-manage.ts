@@ -4,6 +4,7 @@ import { secretKey } from '../steps/runner';
 import { wizardSteps } from '../steps/registry';
 import type { Integration, StepId } from '../api/model';
 import type { SecretStore } from '../workspace/secrets';
+import { writesOf } from '../workspace/audit-log';
 
 /** Deletes the secret inputs (e.g. a SCIM token) an integration's steps kept in the secret store. */
 export async function deleteIntegrationSecrets(secrets: SecretStore, integration: Integration): Promise<void> {
@@ -68,7 +69,7 @@ export function createManageHandlers(deps: ServiceDeps): {
       },
       audit: async ({ integrationId }) => {
         const integration = await workspace.getIntegration(integrationId);
-        const events = await deps.audit.read(integration.clientId);
+        const events = writesOf(await deps.audit.read(integration.clientId));
         return events
           .filter((e) => e.integrationId === integrationId)
           .reverse()

@@ -160,3 +160,36 @@ export class AuditLog {
     return [...open.values()].filter((e) => !inFlight(e));
   }
 }
+
+/** One write as the log tells it: its intent's time and scope, with the last outcome logged for it. */
+export type AuditWrite = Omit<AuditEvent, 'outcome' | 'probe' | 'session' | 'pid'> & {
+  outcome: 'success' | 'failure' | 'unknown';
+};
+
+/**
+ * Folds the write-ahead lines into one entry per write, in the order the writes were sent. An
+ * intent with no outcome yet is `unknown`; a later run's reconciliation settles it.
+ */
+export function writesOf(events: readonly AuditEvent[]): AuditWrite[] {
+  const writes: AuditWrite[] = [];
+  const byId = new Map<string, AuditWrite>();
+  for (const event of events) {
+    const { probe: _probe, session: _session, pid: _pid, ...rest } = event;
+    if (event.writeId === undefined) {
+      if (event.outcome !== 'intent') writes.push({ ...rest, outcome: event.outcome });
+      continue;
+    }
+    const known = byId.get(event.writeId);
+    if (event.outcome === 'intent' || known === undefined) {
+      const entry: AuditWrite = { ...rest, outcome: event.outcome === 'intent' ? 'unknown' : event.outcome };
+      byId.set(event.writeId, entry);
+      writes.push(entry);
+      continue;
+    }
+    known.outcome = event.outcome;
+    if (event.detail !== undefined) known.detail = event.detail;
+    else delete known.detail;
+    if (event.resolvedBy !== undefined) known.resolvedBy = event.resolvedBy;
+  }
+  return writes;
+}

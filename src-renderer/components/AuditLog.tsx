@@ -45,7 +45,11 @@ export function AuditLog({ integration }: { integration: Integration }) {
               </td>
               <td>{e.actor ?? 'not recorded'}</td>
               <td className={`audit-${e.outcome}`}>
-                {e.outcome === 'success' ? 'Succeeded' : 'Failed'}
+                {e.outcome === 'success'
+                  ? 'Succeeded'
+                  : e.outcome === 'failure'
+                    ? 'Failed'
+                    : 'Not known yet (the answer never came; checked against Okta on the next run)'}
                 {e.detail ? `: ${e.detail}` : ''}
               </td>
             </tr>
