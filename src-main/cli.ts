@@ -17,6 +17,18 @@ const commands: Record<string, { summary: string; load: () => Promise<{ command:
     summary: "Preflight a vendor's SCIM 2.0 endpoint the way Okta will call it",
     load: () => import('./cli/scim'),
   },
+  plan: {
+    summary: "Inspect an integration's steps in Okta and print what apply would change",
+    load: () => import('./cli/wizard').then((m) => ({ command: m.makeWizardCommand('plan') })),
+  },
+  apply: {
+    summary: "Apply an integration's steps (manual ones print what to do) and verify them",
+    load: () => import('./cli/wizard').then((m) => ({ command: m.makeWizardCommand('apply') })),
+  },
+  verify: {
+    summary: "Read an integration's steps back from Okta and report their checks",
+    load: () => import('./cli/wizard').then((m) => ({ command: m.makeWizardCommand('verify') })),
+  },
   migrate: { summary: "Match the vendor's existing users against Okta", load: () => import('./cli/migrate') },
   browser: { summary: 'Run the wizard in a browser (browser mode) on 127.0.0.1', load: () => import('./cli/browser') },
   sandbox: { summary: 'Start the built-in sandbox Okta org on 127.0.0.1', load: () => import('./cli/sandbox') },

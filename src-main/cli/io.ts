@@ -4,11 +4,14 @@ import { AppError } from '../errors';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** A person watches (stdout is a terminal): long commands print progress. Absent means piped. */
+  isTTY?: boolean;
 }
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  isTTY: process.stdout.isTTY === true,
 };
 
 /**

@@ -1,0 +1,52 @@
+import type { Client } from '../api/model';
+import { createOrgConnector } from '../services/org-connection';
+import { createPracticeOrg } from '../services/practice-org';
+import { wizardSteps } from '../steps/registry';
+import { StepRunner, type StepRef } from '../steps/runner';
+import { AuditLog } from '../workspace/audit-log';
+import { currentAuditScope } from '../workspace/audit-scope';
+import { FileSecretStore } from '../workspace/secrets';
+import type { Workspace } from '../workspace/workspace';
+
+export interface CliRunner {
+  runner: StepRunner;
+  secrets: FileSecretStore;
+  close(): Promise<void>;
+}
+
+/**
+ * The StepRunner the app's services use, wired the same way (org connector, audit log with its
+ * scope, the practice org for practice clients), so the CLI runs exactly the screens' steps.
+ */
+export function createCliRunner(
+  workspace: Workspace,
+  onProgress?: (ref: StepRef, done: number, total: number, message: string) => void,
+): CliRunner {
+  const secrets = new FileSecretStore(workspace.dataDir);
+  const practiceOrg = createPracticeOrg({
+    dataDir: workspace.dataDir,
+    onStarted: (clientId, url) =>
+      workspace
+        .updateClient(clientId, (client: Client) => {
+          client.orgUrl = url;
+        })
+        .then(
+          () => undefined,
+          () => undefined,
+        ),
+  });
+  const audit = new AuditLog(workspace.dataDir);
+  const connector = createOrgConnector({
+    secrets,
+    audit: (event) => audit.append({ ...event, ...currentAuditScope() }),
+    practiceOrg,
+  });
+  const runner = new StepRunner({
+    workspace,
+    secrets,
+    connect: connector.connect,
+    steps: wizardSteps,
+    ...(onProgress ? { onProgress } : {}),
+  });
+  return { runner, secrets, close: () => practiceOrg.close() };
+}

@@ -1,0 +1,190 @@
+import { parseArgs } from 'node:util';
+import type { StepId } from '../api/model';
+import type { StepView } from '../api/steps';
+import { AppError } from '../errors';
+import { Exit, exitCodeFor, fail, type CliCommand, type CliIo, type ExitCode } from './io';
+import { requireFlag } from './options';
+
+type Phase = 'plan' | 'apply' | 'verify';
+
+const usageOf = (phase: Phase) =>
+  [
+    `  okta-onboard ${phase} --client <name> --integration <label|id> [--step <id>] [--data-dir <dir>] [--json]`,
+    {
+      plan: '      inspects each step in Okta and prints what apply would change (nothing is written)',
+      apply: '      makes the changes the app can make, then reads every step back; manual steps print what to do',
+      verify: '      reads every step back from Okta now (read-only) and reports its checks',
+    }[phase],
+  ].join('\n');
+
+/** One step's outcome as the CLI reports it. */
+export interface StepOutcome {
+  stepId: StepId;
+  status: StepView['status'] | 'error';
+  changes: StepView['changes'];
+  checks: StepView['checks'];
+  blockers: StepView['blockers'];
+  verifiedAt?: string;
+  error?: { code: string; message: string; hint: string };
+}
+
+function outcomeOf(view: StepView): StepOutcome {
+  return {
+    stepId: view.stepId,
+    status: view.status,
+    changes: view.changes,
+    checks: view.checks,
+    blockers: view.blockers,
+    ...(view.verifiedAt ? { verifiedAt: view.verifiedAt } : {}),
+  };
+}
+
+/**
+ * The exit code of a run over several steps. Precedence: 3 when any step could not reach Okta or
+ * the vendor (its result is unknown, which matters more than a known failure), else 1 when any
+ * step is not verified (a failed check, manual work pending, blocked by missing input), else 0.
+ * `plan` only reports: unapplied changes are its answer, not a failure.
+ */
+export function exitForOutcomes(phase: Phase, outcomes: StepOutcome[]): ExitCode {
+  const errors = outcomes.filter((o) => o.error);
+  if (
+    errors.some((o) => exitCodeFor(new AppError(o.error!.code, o.error!.message, o.error!.hint)) === Exit.unreachable)
+  )
+    return Exit.unreachable;
+  if (errors.length > 0) return Exit.failed;
+  if (phase === 'plan') return outcomes.some((o) => o.checks.some((c) => c.status === 'fail')) ? Exit.failed : Exit.ok;
+  return outcomes.every((o) => o.status === 'verified') ? Exit.ok : Exit.failed;
+}
+
+const KIND_WORDS = { create: 'create', update: 'update', delete: 'delete', send: 'send', manual: 'YOU DO' } as const;
+
+export function printOutcome(io: CliIo, o: StepOutcome): void {
+  io.out(`${o.stepId}: ${o.status}${o.verifiedAt ? ` (verified ${o.verifiedAt})` : ''}`);
+  if (o.error) {
+    io.out(`  error: ${o.error.message}`);
+    io.out(`  hint: ${o.error.hint}`);
+  }
+  for (const b of o.blockers) io.out(`  blocked: ${b.message} ${b.hint}`);
+  for (const c of o.changes) {
+    io.out(`  ${KIND_WORDS[c.kind]} ${c.target}: ${c.summary}`);
+    // Every value, in full: a manual change is done by hand from exactly these lines.
+    for (const d of c.details) io.out(`      ${d.field}: ${d.from !== undefined ? `${d.from} -> ` : ''}${d.to}`);
+  }
+  for (const c of o.checks) io.out(`  ${c.status.padEnd(4)} ${c.label}: ${c.detail}`);
+}
+
+export function makeWizardCommand(phase: Phase): CliCommand {
+  const usage = usageOf(phase);
+  return {
+    summary: `${phase[0]!.toUpperCase()}${phase.slice(1)} an integration's wizard steps from the command line`,
+    usage,
+    async run(args, io) {
+      const json = args.includes('--json');
+      let values;
+      try {
+        ({ values } = parseArgs({
+          args,
+          options: {
+            client: { type: 'string' },
+            integration: { type: 'string' },
+            step: { type: 'string' },
+            'data-dir': { type: 'string' },
+            json: { type: 'boolean' },
+          },
+        }));
+      } catch (error) {
+        return fail(io, error, json, usage);
+      }
+      const example = `okta-onboard ${phase} --client "Acme" --integration "Mixpanel"`;
+      let close: (() => Promise<void>) | undefined;
+      try {
+        const clientName = requireFlag(values.client, 'client', example);
+        const integrationName = requireFlag(values.integration, 'integration', example);
+        const [{ openWorkspace, resolveDataDir }, { vendorProfile }, { createCliRunner }] = await Promise.all([
+          import('../workspace/workspace'),
+          import('../vendors'),
+          import('./wizard-runner'),
+        ]);
+        const workspace = await openWorkspace(resolveDataDir(values['data-dir']));
+        const client = await workspace.findClient(clientName);
+        const integration = await workspace.findIntegration(client.id, integrationName);
+        const stepIds = vendorProfile(integration.vendorId).steps.map((s) => s.id);
+        if (values.step !== undefined && !stepIds.includes(values.step as StepId))
+          throw new AppError(
+            'INVALID_ARGUMENT',
+            `--step: "${values.step}" is not a step of this integration.`,
+            `Use one of: ${stepIds.join(', ')}.`,
+            'step',
+          );
+        const selected = values.step !== undefined ? [values.step as StepId] : stepIds;
+        const progress = io.isTTY === true && !json;
+        const cli = createCliRunner(workspace, (ref, done, total, message) => {
+          if (progress) io.err(`  ${ref.stepId}: ${done}/${total} ${message}`);
+        });
+        close = cli.close;
+        const outcomes: StepOutcome[] = [];
+        for (const [index, stepId] of selected.entries()) {
+          if (progress)
+            io.err(`[${index + 1}/${selected.length}] ${stepId}: ${phase === 'plan' ? 'inspecting' : `${phase}ing`}…`);
+          const ref = { integrationId: integration.id, stepId };
+          try {
+            const view =
+              phase === 'plan'
+                ? await cli.runner.inspect(ref)
+                : phase === 'apply'
+                  ? await cli.runner.apply(ref)
+                  : await cli.runner.verify(ref);
+            outcomes.push(outcomeOf(view));
+          } catch (error) {
+            const view = await cli.runner.view(ref);
+            const failure =
+              error instanceof AppError
+                ? { code: error.code, message: error.message, hint: error.hint }
+                : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), hint: '' };
+            // A step blocked by missing input is not an error of Okta's: it is reported with its blockers.
+            if (failure.code === 'STEP_BLOCKED') outcomes.push({ ...outcomeOf(view), status: 'needs-input' });
+            else outcomes.push({ ...outcomeOf(view), status: 'error', error: failure });
+          }
+        }
+        const exit = exitForOutcomes(phase, outcomes);
+        if (json) {
+          io.out(
+            JSON.stringify(
+              {
+                phase,
+                client: { id: client.id, name: client.name },
+                integration: { id: integration.id, label: integration.label, vendorId: integration.vendorId },
+                steps: outcomes,
+                exitCode: exit,
+              },
+              null,
+              2,
+            ),
+          );
+        } else {
+          io.out(`${client.name} / ${integration.label}: ${phase}`);
+          for (const o of outcomes) printOutcome(io, o);
+          // The screens' "Check Okta" button is this command on the command line.
+          if (outcomes.some((o) => o.changes.some((c) => c.kind === 'manual')))
+            io.out(
+              `Manual work ("YOU DO") is yours; when it is done, prove it: okta-onboard verify --client "${client.name}" --integration "${integration.label}"`,
+            );
+          io.out(
+            exit === Exit.ok
+              ? phase === 'plan'
+                ? 'Nothing failed. Run apply to make the changes listed.'
+                : 'Every step is verified.'
+              : exit === Exit.unreachable
+                ? 'Okta or the vendor could not be reached for some steps; their state is unknown.'
+                : 'Not every step is verified: see the failed checks, blockers and manual work above, then run verify.',
+          );
+        }
+        return exit;
+      } catch (error) {
+        return fail(io, error, json, usage);
+      } finally {
+        await close?.();
+      }
+    },
+  };
+}
