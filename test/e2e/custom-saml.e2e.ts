@@ -22,7 +22,7 @@ test('Custom SAML: the admin writes the attribute statements, Okta sends exactly
   await app.setAttribute(1, { name: 'mail', nameFormat: 'basic', value: 'email' });
   await app.save();
   await expect(app.attributeError(1)).toHaveText(
-    'Use an Okta profile expression such as user.email, user.id, user.firstName or appuser.role',
+    '"email" alone is not a value Okta knows; for a profile attribute write user.email, for text put it in quotes',
   );
   await app.setAttribute(1, { value: 'user.email' });
   await app.setAttribute(2, { name: 'uid', value: 'user.id' });
