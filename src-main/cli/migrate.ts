@@ -28,18 +28,6 @@ const usage = [
   `  ${exitCodesHelp}`,
 ].join('\n');
 
-const CLASS_ORDER: MatchClass[] = [
-  'to-assign',
-  'assigned',
-  'unknown-role',
-  'not-in-okta',
-  'inactive',
-  'outside-domains',
-  'consumer',
-  'duplicate',
-  'invalid',
-];
-
 async function readInput(path: string, flag: string): Promise<Uint8Array> {
   try {
     return await readFile(path);
@@ -81,10 +69,14 @@ function roleMap(value: string | undefined): Record<string, string> | undefined 
   return map;
 }
 
-export function formatMatch(result: MatchResult, titles: Record<MatchClass, string>): string {
-  const width = Math.max(...CLASS_ORDER.map((c) => titles[c].length));
+export function formatMatch(
+  result: MatchResult,
+  classes: readonly MatchClass[],
+  titles: Record<MatchClass, string>,
+): string {
+  const width = Math.max(...classes.map((c) => titles[c].length));
   const lines = ['Classes:'];
-  for (const c of CLASS_ORDER) lines.push(`  ${titles[c].padEnd(width)}  ${result.counts[c]}`);
+  for (const c of classes) lines.push(`  ${titles[c].padEnd(width)}  ${result.counts[c]}`);
   const attention = result.rows.filter((r) => r.class !== 'to-assign' && r.class !== 'assigned');
   if (attention.length > 0) {
     lines.push('', 'Rows that need a decision:');
@@ -189,7 +181,7 @@ async function match(args: string[], io: CliIo): Promise<number> {
   if (values.json) {
     io.out(JSON.stringify({ counts: result.counts, rows: result.rows }, null, 2));
   } else {
-    io.out(formatMatch(result, matchModule.MATCH_CLASS_TITLES));
+    io.out(formatMatch(result, matchModule.MATCH_CLASSES, matchModule.MATCH_CLASS_TITLES));
     if (values.out) io.out(`\nReview table written to ${values.out}`);
   }
   return Exit.ok;
