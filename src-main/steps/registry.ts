@@ -11,6 +11,7 @@ import { assignStep } from './assign';
 import { domainsStep } from './domains';
 import { registerStep } from './register';
 import { testLoginStep } from './test-login';
+import { migrateStep } from './migrate';
 
 /** Every step the wizard can run, by id. A vendor profile picks which of them it uses. */
 export const wizardSteps: Partial<Record<StepId, AnyStep>> = {
@@ -25,4 +26,5 @@ export const wizardSteps: Partial<Record<StepId, AnyStep>> = {
   domains: domainsStep,
   register: registerStep,
   'test-login': testLoginStep,
+  migrate: migrateStep,
 };

@@ -351,6 +351,7 @@ export class StepRunner {
       temporaries: this.ledger(ref),
       progress: (done, total, message) => this.deps.onProgress?.(ref, done, total, message),
       now: this.now,
+      dataDir: this.deps.workspace.dataDir,
     };
     const stamp = () => this.now().toISOString();
     const save = (change: (record: StepRecord) => void) =>

@@ -25,6 +25,8 @@ export interface StepContext<Input> {
   /** Reports progress of a long apply (assignments, migration) to the screen. */
   progress(done: number, total: number, message: string): void;
   now(): Date;
+  /** The data folder, for a step's own files too big for the workspace (a migration's imported rows). */
+  dataDir: string;
 }
 
 /**

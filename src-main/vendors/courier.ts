@@ -43,6 +43,11 @@ export const courier: VendorProfile = {
       optional: true,
     },
     { id: 'assign', title: 'Assign users', summary: 'Assign groups and users, each with a Courier role.' },
+    {
+      id: 'migrate',
+      title: 'Migrate existing users',
+      summary: "Import Courier's team export, match it to Okta and assign everyone with their Courier role.",
+    },
     { id: 'test-login', title: 'Test login', summary: 'IdP-initiated login, checked on the real SAML assertion.' },
   ],
   app: {
@@ -98,6 +103,10 @@ export const courier: VendorProfile = {
   },
   bookmark: { label: 'Courier Login', urlFromVendor: true },
   migration: {
+    followUp: [
+      "Remove the migrated people from the team in Courier (Settings > Team) and re-invite them through Okta: the assignment sends each of them Courier's invite.",
+      'Roles to set: people who were in Courier before provisioning keep their old Courier role until it is updated in Courier; check each role against the Okta role.',
+    ],
     steps: [
       'In Courier, Settings > Security: make sure "Require Google SSO" is unchecked.',
       'In Courier, Settings > Team: remove the users to be migrated.',

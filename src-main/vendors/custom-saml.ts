@@ -45,6 +45,11 @@ export const customSaml: VendorProfile = {
     { id: 'bookmark', title: 'Bookmark app', summary: 'An optional bookmark app.', optional: true },
     { id: 'assign', title: 'Assign users', summary: 'Assign groups and users.' },
     {
+      id: 'migrate',
+      title: 'Migrate existing users',
+      summary: "Import the app's user export, match it to Okta and assign everyone.",
+    },
+    {
       id: 'test-login',
       title: 'Test login',
       summary: 'IdP- and SP-initiated logins, checked on the real SAML assertion.',
@@ -86,5 +91,10 @@ export const customSaml: VendorProfile = {
     tokenSource: 'the SCIM bearer token the vendor issued (its admin settings or support)',
   },
   bookmark: { label: 'Custom SAML app login', urlFromVendor: true },
+  migration: {
+    followUp: [
+      'Tell the migrated people to sign in through Okta from now on; remove their local accounts in the app when it allows.',
+    ],
+  },
   login: { idpInitiated: true },
 };

@@ -35,6 +35,11 @@ export const millie: VendorProfile = {
     },
     { id: 'assign', title: 'Assign users', summary: 'Assign the Millie app to one or more users or groups.' },
     {
+      id: 'migrate',
+      title: 'Migrate existing users',
+      summary: "Import Millie's user export, match it to Okta and assign everyone.",
+    },
+    {
       id: 'test-login',
       title: 'Test login',
       summary: 'IdP-initiated and SP-initiated logins, checked on the real SAML assertion.',
@@ -55,6 +60,11 @@ export const millie: VendorProfile = {
     ],
     afterwards:
       "Millie updates your account from the Metadata URL and domains and emails you when done; the changes then show on Millie's Settings / SSO page.",
+  },
+  migration: {
+    followUp: [
+      'Consumer addresses (gmail.com and the like) cannot use SSO in Millie: give those people a company address in Okta, or leave them on password sign-in.',
+    ],
   },
   login: {
     idpInitiated: true,

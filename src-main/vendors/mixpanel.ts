@@ -51,6 +51,11 @@ export const mixpanel: VendorProfile = {
       summary: 'Assign the users to provision; their Okta username must be an email in a claimed domain.',
     },
     {
+      id: 'migrate',
+      title: 'Migrate existing users',
+      summary: "Import Mixpanel's member export, match it to Okta and assign everyone with their Mixpanel role.",
+    },
+    {
       id: 'test-login',
       title: 'Test login',
       summary: 'IdP- and SP-initiated logins, checked on the real SAML assertion.',
@@ -95,6 +100,12 @@ export const mixpanel: VendorProfile = {
     requiredAttributes: ['userName', 'name.givenName', 'name.familyName', 'emails[primary]'],
     tokenSource:
       'the SCIM OAuth token an organization admin generates in Mixpanel\'s organization settings, "Access Security" tab',
+  },
+  migration: {
+    followUp: [
+      'Invite by hand, in Mixpanel (Organization Settings > Users & Teams), the accounts that are not members of the organisation: provisioning fails for an account that exists outside it.',
+      'Claim the missing domains in Mixpanel (Organization Settings > Access Security > Domains): provisioning fails for an address whose domain is not claimed.',
+    ],
   },
   login: {
     idpInitiated: true,

@@ -92,7 +92,11 @@ export interface VendorProfile {
   scim?: ScimSpec;
   role?: RoleSpec;
   bookmark?: { label: string; urlFromVendor: boolean };
-  migration?: { steps: string[] };
+  /**
+   * Moving the vendor's existing users to Okta: the guide's steps, and what the admin still does
+   * after the migrate step has assigned everyone, in the vendor's own words.
+   */
+  migration?: { steps?: string[]; followUp: string[] };
   login: {
     idpInitiated: boolean;
     spInitiatedUrl?: string;
