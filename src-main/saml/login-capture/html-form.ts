@@ -1,3 +1,5 @@
+import { DomUtils, parseDocument } from 'htmlparser2';
+
 /** A form on an HTML page, as a browser would submit it. */
 export interface HtmlForm {
   action: string;
@@ -6,44 +8,31 @@ export interface HtmlForm {
   hasPassword: boolean;
 }
 
-function attribute(tag: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag);
-  const value = match?.[1] ?? match?.[2];
-  return value === undefined ? undefined : unescapeHtml(value);
-}
-
-function unescapeHtml(value: string): string {
-  return value.replace(
-    /&(amp|lt|gt|quot|#39|#x27);/g,
-    (_whole, entity: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[entity] ?? '',
-  );
-}
-
 /**
- * The forms of a page with their named inputs. Only for the IdP's own simple pages (sign-in and
- * auto-post), which are not scripts: a page that builds its form in JavaScript has none here.
+ * The forms of a page with their named inputs, read by an HTML parser (entities decoded, any
+ * attribute order or quoting). Only for the IdP's own simple pages (sign-in and auto-post), which
+ * are not scripts: a page that builds its form in JavaScript has none here.
  */
 export function htmlForms(html: string, pageUrl: string): HtmlForm[] {
-  const forms: HtmlForm[] = [];
-  for (const match of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
-    const [, tag = '', inner = ''] = match;
+  const document = parseDocument(html);
+  return DomUtils.getElementsByTagName('form', document).map((form) => {
     const fields: Record<string, string> = {};
     let hasPassword = false;
-    for (const input of inner.matchAll(/<input\b[^>]*>/gi)) {
-      const name = attribute(input[0], 'name');
-      if (attribute(input[0], 'type')?.toLowerCase() === 'password') hasPassword = true;
-      if (name !== undefined) fields[name] = attribute(input[0], 'value') ?? '';
+    for (const input of DomUtils.getElementsByTagName('input', form)) {
+      const name = DomUtils.getAttributeValue(input, 'name');
+      if (DomUtils.getAttributeValue(input, 'type')?.toLowerCase() === 'password') hasPassword = true;
+      if (name !== undefined) fields[name] = DomUtils.getAttributeValue(input, 'value') ?? '';
     }
-    forms.push({
-      action: new URL(attribute(tag, 'action') ?? pageUrl, pageUrl).toString(),
-      method: (attribute(tag, 'method') ?? 'GET').toUpperCase(),
+    return {
+      action: new URL(DomUtils.getAttributeValue(form, 'action') ?? pageUrl, pageUrl).toString(),
+      method: (DomUtils.getAttributeValue(form, 'method') ?? 'GET').toUpperCase(),
       fields,
       hasPassword,
-    });
-  }
-  return forms;
+    };
+  });
 }
 
 export function pageTitle(html: string): string {
-  return unescapeHtml(/<title>([^<]*)<\/title>/i.exec(html)?.[1]?.trim() ?? '');
+  const title = DomUtils.getElementsByTagName('title', parseDocument(html), true, 1)[0];
+  return title === undefined ? '' : DomUtils.textContent(title).trim();
 }

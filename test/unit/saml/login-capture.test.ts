@@ -71,4 +71,17 @@ describe('IdP pages', () => {
       },
     ]);
   });
+
+  it('reads what a regex would miss: unquoted attributes, entities in the action, a > inside a value, uppercase tags', () => {
+    const html = `<TITLE>Okta &ndash; Sign In</TITLE><FORM METHOD=post ACTION="/sso?a=1&amp;b=2"><INPUT value="x>y" name=RelayState type=hidden><INPUT TYPE=PASSWORD NAME=password></FORM>`;
+    expect(pageTitle(html)).toBe('Okta \u2013 Sign In');
+    expect(htmlForms(html, 'http://127.0.0.1:4000/app')).toEqual([
+      {
+        action: 'http://127.0.0.1:4000/sso?a=1&b=2',
+        method: 'POST',
+        fields: { RelayState: 'x>y', password: '' },
+        hasPassword: true,
+      },
+    ]);
+  });
 });
