@@ -93,6 +93,24 @@ export class OrgState {
     return user;
   }
 
+  /**
+   * Replaces the user's profile (the caller merged it for a partial update). Okta maps the user
+   * profile into every app user, so each assignment gets an `updated` event for provisioning to push.
+   */
+  setUserProfile(userId: string, profile: UserProfile): UserRecord | undefined {
+    const user = this.users.get(userId);
+    if (!user) return undefined;
+    this.loginIndex.delete(user.profile.login.toLowerCase());
+    this.loginIndex.set(profile.login.toLowerCase(), user.id);
+    user.profile = profile;
+    user.lastUpdated = now();
+    for (const [appId, appUsers] of this.appUsers) {
+      const appUser = appUsers.get(userId);
+      if (appUser) this.emit({ change: 'updated', appId, userId, appUser });
+    }
+    return user;
+  }
+
   /** By id, or by login (case-insensitive) as `/api/v1/users/{idOrLogin}` allows. */
   getUser(idOrLogin: string): UserRecord | undefined {
     const id = this.users.has(idOrLogin) ? idOrLogin : this.loginIndex.get(idOrLogin.toLowerCase());
@@ -175,6 +193,28 @@ export class OrgState {
     user.statusChanged = at;
     user.lastUpdated = at;
     if (status === 'ACTIVE' && user.activated === null) user.activated = at;
+  }
+
+  /**
+   * Deactivation deprovisions: Okta removes a deactivated user from every app (direct and group
+   * assignments alike), so each app user gets an `unassigned` event. Group memberships stay.
+   */
+  removeUserFromApps(userId: string): void {
+    for (const [appId, appUsers] of this.appUsers) {
+      const appUser = appUsers.get(userId);
+      if (!appUser) continue;
+      appUsers.delete(userId);
+      this.emit({ change: 'unassigned', appId, userId, appUser });
+    }
+  }
+
+  /** Reactivation: apps assigned to one of the user's groups give the user back, as on joining the group. */
+  restoreGroupAssignments(userId: string): void {
+    for (const groupId of this.userGroupIds(userId)) {
+      for (const [appId, assigned] of this.appGroups) {
+        if (assigned.has(groupId)) this.grantThroughGroup(appId, groupId, userId);
+      }
+    }
   }
 
   // Roles

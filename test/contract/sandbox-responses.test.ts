@@ -219,6 +219,20 @@ describe('sandbox directory conforms to the contract', () => {
     const created = await exchange('POST', '/api/v1/users?activate=true', { body });
     expect([created.status, created.violations]).toEqual([200, []]);
   });
+
+  it('updates a user partially (POST), replaces its profile (PUT) and refuses a profile without a last name', async () => {
+    const id = String(userIds[1]);
+    const partial = await exchange('POST', `/api/v1/users/${id}`, { body: { profile: { title: 'Auditor' } } });
+    expect([partial.status, partial.violations]).toEqual([200, []]);
+    const profile = (partial.body as { profile: Json }).profile;
+    const replaced = await exchange('PUT', `/api/v1/users/${id}`, {
+      body: { profile: { ...profile, firstName: 'Renamed' } },
+    });
+    expect([replaced.status, replaced.violations]).toEqual([200, []]);
+    const { lastName: _dropped, ...withoutLastName } = profile;
+    const refused = await exchange('PUT', `/api/v1/users/${id}`, { body: { profile: withoutLastName } });
+    expect([refused.status, refused.violations]).toEqual([400, []]);
+  });
 });
 
 describe('sandbox errors conform to the contract', () => {

@@ -8,6 +8,8 @@ import { requireUser } from './users';
 /**
  * The user lifecycle operations the Users API documents. Activating a user who has no password
  * gives PROVISIONED (the user finishes activation from the emailed link), not ACTIVE.
+ * Deactivating deprovisions the user from every app (provisioning sends the vendor active=false);
+ * reactivating gives back only the apps assigned through the user's groups.
  */
 export const userLifecyclePlugin: SandboxPlugin = {
   name: 'user-lifecycle',
@@ -31,11 +33,13 @@ export const userLifecyclePlugin: SandboxPlugin = {
             'The user cannot be activated in its status.',
           ]);
         state.setUserStatus(id, hasPassword ? 'ACTIVE' : 'PROVISIONED');
+        state.restoreGroupAssignments(id);
         const token = randomBytes(15).toString('base64url');
         return { activationUrl: `${ctx.baseUrl}/welcome/${token}`, activationToken: token };
       }),
       op('deactivate', (id) => {
         state.setUserStatus(id, 'DEPROVISIONED');
+        state.removeUserFromApps(id);
       }),
       op('suspend', (id, status) => {
         if (status !== 'ACTIVE')

@@ -96,6 +96,22 @@ export const usersPlugin: SandboxPlugin = {
         auth: 'users',
         handler: (req) => json(200, renderUser(requireUser(state, req.params.id ?? ''), ctx.baseUrl)),
       },
+      ...(['POST', 'PUT'] as const).map((method) => ({
+        method,
+        path: '/api/v1/users/{id}',
+        auth: 'users' as const,
+        handler: (req: { params: Record<string, string | undefined>; body: unknown }) => {
+          const user = requireUser(state, req.params.id ?? '');
+          const profile = updatedProfile(req.body, user, state, method === 'POST');
+          const password = newPassword(req.body);
+          state.setUserProfile(user.id, profile);
+          if (password) {
+            signInsOf(state).setPassword(user.id, password);
+            user.passwordChanged = new Date().toISOString();
+          }
+          return json(200, renderUser(user, ctx.baseUrl));
+        },
+      })),
       {
         method: 'GET',
         path: '/api/v1/users/{id}/groups',
@@ -137,7 +153,22 @@ function newPassword(body: unknown): string | undefined {
 
 function parseNewProfile(body: unknown, state: OrgState): UserProfile {
   if (!isObject(body) || (body.profile !== undefined && !isObject(body.profile))) throw malformedBody();
-  const profile = isObject(body.profile) ? body.profile : {};
+  return checkedProfile(isObject(body.profile) ? body.profile : {}, state, undefined);
+}
+
+/**
+ * The profile after `POST` (partial: the request's properties laid over the current ones) or
+ * `PUT` (replace: what the request leaves out is gone), checked as on create.
+ */
+function updatedProfile(body: unknown, user: UserRecord, state: OrgState, partial: boolean): UserProfile {
+  if (!isObject(body) || (body.profile !== undefined && !isObject(body.profile))) throw malformedBody();
+  if (body.profile === undefined) return user.profile;
+  const profile = partial ? { ...user.profile, ...body.profile } : body.profile;
+  return checkedProfile(profile, state, user.id);
+}
+
+/** Okta's four required base properties, as Okta words their errors; the login unique in the org. */
+function checkedProfile(profile: Record<string, unknown>, state: OrgState, selfId: string | undefined): UserProfile {
   const text = (field: string): string => {
     const value = profile[field];
     if (typeof value !== 'string' || value.trim() === '')
@@ -155,7 +186,7 @@ function parseNewProfile(body: unknown, state: OrgState): UserProfile {
         `${field}: Does not match required pattern (an email address such as ann@example.com)`,
       ]);
   }
-  if (state.isLoginTaken(login))
+  if (state.isLoginTaken(login) && state.getUser(login)?.id !== selfId)
     throw validationFailed('login', ['login: An object with this field already exists in the current organization']);
   return { ...profile, login, email, firstName: text('firstName'), lastName: text('lastName') };
 }
