@@ -55,12 +55,8 @@ afterAll(async () => {
   await scim.close();
 });
 
-/**
- * The suite's 13 requests, by position. The practice org has no `PUT /api/v1/users/{id}` nor user
- * lifecycle endpoints yet, so requests 4-10 (first-name update, deactivate, reactivate, re-assign,
- * and the checks after each) cannot run against it; the rest run as published.
- */
-const RUNNABLE = [0, 1, 2, 3, 11, 12];
+/** The suite's 13 requests, by position: every one runs as published. */
+const RUNNABLE = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 const step = (position: number): string => {
   const requests = CRUD.steps.filter((s) => s.step_type === 'request');
@@ -68,7 +64,7 @@ const step = (position: number): string => {
 };
 
 describe("Okta's SCIM 2.0 CRUD test against the practice org", () => {
-  it('creates the assigned user at the vendor with the fields the suite checks, and deactivates it when unassigned', async () => {
+  it('creates, renames, deactivates, reactivates and finally deactivates the user at the vendor as the suite checks', async () => {
     const runnable = new Set(RUNNABLE);
     let position = -1;
     const results = await runRunscope(CRUD, vars, {
@@ -82,7 +78,7 @@ describe("Okta's SCIM 2.0 CRUD test against the practice org", () => {
     expect(verdicts(results)).toEqual(Object.fromEntries(RUNNABLE.map((p) => [step(p), []])));
     const created = scim.users().find((u) => u.userName === vars.okta_user_email);
     expect(created).toMatchObject({
-      name: { givenName: vars.okta_user_firstname, familyName: vars.okta_user_lastname },
+      name: { givenName: vars.okta_user_firstname_update, familyName: vars.okta_user_lastname },
       active: false,
     });
   });
