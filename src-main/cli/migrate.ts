@@ -4,6 +4,7 @@ import type { VendorId } from '../api/model';
 import { AppError } from '../errors';
 import type { MatchClass, MatchOptions, MatchResult } from '../migrate/match';
 import { Exit, exitCodesHelp, fail, type CliCommand, type CliIo } from './io';
+import { planOrApply, runUsage } from './migrate-run';
 
 const usage = [
   '  okta-onboard migrate match --vendor-users <csv> --okta-users <csv> [options] [--json]',
@@ -23,6 +24,8 @@ const usage = [
   "  --role-column <name>    the vendor column with each user's role",
   "  --role-map <from=to,..> vendor role names to the app's role values, e.g. Owner=ADMINISTRATOR",
   '  --out <file>            also write the review table as CSV',
+  '',
+  runUsage,
   '',
   '  Matching itself never fails: every row gets a class, so it exits 0 with rows that need a decision.',
   `  ${exitCodesHelp}`,
@@ -194,6 +197,7 @@ export const command: CliCommand = {
     const json = args.includes('--json');
     try {
       const [sub, ...rest] = args;
+      if (sub === 'plan' || sub === 'apply') return await planOrApply(sub, rest, io);
       if (sub !== 'match') {
         throw new AppError(
           'USAGE',
