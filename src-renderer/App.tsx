@@ -53,7 +53,8 @@ export function App() {
         <h1 id="welcome-title">Connect a vendor to Okta, step by step</h1>
         <p>
           The wizard does the Okta side of a vendor's SAML single sign-on and SCIM provisioning guide through Okta's
-          API, shows what will change before it changes it, and checks every step by reading it back. Start with a
+          API, shows what will change before it changes it, and checks every Okta step by reading it back. What only you
+          can do at the vendor is shown as reported by you until a test login through the vendor proves it. Start with a
           client: the customer whose Okta org you are setting up.
         </p>
         <AddClient />

@@ -85,6 +85,16 @@ export const RegisterObservedSchema = z.object({
   /** Values that differ from what was sent (so it must be sent again). */
   changedSinceSent: z.array(z.string()),
   confirmedAt: z.string().optional(),
+  /**
+   * What proves the vendor holds the values: only a passing SP-initiated test login started at the
+   * vendor's own login page. `checkable` is false for a vendor whose profile knows no such page;
+   * then its side stays what the admin reported.
+   */
+  vendorSide: z.object({
+    checkable: z.boolean(),
+    /** When the SP-initiated login through the vendor last passed (after the values were sent). */
+    provenAt: z.string().optional(),
+  }),
 });
 export type RegisterObserved = z.infer<typeof RegisterObservedSchema>;
 

@@ -1,4 +1,5 @@
-import type { IntegrationFacts } from '../api/model';
+import type { Integration, IntegrationFacts } from '../api/model';
+import { TestLoginObservedSchema } from '../api/step-test-login';
 import { RegisterInputSchema, type RegisterInput, type RegisterObserved } from '../api/step-register';
 import type { Change, Check } from '../api/steps';
 import { AppError } from '../errors';
@@ -56,13 +57,36 @@ export function registerPlan(input: RegisterInput, observed: RegisterObserved): 
       },
     ];
   }
-  return [];
+  if (observed.vendorSide.provenAt) return [];
+  return [
+    observed.vendorSide.checkable
+      ? {
+          id: 'register-prove',
+          kind: 'manual',
+          target: `${observed.vendor} (its SSO settings)`,
+          summary: `Prove ${observed.vendor} has the values: in the "Test login" step, sign in SP-initiated through ${observed.vendor}'s login page (the sign-in window), then check this step again.`,
+          details: [{ field: 'Reported by you', to: `confirmed ${observed.confirmedAt}` }],
+        }
+      : {
+          id: 'register-unprovable',
+          kind: 'manual',
+          target: `${observed.vendor} (its SSO settings)`,
+          summary: `The app cannot check ${observed.vendor}'s side: ${observed.vendor} has no SP-initiated login the app can start. It stays reported by you.`,
+          details: [{ field: 'Reported by you', to: `confirmed ${observed.confirmedAt}` }],
+        },
+  ];
 }
 
-/** Pure: what the record of sending shows, each with its time. */
+const SELF_REPORTED = 'Reported by you, not checked';
+
+/**
+ * Pure: what the record of sending shows, each with its time. The admin's marks are labelled as
+ * reported, never as read back; only a passing SP-initiated login through the vendor proves its side.
+ */
 export function registerChecks(observed: RegisterObserved): Check[] {
   const sent = observed.sent;
-  return [
+  const posted = sent?.via === 'api';
+  const checks: Check[] = [
     {
       id: 'register-values',
       label: `Values ${observed.vendor} asks for`,
@@ -72,32 +96,69 @@ export function registerChecks(observed: RegisterObserved): Check[] {
     },
     {
       id: 'register-sent',
-      label: `Sent to ${observed.vendor}`,
-      status: sent && observed.changedSinceSent.length === 0 ? 'pass' : 'warn',
+      label: posted ? `Sent to ${observed.vendor}` : `Sent to ${observed.vendor} · ${SELF_REPORTED}`,
+      status: posted && observed.changedSinceSent.length === 0 ? 'pass' : 'warn',
       detail: !sent
         ? 'Not sent yet.'
         : observed.changedSinceSent.length > 0
-          ? `Sent ${sent.at} via ${sent.via}, but ${observed.changedSinceSent.join(', ')} changed since: send again.`
-          : `Sent ${sent.at} via ${sent.via}.`,
+          ? `${posted ? 'Posted' : 'Reported by you: sent'} ${sent.at} via ${sent.via}, but ${observed.changedSinceSent.join(', ')} changed since: send again.`
+          : posted
+            ? `Posted by the app ${sent.at}; ${observed.vendor}'s API accepted it.`
+            : `Reported by you: sent ${sent.at} via ${sent.via}.`,
       ...(sent?.reply ? { evidence: sent.reply } : {}),
     },
     {
       id: 'register-confirmed',
-      label: `${observed.vendor} confirmed`,
-      status: observed.confirmedAt ? 'pass' : 'warn',
+      label: `${observed.vendor} confirmed · ${SELF_REPORTED}`,
+      status: 'warn',
       detail: observed.confirmedAt
-        ? `Confirmed ${observed.confirmedAt}.`
+        ? `Reported by you: confirmed ${observed.confirmedAt}.`
         : `Waiting for ${observed.vendor}: ${observed.afterwards}`,
     },
   ];
+  checks.push({
+    id: 'register-vendor-side',
+    label: `${observed.vendor} has the values (SP-initiated test login through ${observed.vendor})`,
+    status: observed.vendorSide.provenAt ? 'pass' : 'warn',
+    detail: observed.vendorSide.provenAt
+      ? `Proven: an SP-initiated test login through ${observed.vendor} passed ${observed.vendorSide.provenAt}.`
+      : observed.vendorSide.checkable
+        ? `Not proven yet: sign in SP-initiated through ${observed.vendor}'s login page ("Test login" step, sign-in window) after sending the values.`
+        : `Cannot be checked: ${observed.vendor} has no SP-initiated login the app can start; ${observed.vendor}'s side stays reported by you.`,
+  });
+  return checks;
 }
 
-function observedFor(profile: VendorProfile, ctx: { facts: IntegrationFacts; input: RegisterInput }): RegisterObserved {
+/**
+ * When an SP-initiated login through the vendor last passed after the current values were sent:
+ * one the sign-in window started at the vendor's own login page (`via: 'window'`). A login the app
+ * started with its own AuthnRequest (the practice org, a pasted response) never reached the vendor.
+ */
+export function vendorProvenAt(
+  profile: VendorProfile,
+  testLoginObserved: unknown,
+  sentAt: string | undefined,
+): string | undefined {
+  if (!profile.login.spInitiatedUrl || !sentAt) return undefined;
+  const parsed = TestLoginObservedSchema.safeParse(testLoginObserved);
+  const sp = parsed.success ? parsed.data.results.sp : undefined;
+  if (!sp?.valid || sp.via !== 'window' || Date.parse(sp.capturedAt) < Date.parse(sentAt)) return undefined;
+  return sp.capturedAt;
+}
+
+function observedFor(
+  profile: VendorProfile,
+  ctx: { facts: IntegrationFacts; input: RegisterInput; integration: Integration },
+): RegisterObserved {
   const values = registrationValues(profile, ctx.facts, ctx.input);
   const sent = ctx.facts.registration;
   const changedSinceSent = sent ? values.filter((v) => sent.values[v.key] !== v.value).map((v) => v.label) : [];
   const spec = profile.registration;
   const to = ctx.input.supportEmail ?? spec.to;
+  const proven =
+    changedSinceSent.length === 0
+      ? vendorProvenAt(profile, ctx.integration.steps['test-login']?.observed, sent?.sentAt)
+      : undefined;
   return {
     vendor: profile.name,
     channel: effectiveChannel(profile, ctx.input),
@@ -111,6 +172,7 @@ function observedFor(profile: VendorProfile, ctx: { facts: IntegrationFacts; inp
       : {}),
     changedSinceSent,
     ...(sent?.confirmedAt && changedSinceSent.length === 0 ? { confirmedAt: sent.confirmedAt } : {}),
+    vendorSide: { checkable: profile.login.spInitiatedUrl !== undefined, ...(proven ? { provenAt: proven } : {}) },
   };
 }
 

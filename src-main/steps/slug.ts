@@ -1,4 +1,4 @@
-import { SlugInputSchema, type SlugInput, type SlugObserved } from '../api/step-slug';
+import { COMPANY_SLUG_PATTERN, SlugInputSchema, type SlugInput, type SlugObserved } from '../api/step-slug';
 import type { Change, Check } from '../api/steps';
 import { AppError } from '../errors';
 import { appInstanceUrl } from '../okta/console-links';
@@ -78,13 +78,23 @@ export const slugStep = defineStep<SlugInput, SlugObserved>({
     );
   },
   async verify(ctx, observed): Promise<Check[]> {
+    const slug = ctx.input.companySlug;
+    const wellFormed = COMPANY_SLUG_PATTERN.test(slug);
     const checks: Check[] = [
       {
         id: 'slug-valid',
-        label: 'The Company Slug is valid',
-        status: 'pass',
-        detail: 'Recorded for the app step.',
-        evidence: ctx.input.companySlug,
+        label: `The Company Slug has ${ctx.profile.name}'s slug format`,
+        status: wellFormed ? 'pass' : 'fail',
+        detail: wellFormed
+          ? 'Lowercase letters, digits and hyphens, starting with a letter or digit, at most 63 characters.'
+          : `"${slug}" is not a company slug: use lowercase letters, digits and hyphens, starting with a letter or digit, at most 63 characters.`,
+        evidence: slug,
+      },
+      {
+        id: 'slug-vendor',
+        label: `${ctx.profile.name} knows this slug · Cannot be checked`,
+        status: 'warn',
+        detail: `The app cannot read ${ctx.profile.name}'s settings: compare ${slug} with "Company Slug" on ${ctx.profile.name}'s Settings / SSO page. A wrong slug shows as a failed sign-in at ${ctx.profile.name}.`,
       },
     ];
     if (!observed.app) {

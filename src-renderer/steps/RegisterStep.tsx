@@ -221,7 +221,9 @@ export default function RegisterStep({ view, vendor, save, fieldError, busy }: S
             <h2 id="register-record-title">Sent and confirmed</h2>
             <p data-sent>
               {observed.sent
-                ? `Sent ${new Date(observed.sent.at).toLocaleString()} via ${VIA_LABEL[observed.sent.via]}.`
+                ? observed.sent.via === 'api'
+                  ? `Posted by the app ${new Date(observed.sent.at).toLocaleString()}.`
+                  : `Reported by you: sent ${new Date(observed.sent.at).toLocaleString()} via ${VIA_LABEL[observed.sent.via]}.`
                 : 'Not sent yet.'}
               {observed.changedSinceSent.length > 0
                 ? ` Changed since: ${observed.changedSinceSent.join(', ')} — send again.`
@@ -252,8 +254,15 @@ export default function RegisterStep({ view, vendor, save, fieldError, busy }: S
             ) : null}
             <p data-confirmed>
               {observed.confirmedAt
-                ? `${vendor.name} confirmed ${new Date(observed.confirmedAt).toLocaleString()}.`
+                ? `Reported by you: ${vendor.name} confirmed ${new Date(observed.confirmedAt).toLocaleString()}.`
                 : observed.afterwards}
+            </p>
+            <p data-vendor-side>
+              {observed.vendorSide.provenAt
+                ? `Checked: an SP-initiated test login through ${vendor.name} passed ${new Date(observed.vendorSide.provenAt).toLocaleString()}.`
+                : observed.vendorSide.checkable
+                  ? `Not checked yet: an SP-initiated sign-in through ${vendor.name}'s login page (step "Test login", sign-in window) proves ${vendor.name} has these values.`
+                  : `The app cannot check ${vendor.name}'s side (no SP-initiated login it can start): it stays reported by you.`}
             </p>
             <button
               type="button"

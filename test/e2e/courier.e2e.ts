@@ -68,7 +68,12 @@ test('Courier, from an empty org to a user provisioned with its role: app, metad
   );
   await register.markSent('eml');
   await register.markConfirmed();
-  await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'verified');
+  await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'applied');
+  await expect(register.sent()).toContainText('Reported by you: sent ');
+  await expect(register.confirmed()).toContainText('Reported by you: Courier confirmed ');
+  await expect(register.vendorSide()).toHaveText(
+    "The app cannot check Courier's side (no SP-initiated login it can start): it stays reported by you.",
+  );
   await browserMode.screenshot(page, 'courier-03-register');
 
   await openStep(page, 'scim', 'SCIM check');
@@ -179,15 +184,10 @@ test('Courier, from an empty org to a user provisioned with its role: app, metad
   await expect(wizard.stepStatus('test-login')).toHaveAttribute('data-status', 'verified');
   await browserMode.screenshot(page, 'courier-10-test-login');
 
-  await expectAllVerifiedAndSecondApplyWritesNothing(page, browserMode, [
-    'app',
-    'metadata',
-    'register',
-    'scim',
-    'role',
-    'provisioning',
-    'bookmark',
-    'assign',
-    'test-login',
-  ]);
+  await expectAllVerifiedAndSecondApplyWritesNothing(
+    page,
+    browserMode,
+    ['app', 'metadata', 'register', 'scim', 'role', 'provisioning', 'bookmark', 'assign', 'test-login'],
+    ['register'],
+  );
 });

@@ -74,7 +74,12 @@ test('Millie, the whole guide through the screens: slug, catalog app, metadata, 
   expect(eml).toContain('To: support@millie.example\r\n');
   await register.markSent('eml');
   await register.markConfirmed();
-  await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'verified');
+  await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'applied');
+  await expect(register.sent()).toContainText('Reported by you: sent ');
+  await expect(register.confirmed()).toContainText('Reported by you: Millie confirmed ');
+  await expect(register.vendorSide()).toHaveText(
+    "The app cannot check Millie's side (no SP-initiated login it can start): it stays reported by you.",
+  );
   await browserMode.screenshot(page, 'millie-05-register');
 
   await assignOnePerson(page, 'ava', 'Ava Adams');
@@ -91,13 +96,10 @@ test('Millie, the whole guide through the screens: slug, catalog app, metadata, 
   await expect(wizard.stepStatus('test-login')).toHaveAttribute('data-status', 'verified');
   await browserMode.screenshot(page, 'millie-07-test-login');
 
-  await expectAllVerifiedAndSecondApplyWritesNothing(page, browserMode, [
-    'slug',
-    'app',
-    'metadata',
-    'domains',
-    'register',
-    'assign',
-    'test-login',
-  ]);
+  await expectAllVerifiedAndSecondApplyWritesNothing(
+    page,
+    browserMode,
+    ['slug', 'app', 'metadata', 'domains', 'register', 'assign', 'test-login'],
+    ['register'],
+  );
 });

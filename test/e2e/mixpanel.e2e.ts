@@ -65,7 +65,12 @@ test('Mixpanel, the whole guide through the screens: catalog app, certificate an
   await expect(register.value('idpIssuer')).toHaveText(issuer);
   await register.markSent('copied');
   await register.markConfirmed();
-  await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'verified');
+  await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'applied');
+  await expect(register.sent()).toContainText('Reported by you: sent ');
+  await expect(register.confirmed()).toContainText('Reported by you: Mixpanel confirmed ');
+  await expect(register.vendorSide()).toHaveText(
+    'Not checked yet: an SP-initiated sign-in through Mixpanel\'s login page (step "Test login", sign-in window) proves Mixpanel has these values.',
+  );
   await browserMode.screenshot(page, 'mixpanel-03-register');
 
   await openStep(page, 'scim', 'SCIM check');
@@ -100,14 +105,20 @@ test('Mixpanel, the whole guide through the screens: catalog app, certificate an
   await expect(wizard.stepStatus('test-login')).toHaveAttribute('data-status', 'verified');
   await browserMode.screenshot(page, 'mixpanel-05-test-login');
 
-  await expectAllVerifiedAndSecondApplyWritesNothing(page, browserMode, [
-    'app',
-    'metadata',
-    'domains',
-    'register',
-    'scim',
-    'provisioning',
-    'assign',
-    'test-login',
-  ]);
+  // The practice org's SP login is the app's own AuthnRequest, not Mixpanel's login page: Mixpanel's
+  // side stays reported by the admin.
+  await openStep(page, 'register', 'Enable SSO in Mixpanel');
+  await wizard.button(/^Verify$/).click();
+  await expect(register.vendorSide()).toHaveText(
+    'Not checked yet: an SP-initiated sign-in through Mixpanel\'s login page (step "Test login", sign-in window) proves Mixpanel has these values.',
+  );
+  await expect(register.confirmed()).toContainText('Reported by you: Mixpanel confirmed ');
+  await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'applied');
+
+  await expectAllVerifiedAndSecondApplyWritesNothing(
+    page,
+    browserMode,
+    ['app', 'metadata', 'domains', 'register', 'scim', 'provisioning', 'assign', 'test-login'],
+    ['register'],
+  );
 });

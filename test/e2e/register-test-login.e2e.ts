@@ -56,11 +56,15 @@ test('Mixpanel: claimed domains, values pasted into Mixpanel, then IdP- and SP-i
   expect(pem.suggestedFilename()).toBe('okta-signing-certificate.pem');
   expect(await readFile(await pem.path(), 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
   await register.markSent('copied');
-  await expect(register.sent()).toContainText('via copied into the vendor.');
+  await expect(register.sent()).toContainText(/^Reported by you: sent .* via copied into the vendor\.$/);
   await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'applied');
   await register.markConfirmed();
-  await expect(register.confirmed()).toContainText('Mixpanel confirmed');
-  await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'verified');
+  await expect(register.confirmed()).toContainText('Reported by you: Mixpanel confirmed');
+  // The admin's marks alone never verify it: the vendor's side waits for the SP-initiated login.
+  await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'applied');
+  await expect(wizard.changes()).toContainText(
+    'Prove Mixpanel has the values: in the "Test login" step, sign in SP-initiated through Mixpanel\'s login page',
+  );
   await browserMode.screenshot(page, 'register-02-confirmed');
 
   await openStep(page, 'test-login', 'Test login');
@@ -83,6 +87,12 @@ test('Mixpanel: claimed domains, values pasted into Mixpanel, then IdP- and SP-i
   await expect(wizard.stepStatus('test-login')).toHaveAttribute('data-status', 'verified');
   await expect(login.windowButton('idp')).toHaveCount(0);
   await browserMode.screenshot(page, 'register-03-test-login');
+
+  await openStep(page, 'register', 'Enable SSO in Mixpanel');
+  await wizard.button('Check Okta').click();
+  // A practice-org SP login starts with the app's own AuthnRequest, never at Mixpanel: still unproven.
+  await expect(register.vendorSide()).toContainText('Not checked yet: an SP-initiated sign-in through Mixpanel');
+  await expect(wizard.changes()).toContainText('Prove Mixpanel has the values');
 });
 
 test('Courier: the email to support with the metadata attached as an .eml, sent, then confirmed', async ({
@@ -133,9 +143,14 @@ test('Courier: the email to support with the metadata attached as an .eml, sent,
   await browserMode.screenshot(page, 'register-04-courier-email');
 
   await register.markSent('eml');
-  await expect(register.sent()).toContainText('via .eml file.');
+  await expect(register.sent()).toContainText(/^Reported by you: sent .* via \.eml file\.$/);
   await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'applied');
   await expect(wizard.changes()).toContainText('Wait for Courier to confirm, then mark it confirmed.');
   await register.markConfirmed();
-  await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'verified');
+  await expect(register.confirmed()).toContainText('Reported by you: Courier confirmed');
+  await expect(register.vendorSide()).toHaveText(
+    "The app cannot check Courier's side (no SP-initiated login it can start): it stays reported by you.",
+  );
+  await expect(wizard.stepStatus('register')).toHaveAttribute('data-status', 'applied');
+  await expect(wizard.changes()).toContainText("The app cannot check Courier's side");
 });

@@ -93,4 +93,9 @@ export class RegisterStepPage {
   confirmed(): Locator {
     return this.screen().locator('[data-confirmed]');
   }
+
+  /** Whether the vendor's side is proven by a test login, not yet, or cannot be. */
+  vendorSide(): Locator {
+    return this.screen().locator('[data-vendor-side]');
+  }
 }

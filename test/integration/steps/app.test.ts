@@ -225,7 +225,7 @@ describe('app step: Millie (catalog app with the company slug)', () => {
     const h = await stepHarness('millie');
     const slug = await h.save('slug', { companySlug: 'acme-corp' });
     expect(slug.status).toBe('verified');
-    expect(statuses(slug)).toEqual({ 'slug-valid': 'pass', 'app-slug': 'warn' });
+    expect(statuses(slug)).toEqual({ 'slug-valid': 'pass', 'slug-vendor': 'warn', 'app-slug': 'warn' });
 
     const guide = await h.inspect('app');
     expect(guide.changes[0]).toMatchObject({ id: 'app.add-from-catalog', kind: 'manual' });
@@ -264,6 +264,6 @@ describe('app step: Millie (catalog app with the company slug)', () => {
 
     const slugAgain = await h.inspect('slug');
     expect(slugAgain.changes).toEqual([]);
-    expect(statuses(slugAgain)).toEqual({ 'slug-valid': 'pass', 'app-slug': 'pass' });
+    expect(statuses(slugAgain)).toEqual({ 'slug-valid': 'pass', 'slug-vendor': 'warn', 'app-slug': 'pass' });
   });
 });

@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RegisterObservedSchema } from '../../../src-main/api/step-register';
+import { TestLoginObservedSchema } from '../../../src-main/api/step-test-login';
 import { StepViewSchema } from '../../../src-main/api/steps';
 import { isAppError } from '../../../src-main/errors';
 import { createRegisterHandlers } from '../../../src-main/services/handlers-register';
-import { harnessWithLoginApp } from './login-app';
+import { createTestLoginHandlers } from '../../../src-main/services/handlers-test-login';
+import { assign, harnessWithLoginApp } from './login-app';
 
 interface Received {
   method: string;
@@ -72,14 +74,21 @@ describe('register step', () => {
     expect(observed.sent?.reply).toBe('HTTP 201 {"status":"received"}');
 
     const confirmed = StepViewSchema.parse(await handlers.markConfirmed({ integrationId: h.integration.id }));
-    expect(confirmed.status).toBe('verified');
-    expect(confirmed.checks.map((c) => [c.id, c.status])).toEqual([
-      ['register-values', 'pass'],
-      ['register-sent', 'pass'],
-      ['register-confirmed', 'pass'],
+    // The app posted the values itself; the vendor's confirmation is only the admin's word.
+    expect(confirmed.status).toBe('applied');
+    expect(confirmed.checks.map((c) => [c.id, c.status, c.label])).toEqual([
+      ['register-values', 'pass', 'Values Custom SAML 2.0 asks for'],
+      ['register-sent', 'pass', 'Sent to Custom SAML 2.0'],
+      ['register-confirmed', 'warn', 'Custom SAML 2.0 confirmed · Reported by you, not checked'],
+      [
+        'register-vendor-side',
+        'warn',
+        'Custom SAML 2.0 has the values (SP-initiated test login through Custom SAML 2.0)',
+      ],
     ]);
+    expect(confirmed.changes.map((c) => c.id)).toEqual(['register-unprovable']);
     const again = await h.apply('register');
-    expect(again.status).toBe('verified');
+    expect(again.status).toBe('applied');
     expect(vendor.received).toHaveLength(1);
   });
 
@@ -130,10 +139,53 @@ describe('register step', () => {
     expect(sent.status).toBe('applied');
     expect(sent.changes[0]?.kind).toBe('manual');
     const confirmed = StepViewSchema.parse(await handlers.markConfirmed({ integrationId: h.integration.id }));
-    expect(confirmed.status).toBe('verified');
+    expect(confirmed.status).toBe('applied');
+    expect(confirmed.checks.find((c) => c.id === 'register-confirmed')?.detail).toMatch(
+      /^Reported by you: confirmed \d{4}-\d\d-\d\dT/,
+    );
     const writes = h.org.writeCount();
-    expect((await h.apply('register')).status).toBe('verified');
+    expect((await h.apply('register')).status).toBe('applied');
     expect(h.org.writeCount()).toBe(writes);
+  });
+
+  it("stays reported by you after the admin's marks and a practice-org SP login, which never reached Mixpanel", async () => {
+    const h = await harnessWithLoginApp('mixpanel', { practice: true });
+    await h.save('register', {});
+    const handlers = createRegisterHandlers(h.deps);
+    await handlers.markSent({ integrationId: h.integration.id, via: 'copied' });
+    const reported = StepViewSchema.parse(await handlers.markConfirmed({ integrationId: h.integration.id }));
+    expect(reported.status).toBe('applied');
+    expect(reported.changes.map((c) => [c.id, c.kind, c.summary])).toEqual([
+      [
+        'register-prove',
+        'manual',
+        'Prove Mixpanel has the values: in the "Test login" step, sign in SP-initiated through Mixpanel\'s login page (the sign-in window), then check this step again.',
+      ],
+    ]);
+    expect(reported.checks.map((c) => [c.id, c.status])).toEqual([
+      ['register-values', 'pass'],
+      ['register-sent', 'warn'],
+      ['register-confirmed', 'warn'],
+      ['register-vendor-side', 'warn'],
+    ]);
+
+    await assign(h, 'ava.adams@acme.example');
+    await h.save('test-login', { userLogin: 'ava.adams@acme.example' });
+    const login = StepViewSchema.parse(
+      await createTestLoginHandlers(h.deps).runSandbox({ integrationId: h.integration.id, mode: 'sp' }),
+    );
+    expect(TestLoginObservedSchema.parse(login.observed).results.sp?.via).toBe('sandbox');
+
+    // The practice org's SP login is the app's own AuthnRequest: it proves nothing about Mixpanel.
+    const after = await h.verify('register');
+    expect(after.status).toBe('applied');
+    expect(after.changes.map((c) => c.id)).toEqual(['register-prove']);
+    expect(after.checks.find((c) => c.id === 'register-vendor-side')).toMatchObject({
+      status: 'warn',
+      detail:
+        'Not proven yet: sign in SP-initiated through Mixpanel\'s login page ("Test login" step, sign-in window) after sending the values.',
+    });
+    expect(after.checks.find((c) => c.id === 'register-confirmed')?.detail).toMatch(/^Reported by you: confirmed /);
   });
 
   it('asks to send again when a value changed after sending', async () => {

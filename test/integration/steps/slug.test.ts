@@ -25,6 +25,26 @@ describe('slug step (Millie)', () => {
     expect(SlugObservedSchema.parse(view.observed)).toEqual({ companySlug: 'acme-corp', slugField: 'slugName' });
     expect((await h.current()).facts.companySlug).toBe('acme-corp');
     expect(h.org.writeCount()).toBe(0);
+    expect(view.checks.map((c) => [c.id, c.status, c.label, c.detail])).toEqual([
+      [
+        'slug-valid',
+        'pass',
+        "The Company Slug has Millie's slug format",
+        'Lowercase letters, digits and hyphens, starting with a letter or digit, at most 63 characters.',
+      ],
+      [
+        'slug-vendor',
+        'warn',
+        'Millie knows this slug · Cannot be checked',
+        'The app cannot read Millie\'s settings: compare acme-corp with "Company Slug" on Millie\'s Settings / SSO page. A wrong slug shows as a failed sign-in at Millie.',
+      ],
+      [
+        'app-slug',
+        'warn',
+        "The app's Slug Name is the Company Slug",
+        'No Millie app yet: type acme-corp into "Slug Name" when you add it in the app step; the wizard checks it there.',
+      ],
+    ]);
   });
 
   it('writes a changed slug into the existing app once, and proves it by reading it back', async () => {

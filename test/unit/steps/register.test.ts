@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RegisterObserved } from '../../../src-main/api/step-register';
 import { RegisterInputSchema } from '../../../src-main/api/step-register';
 import { buildEml, encodeHeaderWord, rfc5322Date } from '../../../src-main/steps/eml';
-import { registerChecks, registerPlan } from '../../../src-main/steps/register';
+import { registerChecks, registerPlan, vendorProvenAt } from '../../../src-main/steps/register';
 import {
   effectiveChannel,
   mailtoLink,
@@ -214,6 +214,7 @@ describe('register plan', () => {
       { key: 'companyName', label: 'Company name', value: 'Acme' },
     ],
     changedSinceSent: [],
+    vendorSide: { checkable: false },
   };
   const input = { channel: 'email' as const, companyName: 'Acme', supportEmail: 'support@millie.example' };
 
@@ -250,14 +251,80 @@ describe('register plan', () => {
         details: [{ field: 'Sent', to: '2026-11-24T10:00:00.000Z (eml)' }],
       },
     ]);
-    expect(registerPlan(input, { ...sent, confirmedAt: '2026-11-25T09:00:00.000Z' })).toEqual([]);
-    expect(
-      registerChecks({ ...sent, confirmedAt: '2026-11-25T09:00:00.000Z' }).map((c) => [c.id, c.status, c.detail]),
-    ).toEqual([
-      ['register-values', 'pass', '2 values: Metadata URL, Company name.'],
-      ['register-sent', 'pass', 'Sent 2026-11-24T10:00:00.000Z via eml.'],
-      ['register-confirmed', 'pass', 'Confirmed 2026-11-25T09:00:00.000Z.'],
+  });
+
+  const confirmed = {
+    ...observed,
+    sent: {
+      via: 'eml' as const,
+      at: '2026-11-24T10:00:00.000Z',
+      values: { metadataUrl: 'https://m', companyName: 'Acme' },
+    },
+    confirmedAt: '2026-11-25T09:00:00.000Z',
+  };
+
+  it("shows the admin's marks as reported by them, never as read back", () => {
+    expect(registerChecks(confirmed).map((c) => [c.id, c.status, c.label, c.detail])).toEqual([
+      ['register-values', 'pass', 'Values Millie asks for', '2 values: Metadata URL, Company name.'],
+      [
+        'register-sent',
+        'warn',
+        'Sent to Millie · Reported by you, not checked',
+        'Reported by you: sent 2026-11-24T10:00:00.000Z via eml.',
+      ],
+      [
+        'register-confirmed',
+        'warn',
+        'Millie confirmed · Reported by you, not checked',
+        'Reported by you: confirmed 2026-11-25T09:00:00.000Z.',
+      ],
+      [
+        'register-vendor-side',
+        'warn',
+        'Millie has the values (SP-initiated test login through Millie)',
+        "Cannot be checked: Millie has no SP-initiated login the app can start; Millie's side stays reported by you.",
+      ],
     ]);
+  });
+
+  it('stays reported by you, never verified, for a vendor without an SP-initiated login', () => {
+    expect(registerPlan(input, confirmed)).toEqual([
+      {
+        id: 'register-unprovable',
+        kind: 'manual',
+        target: 'Millie (its SSO settings)',
+        summary:
+          "The app cannot check Millie's side: Millie has no SP-initiated login the app can start. It stays reported by you.",
+        details: [{ field: 'Reported by you', to: 'confirmed 2026-11-25T09:00:00.000Z' }],
+      },
+    ]);
+  });
+
+  it('asks for the SP-initiated test login through the vendor, and is done once it passed', () => {
+    const checkable = { ...confirmed, vendor: 'Mixpanel', vendorSide: { checkable: true } };
+    expect(registerPlan(input, checkable).map((c) => [c.id, c.kind, c.summary])).toEqual([
+      [
+        'register-prove',
+        'manual',
+        'Prove Mixpanel has the values: in the "Test login" step, sign in SP-initiated through Mixpanel\'s login page (the sign-in window), then check this step again.',
+      ],
+    ]);
+    expect(registerChecks(checkable).at(-1)).toMatchObject({
+      status: 'warn',
+      detail:
+        'Not proven yet: sign in SP-initiated through Mixpanel\'s login page ("Test login" step, sign-in window) after sending the values.',
+    });
+    const proven = { ...checkable, vendorSide: { checkable: true, provenAt: '2026-11-25T10:00:00.000Z' } };
+    expect(registerPlan(input, proven)).toEqual([]);
+    expect(registerChecks(proven).map((c) => [c.id, c.status])).toEqual([
+      ['register-values', 'pass'],
+      ['register-sent', 'warn'],
+      ['register-confirmed', 'warn'],
+      ['register-vendor-side', 'pass'],
+    ]);
+    expect(registerChecks(proven).at(-1)?.detail).toBe(
+      'Proven: an SP-initiated test login through Mixpanel passed 2026-11-25T10:00:00.000Z.',
+    );
   });
 
   it('sends again what changed since it was sent', () => {
@@ -275,5 +342,63 @@ describe('register plan', () => {
         details: [{ field: 'Metadata URL', from: 'https://old', to: 'https://m' }],
       },
     ]);
+  });
+});
+
+describe("the vendor's side of the registration", () => {
+  const sentAt = '2026-11-25T09:00:00.000Z';
+  function testLogin(sp: { via: 'window' | 'sandbox' | 'paste'; capturedAt: string; valid: boolean }) {
+    return {
+      user: { id: '00u1', login: 'ava@acme.example', email: 'ava@acme.example', status: 'ACTIVE' },
+      assigned: true,
+      app: { id: '0oa1', label: 'Mixpanel' },
+      required: ['idp', 'sp'],
+      expected: {
+        issuer: 'i',
+        audience: 'a',
+        acsUrl: 'u',
+        recipient: 'r',
+        destination: 'd',
+        nameId: 'n',
+        attributes: [],
+      },
+      start: { sp: 'https://mixpanel.com/login/', idpSsoUrl: 'https://acme.okta.com/sso' },
+      results: { sp: { mode: 'sp', checks: [], ...sp } },
+    };
+  }
+
+  it('is proven by a passing SP-initiated sign-in started at the vendor, after the values were sent', () => {
+    const at = '2026-11-25T10:00:00.000Z';
+    expect(vendorProvenAt(mixpanel, testLogin({ via: 'window', capturedAt: at, valid: true }), sentAt)).toBe(at);
+  });
+
+  it('is not proven by a login the app started itself, a failed one, an earlier one, or none', () => {
+    const later = '2026-11-25T10:00:00.000Z';
+    expect(vendorProvenAt(mixpanel, testLogin({ via: 'sandbox', capturedAt: later, valid: true }), sentAt)).toBe(
+      undefined,
+    );
+    expect(vendorProvenAt(mixpanel, testLogin({ via: 'paste', capturedAt: later, valid: true }), sentAt)).toBe(
+      undefined,
+    );
+    expect(vendorProvenAt(mixpanel, testLogin({ via: 'window', capturedAt: later, valid: false }), sentAt)).toBe(
+      undefined,
+    );
+    expect(
+      vendorProvenAt(
+        mixpanel,
+        testLogin({ via: 'window', capturedAt: '2026-11-25T08:00:00.000Z', valid: true }),
+        sentAt,
+      ),
+    ).toBe(undefined);
+    expect(vendorProvenAt(mixpanel, undefined, sentAt)).toBe(undefined);
+    expect(vendorProvenAt(mixpanel, testLogin({ via: 'window', capturedAt: later, valid: true }), undefined)).toBe(
+      undefined,
+    );
+  });
+
+  it('cannot be proven for a vendor without an SP-initiated login page', () => {
+    expect(
+      vendorProvenAt(millie, testLogin({ via: 'window', capturedAt: '2026-11-25T10:00:00.000Z', valid: true }), sentAt),
+    ).toBe(undefined);
   });
 });
