@@ -117,6 +117,8 @@ export const channels = {
     inspect: channel(StepRefSchema, StepViewSchema),
     apply: channel(StepRefSchema, StepViewSchema),
     verify: channel(StepRefSchema, StepViewSchema),
+    /** Skips an optional step, or takes it back (`skipped: false`); required steps cannot be skipped. */
+    skip: channel(StepRefSchema.extend({ skipped: z.boolean() }), StepViewSchema),
   },
   saml: samlChannels,
   directory: directoryChannels,

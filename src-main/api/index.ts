@@ -4,3 +4,4 @@ export * from './failure';
 export * from './model';
 export * from './steps';
 export * from './channels-okta';
+export * from './progress';

@@ -61,6 +61,11 @@ export const StepRecordSchema = z.object({
   inspectedAt: z.string().optional(),
   appliedAt: z.string().optional(),
   verifiedAt: z.string().optional(),
+  /**
+   * When the admin chose to skip this optional step. Kept apart from `status` so a background
+   * re-verify never undoes the choice; un-skipping removes it.
+   */
+  skippedAt: z.string().optional(),
   /** The last inspect, apply or verify failure, kept so a reload still shows it. */
   lastError: StepErrorSchema.optional(),
 });

@@ -17,6 +17,7 @@ import type { OktaOrgApi } from '../okta/org-api';
 import { createSamlHandlers } from './handlers-saml';
 import { createDirectoryHandlers } from './handlers-directory';
 import { createProvisioningHandlers } from './handlers-provisioning';
+import { setStepSkipped } from '../steps/skip';
 import type { ProgressBoard } from '../directory/progress-board';
 
 /** A practice client's org URL until its org has started (its port changes with every launch). */
@@ -120,6 +121,10 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       inspect: (ref) => deps.steps.inspect(ref),
       apply: (ref) => deps.steps.apply(ref),
       verify: (ref) => deps.steps.verify(ref),
+      skip: async ({ skipped, ...ref }) => {
+        await setStepSkipped(workspace, ref, skipped, new Date());
+        return deps.steps.view(ref);
+      },
     },
     saml: createSamlHandlers(deps),
     directory: createDirectoryHandlers(deps),

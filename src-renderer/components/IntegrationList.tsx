@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Client, Integration, VendorSummary } from '../../src-main/api';
+import { integrationProgress, type Client, type Integration, type VendorSummary } from '../../src-main/api';
 import { api } from '../api/client';
 import { useUi } from '../state/ui';
 import { useNow, When } from '../wizard/when';
@@ -88,23 +88,15 @@ export function IntegrationList({
       </p>
       <ul className="integration-list">
         {integrations.map((i) => {
-          const steps = Object.values(i.steps);
-          const verified = steps.filter((s) => s.status === 'verified').length;
-          const failed = steps.filter((s) => s.status === 'failed').length;
+          const progress = integrationProgress(i, vendors.find((v) => v.id === i.vendorId)?.steps ?? []);
           const oldest = oldestVerification(i);
           return (
             <li key={i.id}>
               <button type="button" className="integration-card" onClick={() => selectIntegration(i.id)}>
                 <strong>{i.label}</strong>
                 <span>{vendors.find((v) => v.id === i.vendorId)?.name}</span>
-                <progress
-                  max={steps.length}
-                  value={verified}
-                  aria-label={`${verified} of ${steps.length} steps verified`}
-                />
-                <span>
-                  {verified} of {steps.length} verified{failed ? ` · ${failed} failed` : ''}
-                </span>
+                <progress max={progress.required} value={progress.requiredVerified} aria-label={progress.text} />
+                <span data-testid="integration-progress">{progress.text}</span>
                 <span className="integration-when" data-testid="integration-when">
                   {oldest ? (
                     <>

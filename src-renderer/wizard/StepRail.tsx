@@ -65,7 +65,7 @@ export function StepRail({
                   {step.title}
                   {step.optional ? <small> optional</small> : null}
                 </span>
-                <StatusBadge status={status} />
+                <StatusBadge status={status} skipped={step.optional && record?.skippedAt !== undefined} />
               </button>
             </li>
           );

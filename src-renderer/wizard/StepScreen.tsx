@@ -8,8 +8,9 @@ import { Checks } from './Checks';
 import { Leftovers } from './Leftovers';
 import { StatusBadge } from './StatusBadge';
 import { StatusLine } from './StatusLine';
+import { exactTime } from './when';
 
-type Phase = 'inspect' | 'apply' | 'verify' | 'save';
+type Phase = 'inspect' | 'apply' | 'verify' | 'save' | 'skip';
 
 /** The frame every step shares: the guide's words, the step's own screen, actions and checks. */
 export function StepScreen({
@@ -81,6 +82,7 @@ export function StepScreen({
   useEffect(() => () => leaveScreen(), [stepId, leaveScreen]);
 
   const Screen = stepScreens[stepId];
+  const skipped = step?.optional === true && view?.skippedAt !== undefined;
   const automatic = view?.changes.filter((c) => c.kind !== 'manual').length ?? 0;
 
   return (
@@ -95,11 +97,17 @@ export function StepScreen({
         </div>
         {view ? (
           <div className="step-status">
-            <StatusBadge status={view.status} />
+            <StatusBadge status={view.status} skipped={skipped} />
             <StatusLine view={view} />
           </div>
         ) : null}
       </header>
+      {skipped && view?.skippedAt ? (
+        <p className="needs-input" data-skipped>
+          You skipped this optional step on {exactTime(view.skippedAt)}. The overview counts it as skipped, not
+          verified; un-skip it to set it up.
+        </p>
+      ) : null}
       {/* Input still to enter is not an error: one calm line; the words show next to each field after Save. */}
       {view?.blockers.some((b) => b.field) ? (
         <p className="needs-input" data-needs-input>
@@ -186,6 +194,15 @@ export function StepScreen({
         >
           {busy === 'verify' ? 'Verifying…' : 'Verify'}
         </button>
+        {step?.optional ? (
+          <button
+            type="button"
+            disabled={busy !== undefined}
+            onClick={() => void run('skip', () => api.steps.skip({ ...ref, skipped: !skipped }))}
+          >
+            {busy === 'skip' ? 'Saving…' : skipped ? 'Un-skip this step' : 'Skip this optional step'}
+          </button>
+        ) : null}
       </div>
       {view ? (
         view.staleChecks ? (
