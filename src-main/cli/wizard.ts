@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import type { StepId } from '../api/model';
+import type { Integration, StepId } from '../api/model';
+import type { Workspace } from '../workspace/workspace';
+import type { PlanFile } from './plan-file';
 import type { StepView } from '../api/steps';
 import { AppError } from '../errors';
 import { Exit, exitCodeFor, fail, type CliCommand, type CliIo, type ExitCode } from './io';
@@ -9,7 +11,13 @@ type Phase = 'plan' | 'apply' | 'verify';
 
 const usageOf = (phase: Phase) =>
   [
-    `  okta-onboard ${phase} --client <name> --integration <label|id> [--step <id>] [--data-dir <dir>] [--json]`,
+    `  okta-onboard ${phase} --client <name> --integration <label|id> [--step <id>]${phase === 'plan' ? ' [--save-plan <file.yaml|file.json>]' : ''} [--data-dir <dir>] [--json]`,
+    ...(phase === 'apply'
+      ? [
+          '  okta-onboard apply --client <name> --plan-file <file.yaml|file.json> [--label <label>] [--data-dir <dir>] [--json]',
+          '      creates the integration for the client from a plan file, then applies it',
+        ]
+      : []),
     {
       plan: '      inspects each step in Okta and prints what apply would change (nothing is written)',
       apply: '      makes the changes the app can make, then reads every step back; manual steps print what to do',
@@ -88,6 +96,9 @@ export function makeWizardCommand(phase: Phase): CliCommand {
             client: { type: 'string' },
             integration: { type: 'string' },
             step: { type: 'string' },
+            'save-plan': { type: 'string' },
+            'plan-file': { type: 'string' },
+            label: { type: 'string' },
             'data-dir': { type: 'string' },
             json: { type: 'boolean' },
           },
@@ -99,15 +110,38 @@ export function makeWizardCommand(phase: Phase): CliCommand {
       let close: (() => Promise<void>) | undefined;
       try {
         const clientName = requireFlag(values.client, 'client', example);
-        const integrationName = requireFlag(values.integration, 'integration', example);
-        const [{ openWorkspace, resolveDataDir }, { vendorProfile }, { createCliRunner }] = await Promise.all([
-          import('../workspace/workspace'),
-          import('../vendors'),
-          import('./wizard-runner'),
-        ]);
+        if (values['save-plan'] !== undefined && phase !== 'plan')
+          throw new AppError(
+            'USAGE',
+            '--save-plan belongs to plan.',
+            `Use: okta-onboard plan ${example.split(' ').slice(2).join(' ')} --save-plan plan.yaml`,
+          );
+        if (values['plan-file'] !== undefined && phase !== 'apply')
+          throw new AppError(
+            'USAGE',
+            '--plan-file belongs to apply.',
+            'Use: okta-onboard apply --client "Acme" --plan-file plan.yaml',
+          );
+        if (values['plan-file'] !== undefined && values.integration !== undefined)
+          throw new AppError(
+            'USAGE',
+            '--plan-file creates a new integration; it does not take --integration.',
+            'Give --label to name the new integration.',
+          );
+        const [{ openWorkspace, resolveDataDir }, { vendorProfile }, { createCliRunner }, planFiles] =
+          await Promise.all([
+            import('../workspace/workspace'),
+            import('../vendors'),
+            import('./wizard-runner'),
+            import('./plan-file'),
+          ]);
+        // A plan file is validated whole before anything is created, so a bad file leaves no trace.
+        const plan = values['plan-file'] !== undefined ? await planFiles.loadPlanFile(values['plan-file']) : undefined;
         const workspace = await openWorkspace(resolveDataDir(values['data-dir']));
         const client = await workspace.findClient(clientName);
-        const integration = await workspace.findIntegration(client.id, integrationName);
+        const integration = plan
+          ? await createFromPlan(workspace, client.id, plan, values.label)
+          : await workspace.findIntegration(client.id, requireFlag(values.integration, 'integration', example));
         const stepIds = vendorProfile(integration.vendorId).steps.map((s) => s.id);
         if (values.step !== undefined && !stepIds.includes(values.step as StepId))
           throw new AppError(
@@ -147,6 +181,12 @@ export function makeWizardCommand(phase: Phase): CliCommand {
           }
         }
         const exit = exitForOutcomes(phase, outcomes);
+        const savePlan = values['save-plan'];
+        if (savePlan !== undefined)
+          await planFiles.savePlanFile(
+            savePlan,
+            planFiles.planFromIntegration(await workspace.getIntegration(integration.id)),
+          );
         if (json) {
           io.out(
             JSON.stringify(
@@ -154,6 +194,8 @@ export function makeWizardCommand(phase: Phase): CliCommand {
                 phase,
                 client: { id: client.id, name: client.name },
                 integration: { id: integration.id, label: integration.label, vendorId: integration.vendorId },
+                ...(plan ? { createdFromPlan: values['plan-file'] } : {}),
+                ...(savePlan !== undefined ? { savedPlan: savePlan } : {}),
                 steps: outcomes,
                 exitCode: exit,
               },
@@ -162,6 +204,7 @@ export function makeWizardCommand(phase: Phase): CliCommand {
             ),
           );
         } else {
+          if (plan) io.out(`Created "${integration.label}" for ${client.name} from ${values['plan-file']}.`);
           io.out(`${client.name} / ${integration.label}: ${phase}`);
           for (const o of outcomes) printOutcome(io, o);
           // The screens' "Check Okta" button is this command on the command line.
@@ -179,6 +222,7 @@ export function makeWizardCommand(phase: Phase): CliCommand {
                 : 'Not every step is verified: see the failed checks, blockers and manual work above, then run verify.',
           );
         }
+        if (savePlan !== undefined && !json) io.out(`Saved the plan (no secrets) to ${savePlan}.`);
         return exit;
       } catch (error) {
         return fail(io, error, json, usage);
@@ -187,4 +231,20 @@ export function makeWizardCommand(phase: Phase): CliCommand {
       }
     },
   };
+}
+
+/** The new integration of a plan file, with each step's input as the file gives it. */
+async function createFromPlan(
+  workspace: Workspace,
+  clientId: string,
+  plan: PlanFile,
+  label: string | undefined,
+): Promise<Integration> {
+  const name = label ?? plan.label;
+  const created = await workspace.addIntegration({ clientId, vendorId: plan.vendor, ...(name ? { label: name } : {}) });
+  for (const [stepId, input] of Object.entries(plan.steps) as [StepId, Record<string, unknown>][])
+    await workspace.updateStep(created.id, stepId, (record) => {
+      record.input = { ...input };
+    });
+  return workspace.getIntegration(created.id);
 }
