@@ -44,7 +44,17 @@ describe('plan files repeat one setup across clients', () => {
       });
 
       const saved = join(dir, 'mixpanel.yaml');
-      const plan = await cli(dir, ['plan', '--client', 'Acme', '--integration', 'Mixpanel', '--save-plan', saved]);
+      const plan = await cli(dir, [
+        'plan',
+        '--client',
+        'Acme',
+        '--integration',
+        'Mixpanel',
+        '--step',
+        'app',
+        '--save-plan',
+        saved,
+      ]);
       expect(plan.code).toBe(0);
       expect(plan.io.stdout).toContain(`Saved the plan (no secrets) to ${saved}.`);
       const text = await readFile(saved, 'utf8');

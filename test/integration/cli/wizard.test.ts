@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli';
 import type { StepOutcome } from '../../../src-main/cli/wizard';
+import { mixpanel } from '../../../src-main/vendors/mixpanel';
 import { openWorkspace } from '../../../src-main/workspace/workspace';
 import { captureIo } from '../../support/capture-io';
 import { startSandbox } from '../../support/sandbox';
@@ -92,16 +93,7 @@ describe('plan, apply and verify run the wizard steps without a window', () => {
       expect(plan.code).toBe(0);
       expect(plan.io.stderr).toBe('');
       const steps = plan.io.json<RunReport>().steps;
-      expect(steps.map((s) => s.stepId)).toEqual([
-        'app',
-        'metadata',
-        'domains',
-        'register',
-        'scim',
-        'provisioning',
-        'assign',
-        'test-login',
-      ]);
+      expect(steps.map((s) => s.stepId)).toEqual(mixpanel.steps.map((s) => s.id));
       expect(steps.find((s) => s.stepId === 'metadata')).toMatchObject({
         status: 'needs-input',
         blockers: [{ message: "The metadata belongs to the vendor's app, which is not in Okta yet.", stepId: 'app' }],
@@ -127,7 +119,7 @@ describe('plan, apply and verify run the wizard steps without a window', () => {
       const run = await cli(dir, ['verify', ...target, '--step', 'role']);
       expect(run.code).toBe(2);
       expect(run.io.stderr).toBe(
-        'error: --step: "role" is not a step of this integration.\nhint: Use one of: app, metadata, domains, register, scim, provisioning, assign, test-login.\n',
+        `error: --step: "role" is not a step of this integration.\nhint: Use one of: ${mixpanel.steps.map((s) => s.id).join(', ')}.\n`,
       );
       const missing = await cli(dir, ['apply', '--client', 'Acme']);
       expect(missing.code).toBe(2);

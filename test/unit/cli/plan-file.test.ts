@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile, planFileJsonSchema } from '../../../src-main/cli/plan-file';
+import { mixpanel } from '../../../src-main/vendors/mixpanel';
 import { AppError } from '../../../src-main/errors';
 
 const schemaFile = fileURLToPath(new URL('../../../docs/schemas/plan-file.schema.json', import.meta.url));
@@ -46,7 +47,7 @@ describe('plan files', () => {
       'INVALID_PLAN_FILE: p.json: version: Invalid input: expected 1',
     );
     expect(messageOf('kind: okta-onboard-plan\nversion: 1\nvendor: mixpanel\nsteps:\n  role: {}\n')).toBe(
-      'INVALID_PLAN_FILE: plan.yaml: steps.role: Mixpanel has no "role" step; its steps are app, metadata, domains, register, scim, provisioning, assign, test-login.',
+      `INVALID_PLAN_FILE: plan.yaml: steps.role: Mixpanel has no "role" step; its steps are ${mixpanel.steps.map((s) => s.id).join(', ')}.`,
     );
     expect(
       messageOf('kind: okta-onboard-plan\nversion: 1\nvendor: mixpanel\nsteps:\n  scim: { token: abc }\n'),
