@@ -17,6 +17,8 @@ export type ProvisioningInput = z.infer<typeof ProvisioningInputSchema>;
 
 /** The field of the console change that stands for the token: the screen copies it in main, never shows it. */
 export const TOKEN_FIELD = 'Authorization: Bearer';
+/** The end-to-end change's detail that names the settings it waits for; the screen refuses to start while it is there. */
+export const PROOF_BLOCKED_FIELD = 'Cannot pass until';
 
 export const EndToEndSchema = z.object({
   appId: z.string(),

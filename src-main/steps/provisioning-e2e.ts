@@ -41,6 +41,7 @@ interface ScimSeen {
  */
 export async function runEndToEnd(opts: EndToEndOptions): Promise<EndToEnd> {
   const startedAt = opts.now().toISOString();
+  const testStarted = Date.now();
   const log: EndToEnd['log'] = [];
   const note = (message: string) => {
     log.push({ at: opts.now().toISOString(), message });
@@ -82,7 +83,7 @@ export async function runEndToEnd(opts: EndToEndOptions): Promise<EndToEnd> {
     note(
       `Assigned ${login} to ${opts.app.label}${opts.role ? ` with role ${opts.role.value}` : ''}; waiting for Okta to push ${userName} to ${opts.scimBaseUrl}.`,
     );
-    seen = await waitForUser(opts, scim, user, userName, exchanges, checks, note);
+    seen = await waitForUser(opts, scim, user, userName, exchanges, checks, note, testStarted);
     if (seen !== undefined) checks.push(attributesCheck(seen.resource, user, userName, opts.role));
   } catch (error) {
     failure = { error };
@@ -94,7 +95,7 @@ export async function runEndToEnd(opts: EndToEndOptions): Promise<EndToEnd> {
   }
   if (unassignError === undefined) note(`Unassigned ${login} from ${opts.app.label}.`);
   if (seen !== undefined && unassignError === undefined)
-    checks.push(await waitForDeactivation(opts, scim, seen, userName, exchanges, note));
+    checks.push(await waitForDeactivation(opts, scim, seen, userName, exchanges, note, testStarted));
   // Okta deactivates at the vendor on unassignment; where it did not (or could not be asked), do it directly.
   const vendor =
     unassignError === undefined ? await settleVendorUser(opts, vendorUserId, vendorUser(userName)) : undefined;
@@ -183,6 +184,14 @@ async function testUserOf(opts: EndToEndOptions): Promise<OktaUser> {
   return user;
 }
 
+/** The progress line while a wait runs: what it waits for, time spent, and how much of the wait is left. */
+export function waitingText(what: string, waitStarted: number, waitMs: number, testStarted: number): string {
+  const now = Date.now();
+  const waited = Math.floor((now - waitStarted) / 1000);
+  const left = Math.max(0, Math.ceil((waitMs - (now - waitStarted)) / 1000));
+  return `Waiting for ${what}: ${waited} s so far, up to ${left} s left of the ${waitMs / 1000} s wait (test running ${Math.floor((now - testStarted) / 1000)} s).`;
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function listed(reply: ScimReply, userName: string): Record<string, unknown> | undefined {
@@ -213,6 +222,7 @@ async function waitForUser(
   exchanges: ScimExchange[],
   checks: Check[],
   note: (m: string) => void,
+  testStarted: number,
 ): Promise<ScimSeen | undefined> {
   const started = Date.now();
   const label = 'The test user arrives at the vendor';
@@ -255,6 +265,7 @@ async function waitForUser(
     }
     if (attempt % 10 === 0)
       note(`Still waiting for ${userName} at the vendor (${Math.round((Date.now() - started) / 1000)} s).`);
+    opts.progress(waitingText(`${userName} to arrive at the vendor`, started, opts.waitMs, testStarted));
     await sleep(opts.pollMs ?? POLL_INTERVAL_MS);
   }
 }
@@ -310,6 +321,7 @@ async function waitForDeactivation(
   userName: string,
   exchanges: ScimExchange[],
   note: (m: string) => void,
+  testStarted: number,
 ): Promise<Check> {
   const started = Date.now();
   const label = 'Unassigning deactivates the user at the vendor';
@@ -336,6 +348,7 @@ async function waitForDeactivation(
         evidence: exchangesEvidence(exchanges.slice(-1)),
       };
     }
+    opts.progress(waitingText(`${userName} to be deactivated at the vendor`, started, opts.waitMs, testStarted));
     await sleep(opts.pollMs ?? POLL_INTERVAL_MS);
   }
 }

@@ -1,4 +1,9 @@
-import { TOKEN_FIELD, type ProvisioningInput, type ProvisioningObserved } from '../api/step-provisioning';
+import {
+  PROOF_BLOCKED_FIELD,
+  TOKEN_FIELD,
+  type ProvisioningInput,
+  type ProvisioningObserved,
+} from '../api/step-provisioning';
 import type { Change, Check } from '../api/steps';
 import type { VendorProfile } from '../vendors/profile';
 
@@ -39,6 +44,47 @@ export function integrationValues(
 
 function missingToApp(observed: ProvisioningObserved): string[] {
   return TO_APP_FEATURES.filter((f) => !observed.appFeatures.includes(f.feature)).map((f) => f.label);
+}
+
+/** A setting the proof depends on, seen switched off in Okta. */
+export interface ProofBlocker {
+  setting: 'Create Users' | 'Deactivate Users';
+  /** The leg of the proof that cannot pass without it. */
+  leg: string;
+}
+
+const PROOF_NEEDS = [
+  { setting: 'Create Users', feature: 'PUSH_NEW_USERS', leg: 'push the test user to the vendor' },
+  { setting: 'Deactivate Users', feature: 'PUSH_USER_DEACTIVATION', leg: 'deactivate the test user at the vendor' },
+] as const;
+
+/**
+ * Pure: the settings the end-to-end proof needs that Okta shows switched off, so the proof is
+ * refused up front instead of waiting out its timeout. On the API path, `enablingFeatures` says this
+ * apply turns the features on first. Update User Attributes is not listed: the proof never updates.
+ */
+export function proofBlockers(observed: ProvisioningObserved, enablingFeatures: boolean): ProofBlocker[] {
+  if (observed.path === 'console') {
+    // Without SCIM provisioning at all, the To App sections are not there to read; PROVISIONING_NOT_ON says that.
+    if (!observed.appFeatures.includes('SCIM_PROVISIONING')) return [];
+    return PROOF_NEEDS.filter((n) => !observed.appFeatures.includes(n.feature)).map(({ setting, leg }) => ({
+      setting,
+      leg,
+    }));
+  }
+  if (enablingFeatures) return [];
+  const now = {
+    'Create Users': observed.userProvisioning?.create,
+    'Deactivate Users': observed.userProvisioning?.deactivate,
+  };
+  return PROOF_NEEDS.filter((n) => now[n.setting] !== 'ENABLED').map(({ setting, leg }) => ({ setting, leg }));
+}
+
+/** The sentence that names what is off and what Okta therefore cannot do. */
+export function proofBlockedText(blockers: ProofBlocker[], appLabel: string): string {
+  const settings = blockers.map((b) => b.setting).join(' and ');
+  const legs = blockers.map((b) => b.leg).join(' or ');
+  return `${settings} ${blockers.length === 1 ? 'is' : 'are'} switched off for ${appLabel} in Okta, so Okta would not ${legs}, and the end-to-end test could only wait out its time and fail.`;
 }
 
 function apiChanges(observed: ProvisioningObserved): Change[] {
@@ -119,6 +165,21 @@ function consoleChanges(observed: ProvisioningObserved, profile: VendorProfile):
   return changes;
 }
 
+function blockedDetail(observed: ProvisioningObserved, changes: Change[]): Change['details'] {
+  const blockers = proofBlockers(
+    observed,
+    changes.some((c) => c.id === ChangeId.features),
+  );
+  if (blockers.length === 0) return [];
+  const settings = blockers.map((b) => b.setting).join(' and ');
+  return [
+    {
+      field: PROOF_BLOCKED_FIELD,
+      to: `${settings} ${blockers.length === 1 ? 'is' : 'are'} enabled on the Provisioning tab > To App`,
+    },
+  ];
+}
+
 /** Pure: the writes (API path) or console work (console path), then the end-to-end proof. */
 export function planProvisioning(
   input: ProvisioningInput,
@@ -142,6 +203,7 @@ export function planProvisioning(
           field: 'Expect at the vendor',
           to: `userName, name, email, externalId = the Okta user id${observed.roleAttribute ? ', role' : ''}; then active: false`,
         },
+        ...blockedDetail(observed, changes),
       ],
     });
   }

@@ -12,7 +12,7 @@ import type { AppFeature, OktaOrgApi } from '../okta/org-api';
 import { PhaseResult } from './phase-result';
 import { sameToken } from './scim-report';
 import { runEndToEnd } from './provisioning-e2e';
-import { ChangeId, planProvisioning, provisioningChecks } from './provisioning-plan';
+import { ChangeId, planProvisioning, proofBlockedText, proofBlockers, provisioningChecks } from './provisioning-plan';
 import { defineStep, type StepContext } from './step';
 
 /** Okta usually pushes within seconds; two minutes covers a busy org without stalling the admin. */
@@ -103,6 +103,7 @@ async function endToEnd(
   ctx: StepContext<ProvisioningInput>,
   okta: OktaOrgApi,
   observed: ProvisioningObserved,
+  enablingFeatures: boolean,
 ): Promise<EndToEnd> {
   if (!ctx.input.testUser)
     throw new AppError(
@@ -116,6 +117,17 @@ async function endToEnd(
       'PROVISIONING_NOT_ON',
       `Provisioning is not switched on for ${observed.app.label} in Okta yet, so a test user would not be pushed.`,
       'Open the Provisioning tab with the link above, enter the values shown and save, then run the test again.',
+    );
+  }
+  const blockers = proofBlockers(observed, enablingFeatures);
+  if (blockers.length > 0) {
+    const settings = blockers.map((b) => b.setting).join(' and ');
+    throw new AppError(
+      'PROVISIONING_PROOF_CANNOT_PASS',
+      `The end-to-end test did not start: ${proofBlockedText(blockers, observed.app.label)}`,
+      observed.path === 'console'
+        ? `Open ${observed.app.label}'s Provisioning tab with the link above > To App > Edit, enable ${settings}, Save, then press Check Okta and run the test again.`
+        : `Apply the change that turns on ${settings} (or enable it in Okta on ${observed.app.label}'s Provisioning tab > To App), then run the test again.`,
     );
   }
   const role = observed.roleAttribute;
@@ -207,7 +219,7 @@ export const provisioningStep = defineStep<ProvisioningInput, ProvisioningObserv
     const okta = await ctx.okta();
     if (observed.path === 'api') await enableThroughApi(ctx, okta, observed, ids);
     if (!ids.has(ChangeId.endToEnd)) return;
-    const run = await endToEnd(ctx, okta, observed);
+    const run = await endToEnd(ctx, okta, observed, observed.path === 'api' && ids.has(ChangeId.features));
     ctx.progress(1, 1, run.passed ? 'The end-to-end test passed.' : 'The end-to-end test failed.');
     freshRuns.keep(ctx, run);
   },

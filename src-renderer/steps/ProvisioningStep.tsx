@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Change } from '../../src-main/api';
 import {
+  PROOF_BLOCKED_FIELD,
   ProvisioningObservedSchema,
   TOKEN_FIELD,
   type ProvisioningObserved,
@@ -11,12 +12,13 @@ import { Field, TextField } from '../components/Field';
 import type { StepScreenProps } from './types';
 import './provisioning.css';
 
-function CopyButton({ value, label }: { value: string; label: string }) {
+function CopyButton({ value, label, disabled }: { value: string; label: string; disabled: boolean }) {
   const [copied, setCopied] = useState(false);
   return (
     <button
       type="button"
       aria-label={`Copy ${label}`}
+      disabled={disabled}
       onClick={() => void navigator.clipboard.writeText(value).then(() => setCopied(true))}
     >
       {copied ? 'Copied' : 'Copy'}
@@ -29,10 +31,12 @@ function TokenCopy({
   integrationId,
   tokenSource,
   clipboard,
+  disabled,
 }: {
   integrationId: string;
   tokenSource: string;
   clipboard: boolean | undefined;
+  disabled: boolean;
 }) {
   const [copied, setCopied] = useState(false);
   if (clipboard === false) {
@@ -46,7 +50,7 @@ function TokenCopy({
     <button
       type="button"
       aria-label="Copy the SCIM bearer token"
-      disabled={clipboard === undefined}
+      disabled={disabled || clipboard === undefined}
       onClick={() => void change(api.provisioning.copyScimToken({ integrationId })).then((r) => setCopied(r.ok))}
     >
       {copied ? 'Token copied' : 'Copy token'}
@@ -58,10 +62,12 @@ function ConsoleValues({
   changes,
   integrationId,
   tokenSource,
+  disabled,
 }: {
   changes: Change[];
   integrationId: string;
   tokenSource: string;
+  disabled: boolean;
 }) {
   const [clipboard, setClipboard] = useState<boolean | undefined>(undefined);
   useEffect(() => {
@@ -85,7 +91,12 @@ function ConsoleValues({
                 <th scope="row">{d.field}</th>
                 {d.field === TOKEN_FIELD ? (
                   <td colSpan={2}>
-                    <TokenCopy integrationId={integrationId} tokenSource={tokenSource} clipboard={clipboard} />
+                    <TokenCopy
+                      integrationId={integrationId}
+                      tokenSource={tokenSource}
+                      clipboard={clipboard}
+                      disabled={disabled}
+                    />
                   </td>
                 ) : (
                   <>
@@ -93,7 +104,7 @@ function ConsoleValues({
                       <code>{d.to}</code>
                     </td>
                     <td>
-                      <CopyButton value={d.to} label={d.field} />
+                      <CopyButton value={d.to} label={d.field} disabled={disabled} />
                     </td>
                   </>
                 )}
@@ -133,30 +144,53 @@ function ApiReadBack({ observed }: { observed: ProvisioningObserved }) {
   );
 }
 
-/** Polls main for the running test's latest message, so the admin sees it wait rather than hang. */
-function useProgress(ref: { integrationId: string; stepId: 'provisioning' }, running: boolean): string | undefined {
+/**
+ * Polls main for the running test's latest message (which names the wait's elapsed and remaining
+ * seconds), and counts the seconds since the test started, so the admin sees it wait rather than hang.
+ */
+function useProgress(
+  ref: { integrationId: string; stepId: 'provisioning' },
+  running: boolean,
+): { message: string | undefined; seconds: number } {
   const [message, setMessage] = useState<string | undefined>(undefined);
+  const [seconds, setSeconds] = useState(0);
   useEffect(() => {
     if (!running) return;
+    const started = Date.now();
     const timer = setInterval(() => {
+      setSeconds(Math.floor((Date.now() - started) / 1000));
       void api.directory.progress(ref).then((r) => {
         if (r.ok && r.value.message) setMessage(r.value.message);
       });
     }, 1000);
-    return () => clearInterval(timer);
+    return () => {
+      clearInterval(timer);
+      // The next run starts from nothing, not from this run's last message.
+      setMessage(undefined);
+      setSeconds(0);
+    };
   }, [running, ref]);
-  return running ? message : undefined;
+  return { message: running ? message : undefined, seconds };
 }
 
 /** Provisioning: through Okta's API where it allows it, else a guided console step; then proven end to end. */
-export default function ProvisioningStep({ view, vendor, integration, save, fieldError, busy }: StepScreenProps) {
+export default function ProvisioningStep({
+  view,
+  vendor,
+  integration,
+  save,
+  fieldError,
+  busy,
+  apply,
+  applying,
+}: StepScreenProps) {
   const [testUser, setTestUser] = useState(typeof view.input.testUser === 'string' ? view.input.testUser : '');
   const [testRole, setTestRole] = useState(typeof view.input.testRole === 'string' ? view.input.testRole : '');
   const [waitSeconds, setWaitSeconds] = useState(
     String(typeof view.input.waitSeconds === 'number' ? view.input.waitSeconds : 120),
   );
   const [suggestions, setSuggestions] = useState<{ login: string; name: string }[]>([]);
-  const [running, setRunning] = useState(false);
+  const running = applying;
   const [ref] = useState({ integrationId: view.integrationId, stepId: 'provisioning' as const });
   const progress = useProgress(ref, running);
   const listId = useId();
@@ -181,14 +215,10 @@ export default function ProvisioningStep({ view, vendor, integration, save, fiel
     await save({ testUser, ...(testRole ? { testRole } : {}), waitSeconds: Number(waitSeconds) });
   }
 
-  async function runTest() {
-    setRunning(true);
-    await change(api.steps.apply(ref));
-    setRunning(false);
-  }
-
   const run = observed?.endToEndCurrent ? observed.endToEnd : undefined;
-  const testPlanned = view.changes.some((c) => c.id === 'provisioning-end-to-end');
+  const testChange = view.changes.find((c) => c.id === 'provisioning-end-to-end');
+  const testPlanned = testChange !== undefined;
+  const blockedBy = testChange?.details.find((d) => d.field === PROOF_BLOCKED_FIELD)?.to;
   return (
     <div className="provisioning-step">
       <details>
@@ -283,6 +313,7 @@ export default function ProvisioningStep({ view, vendor, integration, save, fiel
               changes={manual}
               integrationId={view.integrationId}
               tokenSource={vendor.scimTokenSource ?? `the SCIM bearer token ${vendor.name} issued`}
+              disabled={running}
             />
           ) : (
             <p>Okta shows provisioning switched on, and the end-to-end test passed with these settings.</p>
@@ -295,8 +326,8 @@ export default function ProvisioningStep({ view, vendor, integration, save, fiel
         <button
           type="button"
           className="primary"
-          disabled={busy || running || !view.inspectedAt || !testPlanned}
-          onClick={() => void runTest()}
+          disabled={busy || running || !view.inspectedAt || !testPlanned || blockedBy !== undefined}
+          onClick={() => void apply()}
         >
           {running
             ? 'Testing…'
@@ -306,9 +337,15 @@ export default function ProvisioningStep({ view, vendor, integration, save, fiel
                 ? "I've saved it — test end to end"
                 : 'Apply and test end to end'}
         </button>
+        {blockedBy !== undefined && !running ? (
+          <p className="inline-error" data-testid="e2e-blocked">
+            The end-to-end test cannot pass until {blockedBy}, so it does not start: Okta would not push or deactivate
+            the test user, and the test could only wait out its time. Enable it there, save, then press Check Okta.
+          </p>
+        ) : null}
         {running ? (
-          <p role="status" aria-live="polite">
-            {progress ?? 'Starting…'}
+          <p role="status" aria-live="polite" data-testid="e2e-progress">
+            Running for {progress.seconds} s. {progress.message ?? 'Starting…'}
           </p>
         ) : null}
         {run && !running ? (

@@ -10,4 +10,8 @@ export interface StepScreenProps {
   /** The field main refused last, with its message. */
   fieldError: { field: string; message: string } | undefined;
   busy: boolean;
+  /** Runs the step's apply through the frame, so every action of the step is disabled while it runs. */
+  apply(): Promise<boolean>;
+  /** True while an apply (from the screen or the toolbar) runs. */
+  applying: boolean;
 }

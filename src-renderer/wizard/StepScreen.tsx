@@ -160,6 +160,8 @@ export function StepScreen({
             vendor={vendor}
             integration={integration}
             busy={busy !== undefined}
+            applying={busy === 'apply'}
+            apply={() => run('apply', () => api.steps.apply(ref))}
             fieldError={fieldError}
             save={(input) => run('save', () => api.steps.saveInput({ ...ref, input }))}
           />

@@ -185,6 +185,45 @@ describe('provisioning through the console (Courier custom SAML app)', () => {
     expect(h.org.writeCount()).toBe(writes);
   });
 
+  it('refuses at once, naming the switch, a proof whose deactivation Okta shows switched off; no 120 s wait, no assignment', async () => {
+    const scim = await scimServer();
+    const h = await stepHarness('courier');
+    await passScimStep(h, scim);
+    const app = await customAppWithRole(h.org, 'Courier');
+    await seedApp(h, app);
+    const [ann] = people(h.org);
+    const session = await consoleSession(h.org, { id: app.id, name: app.name });
+    const { deactivateUsers: _off, ...withoutDeactivate } = consoleFields(scim.baseUrl, TOKEN);
+    await postConsole(session, { ...withoutDeactivate, action: 'save' });
+
+    const planned = await h.save('provisioning', { testUser: ann!.profile.login, waitSeconds: 120 });
+    const test = planned.changes.find((c) => c.id === 'provisioning-end-to-end');
+    expect(test?.details.at(-1)).toEqual({
+      field: 'Cannot pass until',
+      to: 'Deactivate Users is enabled on the Provisioning tab > To App',
+    });
+
+    const writesBefore = h.org.writeCount();
+    const started = Date.now();
+    await expect(h.apply('provisioning')).rejects.toMatchObject({
+      code: 'PROVISIONING_PROOF_CANNOT_PASS',
+      message:
+        'The end-to-end test did not start: Deactivate Users is switched off for Courier in Okta, so Okta would not deactivate the test user at the vendor, and the end-to-end test could only wait out its time and fail.',
+      hint: "Open Courier's Provisioning tab with the link above > To App > Edit, enable Deactivate Users, Save, then press Check Okta and run the test again.",
+    });
+    // Refused before any wait: far below the 120 s the proof would otherwise spend (generous for a loaded machine).
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(h.org.writeCount()).toBe(writesBefore);
+    expect((await api(h.org, 'GET', `/api/v1/apps/${app.id}/users/${ann!.id}`)).status).toBe(404);
+    expect(scim.users()).toEqual([]);
+
+    await postConsole(session, { ...consoleFields(scim.baseUrl, TOKEN), action: 'save' });
+    const ready = await h.inspect('provisioning');
+    expect(ready.changes.find((c) => c.id === 'provisioning-end-to-end')?.details.map((d) => d.field)).not.toContain(
+      'Cannot pass until',
+    );
+  });
+
   it('times out with what to check in Okta when the console points at another endpoint, and still unassigns', async () => {
     const scim = await scimServer();
     const elsewhere = await scimServer();
