@@ -92,7 +92,8 @@ export const channels = {
       z.object({
         clientId: z.string().min(1, 'Choose a client'),
         vendorId: VendorIdSchema,
-        label: z.string().trim().max(80).optional(),
+        /** Defaults to the vendor's name when left out; given, it must not be blank. */
+        label: IntegrationLabelSchema.optional(),
       }),
       IntegrationSchema,
     ),

@@ -3,8 +3,13 @@ import type { VendorId, VendorSummary } from '../../src-main/api';
 import { api } from '../api/client';
 import { change } from '../api/use-main';
 import { useUi } from '../state/ui';
+import { TextField } from './Field';
 
-/** Pick the vendor whose guide the wizard should follow for this client. */
+/**
+ * Pick the vendor whose guide the wizard should follow for this client, and name the integration.
+ * The name starts as the vendor's until the admin types one; a second integration of the same
+ * vendor needs its own (e.g. "Mixpanel (EU)"), and main's refusal shows under the field.
+ */
 export function NewIntegration({
   clientId,
   vendors,
@@ -15,6 +20,9 @@ export function NewIntegration({
   onDone?: () => void;
 }) {
   const [vendorId, setVendorId] = useState<VendorId | undefined>(undefined);
+  const [label, setLabel] = useState('');
+  const [labelTyped, setLabelTyped] = useState(false);
+  const [labelError, setLabelError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const selectIntegration = useUi((s) => s.selectIntegration);
 
@@ -22,11 +30,23 @@ export function NewIntegration({
     event.preventDefault();
     if (!vendorId) return;
     setBusy(true);
-    const result = await change(api.integrations.add({ clientId, vendorId }));
+    const result = await change(api.integrations.add({ clientId, vendorId, label }), { fieldsInline: true });
     setBusy(false);
     if (result.ok) {
       selectIntegration(result.value.id);
       onDone?.();
+      return;
+    }
+    const { field, message } = result.error;
+    // Main prefixes the field for messages read out of context; under the field itself it is noise.
+    if (field === 'label') setLabelError(message.startsWith('label: ') ? message.slice('label: '.length) : message);
+  }
+
+  function chooseVendor(vendor: VendorSummary) {
+    setVendorId(vendor.id);
+    if (!labelTyped) {
+      setLabel(vendor.name);
+      setLabelError(undefined);
     }
   }
 
@@ -41,7 +61,7 @@ export function NewIntegration({
               name="vendor"
               value={v.id}
               checked={vendorId === v.id}
-              onChange={() => setVendorId(v.id)}
+              onChange={() => chooseVendor(v)}
             />
             <span className="vendor-name">{v.name}</span>
             <span className="vendor-description">{v.description}</span>
@@ -51,6 +71,19 @@ export function NewIntegration({
           </label>
         ))}
       </fieldset>
+      <TextField
+        label="Name of this integration"
+        name="label"
+        value={label}
+        maxLength={80}
+        onChange={(e) => {
+          setLabel(e.target.value);
+          setLabelTyped(true);
+          setLabelError(undefined);
+        }}
+        error={labelError}
+        hint="How this integration is listed for the client. Two integrations of one vendor need different names, e.g. “Mixpanel (EU)”."
+      />
       <div className="actions">
         <button type="submit" className="primary" disabled={!vendorId || busy}>
           {busy ? 'Creating…' : 'Start integration'}
