@@ -53,6 +53,15 @@ export const directoryChannels = {
   /** Ranked: whole field, start of field, start of a word, anywhere; over name, login and email. */
   searchUsers: channel(SearchRequest, results(DirectoryUserSchema)),
   searchGroups: channel(SearchRequest, results(DirectoryGroupSchema)),
+  /** The people assigned to an integration's Okta app (directly or through a group), searched like searchUsers. */
+  searchAppUsers: channel(
+    z.object({
+      integrationId: z.string().min(1, 'Choose an integration'),
+      query: z.string().max(200, 'Keep the search under 200 characters'),
+      limit: z.number().int().min(1).max(100).default(20),
+    }),
+    results(DirectoryUserSchema),
+  ),
   groupMemberCount: channel(
     ClientRef.extend({ groupId: z.string().min(1) }),
     z.object({ groupId: z.string(), count: z.number().int() }),

@@ -91,6 +91,18 @@ export class DirectoryIndex {
     };
   }
 
+  /**
+   * The users among `ids` (e.g. an app's assigned people): ranked matches for a query, or every one
+   * in name order when the query is blank. Ids not loaded yet are left out until their page is in.
+   */
+  searchAmong(ids: ReadonlySet<string>, query: string, limit: number): SearchResult<DirectoryUser> {
+    const candidates =
+      query.trim() === ''
+        ? [...ids].flatMap((id) => this.users.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name))
+        : this.searchUsers(query, Math.max(this.users.size, 1)).items.filter((u) => ids.has(u.id));
+    return { items: candidates.slice(0, limit), matched: candidates.length, complete: this.complete };
+  }
+
   searchGroups(query: string, limit: number): SearchResult<DirectoryGroup> {
     const found = this.groupIndex.search(query, limit);
     return {

@@ -15,7 +15,18 @@ interface Results {
   complete: boolean;
 }
 
-async function search(kind: 'users' | 'groups', clientId: string, query: string): Promise<Results | undefined> {
+/** Where a picker searches: the org's users or groups, or the people assigned to an integration's app. */
+export type PickerSource =
+  { kind: 'users' | 'groups'; clientId: string } | { kind: 'app-users'; integrationId: string };
+
+async function search(source: PickerSource, query: string): Promise<Results | undefined> {
+  if (source.kind === 'app-users') {
+    const result = await api.directory.searchAppUsers({ integrationId: source.integrationId, query, limit: 10 });
+    if (!result.ok) return undefined;
+    // The Okta username is what a sign-in needs, so it is the detail shown and picked.
+    return { ...result.value, items: result.value.items.map((u) => ({ id: u.id, name: u.name, detail: u.login })) };
+  }
+  const { kind, clientId } = source;
   if (kind === 'users') {
     const result = await api.directory.searchUsers({ clientId, query, limit: 10 });
     if (!result.ok) return undefined;
@@ -37,14 +48,11 @@ async function search(kind: 'users' | 'groups', clientId: string, query: string)
  * keys move through the results, Enter picks, Escape clears.
  */
 export function DirectoryPicker({
-  kind,
-  clientId,
   label,
   chosen,
   onPick,
-}: {
-  kind: 'users' | 'groups';
-  clientId: string;
+  ...source
+}: PickerSource & {
   label: string;
   chosen: ReadonlySet<string>;
   onPick(item: PickedItem): void;
@@ -56,15 +64,18 @@ export function DirectoryPicker({
   const [failed, setFailed] = useState(false);
   const latest = useRef(0);
 
+  const kind = source.kind;
+  const scope = source.kind === 'app-users' ? source.integrationId : source.clientId;
   useEffect(() => {
     const ticket = ++latest.current;
-    void search(kind, clientId, query).then((found) => {
+    const from: PickerSource = kind === 'app-users' ? { kind, integrationId: scope } : { kind, clientId: scope };
+    void search(from, query).then((found) => {
       if (ticket !== latest.current) return;
       setFailed(found === undefined);
       setResults(found);
       setActive(0);
     });
-  }, [kind, clientId, query]);
+  }, [kind, scope, query]);
 
   const items = (results?.items ?? []).filter((i) => !chosen.has(i.id));
   const open = query.trim() !== '' && items.length > 0;
@@ -90,7 +101,7 @@ export function DirectoryPicker({
     }
   }
 
-  const noun = kind === 'users' ? 'people' : 'groups';
+  const noun = kind === 'groups' ? 'groups' : kind === 'app-users' ? 'people assigned to the app' : 'people';
   return (
     <div className="picker" data-picker={kind}>
       <label htmlFor={`${id}-input`}>{label}</label>
@@ -105,16 +116,20 @@ export function DirectoryPicker({
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={onKeyDown}
-        placeholder={kind === 'users' ? 'Name, login or email' : 'Group name'}
+        placeholder={kind === 'groups' ? 'Group name' : 'Name, login or email'}
         autoComplete="off"
         spellCheck={false}
       />
       <p className="field-hint" aria-live="polite">
         {failed
-          ? `Could not search the org's ${noun}; check the connection and type again.`
+          ? kind === 'app-users'
+            ? 'Could not list the people assigned to the app: create the app and assign people first, or type a username.'
+            : `Could not search the org's ${noun}; check the connection and type again.`
           : results && query.trim() !== ''
             ? `${results.matched} match${results.matched === 1 ? '' : 'es'}${results.complete ? '' : ' so far (still loading the directory)'}`
-            : `Type to search the org's ${noun}.`}
+            : kind === 'app-users'
+              ? `Type to search the ${noun}.`
+              : `Type to search the org's ${noun}.`}
       </p>
       {open ? (
         <ul className="picker-results" role="listbox" id={`${id}-list`} aria-label={`${label} results`}>

@@ -4,6 +4,7 @@ import { TestLoginObservedSchema, type LoginMode, type LoginResult } from '../..
 import { api } from '../api/client';
 import { change, useMain } from '../api/use-main';
 import { TextField } from '../components/Field';
+import { DirectoryPicker } from './DirectoryPicker';
 import { fieldMessage } from './field-message';
 import type { StepScreenProps } from './types';
 import './saml-app.css';
@@ -51,6 +52,9 @@ function Result({ result }: { result: LoginResult }) {
     </section>
   );
 }
+
+/** The picker hides nobody: picking only fills the username field, which stays editable. */
+const noneChosen: ReadonlySet<string> = new Set();
 
 /** Test login: who signs in, how the SAMLResponse is captured, and every check on it. */
 export default function TestLoginStep({ view, vendor, save, fieldError, busy }: StepScreenProps) {
@@ -105,6 +109,16 @@ export default function TestLoginStep({ view, vendor, save, fieldError, busy }: 
           error={fieldMessage(shownError, (f) => f === 'userLogin')}
           autoComplete="off"
           spellCheck={false}
+        />
+        <DirectoryPicker
+          kind="app-users"
+          integrationId={integrationId}
+          label={`Or pick someone assigned to ${vendor.name}`}
+          chosen={noneChosen}
+          onPick={(person) => {
+            setUserLogin(person.detail);
+            setLocalError(undefined);
+          }}
         />
         <fieldset className="login-modes">
           <legend>Logins to test</legend>
