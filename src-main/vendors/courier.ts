@@ -47,6 +47,7 @@ export const courier: VendorProfile = {
       id: 'migrate',
       title: 'Migrate existing users',
       summary: "Import Courier's team export, match it to Okta and assign everyone with their Courier role.",
+      optional: true,
     },
     { id: 'test-login', title: 'Test login', summary: 'IdP-initiated login, checked on the real SAML assertion.' },
   ],

@@ -48,6 +48,7 @@ export const customSaml: VendorProfile = {
       id: 'migrate',
       title: 'Migrate existing users',
       summary: "Import the app's user export, match it to Okta and assign everyone.",
+      optional: true,
     },
     {
       id: 'test-login',

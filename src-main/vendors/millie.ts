@@ -38,6 +38,7 @@ export const millie: VendorProfile = {
       id: 'migrate',
       title: 'Migrate existing users',
       summary: "Import Millie's user export, match it to Okta and assign everyone.",
+      optional: true,
     },
     {
       id: 'test-login',

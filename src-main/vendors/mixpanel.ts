@@ -54,6 +54,7 @@ export const mixpanel: VendorProfile = {
       id: 'migrate',
       title: 'Migrate existing users',
       summary: "Import Mixpanel's member export, match it to Okta and assign everyone with their Mixpanel role.",
+      optional: true,
     },
     {
       id: 'test-login',

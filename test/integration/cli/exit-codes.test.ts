@@ -219,8 +219,8 @@ describe('lists tell things apart and do not show stale addresses', () => {
       const io = captureIo();
       expect(await runCli(['integrations', 'list', '--data-dir', dir], io)).toBe(0);
       expect(io.stdout.trim().split('\n')).toEqual([
-        `Mixpanel\tMixpanel\tclient Acme\tid ${ids[0]}\t0/8 steps verified`,
-        `Mixpanel EU\tMixpanel\tclient Acme\tid ${ids[1]}\t0/8 steps verified`,
+        `Mixpanel\tMixpanel\tclient Acme\tid ${ids[0]}\t0/9 steps verified`,
+        `Mixpanel EU\tMixpanel\tclient Acme\tid ${ids[1]}\t0/9 steps verified`,
       ]);
     });
   });

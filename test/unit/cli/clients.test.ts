@@ -50,7 +50,7 @@ describe('okta-onboard clients and integrations', () => {
         await runCli(['integrations', 'add', '--client', 'acme', '--vendor', 'millie', '--data-dir', dir], io),
       ).toBe(0);
       expect(io.stdout).toBe(
-        'Added Millie to "Acme": Company slug → Millie app → Metadata & certificate → Email domains → Send to Millie → Assign users → Test login\n',
+        'Added Millie to "Acme": Company slug → Millie app → Metadata & certificate → Email domains → Send to Millie → Assign users → Migrate existing users → Test login\n',
       );
       const json = captureIo();
       await runCli(['integrations', 'list', '--data-dir', dir, '--json'], json);

@@ -25,6 +25,7 @@ describe('workspace', () => {
         'provisioning',
         'bookmark',
         'assign',
+        'migrate',
         'test-login',
       ]);
       const file = JSON.parse(await readFile(join(dir, 'workspace.json'), 'utf8')) as { schemaVersion: number };
