@@ -10,11 +10,14 @@ import { StepRunner } from '../steps/runner';
 import { wizardSteps } from '../steps/registry';
 import type { LoginCapture } from '../saml/login-capture/types';
 import { ProgressBoard } from '../directory/progress-board';
+import { sweepCrashLeftovers, type SweepResult } from './startup-sweep';
 
 export interface Services {
   handlers: Handlers;
   workspace: Workspace;
   practiceOrg: PracticeOrg;
+  /** The start-up clean-up of what a crash left (startup-sweep.ts); runs in the background, never rejects. */
+  startupSweep: Promise<SweepResult[]>;
   close(): Promise<void>;
 }
 
@@ -59,6 +62,17 @@ export async function createServices(options: {
   });
   const connect = connector.connect;
   const progress = new ProgressBoard();
+  const steps = new StepRunner({ workspace, secrets, connect, steps: wizardSteps, onProgress: progress.report });
+  // Not awaited: start never waits on Okta; a step's screen still lists what this could not remove.
+  const startupSweep = sweepCrashLeftovers({
+    workspace,
+    openWrites: (clientId) => audit.openWrites(clientId),
+    connect,
+    runner: steps,
+  }).catch((error: unknown) => {
+    console.warn('start-up clean-up failed:', error instanceof Error ? error.message : error);
+    return [];
+  });
   const handlers = createHandlers({
     mode: options.mode,
     workspace,
@@ -73,7 +87,7 @@ export async function createServices(options: {
     ...(options.loginCapture ? { loginCapture: options.loginCapture } : {}),
     ...(options.clipboard ? { clipboard: options.clipboard } : {}),
     progress,
-    steps: new StepRunner({ workspace, secrets, connect, steps: wizardSteps, onProgress: progress.report }),
+    steps,
   });
-  return { handlers, workspace, practiceOrg, close: () => practiceOrg.close() };
+  return { handlers, workspace, practiceOrg, startupSweep, close: () => practiceOrg.close() };
 }
