@@ -11,10 +11,21 @@ const root = resolve(import.meta.dirname, '..', '..');
  * separate Node processes. The CLI is built with the same options as scripts/build-cli.mjs.
  */
 export async function buildNodeBins(): Promise<{ cli: string; writer: string; remove(): Promise<void> }> {
+  const bins = await buildNodeEntries({
+    'okta-onboard': 'src-main/cli/main.ts',
+    'workspace-writer': 'test/support/workspace-writer.ts',
+  });
+  return { cli: bins.path('okta-onboard'), writer: bins.path('workspace-writer'), remove: bins.remove };
+}
+
+/** Any entry points (name -> source path from the repo root) as Node ESM scripts in a fresh out/ folder. */
+export async function buildNodeEntries(
+  entryPoints: Record<string, string>,
+): Promise<{ path(name: string): string; remove(): Promise<void> }> {
   const outdir = join(root, 'out', `test-bins-${randomBytes(4).toString('hex')}`);
   await build({
     absWorkingDir: root,
-    entryPoints: { 'okta-onboard': 'src-main/cli/main.ts', 'workspace-writer': 'test/support/workspace-writer.ts' },
+    entryPoints,
     outdir,
     bundle: true,
     splitting: true,
@@ -29,8 +40,7 @@ export async function buildNodeBins(): Promise<{ cli: string; writer: string; re
     logLevel: 'warning',
   });
   return {
-    cli: join(outdir, 'okta-onboard.js'),
-    writer: join(outdir, 'workspace-writer.js'),
+    path: (name) => join(outdir, `${name}.js`),
     remove: () => rm(outdir, { recursive: true, force: true }),
   };
 }
