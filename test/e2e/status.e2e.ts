@@ -74,7 +74,7 @@ test("after a restart the practice org still holds the app; changed behind the a
   app = await start();
   await page.goto(app.url);
   await page.getByRole('combobox', { name: 'Client', exact: true }).selectOption({ label: 'Acme (practice)' });
-  await expect(page.locator('.integration-card')).toContainText('2 of 9 required verified, 1 optional to do');
+  await expect(page.locator('.integration-card')).toContainText('2 of 8 required verified, 2 optional to do');
   await expect(page.getByTestId('integration-when')).toHaveText(/^Last verified .+ ago|just now/);
   await page.locator('.integration-card', { hasText: 'Courier' }).click();
   // Opening the integration re-reads it from the practice org, which kept its state in the data folder.
@@ -173,7 +173,7 @@ test('the audit log, rename, reset of the practice org and delete, each saying w
   await dialog.getByRole('button', { name: 'Reset practice org' }).click();
   await expect(page.getByText('The practice org of Acme Corp was reset to its sample users and groups.')).toBeVisible();
   await page.getByRole('button', { name: 'Verify all' }).click();
-  await expect(page.locator('.integration-card')).toContainText('0 of 9 required verified, 1 optional to do, 1 failed');
+  await expect(page.locator('.integration-card')).toContainText('0 of 8 required verified, 2 optional to do, 1 failed');
   await expect(page.getByTestId('integration-when')).toHaveText('Not verified yet');
 
   await page.locator('.integration-list li', { hasText: 'Courier US' }).getByRole('button', { name: 'Delete' }).click();
