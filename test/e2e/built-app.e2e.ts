@@ -96,7 +96,7 @@ test('the built preload exposes only the grouped api, each call one ipcRenderer.
   };
   expect(seen.keys).toEqual(['api']);
   expect(seen.shape.clients).toEqual(['list', 'add', 'rename', 'remove', 'resetPracticeOrg']);
-  expect(seen.shape.steps).toEqual(['view', 'saveInput', 'inspect', 'apply', 'verify']);
+  expect(seen.shape.steps).toEqual(['view', 'saveInput', 'inspect', 'apply', 'verify', 'skip']);
   expect(seen.invoked).toEqual([{ channel: 'clients.list', request: {} }]);
   expect(seen.reply).toEqual({ ok: true, value: [] });
 });

@@ -42,13 +42,13 @@ test('adds a client, picks a vendor, walks the rail by keyboard, and keeps progr
   await wizard.press('End');
   await wizard.waitForCurrent('Test login');
   await wizard.press('ArrowUp');
-  await wizard.waitForCurrent('Assign users');
+  await wizard.waitForCurrent('Migrate existing users');
   await expect(wizard.currentRailStep()).toBeFocused();
   await browserMode.screenshot(page, 'foundation-05-wizard-keyboard');
 
   await page.reload();
-  await expect(wizard.stepHeading()).toHaveText('Assign users');
-  await expect(wizard.currentRailStep()).toContainText('Assign users');
+  await expect(wizard.stepHeading()).toHaveText('Migrate existing users');
+  await expect(wizard.currentRailStep()).toContainText('Migrate existing users');
   await expect(page.getByRole('combobox', { name: 'Client' })).toHaveValue(/^cli_/);
   await browserMode.screenshot(page, 'foundation-06-after-reload');
 
