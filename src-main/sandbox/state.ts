@@ -169,18 +169,7 @@ export class OrgState {
     this.memberOf.get(userId)?.delete(groupId);
     group.lastMembershipUpdated = now();
     for (const [appId, assigned] of this.appGroups) {
-      if (!assigned.has(groupId)) continue;
-      const appUser = this.getAppUser(appId, userId);
-      if (!appUser) continue;
-      appUser.groupIds = appUser.groupIds.filter((g) => g !== groupId);
-      if (!appUser.direct && appUser.groupIds.length === 0) {
-        this.appUsers.get(appId)?.delete(userId);
-        this.emit({ change: 'unassigned', appId, userId, appUser });
-      } else {
-        if (!appUser.direct) appUser.profile = this.groupProfileFor(appId, appUser.groupIds);
-        appUser.lastUpdated = now();
-        this.emit({ change: 'updated', appId, userId, appUser });
-      }
+      if (assigned.has(groupId)) this.withdrawThroughGroup(appId, groupId, userId);
     }
   }
 
@@ -350,18 +339,21 @@ export class OrgState {
 
   unassignGroup(appId: string, groupId: string): void {
     if (!this.appGroups.get(appId)?.delete(groupId)) return;
-    for (const userId of this.groupMemberIds(groupId)) {
-      const appUser = this.getAppUser(appId, userId);
-      if (!appUser) continue;
-      appUser.groupIds = appUser.groupIds.filter((g) => g !== groupId);
-      if (!appUser.direct && appUser.groupIds.length === 0) {
-        this.appUsers.get(appId)?.delete(userId);
-        this.emit({ change: 'unassigned', appId, userId, appUser });
-      } else {
-        if (!appUser.direct) appUser.profile = this.groupProfileFor(appId, appUser.groupIds);
-        appUser.lastUpdated = now();
-        this.emit({ change: 'updated', appId, userId, appUser });
-      }
+    for (const userId of this.groupMemberIds(groupId)) this.withdrawThroughGroup(appId, groupId, userId);
+  }
+
+  /** The user is no longer covered by `groupId` on `appId`: gone if nothing else assigns them, else re-profiled. */
+  private withdrawThroughGroup(appId: string, groupId: string, userId: string): void {
+    const appUser = this.getAppUser(appId, userId);
+    if (!appUser) return;
+    appUser.groupIds = appUser.groupIds.filter((g) => g !== groupId);
+    if (!appUser.direct && appUser.groupIds.length === 0) {
+      this.appUsers.get(appId)?.delete(userId);
+      this.emit({ change: 'unassigned', appId, userId, appUser });
+    } else {
+      if (!appUser.direct) appUser.profile = this.groupProfileFor(appId, appUser.groupIds);
+      appUser.lastUpdated = now();
+      this.emit({ change: 'updated', appId, userId, appUser });
     }
   }
 
