@@ -13,8 +13,16 @@ import { defineStep, type StepContext } from './step';
 const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
 // The runner hands apply the observation inspect just made: its full survey is kept here, not in workspace.json.
 const surveys = new WeakMap<MigrateObserved, Survey>();
+// The latest survey of each integration, for the screen's paged review: apply writes its row results into it as it goes.
+const latest = new Map<string, Survey>();
 
-function observe(s: Survey, input: MigrateInput, appId: string): MigrateObserved {
+/** The survey the migrate step read last for this integration (this process), with apply's results so far. */
+export function latestMigrateSurvey(integrationId: string): Survey | undefined {
+  return latest.get(integrationId);
+}
+
+/** What the plan looks like for a survey and input: counts, both routes' minutes, the route taken. Pure. */
+export function observe(s: Survey, input: MigrateInput, appId: string): MigrateObserved {
   const needsGroup = s.roleGroups.filter(
     (g) => s.toAssign.some((r) => (r.role ?? null) === g.role) || (s.toCreate.length > 0 && g.role === null),
   );
@@ -201,6 +209,7 @@ export const migrateStep = defineStep<MigrateInput, MigrateObserved>({
     const s = await survey(await ctx.okta(), ctx.dataDir, ctx.integration, ctx.profile, appId);
     const observed = observe(s, ctx.input, appId);
     surveys.set(observed, s);
+    latest.set(ctx.integration.id, s);
     return observed;
   },
 
@@ -211,6 +220,7 @@ export const migrateStep = defineStep<MigrateInput, MigrateObserved>({
     const appId = observed.appId;
     startMigrationRun(ctx.integration.id);
     let s = surveys.get(observed) ?? (await survey(okta, ctx.dataDir, ctx.integration, ctx.profile, appId));
+    latest.set(ctx.integration.id, s);
     if (s.toCreate.length > 0) {
       const creates = s.toCreate.map((u) => ({
         row: u.row,
@@ -226,6 +236,7 @@ export const migrateStep = defineStep<MigrateInput, MigrateObserved>({
       if (!(await runAll(ctx, s, creates, 'Creating Okta users', 'create'))) return;
       // Read again: the new people are matched (and their roles mapped) like everyone else.
       s = await survey(okta, ctx.dataDir, ctx.integration, ctx.profile, appId);
+      latest.set(ctx.integration.id, s);
     }
     const route = observe(s, ctx.input, appId).route;
     const groups = route === 'group' ? await ensureGroups(okta, appId, s) : undefined;
