@@ -68,10 +68,21 @@ export default function AssignStep({ view, integration, save, fieldError, busy }
     users.map((u) => u.id),
   );
   const progress = useApplyProgress(integration.id, busy);
-  /** Warnings raised as people are picked, before anything is saved or assigned. */
-  const [pickWarnings, setPickWarnings] = useState<Record<string, string>>({});
-  const addressWarning = (id: string) =>
-    pickWarnings[id] ?? observed?.addressFindings?.find((f) => f.id === id)?.message;
+  /**
+   * The address of each person picked on this screen (not saved yet, so main has not looked at it).
+   * The warning is worked out from it whenever the screen draws, against the current observation's
+   * rule: a pick made before Okta's answer arrived (or under an older answer) is still warned about
+   * once the rule is known, instead of only when the answer happened to come first.
+   */
+  const [pickedAddresses, setPickedAddresses] = useState<Record<string, string>>({});
+  const addressWarning = (id: string) => {
+    const picked = pickedAddresses[id];
+    const rule = observed?.addressRule;
+    return (
+      (picked && rule ? addressProblem(picked, rule) : undefined) ??
+      observed?.addressFindings?.find((f) => f.id === id)?.message
+    );
+  };
   const flaggedAssigned = (observed?.addressFindings ?? []).filter((f) => f.assigned);
   const errorFor = (field: string) => (fieldError?.field === field ? fieldError.message : undefined);
   const saved =
@@ -174,8 +185,7 @@ export default function AssignStep({ view, integration, save, fieldError, busy }
           label="Search people"
           chosen={new Set(users.map((u) => u.id))}
           onPick={(item) => {
-            const warning = observed?.addressRule ? addressProblem(item.detail, observed.addressRule) : undefined;
-            if (warning) setPickWarnings({ ...pickWarnings, [item.id]: warning });
+            if (item.detail) setPickedAddresses({ ...pickedAddresses, [item.id]: item.detail });
             setUsers([...users, { id: item.id, name: item.name }]);
           }}
         />
