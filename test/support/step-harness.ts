@@ -3,11 +3,13 @@ import { afterAll } from 'vitest';
 import type { Client, Integration, StepId, VendorId } from '../../src-main/api/model';
 import type { StepView } from '../../src-main/api/steps';
 import { connectOrg, type OrgAuth } from '../../src-main/okta/connect';
+import type { OktaOrgApi } from '../../src-main/okta/org-api';
 import type { SandboxOptions, SandboxOrg } from '../../src-main/sandbox/server';
 import { StepRunner } from '../../src-main/steps/runner';
 import { wizardSteps } from '../../src-main/steps/registry';
 import { AppError } from '../../src-main/errors';
-import { AuditLog } from '../../src-main/workspace/audit-log';
+import { AuditLog, type AuditInput } from '../../src-main/workspace/audit-log';
+import { currentAuditScope } from '../../src-main/workspace/audit-scope';
 import { FileSecretStore } from '../../src-main/workspace/secrets';
 import { Workspace } from '../../src-main/workspace/workspace';
 import { startSandbox } from './sandbox';
@@ -28,6 +30,8 @@ export interface StepHarness {
   verify(stepId: StepId): Promise<StepView>;
   /** The integration as main has it now (facts, step records). */
   current(): Promise<Integration>;
+  /** The client's org, connected as the runner connects it. */
+  connect(client: Client): Promise<OktaOrgApi>;
 }
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -42,7 +46,7 @@ afterAll(async () => {
  */
 export async function stepHarness(
   vendorId: VendorId,
-  options: { sandbox?: SandboxOptions } = {},
+  options: { sandbox?: SandboxOptions; scopedAudit?: boolean } = {},
 ): Promise<StepHarness> {
   const temp = await makeTempDir();
   cleanups.push(temp.remove);
@@ -59,15 +63,15 @@ export async function stepHarness(
   });
   await secrets.set(client.id, 'api-token', org.apiToken);
   const integration = await workspace.addIntegration({ clientId: client.id, vendorId });
-  const runner = new StepRunner({
-    workspace,
-    secrets,
-    steps: wizardSteps,
-    connect: (c) => {
-      if (c.auth.method === 'none') throw new AppError('NOT_SIGNED_IN', 'not signed in', 'sign in');
-      return connectOrg({ clientId: c.id, orgUrl: c.orgUrl, auth: c.auth as OrgAuth, secrets, audit: audit.append });
-    },
-  });
+  const connect = (c: Client) => {
+    if (c.auth.method === 'none') throw new AppError('NOT_SIGNED_IN', 'not signed in', 'sign in');
+    // With `scopedAudit`, each write names its integration and step, as the app's services log it.
+    const sink = options.scopedAudit
+      ? (event: AuditInput) => audit.append({ ...event, ...currentAuditScope() })
+      : audit.append;
+    return connectOrg({ clientId: c.id, orgUrl: c.orgUrl, auth: c.auth as OrgAuth, secrets, audit: sink });
+  };
+  const runner = new StepRunner({ workspace, secrets, steps: wizardSteps, connect });
   const ref = (stepId: StepId) => ({ integrationId: integration.id, stepId });
   return {
     org,
@@ -82,5 +86,6 @@ export async function stepHarness(
     apply: (stepId) => runner.apply(ref(stepId)),
     verify: (stepId) => runner.verify(ref(stepId)),
     current: () => workspace.getIntegration(integration.id),
+    connect,
   };
 }
