@@ -297,6 +297,11 @@ export interface OktaOrgApi {
   /** The IdP metadata XML of a SAML app, signed with `kid` or the app's active key. */
   getAppMetadataXml(appId: string, kid?: string): Promise<string>;
   listAppKeys(appId: string): Promise<AppKey[]>;
+  getAppKey(appId: string, kid: string): Promise<AppKey | undefined>;
+  /** A new signing key credential for the app; the app keeps signing with its current key. */
+  generateAppKey(appId: string, validityYears: number): Promise<AppKey>;
+  /** Points the app's `credentials.signing.kid` at one of its keys (a full replace of the app as read). */
+  setAppSigningKey(appId: string, kid: string): Promise<OktaApp>;
 
   listUsers(query?: UserQuery): Paged<OktaUser>;
   getUser(idOrLogin: string): Promise<OktaUser | undefined>;

@@ -57,6 +57,10 @@ export function withoutNulls<T>(value: T): T {
       .map(([k, v]) => [k, withoutNulls(v)]),
   ) as T;
 }
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
 const read = (operation: string): CallContext => ({ operation, role: ROLE_FOR.read });
 const appWrite = (operation: string): CallContext => ({ operation, role: ROLE_FOR.appWrite });
 const groupWrite = (operation: string): CallContext => ({ operation, role: ROLE_FOR.groupWrite });
@@ -222,6 +226,63 @@ export class OktaOrgClient implements OktaOrgApi {
       `/api/v1/apps/${e(appId)}/credentials/keys`,
       keySchema.array(),
       read(`list the signing keys of app ${appId}`),
+    );
+  }
+
+  getAppKey(appId: string, kid: string): Promise<AppKey | undefined> {
+    return this.http.optional(
+      `/api/v1/apps/${e(appId)}/credentials/keys/${e(kid)}`,
+      keySchema,
+      read(`read signing key ${kid} of app ${appId}`),
+    );
+  }
+
+  /** POST, never re-sent: a lost answer is settled by looking for a key the app did not have. */
+  async generateAppKey(appId: string, validityYears: number): Promise<AppKey> {
+    const knownKids = (await this.listAppKeys(appId)).map((k) => k.kid);
+    return this.writes.write(
+      'app.key.generate',
+      `app ${appId} (new signing key, ${validityYears} years)`,
+      { kind: 'app-key-new', appId, knownKids },
+      () =>
+        this.http.json(
+          'POST',
+          withQuery(`/api/v1/apps/${e(appId)}/credentials/keys/generate`, { validityYears }),
+          keySchema,
+          appWrite(`generate a signing key for app ${appId}`),
+        ),
+    );
+  }
+
+  async setAppSigningKey(appId: string, kid: string): Promise<OktaApp> {
+    const app = await this.getApp(appId);
+    if (app === undefined) {
+      throw new AppError(
+        'APP_GONE',
+        `The app ${appId} is no longer in Okta, so its signing key cannot be switched.`,
+        'Check the app in the Admin Console (Applications); if it was deleted, set the integration up again.',
+      );
+    }
+    const body: OktaAppInput = {
+      name: app.name,
+      label: app.label,
+      signOnMode: app.signOnMode,
+      settings: app.settings,
+      credentials: { ...app.credentials, signing: { ...asRecord(app.credentials?.signing), kid } },
+      ...(app.visibility ? { visibility: app.visibility } : {}),
+    };
+    return this.writes.write(
+      'app.signing-key.switch',
+      `app ${appId} (sign with key ${kid})`,
+      { kind: 'app-fields', appId, fields: { credentials: { signing: { kid } } } },
+      () =>
+        this.http.json(
+          'PUT',
+          `/api/v1/apps/${e(appId)}`,
+          appSchema,
+          appWrite(`switch the signing key of app ${appId}`),
+          withoutNulls(body),
+        ),
     );
   }
 

@@ -36,6 +36,8 @@ export const WriteProbeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('group-name'), name: z.string() }),
   z.object({ kind: z.literal('group-member'), groupId: z.string(), userId: z.string(), present: z.boolean() }),
   z.object({ kind: z.literal('user-login'), login: z.string() }),
+  /** A generated key credential: a key the app did not have before the write. */
+  z.object({ kind: z.literal('app-key-new'), appId: z.string(), knownKids: z.array(z.string()) }),
 ]);
 export type WriteProbe = z.infer<typeof WriteProbeSchema>;
 
@@ -122,6 +124,10 @@ export async function runProbe(okta: OktaOrgApi, probe: WriteProbe): Promise<Pro
     case 'user-login': {
       const user = await okta.getUser(probe.login);
       return user === undefined ? { landed: false } : { landed: true, value: user };
+    }
+    case 'app-key-new': {
+      const key = (await okta.listAppKeys(probe.appId)).find((k) => !probe.knownKids.includes(k.kid));
+      return key === undefined ? { landed: false } : { landed: true, value: key };
     }
     case 'feature': {
       const feature = (await okta.listFeatures(probe.appId)).find((f) => f.name === 'USER_PROVISIONING');

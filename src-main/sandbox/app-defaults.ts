@@ -306,12 +306,23 @@ export function newAppRecord(prepared: PreparedApp, state: OrgState, activate: b
   return app;
 }
 
-/** Keeps `credentials.signing.kid` pointing at the app's active key. */
-export function withSigningKid(app: AppRecord): void {
+/**
+ * Keeps `credentials.signing.kid` naming one of the app's keys: `kid` when given (a replace that
+ * switches the signing key), else the key it named before the body was replaced, else the first.
+ */
+export function withSigningKid(app: AppRecord, kid?: string, previousKid?: string): void {
   const credentials = objectAt(app.body.credentials);
-  const key = app.signingKeys[0];
+  const key =
+    app.signingKeys.find((k) => k.kid === (kid ?? previousKid)) ?? (kid === undefined ? app.signingKeys[0] : undefined);
   credentials.signing = key ? { kid: key.kid } : {};
   app.body.credentials = credentials;
+}
+
+/** The kid a create or replace body asks to sign with (`credentials.signing.kid`), if any. */
+export function requestedSigningKid(input: unknown): string | undefined {
+  if (!isObject(input)) return undefined;
+  const kid = objectAt(objectAt(input.credentials).signing).kid;
+  return typeof kid === 'string' && kid !== '' ? kid : undefined;
 }
 
 export function activeSigningKey(app: AppRecord): SigningKeyRecord | undefined {
@@ -319,8 +330,13 @@ export function activeSigningKey(app: AppRecord): SigningKeyRecord | undefined {
   return app.signingKeys.find((k) => k.kid === kid) ?? app.signingKeys[0];
 }
 
-export function newSigningKey(orgName: string): SigningKeyRecord {
-  const credentials = generateSigningCredentials({ commonName: orgName, organization: 'Okta' });
+/** Okta's app signing certificates: 10 years for the key an app is created with. */
+export function newSigningKey(orgName: string, validityYears = 10): SigningKeyRecord {
+  const credentials = generateSigningCredentials({
+    commonName: orgName,
+    organization: 'Okta',
+    validDays: Math.round(validityYears * 365.25),
+  });
   const cert = new X509Certificate(credentials.certificatePem);
   const jwk = cert.publicKey.export({ format: 'jwk' });
   const at = now();

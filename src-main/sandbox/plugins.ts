@@ -3,6 +3,7 @@ import { consolePlugin } from './console';
 import { oauthPlugin } from './oauth';
 import { provisioningPlugin } from './provisioning';
 import { appAssignmentsPlugin } from './routes/app-assignments';
+import { appKeysPlugin } from './routes/app-keys';
 import { appsPlugin } from './routes/apps';
 import { groupWritesPlugin } from './routes/group-writes';
 import { groupsPlugin } from './routes/groups';
@@ -15,6 +16,7 @@ import { ssoPlugin } from './sso';
 /** Installed into every sandbox org, in this order: the Management API first, then OAuth, SSO and provisioning. */
 export const builtInPlugins: readonly SandboxPlugin[] = [
   appsPlugin,
+  appKeysPlugin,
   metadataPlugin,
   appAssignmentsPlugin,
   schemasPlugin,

@@ -92,6 +92,7 @@ describe("every request our Okta client sends conforms to Okta's Management API 
     };
     const user = await as('getUser', () => okta.getUser(org.adminLogin));
     if (!user) throw new Error('seeded admin missing');
+    let generated: { kid: string } | undefined;
     const operations: Record<Operation, () => Promise<unknown>> = {
       whoAmI: () => okta.whoAmI(),
       listApps: () => okta.listApps({ q: 'Contract', filter: 'status eq "ACTIVE"' }),
@@ -108,6 +109,12 @@ describe("every request our Okta client sends conforms to Okta's Management API 
       deactivateApp: () => okta.deactivateApp(app.id),
       getAppMetadataXml: () => okta.getAppMetadataXml(app.id),
       listAppKeys: () => okta.listAppKeys(app.id),
+      generateAppKey: async () => {
+        generated = await okta.generateAppKey(app.id, 2);
+        return generated;
+      },
+      getAppKey: () => okta.getAppKey(app.id, generated?.kid ?? 'never-generated'),
+      setAppSigningKey: () => okta.setAppSigningKey(app.id, generated?.kid ?? 'never-generated'),
       listUsers: () =>
         okta
           .listUsers({ q: 'a', limit: 5 })
@@ -178,6 +185,9 @@ describe("every request our Okta client sends conforms to Okta's Management API 
       'activateApp',
       'getAppMetadataXml',
       'listAppKeys',
+      'generateAppKey',
+      'getAppKey',
+      'setAppSigningKey',
       'listUsers',
       'getUser',
       'listGroups',

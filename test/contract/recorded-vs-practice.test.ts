@@ -135,6 +135,17 @@ describe("the practice org answers in the real org's shape, at every path our cl
     expect(practice).toEqual(real);
   });
 
+  it('a generated signing key has the shape of a recorded key (Okta documents one JsonWebKey for both)', async () => {
+    const generated = await api<unknown>(
+      org,
+      'POST',
+      `/api/v1/apps/${appId}/credentials/keys/generate?validityYears=2`,
+    );
+    expect(generated.status).toBe(201);
+    const { real, practice } = shapes(recordedJson<unknown[]>('app-saml-keys')[0], generated.body, KEY_PATHS);
+    expect(practice).toEqual(real);
+  });
+
   it('the app user schema, with its base userName and a custom enum', async () => {
     const custom = recordedJson<{ definitions: { custom: { properties: Record<string, unknown> } } }>(
       'app-user-schema-read',

@@ -122,6 +122,75 @@ describe('sandbox apps conform to the Okta Management API contract', () => {
   });
 });
 
+describe('sandbox signing key rollover conforms to the contract', () => {
+  const path = () => `/api/v1/apps/${String(samlApp.id)}`;
+
+  it('generates a key credential (201 JsonWebKey) that the app does not sign with yet', async () => {
+    const before = (await api<Json>(org, 'GET', path())).body;
+    const generated = await exchange<Json>('POST', `${path()}/credentials/keys/generate?validityYears=3`);
+    expect([generated.status, generated.violations]).toEqual([201, []]);
+    expect(generated.body).toMatchObject({ kty: 'RSA', use: 'sig' });
+    const years =
+      (Date.parse(String(generated.body.expiresAt)) - Date.parse(String(generated.body.created))) / 3.15576e10;
+    expect(Math.round(years)).toBe(3);
+    const keys = await exchange<Json[]>('GET', `${path()}/credentials/keys`);
+    expect(keys.violations).toEqual([]);
+    expect(keys.body.map((k) => k.kid)).toContain(generated.body.kid);
+    const one = await exchange<Json>('GET', `${path()}/credentials/keys/${String(generated.body.kid)}`);
+    expect([one.status, one.violations, one.body.kid]).toEqual([200, [], generated.body.kid]);
+    const after = (await api<Json>(org, 'GET', path())).body;
+    expect(after.credentials).toEqual(before.credentials);
+  });
+
+  it('refuses a validity outside 2 to 10 years with E0000001', async () => {
+    for (const years of ['1', '11', 'ten']) {
+      const refused = await exchange<Json>('POST', `${path()}/credentials/keys/generate?validityYears=${years}`);
+      expect([refused.status, refused.body.errorCode]).toEqual([400, 'E0000001']);
+      expect(refused.body.errorCauses).toEqual([
+        { errorSummary: 'Validity years out of range. It should be 2 - 10 years' },
+      ]);
+    }
+  });
+
+  it('switches the signing key with a replace naming credentials.signing.kid, and the metadata follows', async () => {
+    const generated = (await api<Json>(org, 'POST', `${path()}/credentials/keys/generate?validityYears=2`)).body;
+    const app = (await api<Json>(org, 'GET', path())).body;
+    // Okta answers unset fields as null but its spec types them as strings: send them back left out.
+    const settings = JSON.parse(JSON.stringify(app.settings, (_k, v: unknown) => (v === null ? undefined : v))) as Json;
+    const body = {
+      name: app.name,
+      label: app.label,
+      signOnMode: app.signOnMode,
+      settings,
+      credentials: { ...(app.credentials as Json), signing: { kid: generated.kid } },
+    };
+    const replaced = await exchange<Json>('PUT', path(), { body });
+    expect([replaced.status, replaced.violations]).toEqual([200, []]);
+    expect((replaced.body.credentials as Json).signing).toEqual({ kid: generated.kid });
+    const metadata = await api(org, 'GET', `${path()}/sso/saml/metadata`, { headers: { accept: 'text/xml' } });
+    expect(metadata.text).toContain(`<ds:X509Certificate>${(generated.x5c as string[])[0]}</ds:X509Certificate>`);
+    // A replace that leaves credentials.signing out keeps the key in use.
+    const { credentials: _dropped, ...withoutCredentials } = body;
+    const kept = await api<Json>(org, 'PUT', path(), { body: withoutCredentials });
+    expect((kept.body.credentials as Json).signing).toEqual({ kid: generated.kid });
+  });
+
+  it('refuses to sign with a kid the app does not have', async () => {
+    const app = (await api<Json>(org, 'GET', path())).body;
+    const refused = await exchange<Json>('PUT', path(), {
+      body: {
+        name: app.name,
+        label: app.label,
+        signOnMode: app.signOnMode,
+        settings: app.settings,
+        credentials: { signing: { kid: 'not-a-key-of-this-app' } },
+      },
+    });
+    expect([refused.status, refused.body.errorCode]).toEqual([400, 'E0000001']);
+    expect((await api<Json>(org, 'GET', path())).body.credentials).toEqual(app.credentials);
+  });
+});
+
 describe('sandbox assignments and schema conform to the contract', () => {
   it('assigns, reads, updates and unassigns an app user', async () => {
     const appId = String(samlApp.id);

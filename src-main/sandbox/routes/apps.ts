@@ -1,11 +1,11 @@
-import { newAppRecord, prepareApp, withSigningKid } from '../app-defaults';
+import { activeSigningKey, newAppRecord, prepareApp, requestedSigningKid, withSigningKid } from '../app-defaults';
 import type { SandboxContext, SandboxPlugin } from '../context';
-import { deleteActiveApp, notFound } from '../errors';
+import { deleteActiveApp, notFound, validationFailed } from '../errors';
 import { parseExpression } from '../filter';
 import { now } from '../ids';
 import type { AppRecord } from '../model';
 import { paginate } from '../pagination';
-import { renderApp, renderKey } from '../render';
+import { renderApp } from '../render';
 import { json, noContent } from '../router';
 import type { OrgState } from '../state';
 
@@ -65,10 +65,19 @@ export const appsPlugin: SandboxPlugin = {
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
           const prepared = prepareApp(req.body, state, app);
+          // A replace may switch the signing key to another of the app's keys (key rollover);
+          // leaving `credentials.signing` out keeps the key in use.
+          const kid = requestedSigningKid(req.body);
+          if (kid !== undefined && !app.signingKeys.some((k) => k.kid === kid)) {
+            throw validationFailed('credentials.signing.kid', [
+              `credentials.signing.kid: '${kid}' is not a key credential of this app; generate it first (POST /api/v1/apps/${app.id}/credentials/keys/generate).`,
+            ]);
+          }
+          const previousKid = activeSigningKey(app)?.kid;
           app.label = prepared.label;
           app.body = prepared.body;
           app.lastUpdated = now();
-          withSigningKid(app);
+          withSigningKid(app, kid, previousKid);
           return json(200, renderApp(app, ctx.baseUrl));
         },
       },
@@ -94,22 +103,6 @@ export const appsPlugin: SandboxPlugin = {
         path: '/api/v1/apps/{appId}/lifecycle/deactivate',
         auth: 'apps',
         handler: (req) => setStatus(requireApp(state, req.params.appId ?? ''), 'INACTIVE'),
-      },
-      {
-        method: 'GET',
-        path: '/api/v1/apps/{appId}/credentials/keys',
-        auth: 'apps',
-        handler: (req) => json(200, requireApp(state, req.params.appId ?? '').signingKeys.map(renderKey)),
-      },
-      {
-        method: 'GET',
-        path: '/api/v1/apps/{appId}/credentials/keys/{keyId}',
-        auth: 'apps',
-        handler: (req) => {
-          const key = requireApp(state, req.params.appId ?? '').signingKeys.find((k) => k.kid === req.params.keyId);
-          if (!key) throw notFound(req.params.keyId ?? '', 'Key');
-          return json(200, renderKey(key));
-        },
       },
     );
   },
