@@ -10,6 +10,8 @@ export interface SigningCredentialsOptions {
   /** Digest for the certificate's own signature; tests pass 'sha1' to make a weak certificate. */
   digest?: 'sha256' | 'sha1';
   keyBits?: number;
+  /** The serial's 16 random bytes; tests pin them to the edge cases (a leading 0x00 or 0x80). */
+  serialBytes?: Buffer;
 }
 
 export interface SigningCredentials {
@@ -21,13 +23,25 @@ export interface SigningCredentials {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * A serial that is positive and minimally encoded in DER, as X.509 requires (RFC 5280 4.1.2.2) and
+ * OpenSSL enforces ("illegal padding"). The first byte is forced into 0x01..0x7f: no sign byte is
+ * needed and none can be left over. The earlier `00` + 16 random bytes failed 1 time in ~512
+ * (random bytes starting 0x00 0x00..0x7f): node-forge trims one redundant zero, the second
+ * stayed, Node's X509Certificate refused the certificate and the practice org's app create answered 500.
+ */
+export function certificateSerial(random: Buffer): string {
+  const bytes = Buffer.from(random);
+  bytes[0] = ((bytes[0] ?? 0) & 0x7f) | 0x01;
+  return bytes.toString('hex');
+}
+
 /** A self-signed RSA key pair and certificate of the kind Okta uses to sign SAML responses. */
 export function generateSigningCredentials(options: SigningCredentialsOptions): SigningCredentials {
   const keys = forge.pki.rsa.generateKeyPair({ bits: options.keyBits ?? 2048, e: 0x10001 });
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
-  // A positive serial: a leading 0x00 keeps the DER INTEGER from reading as negative.
-  cert.serialNumber = `00${randomBytes(16).toString('hex')}`;
+  cert.serialNumber = certificateSerial(options.serialBytes ?? randomBytes(16));
   const notBefore = options.notBefore ?? new Date();
   cert.validity.notBefore = notBefore;
   cert.validity.notAfter = new Date(notBefore.getTime() + (options.validDays ?? 3650) * DAY_MS);
