@@ -28,7 +28,12 @@ const usageOf = (phase: Phase) =>
 /** One step's outcome as the CLI reports it. */
 export interface StepOutcome {
   stepId: StepId;
-  status: StepView['status'] | 'error';
+  /**
+   * `skipped`: an optional step the admin skipped (not run); `not-configured`: an optional step with
+   * input still missing (not run either, and no failure: the integration works without it).
+   */
+  status: StepView['status'] | 'error' | 'skipped' | 'not-configured';
+  optional: boolean;
   changes: StepView['changes'];
   checks: StepView['checks'];
   blockers: StepView['blockers'];
@@ -36,10 +41,11 @@ export interface StepOutcome {
   error?: { code: string; message: string; hint: string };
 }
 
-function outcomeOf(view: StepView): StepOutcome {
+function outcomeOf(view: StepView, optional: boolean): StepOutcome {
   return {
     stepId: view.stepId,
     status: view.status,
+    optional,
     changes: view.changes,
     checks: view.checks,
     blockers: view.blockers,
@@ -61,12 +67,35 @@ export function exitForOutcomes(phase: Phase, outcomes: StepOutcome[]): ExitCode
     return Exit.unreachable;
   if (errors.length > 0) return Exit.failed;
   if (phase === 'plan') return outcomes.some((o) => o.checks.some((c) => c.status === 'fail')) ? Exit.failed : Exit.ok;
-  return outcomes.every((o) => o.status === 'verified') ? Exit.ok : Exit.failed;
+  const counted = outcomes.filter((o) => o.status !== 'skipped' && o.status !== 'not-configured');
+  return counted.every((o) => o.status === 'verified') ? Exit.ok : Exit.failed;
+}
+
+/** An optional step is not run when skipped or still unconfigured; required steps always run. */
+function notRun(view: StepView, optional: boolean, named: boolean): StepOutcome | undefined {
+  if (!optional) return undefined;
+  if (view.skippedAt) return { ...outcomeOf(view, true), status: 'skipped', changes: [], checks: [] };
+  if (named) return undefined;
+  // Only the step's own missing input counts: an earlier step not done yet is that step's failure.
+  const own = view.blockers.filter((b) => b.stepId === undefined);
+  if (own.length > 0 && own.length === view.blockers.length)
+    return { ...outcomeOf(view, true), status: 'not-configured', changes: [], checks: [] };
+  return undefined;
 }
 
 const KIND_WORDS = { create: 'create', update: 'update', delete: 'delete', send: 'send', manual: 'YOU DO' } as const;
 
+const NOT_RUN_WORDS = {
+  skipped: 'skipped (optional; skipped by you, not run)',
+  'not-configured': 'not configured (optional; not run)',
+} as const;
+
 export function printOutcome(io: CliIo, o: StepOutcome): void {
+  if (o.status === 'skipped' || o.status === 'not-configured') {
+    io.out(`${o.stepId}: ${NOT_RUN_WORDS[o.status]}`);
+    for (const b of o.blockers) io.out(`  to set it up: ${b.message} ${b.hint}`);
+    return;
+  }
   io.out(`${o.stepId}: ${o.status}${o.verifiedAt ? ` (verified ${o.verifiedAt})` : ''}`);
   if (o.error) {
     io.out(`  error: ${o.error.message}`);
@@ -142,7 +171,9 @@ export function makeWizardCommand(phase: Phase): CliCommand {
         const integration = plan
           ? await createFromPlan(workspace, client.id, plan, values.label)
           : await workspace.findIntegration(client.id, requireFlag(values.integration, 'integration', example));
-        const stepIds = vendorProfile(integration.vendorId).steps.map((s) => s.id);
+        const profileSteps = vendorProfile(integration.vendorId).steps;
+        const stepIds = profileSteps.map((s) => s.id);
+        const isOptional = (id: StepId) => profileSteps.find((s) => s.id === id)?.optional === true;
         if (values.step !== undefined && !stepIds.includes(values.step as StepId))
           throw new AppError(
             'INVALID_ARGUMENT',
@@ -161,6 +192,12 @@ export function makeWizardCommand(phase: Phase): CliCommand {
           if (progress)
             io.err(`[${index + 1}/${selected.length}] ${stepId}: ${phase === 'plan' ? 'inspecting' : `${phase}ing`}…`);
           const ref = { integrationId: integration.id, stepId };
+          // A step named with --step is run even when unconfigured: the admin asked for it.
+          const skipped = notRun(await cli.runner.view(ref), isOptional(stepId), values.step !== undefined);
+          if (skipped) {
+            outcomes.push(skipped);
+            continue;
+          }
           try {
             const view =
               phase === 'plan'
@@ -168,7 +205,7 @@ export function makeWizardCommand(phase: Phase): CliCommand {
                 : phase === 'apply'
                   ? await cli.runner.apply(ref)
                   : await cli.runner.verify(ref);
-            outcomes.push(outcomeOf(view));
+            outcomes.push(outcomeOf(view, isOptional(stepId)));
           } catch (error) {
             const view = await cli.runner.view(ref);
             const failure =
@@ -176,8 +213,9 @@ export function makeWizardCommand(phase: Phase): CliCommand {
                 ? { code: error.code, message: error.message, hint: error.hint }
                 : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), hint: '' };
             // A step blocked by missing input is not an error of Okta's: it is reported with its blockers.
-            if (failure.code === 'STEP_BLOCKED') outcomes.push({ ...outcomeOf(view), status: 'needs-input' });
-            else outcomes.push({ ...outcomeOf(view), status: 'error', error: failure });
+            if (failure.code === 'STEP_BLOCKED')
+              outcomes.push({ ...outcomeOf(view, isOptional(stepId)), status: 'needs-input' });
+            else outcomes.push({ ...outcomeOf(view, isOptional(stepId)), status: 'error', error: failure });
           }
         }
         const exit = exitForOutcomes(phase, outcomes);

@@ -4,7 +4,7 @@ import { AppError, isAppError } from '../errors';
 import { shouldStop, startMigrationRun } from '../migrate/control';
 import { MATCH_CLASSES } from '../migrate/match';
 import { chooseRoute, estimateRoutes, formatMinutes } from '../migrate/routes';
-import { writeMigration, type RowResult } from '../migrate/store';
+import { readMigration, writeMigration, type RowResult } from '../migrate/store';
 import { survey, type Survey } from '../migrate/survey';
 import type { VendorUser } from '../migrate/vendor-users';
 import type { OktaOrgApi } from '../okta/org-api';
@@ -203,6 +203,19 @@ export const migrateStep = defineStep<MigrateInput, MigrateObserved>({
   needs: [
     { step: 'app', fact: 'appId', why: "The vendor's people are assigned to the app, so the app must exist first." },
   ],
+
+  // Migration is optional: with no export imported the step waits for one instead of failing.
+  async pendingInput({ dataDir, integration, profile }) {
+    if (await readMigration(dataDir, integration.id)) return [];
+    return [
+      {
+        message: `No export of ${profile.name}'s current users has been imported for this integration.`,
+        hint: `Import ${profile.name}'s user export (CSV or TSV), e.g. okta-onboard migrate plan --client <name> --integration "${integration.label}" --vendor-users team.csv; or skip this optional step.`,
+        field: 'file',
+        label: "Vendor's user export",
+      },
+    ];
+  },
 
   async inspect(ctx) {
     const appId = ctx.facts.appId ?? '';

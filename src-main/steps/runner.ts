@@ -228,11 +228,21 @@ export class StepRunner {
   async view(ref: StepRef): Promise<StepView> {
     const loaded = await this.load(ref);
     const input = await this.rawInput(ref, loaded);
+    return this.toView(ref, loaded, loaded.record, await this.blockersOf(loaded, input));
+  }
+
+  /** Why a step cannot run: facts of earlier steps, its own input, then input kept outside the workspace. */
+  private async blockersOf(loaded: Loaded, raw: Record<string, unknown>): Promise<StepView['blockers']> {
     const blockers = [
       ...missingFacts(loaded.step, loaded.integration.facts, loaded.profile),
-      ...inputBlockers(loaded.step, input),
+      ...inputBlockers(loaded.step, raw),
     ];
-    return this.toView(ref, loaded, loaded.record, blockers);
+    if (blockers.length > 0 || !loaded.step.pendingInput) return blockers;
+    return loaded.step.pendingInput({
+      dataDir: this.deps.workspace.dataDir,
+      integration: loaded.integration,
+      profile: loaded.profile,
+    });
   }
 
   /** Validates and saves the admin's input (secrets to the secret store), then inspects again. */
@@ -318,10 +328,7 @@ export class StepRunner {
   private async runPhase(ref: StepRef, phase: 'inspect' | 'apply' | 'verify'): Promise<StepView> {
     const loaded = await this.load(ref);
     const raw = await this.rawInput(ref, loaded);
-    const blockers = [
-      ...missingFacts(loaded.step, loaded.integration.facts, loaded.profile),
-      ...inputBlockers(loaded.step, raw),
-    ];
+    const blockers = await this.blockersOf(loaded, raw);
     if (blockers.length > 0) {
       if (phase === 'apply') {
         const first = blockers[0]!;

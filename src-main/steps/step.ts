@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Client, Integration, IntegrationFacts, StepId } from '../api/model';
-import type { Change, Check } from '../api/steps';
+import type { Change, Check, StepView } from '../api/steps';
 import type { OktaOrgApi } from '../okta/org-api';
 import type { VendorProfile } from '../vendors/profile';
 import type { TemporaryLedger } from './temporaries';
@@ -43,6 +43,15 @@ export interface Step<Input, Observed> {
   defaults(profile: VendorProfile, facts: IntegrationFacts): Record<string, unknown>;
   /** Steps whose facts this one needs, with the fact that must be present. */
   needs?: readonly { step: StepId; fact: keyof IntegrationFacts; why: string }[];
+  /**
+   * Input a step keeps outside the workspace (a migration's imported export) that is still missing:
+   * one blocker per missing piece, so the step reads "needs input" rather than failing on inspect.
+   */
+  pendingInput?(where: {
+    dataDir: string;
+    integration: Integration;
+    profile: VendorProfile;
+  }): Promise<StepView['blockers']>;
   inspect(ctx: StepContext<Input>): Promise<Observed>;
   plan(input: Input, observed: Observed, profile: VendorProfile): Change[];
   apply(ctx: StepContext<Input>, changes: Change[], observed: Observed): Promise<void>;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli';
 import type { StepOutcome } from '../../../src-main/cli/wizard';
 import { mixpanel } from '../../../src-main/vendors/mixpanel';
+import { setStepSkipped } from '../../../src-main/steps/skip';
 import { openWorkspace } from '../../../src-main/workspace/workspace';
 import { captureIo } from '../../support/capture-io';
 import { startSandbox } from '../../support/sandbox';
@@ -141,6 +142,56 @@ describe('plan, apply and verify run the wizard steps without a window', () => {
       expect(run.io.json<RunReport>().steps).toMatchObject([
         { stepId: 'app', status: 'error', error: { code: 'OKTA_UNREACHABLE' } },
       ]);
+    });
+  }, 120_000);
+
+  it('optional steps with nothing configured, or skipped, are reported as not run: plan and apply do not fail on them', async () => {
+    const org = await startSandbox();
+    await withTempDir(async (dir) => {
+      await mixpanelClient(dir, org.url, org.apiToken);
+      const workspace = await openWorkspace(dir);
+      const integration = await workspace.findIntegration((await workspace.findClient('Acme')).id, 'Mixpanel');
+      await setStepSkipped(workspace, { integrationId: integration.id, stepId: 'scim' }, true, new Date());
+      // The app exists (a custom SAML app made through the API), so migrate is blocked by nothing but its import.
+      await workspace.updateStep(integration.id, 'app', (record) => {
+        record.input = { ...record.input, mode: 'custom' };
+      });
+      expect((await cli(dir, ['apply', ...target, '--step', 'app'])).code).toBe(0);
+
+      const plan = await cli(dir, ['plan', ...target, '--json']);
+      expect(plan.code).toBe(0);
+      const steps = plan.io.json<RunReport>().steps;
+      expect(steps.find((s) => s.stepId === 'scim')).toMatchObject({
+        status: 'skipped',
+        optional: true,
+        changes: [],
+        checks: [],
+      });
+      // No export imported: the migrate step is not configured, not an error (it used to fail with
+      // MIGRATE_NOTHING_IMPORTED and make plan exit 1).
+      const migrate = steps.find((s) => s.stepId === 'migrate');
+      expect(migrate).toMatchObject({ status: 'not-configured', optional: true });
+      expect(migrate?.error).toBeUndefined();
+      expect(migrate?.blockers[0]?.message).toBe(
+        "No export of Mixpanel's current users has been imported for this integration.",
+      );
+
+      const text = await cli(dir, ['plan', ...target]);
+      expect(text.code).toBe(0);
+      expect(text.io.stdout.split('\n')).toEqual(
+        expect.arrayContaining([
+          'scim: skipped (optional; skipped by you, not run)',
+          'migrate: not configured (optional; not run)',
+          expect.stringMatching(
+            /^ {2}to set it up: No export of Mixpanel's current users .* --vendor-users team\.csv; or skip this optional step\.$/,
+          ),
+        ]),
+      );
+
+      // Named with --step, an unconfigured optional step is run and says what it needs.
+      const named = await cli(dir, ['apply', ...target, '--step', 'migrate', '--json']);
+      expect(named.code).toBe(1);
+      expect(named.io.json<RunReport>().steps).toMatchObject([{ stepId: 'migrate', status: 'needs-input' }]);
     });
   }, 120_000);
 });
