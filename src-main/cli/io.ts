@@ -46,7 +46,7 @@ const inputCodes =
   /^(USAGE|INVALID_\w+|MISSING_\w+|UNKNOWN_\w+|CLIENT_NOT_FOUND|CLIENT_EXISTS|INTEGRATION_NOT_FOUND|INTEGRATION_EXISTS|ORG_URL_\w+|SCIM_BASE_URL_INVALID|SCIM_TOKEN_EMPTY|OKTA_TOKEN_FORMAT|OKTA_NOT_SIGNED_IN|SAML_RESPONSE_\w+|SAML_NO_IDP_CERTIFICATE|WORKSPACE_\w+|SECRETS_FILE_\w+|PORT_IN_USE)$/;
 // Okta (or the metadata URL it serves) or the vendor did not answer, or answered with a refusal.
 const remoteCodes =
-  /^(OKTA_(?!TOKEN_FORMAT$|NOT_SIGNED_IN$|SIGNIN_CORRUPT$)\w+|METADATA_URL_(UNREACHABLE|TIMEOUT|HTTP_STATUS|NOT_XML)|REGISTER_API_\w+)$/;
+  /^(OKTA_(?!TOKEN_FORMAT$|NOT_SIGNED_IN$|SIGNIN_CORRUPT$)\w+|METADATA_URL_(UNREACHABLE|TIMEOUT|HTTP_STATUS|NOT_XML)|REGISTER_API_\w+|VENDOR_SCIM_READ_FAILED)$/;
 
 /** The one place an error becomes an exit code, so every command answers alike. */
 export function exitCodeFor(error: unknown): ExitCode {

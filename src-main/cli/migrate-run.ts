@@ -7,12 +7,16 @@ import { AppError } from '../errors';
 import { Exit, type CliIo } from './io';
 
 export const runUsage = [
-  '  okta-onboard migrate plan|apply --client <name> --integration <id> --vendor-users <csv>',
+  '  okta-onboard migrate plan|apply --client <name> --integration <id> (--vendor-users <csv> | --vendor-scim)',
   '                                  [--route direct|group|auto] [--data-dir <dir>] [--json]',
   '',
-  "  Imports the vendor export into the integration, then runs its migrate step (the screen's own",
-  '  step): plan shows the classes, the route and the minutes each route takes at the limits Okta',
-  '  reports; apply assigns everyone (Ctrl-C cancels after the current person; apply again resumes).',
+  "  Imports the vendor's current users into the integration, then runs its migrate step (the screen's",
+  '  own step): plan shows the classes, the route and the minutes each route takes at the limits Okta',
+  '  reports; apply assigns everyone (Ctrl-C cancels; apply again resumes without doing anything twice).',
+  '',
+  '  --vendor-users <file>   the vendor export (CSV or TSV), as for migrate match',
+  "  --vendor-scim           read the vendor's accounts live from its SCIM endpoint, with the base URL",
+  '                          and bearer token saved on the SCIM check step (paged, 100 a page)',
 ].join('\n');
 
 /** `migrate plan|apply`: imports the export, sets the route, and runs the migrate step through the StepRunner. */
@@ -24,11 +28,12 @@ export async function planOrApply(phase: 'plan' | 'apply', args: string[], io: C
       client: { type: 'string' },
       integration: { type: 'string' },
       'vendor-users': { type: 'string' },
+      'vendor-scim': { type: 'boolean' },
       route: { type: 'string' },
       'data-dir': { type: 'string' },
     },
   });
-  for (const flag of ['client', 'integration', 'vendor-users'] as const) {
+  for (const flag of ['client', 'integration'] as const) {
     if (!values[flag])
       throw new AppError(
         'MISSING_ARGUMENT',
@@ -37,6 +42,14 @@ export async function planOrApply(phase: 'plan' | 'apply', args: string[], io: C
         flag,
       );
   }
+  const scim = values['vendor-scim'] === true;
+  if (scim === (values['vendor-users'] !== undefined))
+    throw new AppError(
+      scim ? 'INVALID_ARGUMENT' : 'MISSING_ARGUMENT',
+      scim ? 'Give --vendor-users or --vendor-scim, not both.' : '--vendor-users <csv> or --vendor-scim is required.',
+      "Use --vendor-users team.csv for the vendor's export, or --vendor-scim to read its accounts live over SCIM.",
+      'vendor-users',
+    );
   const route = values.route ?? 'auto';
   if (!['auto', 'direct', 'group'].includes(route))
     throw new AppError(
@@ -45,25 +58,33 @@ export async function planOrApply(phase: 'plan' | 'apply', args: string[], io: C
       'Use direct, group or auto.',
       'route',
     );
-  const path = values['vendor-users'] as string;
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    throw new AppError(
-      'INVALID_ARGUMENT',
-      `--vendor-users ${path}: the file cannot be read.`,
-      'Give the path of the exported CSV file.',
-      'vendor-users',
-    );
+  const path = values['vendor-users'];
+  let bytes: Uint8Array | undefined;
+  if (path !== undefined) {
+    try {
+      bytes = await readFile(path);
+    } catch {
+      throw new AppError(
+        'INVALID_ARGUMENT',
+        `--vendor-users ${path}: the file cannot be read.`,
+        'Give the path of the exported CSV file.',
+        'vendor-users',
+      );
+    }
   }
-  const [{ openWorkspace, resolveDataDir }, { createCliRunner }, { importVendorExport }, { controlMigration }] =
-    await Promise.all([
-      import('../workspace/workspace'),
-      import('./wizard-runner'),
-      import('../migrate/import'),
-      import('../migrate/control'),
-    ]);
+  const [
+    { openWorkspace, resolveDataDir },
+    { createCliRunner },
+    { importVendorExport, importVendorScim },
+    { controlMigration },
+    { scimSourceOf },
+  ] = await Promise.all([
+    import('../workspace/workspace'),
+    import('./wizard-runner'),
+    import('../migrate/import'),
+    import('../migrate/control'),
+    import('../migrate/scim-source'),
+  ]);
   const workspace = await openWorkspace(resolveDataDir(values['data-dir']));
   const client = await workspace.findClient(values.client as string);
   const integration = await workspace.findIntegration(client.id, values.integration as string);
@@ -75,7 +96,21 @@ export async function planOrApply(phase: 'plan' | 'apply', args: string[], io: C
   const cancel = () => controlMigration(integration.id, 'cancel');
   process.once('SIGINT', cancel);
   try {
-    await importVendorExport(workspace.dataDir, integration.id, { bytes, fileName: basename(path) }, new Date());
+    if (bytes !== undefined && path !== undefined) {
+      await importVendorExport(workspace.dataDir, integration.id, { bytes, fileName: basename(path) }, new Date());
+    } else {
+      const source = await scimSourceOf(integration, cli.secrets);
+      const read = await importVendorScim(
+        workspace.dataDir,
+        integration.id,
+        { ...source, onPage: (done, total) => progress && io.err(`  read ${done}/${total} vendor accounts`) },
+        new Date(),
+      );
+      if (!json)
+        io.out(
+          `Read ${read.rows} active accounts from ${read.fileName}${read.inactive ? ` (${read.inactive} deactivated at the vendor, left out)` : ''}.`,
+        );
+    }
     const ref = { integrationId: integration.id, stepId: 'migrate' as const };
     await cli.runner.saveInput(ref, { route });
     const view = phase === 'plan' ? await cli.runner.inspect(ref) : await cli.runner.apply(ref);

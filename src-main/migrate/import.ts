@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import { readTable, type Table } from './read-table';
 import { readMigration, writeMigration, type MigrationFile } from './store';
 import { guessMapping, readVendorUsers, type ColumnMapping } from './vendor-users';
+import { readVendorScim, SCIM_COLUMNS, type VendorScimOptions } from './vendor-scim';
 
 export interface ImportPreview {
   fileName: string;
@@ -13,6 +14,8 @@ export interface ImportPreview {
   mapping: Partial<ColumnMapping>;
   delimiter: Table['delimiter'];
   encoding: Table['encoding'];
+  /** A live SCIM read: accounts the vendor reports deactivated, left out of the migration. */
+  inactive?: number;
 }
 
 /**
@@ -37,17 +40,14 @@ export async function importVendorExport(
   }
   const complete = mapping as ColumnMapping;
   readVendorUsers(table, complete);
-  const file: MigrationFile = {
+  await replaceImport(dataDir, integrationId, {
     version: 1,
     fileName: upload.fileName,
     importedAt: now.toISOString(),
     headers: table.headers,
     mapping: complete,
     rows: table.rows,
-    decisions: {},
-    results: {},
-  };
-  await writeMigration(dataDir, integrationId, file);
+  });
   return {
     fileName: upload.fileName,
     rows: table.rows.length,
@@ -56,6 +56,73 @@ export async function importVendorExport(
     mapping,
     delimiter: table.delimiter,
     encoding: table.encoding,
+  };
+}
+
+/**
+ * Keeps a new import as the integration's migration file. The same rows imported again (the CLI
+ * imports on every run; a resumed run reads the same export) keep the admin's decisions and the
+ * results so far: a person created in Okta by the interrupted run is not created again.
+ */
+async function replaceImport(
+  dataDir: string,
+  integrationId: string,
+  fresh: Omit<MigrationFile, 'decisions' | 'results'>,
+): Promise<void> {
+  const before = await readMigration(dataDir, integrationId);
+  const same =
+    before !== undefined &&
+    JSON.stringify([before.headers, before.mapping, before.rows]) ===
+      JSON.stringify([fresh.headers, fresh.mapping, fresh.rows]);
+  await writeMigration(dataDir, integrationId, {
+    ...fresh,
+    decisions: same ? before.decisions : {},
+    results: same ? before.results : {},
+  });
+}
+
+/** Where a live read found the vendor's accounts, for the file's name in the review and the CLI. */
+export function scimSourceName(baseUrl: string): string {
+  return `SCIM ${baseUrl.replace(/\/+$/, '')}/Users`;
+}
+
+/**
+ * Reads the vendor's accounts live from its SCIM endpoint and keeps them as the integration's
+ * migration file, in the very rows and mapping a CSV import gives (userName as login, primary
+ * email, display name, the vendor's role attribute), so matching, review and apply do not care
+ * where the rows came from. Accounts the vendor has deactivated are left out and counted.
+ */
+export async function importVendorScim(
+  dataDir: string,
+  integrationId: string,
+  source: VendorScimOptions,
+  now: Date,
+): Promise<ImportPreview> {
+  const read = await readVendorScim(source);
+  const mapping: ColumnMapping = {
+    email: SCIM_COLUMNS.email,
+    login: SCIM_COLUMNS.login,
+    name: SCIM_COLUMNS.name,
+    ...(source.role ? { role: SCIM_COLUMNS.role } : {}),
+  };
+  const fileName = scimSourceName(source.baseUrl);
+  await replaceImport(dataDir, integrationId, {
+    version: 1,
+    fileName,
+    importedAt: now.toISOString(),
+    headers: read.headers,
+    mapping,
+    rows: read.rows,
+  });
+  return {
+    fileName,
+    rows: read.rows.length,
+    headers: read.headers,
+    preview: read.rows.slice(0, 10),
+    mapping,
+    delimiter: ',',
+    encoding: 'utf-8',
+    inactive: read.inactive,
   };
 }
 

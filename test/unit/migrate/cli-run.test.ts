@@ -34,4 +34,18 @@ describe('okta-onboard migrate plan|apply arguments', () => {
     expect(await command.run(args, cli)).toBe(2);
     expect(JSON.parse(out.join(''))).toMatchObject({ error: { message: '--route: "fast" is not a route.' } });
   });
+
+  it('wants the vendor users from exactly one source: a CSV export or the live SCIM read', async () => {
+    const base = ['plan', '--client', 'A', '--integration', 'b', '--json'];
+    const neither = io();
+    expect(await command.run(base, neither.io)).toBe(2);
+    expect(JSON.parse(neither.out.join(''))).toMatchObject({
+      error: { code: 'MISSING_ARGUMENT', message: '--vendor-users <csv> or --vendor-scim is required.' },
+    });
+    const both = io();
+    expect(await command.run([...base, '--vendor-users', 'x.csv', '--vendor-scim'], both.io)).toBe(2);
+    expect(JSON.parse(both.out.join(''))).toMatchObject({
+      error: { code: 'INVALID_ARGUMENT', message: 'Give --vendor-users or --vendor-scim, not both.' },
+    });
+  });
 });
