@@ -26,6 +26,8 @@ type TopBlock = { comments?: string[]; item: HclItem };
 export interface TerraformOptions {
   /** When the setups were read, for the file's header. */
   readAt: Date;
+  /** Integrations left out because Okta has no app for them yet, named in the header. */
+  notYetInOkta?: readonly string[];
 }
 
 /** One `.tf` file for the integrations given: the provider, each one's resources, and their imports. */
@@ -45,6 +47,9 @@ function header(setups: readonly TerraformSetup[], options: TerraformOptions): T
     'Every object below already exists: the import blocks adopt them, so the first `terraform plan`',
     'shows imports and no change. No secret is written here: give the provider its API token',
     'through OKTA_API_TOKEN (or its OAuth key through the OKTA_* variables).',
+    ...(options.notYetInOkta?.length
+      ? [`Not here, since Okta has no app for them yet: ${options.notYetInOkta.join(', ')}.`]
+      : []),
   ];
   const terraform = block(
     'terraform',
@@ -110,7 +115,14 @@ function integrationBlocks(setup: TerraformSetup, name: string): TopBlock[] {
   const appRef = `okta_app_saml.${name}`;
   const blocks: TopBlock[] = [
     {
-      comments: [`${setup.name}: ${setup.vendor} for the client "${setup.client}".`],
+      comments: [
+        `${setup.name}: ${setup.vendor} for the client "${setup.client}".`,
+        ...(setup.provisioningInConsole
+          ? [
+              "Provisioning was set up in the Admin Console, where Okta's API cannot read it, so it is not in this file.",
+            ]
+          : []),
+      ],
       item: block('resource', ['okta_app_saml', name], samlAppBody(app, setup.catalog)),
     },
     importBlock(appRef, app.id),

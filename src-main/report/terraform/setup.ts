@@ -20,6 +20,8 @@ export interface TerraformSetup {
   /** People assigned directly (scope USER); people assigned through a group come with the group. */
   people: { id: string; userName: string | undefined; profile: Record<string, unknown> }[];
   provisioning: AppFeature | undefined;
+  /** Provisioning set up in the Admin Console: Okta's API shows no connection to read it from. */
+  provisioningInConsole: boolean;
   bookmark: OktaApp | undefined;
 }
 
@@ -38,11 +40,11 @@ export interface TerraformTarget {
 export async function readTerraformSetup(okta: OktaOrgApi, target: TerraformTarget): Promise<TerraformSetup> {
   const app = await okta.getApp(target.appId);
   if (!app) throw new Error(`The app ${target.appId} of "${target.name}" is not in ${okta.orgUrl} any more.`);
-  const [schema, groupAssignments, appUsers, features, bookmark] = await Promise.all([
+  const [schema, groupAssignments, appUsers, provisioning, bookmark] = await Promise.all([
     target.roleAttribute ? okta.getAppUserSchema(app.id) : undefined,
     okta.listAppGroups(app.id).all(),
     okta.listAppUsers(app.id).all(),
-    provisioningFeatures(okta, app.id),
+    provisioningFeatures(okta, app),
     target.bookmarkAppId ? okta.getApp(target.bookmarkAppId) : undefined,
   ]);
   const names = await groupNamesById(
@@ -67,13 +69,22 @@ export async function readTerraformSetup(okta: OktaOrgApi, target: TerraformTarg
     people: appUsers
       .filter((u) => u.scope === 'USER')
       .map((u) => ({ id: u.id, userName: u.userName, profile: u.profile })),
-    provisioning: features.find((f) => f.name === 'USER_PROVISIONING'),
+    provisioning: provisioning.features.find((f) => f.name === 'USER_PROVISIONING'),
+    provisioningInConsole: provisioning.inConsole,
     bookmark,
   };
 }
 
-/** Okta answers the features call only for an app whose provisioning connection is enabled. */
-async function provisioningFeatures(okta: OktaOrgApi, appId: string): Promise<AppFeature[]> {
-  const connection = await okta.getProvisioningConnection(appId);
-  return connection.status === 'ENABLED' ? okta.listFeatures(appId) : [];
+/**
+ * Okta answers the features call only for an app whose provisioning connection is enabled; an
+ * app whose connection is UNKNOWN but that has provisioning features was set up in the console.
+ */
+async function provisioningFeatures(
+  okta: OktaOrgApi,
+  app: OktaApp,
+): Promise<{ features: AppFeature[]; inConsole: boolean }> {
+  const connection = await okta.getProvisioningConnection(app.id);
+  if (connection.status === 'ENABLED') return { features: await okta.listFeatures(app.id), inConsole: false };
+  const unknown = connection.status === 'UNKNOWN' || connection.authScheme === 'UNKNOWN';
+  return { features: [], inConsole: unknown && app.features.length > 0 };
 }

@@ -122,6 +122,7 @@ const courier: TerraformSetup = {
       },
     },
   },
+  provisioningInConsole: false,
   bookmark: app({
     id: '0oabookmark',
     name: 'bookmark',
@@ -143,6 +144,7 @@ const millie: TerraformSetup = {
   groups: [],
   people: [],
   provisioning: undefined,
+  provisioningInConsole: false,
   bookmark: undefined,
 };
 

@@ -56,6 +56,7 @@ async function recordedSetup(): Promise<TerraformSetup> {
     groups: groups.map((g) => ({ id: g.id, name: g.id, priority: g.priority, profile: g.profile })),
     people: users.map((u) => ({ id: u.id, userName: u.userName, profile: u.profile })),
     provisioning: undefined,
+    provisioningInConsole: false,
     bookmark: undefined,
   };
 }
