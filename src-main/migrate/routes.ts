@@ -30,7 +30,8 @@ function estimate(
 ): RouteEstimate {
   const used = parts.filter((p) => p.calls > 0);
   const unknown = used.some((p) => p.perMinute === undefined || p.perMinute <= 0);
-  // The step makes one call after another, so the buckets' times add up.
+  // The step's phases (create users, role groups, people) run one after another, so their times add up;
+  // within a phase the pacer keeps several requests in flight up to the bucket's limit.
   const minutes = unknown ? null : used.reduce((sum, p) => sum + p.calls / (p.perMinute as number), 0);
   return {
     route,

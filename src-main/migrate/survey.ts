@@ -131,7 +131,9 @@ export async function survey(
 /**
  * People this migration created are staged (or pending activation) in Okta until they activate, and
  * the matcher sets inactive people aside; the admin chose to bring these in, so they are matched
- * as if active, with their role mapped like everyone else's.
+ * as if active, with their role mapped like everyone else's. A run killed after Okta created a
+ * person but before the result was saved left no id behind: a row the admin chose to create that
+ * now meets a staged or pending Okta user by its address is that person, not someone to create again.
  */
 function withCreated(
   match: MatchResult,
@@ -143,6 +145,13 @@ function withCreated(
   const created = new Map(
     Object.entries(file.results).flatMap(([row, r]) => (r.createdId ? [[Number(row), r.createdId] as const] : [])),
   );
+  const fresh = new Map(
+    people.filter((p) => p.status === 'STAGED' || p.status === 'PROVISIONED').map((p) => [p.id, p]),
+  );
+  for (const r of match.rows) {
+    if (r.class === 'inactive' && r.oktaId && fresh.has(r.oktaId) && file.decisions[String(r.row)] === 'create')
+      created.set(r.row, r.oktaId);
+  }
   if (created.size === 0) return match;
   const ids = new Set(created.values());
   const again = matchUsers(
