@@ -21,7 +21,11 @@ export interface LoadedStep {
 }
 
 /** An integration with its client, profile and the step's view (input merged over its defaults). */
-export async function loadStep(deps: ServiceDeps, integrationId: string, stepId: StepId): Promise<LoadedStep> {
+export async function loadStep(
+  deps: Pick<ServiceDeps, 'steps' | 'workspace'>,
+  integrationId: string,
+  stepId: StepId,
+): Promise<LoadedStep> {
   const view = await deps.steps.view({ integrationId, stepId });
   const integration = await deps.workspace.getIntegration(integrationId);
   const client = (await deps.workspace.listClients()).find((c) => c.id === integration.clientId);

@@ -15,6 +15,9 @@ import { extractSamlResponse } from '../saml/posted-response';
 import type { ServiceDeps } from './handlers';
 import { loadStep } from './handlers-register';
 
+/** What a capture needs: the step runner and the workspace (the CLI has these without the app's services). */
+export type StepDeps = Pick<ServiceDeps, 'steps' | 'workspace'>;
+
 const ref = (integrationId: string) => ({ integrationId, stepId: 'test-login' as const });
 
 /** Okta user statuses that cannot sign in, why, and what the admin does about it. */
@@ -50,10 +53,7 @@ const NOT_ACTIVE: Record<string, { why: string; next: string }> = {
 };
 
 /** A fresh look at the app and the user, refusing what would make a sign-in pointless. */
-async function ready(
-  deps: ServiceDeps,
-  integrationId: string,
-): Promise<{ view: StepView; observed: TestLoginObserved }> {
+async function ready(deps: StepDeps, integrationId: string): Promise<{ view: StepView; observed: TestLoginObserved }> {
   const view = await deps.steps.inspect(ref(integrationId));
   const blocker = view.blockers[0];
   if (blocker) throw new AppError('STEP_BLOCKED', blocker.message, blocker.hint);
@@ -89,17 +89,18 @@ async function record(
 }
 
 /**
- * One capture. SP-initiated starts on the vendor's login page when the profile knows it and a
- * person signs in (the window); otherwise main acts as the SP and sends its own AuthnRequest.
+ * One capture, not yet recorded. SP-initiated starts on the vendor's login page when the profile
+ * knows it and a person signs in (the window); otherwise main acts as the SP and sends its own
+ * AuthnRequest.
  */
-async function captureWith(
-  deps: ServiceDeps,
+export async function takeCapture(
+  deps: StepDeps,
   capture: LoginCapture,
   via: 'sandbox' | 'window',
   integrationId: string,
   mode: LoginMode,
   forwardToVendor: boolean,
-): Promise<StepView> {
+): Promise<{ capture: LoginCaptureRecord; observed: TestLoginObserved }> {
   const { observed } = await ready(deps, integrationId);
   const { integration } = await loadStep(deps, integrationId, 'test-login');
   let startUrl = observed.start.idp;
@@ -133,13 +134,28 @@ async function captureWith(
     forwardToVendor,
   });
   const requestId = captured.requestId ?? builtRequestId;
-  return record(deps, integrationId, mode, {
-    samlResponse: captured.samlResponse,
-    via,
-    capturedAt: new Date().toISOString(),
-    userLogin: observed.user.login,
-    ...(requestId ? { requestId } : {}),
-  });
+  return {
+    observed,
+    capture: {
+      samlResponse: captured.samlResponse,
+      via,
+      capturedAt: new Date().toISOString(),
+      userLogin: observed.user.login,
+      ...(requestId ? { requestId } : {}),
+    },
+  };
+}
+
+async function captureWith(
+  deps: ServiceDeps,
+  capture: LoginCapture,
+  via: 'sandbox' | 'window',
+  integrationId: string,
+  mode: LoginMode,
+  forwardToVendor: boolean,
+): Promise<StepView> {
+  const taken = await takeCapture(deps, capture, via, integrationId, mode, forwardToVendor);
+  return record(deps, integrationId, mode, taken.capture);
 }
 
 export function createTestLoginHandlers(

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { CertHealthSchema, CertificateSchema } from './cert-health';
+
+/**
+ * The stages of a signing-key rotation, in order. Each names what is to be done next:
+ * `generate` a new key in Okta; `register` it with the vendor (the admin reports it, the app cannot
+ * see the vendor's side); `switch` the app to it; `test` an SP-initiated login through the vendor on
+ * the new key; `confirm` that the old key may be retired; `done`.
+ */
+export const ROTATION_STAGES = ['generate', 'register', 'switch', 'test', 'confirm', 'done'] as const;
+export const RotationStageSchema = z.enum(ROTATION_STAGES);
+export type RotationStage = z.infer<typeof RotationStageSchema>;
+
+export const ROTATION_STAGE_TITLE: Record<RotationStage, string> = {
+  generate: 'Generate a new signing key in Okta',
+  register: 'Register the new certificate with the vendor',
+  switch: 'Switch the app to the new key',
+  test: 'Prove it with a test login through the vendor',
+  confirm: 'Confirm, then retire the old key',
+  done: 'Finished',
+};
+
+/** An Okta write the rotation is about to make, saved before it leaves so a killed run can settle it. */
+export const RotationPendingSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('generate'), at: z.string(), knownKids: z.array(z.string()) }),
+  z.object({ op: z.literal('switch'), at: z.string(), kid: z.string() }),
+]);
+export type RotationPending = z.infer<typeof RotationPendingSchema>;
+
+export const RotationCheckSchema = z.object({
+  name: z.string(),
+  status: z.enum(['pass', 'warn', 'fail']),
+  detail: z.string(),
+});
+
+export const RotationTestSchema = z.object({
+  at: z.string(),
+  via: z.enum(['sandbox', 'window']),
+  userLogin: z.string(),
+  valid: z.boolean(),
+  /** The key the app signed with at the time (read from Okta just before the sign-in). */
+  signingKid: z.string(),
+  /** The certificate the vendor holds, by what the admin reported: the signature is checked against it. */
+  vendorKid: z.string(),
+  checks: z.array(RotationCheckSchema),
+});
+export type RotationTest = z.infer<typeof RotationTestSchema>;
+
+export const RotationEventSchema = z.object({ at: z.string(), what: z.string() });
+
+export const RotationSchema = z.object({
+  id: z.string(),
+  integrationId: z.string(),
+  appId: z.string(),
+  startedAt: z.string(),
+  validityYears: z.number().int().min(2).max(10),
+  stage: RotationStageSchema,
+  /** The key the app signed with when the rotation started; kept in Okta until confirmed. */
+  old: CertificateSchema,
+  new: CertificateSchema.optional(),
+  pending: RotationPendingSchema.optional(),
+  /** Reported by the admin, never read back: the vendor's side cannot be seen from here. */
+  registered: z.object({ at: z.string(), via: z.enum(['copied', 'email']) }).optional(),
+  switchedAt: z.string().optional(),
+  test: RotationTestSchema.optional(),
+  confirmedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  cancelledAt: z.string().optional(),
+  events: z.array(RotationEventSchema),
+});
+export type Rotation = z.infer<typeof RotationSchema>;
+
+/** What the certificate screen shows for one integration. */
+export const CertViewSchema = z.object({
+  integrationId: z.string(),
+  vendorName: z.string(),
+  health: CertHealthSchema.optional(),
+  rotation: RotationSchema.optional(),
+  /** The last finished or cancelled rotation, for the record. */
+  lastRotation: RotationSchema.optional(),
+  /** The new key's metadata (the app's metadata URL with `?kid=`) and what the vendor is sent. */
+  newMetadataUrl: z.string().optional(),
+  /** Ways to run the test login from this process. */
+  testWays: z.object({ sandbox: z.boolean(), window: z.boolean() }),
+});
+export type CertView = z.infer<typeof CertViewSchema>;
+
+/** The register panel's values: the vendor's fields for the new certificate, to copy or email. */
+export const RotationRegisterValuesSchema = z.object({
+  vendorName: z.string(),
+  metadataUrl: z.string(),
+  metadataXml: z.string(),
+  certificatePem: z.string(),
+  fingerprintSha256: z.string(),
+  expiresAt: z.string(),
+  emailSubject: z.string(),
+  emailBody: z.string(),
+});
+export type RotationRegisterValues = z.infer<typeof RotationRegisterValuesSchema>;
