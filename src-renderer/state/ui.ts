@@ -33,6 +33,8 @@ interface UiState {
   dismissToast(id: number): void;
   /** The admin left the screen (another step, integration or client): its toasts go with it. */
   leaveScreen(): void;
+  /** A later action on this screen succeeded: its earlier errors no longer hold, so they go. */
+  clearErrors(): void;
 }
 
 export type Dialog =
@@ -83,6 +85,8 @@ export const useUi = create<UiState>((set, get) => ({
     set((s) => ({ integrationId, toasts: integrationId === s.integrationId ? s.toasts : [] }));
   },
   leaveScreen: () => set((s) => (s.toasts.length === 0 ? s : { toasts: [] })),
+  clearErrors: () =>
+    set((s) => (s.toasts.some((t) => t.tone === 'error') ? { toasts: s.toasts.filter((t) => t.tone !== 'error') } : s)),
   dataChanged: () => set((s) => ({ revision: s.revision + 1 })),
   openDialog: (dialog, target) => set({ dialog, dialogTarget: target }),
   closeDialog: () => set({ dialog: undefined, dialogTarget: undefined }),

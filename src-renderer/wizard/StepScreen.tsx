@@ -67,6 +67,8 @@ export function StepScreen({
     }
     if (result.ok) {
       setFieldError(undefined);
+      // "Did not start" next to a screen that now reads fine would contradict it.
+      useUi.getState().clearErrors();
       show(result.value);
       return true;
     }

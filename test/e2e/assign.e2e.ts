@@ -82,3 +82,67 @@ test('Courier: role attribute with group roles, bookmark on the same groups, and
   );
   expect(appUsers.filter((u) => u.scope === 'USER').map((u) => u.profile.role)).toEqual(['ADMINISTRATOR']);
 });
+
+test('Courier › Assign: groups assigned through the role mapping are shown and counted, and the step passes on them', async ({
+  page,
+  browserMode,
+}) => {
+  const wizard = await startPracticeIntegration(page, browserMode, 'Courier');
+  await expect(wizard.stepHeading()).toHaveText('Courier app');
+  const [integration] = await bridge<Array<{ id: string }>>(browserMode, 'integrations.list', {});
+  const appRef = { integrationId: integration!.id, stepId: 'app' };
+  await bridge(browserMode, 'steps.saveInput', {
+    ...appRef,
+    input: {
+      mode: 'custom',
+      label: 'Courier',
+      ssoAcsUrl: 'https://courier.example.com/saml/acs',
+      audience: 'https://courier.example.com/saml/metadata',
+    },
+  });
+  await bridge(browserMode, 'steps.apply', appRef);
+
+  // Four groups reach the app through the role step's mapping, none through Assign.
+  const mapped = [
+    ['eng', 'Engineering', 'DEVELOPER'],
+    ['sup', 'Support', 'SUPPORT_SPECIALIST'],
+    ['des', 'Designers', 'DESIGNER'],
+    ['ana', 'Analysts', 'ANALYST'],
+  ] as const;
+  await wizard.rail().locator('[data-step="role"]').click();
+  await wizard.waitForCurrent('Role attribute');
+  await wizard.button('Check Okta').click();
+  const role = new RoleStepPage(page);
+  for (const [query, group, value] of mapped) await role.mapGroup(query, group, value);
+  await role.saveGroupRoles();
+  await wizard.button(/^Apply \d+ changes?$/).click();
+  await expect(wizard.stepStatus('role')).toHaveAttribute('data-status', 'verified');
+
+  const people = new Set<string>();
+  for (const [, group] of mapped) {
+    const [found] = await sandbox<Array<{ id: string }>>(browserMode, 'GET', `/api/v1/groups?q=${group}`);
+    for (const u of await sandbox<Array<{ id: string }>>(browserMode, 'GET', `/api/v1/groups/${found!.id}/users`))
+      people.add(u.id);
+  }
+  const n = people.size;
+  expect(n).toBeGreaterThan(20);
+
+  await wizard.rail().locator('[data-step="assign"]').click();
+  await wizard.waitForCurrent('Assign users');
+  await wizard.button('Check Okta').click();
+  const assign = new AssignStepPage(page);
+  const appHas = assign.root().locator('.app-has');
+  await expect(appHas).toHaveText(
+    `In Okta now: ${n} people (0 directly, ${n} through groups); 4 groups: Engineering (DEVELOPER), Support (SUPPORT_SPECIALIST), Designers (DESIGNER), Analysts (ANALYST).`,
+  );
+  await expect(appHas).toHaveAttribute('data-app-has-people', String(n));
+  await expect(appHas).toHaveAttribute('data-app-has-groups', '4');
+  await expect(wizard.stepStatus('assign')).toHaveAttribute('data-status', 'verified');
+  await expect(wizard.check('assignments')).toHaveClass(/check-pass/);
+  await expect(wizard.check('assignments')).toContainText('The app is assigned');
+  await expect(wizard.check('assignments')).toContainText(
+    `The app has 4 groups and ${n} people (0 directly, ${n} through groups), assigned outside this step (the role step or the Admin Console). Pick more above to add to them.`,
+  );
+  await expect(assign.root()).not.toContainText('0 people (');
+  await browserMode.screenshot(page, 'assign-06-group-assigned-counted');
+});

@@ -22,6 +22,15 @@ export interface ScimTestServer {
   close(): Promise<void>;
 }
 
+/** The scimmy server, which can also play a vendor slow to answer. */
+export interface ScimmyTestServer extends ScimTestServer {
+  /**
+   * Holds every user create (POST /Users) until `release()`: a vendor slow to answer, so a test can
+   * see what the wizard shows while it waits. Other requests are answered as usual.
+   */
+  holdCreates(): { release(): void };
+}
+
 /** The slice of express 5 this server uses; the project carries no @types/express. */
 interface ExpressRequest {
   method: string;
@@ -124,7 +133,7 @@ function storeOf(ctx: unknown): Store {
 }
 
 /** A real SCIM 2.0 service provider (scimmy + scimmy-routers on express 5) on 127.0.0.1, port 0. */
-export async function startScimServer(opts: { token: string; filtering?: FilterBehaviour }): Promise<ScimTestServer> {
+export async function startScimServer(opts: { token: string; filtering?: FilterBehaviour }): Promise<ScimmyTestServer> {
   declareUsersOnce();
   const store: Store = { users: new Map(), filtering: opts.filtering ?? 'standard' };
   const requests: RecordedScimRequest[] = [];
@@ -142,6 +151,11 @@ export async function startScimServer(opts: { token: string; filtering?: FilterB
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
     requests.push({ method: req.method, path: req.originalUrl, headers, body: req.body as unknown });
+    next();
+  });
+  let held: Promise<void> | undefined;
+  app.use(async (req: ExpressRequest, _res: unknown, next: () => void) => {
+    if (held && req.method === 'POST' && /\/Users\/?$/.test(req.originalUrl.split('?')[0] ?? '')) await held;
     next();
   });
   app.use(
@@ -163,6 +177,16 @@ export async function startScimServer(opts: { token: string; filtering?: FilterB
     baseUrl: `http://127.0.0.1:${port}/scim/v2`,
     users: () => [...store.users.values()].map((u) => structuredClone(u)),
     requests,
+    holdCreates: () => {
+      let release = () => undefined as void;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return {
+        release: () => {
+          held = undefined;
+          release();
+        },
+      };
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
