@@ -57,6 +57,8 @@ export const AssignObservedSchema = z.object({
       people: z.number().int(),
       direct: z.number().int(),
       viaGroups: z.number().int(),
+      /** The people's app usernames, sorted, up to 5,000 (the drift audit names who came and went). */
+      logins: z.array(z.string()).optional(),
     })
     .optional(),
   /** The vendor's address rule (consumer mail, registered domains), so the screen can warn as people are picked. */

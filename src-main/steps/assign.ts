@@ -117,6 +117,9 @@ function addressCheck(observed: AssignObserved): Check[] {
   ];
 }
 
+/** Beyond this many people the observation keeps counts only, so the workspace file stays small. */
+const MAX_LOGINS_KEPT = 5_000;
+
 export const assignStep = defineStep<AssignInput, AssignObserved>({
   id: 'assign',
   input: AssignInputSchema,
@@ -200,6 +203,7 @@ export const assignStep = defineStep<AssignInput, AssignObserved>({
         people: appUsers.length,
         direct,
         viaGroups: appUsers.length - direct,
+        ...(appUsers.length <= MAX_LOGINS_KEPT ? { logins: appUsers.map((u) => u.userName ?? u.id).sort() } : {}),
       },
       addressRule: { ...addressRule, listed: [...addressRule.listed] },
       addressFindings,

@@ -8,6 +8,7 @@ import type { VendorProfile } from '../vendors/profile';
 import type { SecretStore } from '../workspace/secrets';
 import type { Workspace } from '../workspace/workspace';
 import { withAuditScope } from '../workspace/audit-scope';
+import { recordVerification } from '../drift/baseline-store';
 import type { AnyStep, StepContext } from './step';
 import { inputBlockers, missingFacts } from './blockers';
 import { finishCleanUp, leftoverError, leftoverView, type TemporaryLedger } from './temporaries';
@@ -225,6 +226,11 @@ export class StepRunner {
     return next;
   }
 
+  /** Whether this build has the step's code (a vendor may list a step the app cannot run yet). */
+  has(stepId: StepId): boolean {
+    return this.deps.steps[stepId] !== undefined;
+  }
+
   async view(ref: StepRef): Promise<StepView> {
     const loaded = await this.load(ref);
     const input = await this.rawInput(ref, loaded);
@@ -310,6 +316,24 @@ export class StepRunner {
       }
     }
     return { at, results };
+  }
+
+  /**
+   * The drift audit's record of what Okta showed when the step verified (drift/baseline-store).
+   * Not being able to write it does not undo the verification: the audit reports the unreadable or
+   * missing record itself.
+   */
+  private async keepVerifiedState(ref: StepRef, integration: Integration, wrote: boolean): Promise<void> {
+    const record = integration.steps[ref.stepId]!;
+    await recordVerification({
+      dataDir: this.deps.workspace.dataDir,
+      integrationId: ref.integrationId,
+      stepId: ref.stepId,
+      input: record.input,
+      observed: record.observed,
+      verifiedAt: record.verifiedAt ?? this.now().toISOString(),
+      wrote,
+    }).catch(() => undefined);
   }
 
   /** Who the connection acts as, for the audit log; asked once per connection. */
@@ -401,6 +425,7 @@ export class StepRunner {
         if (readBack) record.verifiedAt = stamp();
         delete record.lastError;
       });
+      if (status === 'verified') await this.keepVerifiedState(ref, integration, appliedAt !== undefined);
       return this.toView(ref, { ...loaded, integration }, integration.steps[ref.stepId]!, []);
     } catch (error) {
       const failure = isAppError(error)

@@ -34,7 +34,9 @@ describe('assign step: what the app has, whoever assigned it', () => {
       people: members.size,
       direct: 0,
       viaGroups: members.size,
+      logins: expect.any(Array) as unknown,
     });
+    expect(observed.appHas?.logins).toHaveLength(members.size);
     expect(view.checks[0]).toMatchObject({
       id: 'assignments',
       status: 'pass',

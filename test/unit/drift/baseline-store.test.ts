@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { AssignObserved } from '../../../src-main/api/step-assign';
+import { acceptState, readBaseline, recordVerification } from '../../../src-main/drift/baseline-store';
+import { withTempDir } from '../../support/temp-dir';
+
+const ID = 'int_abc123';
+
+function assignObserved(logins: string[]): AssignObserved {
+  return {
+    appId: '0oa1',
+    roles: [],
+    roleRequired: false,
+    groups: [],
+    users: [],
+    preview: { people: 0, fromGroups: 0, direct: 0, duplicates: 0 },
+    membersMissing: [],
+    appAssigned: { groups: 0, users: logins.length },
+    appHas: { groups: [], people: logins.length, direct: logins.length, viaGroups: 0, logins },
+  };
+}
+
+const verify = (dataDir: string, logins: string[], at: string, extra: { wrote?: boolean; input?: object } = {}) =>
+  recordVerification({
+    dataDir,
+    integrationId: ID,
+    stepId: 'assign',
+    input: { groups: [], users: [], ...extra.input },
+    observed: assignObserved(logins),
+    verifiedAt: at,
+    wrote: extra.wrote ?? false,
+  });
+
+const peopleOf = async (dataDir: string) =>
+  (await readBaseline(dataDir, ID)).steps.assign?.fields.find((f) => f.key === 'people')?.value;
+
+describe('the last verified state a step keeps', () => {
+  it('a re-verification that reads something else keeps the earlier state: that difference is drift', async () => {
+    await withTempDir(async (dir) => {
+      await verify(dir, ['a@x', 'b@x'], '2026-01-01T00:00:00.000Z');
+      await verify(dir, ['a@x'], '2026-01-02T00:00:00.000Z');
+      expect(await peopleOf(dir)).toEqual(['a@x', 'b@x']);
+      expect((await readBaseline(dir, ID)).steps.assign?.verifiedAt).toBe('2026-01-01T00:00:00.000Z');
+    });
+  });
+
+  it('reading the same again moves its time forward', async () => {
+    await withTempDir(async (dir) => {
+      await verify(dir, ['a@x'], '2026-01-01T00:00:00.000Z');
+      await verify(dir, ['a@x'], '2026-01-03T00:00:00.000Z');
+      expect((await readBaseline(dir, ID)).steps.assign?.verifiedAt).toBe('2026-01-03T00:00:00.000Z');
+    });
+  });
+
+  it("new input, the wizard's own write, or the admin's acceptance replace it", async () => {
+    await withTempDir(async (dir) => {
+      await verify(dir, ['a@x'], '2026-01-01T00:00:00.000Z');
+      await verify(dir, ['a@x', 'c@x'], '2026-01-02T00:00:00.000Z', { input: { users: [{ id: 'c', name: 'C' }] } });
+      expect(await peopleOf(dir)).toEqual(['a@x', 'c@x']);
+      await verify(dir, ['a@x', 'c@x', 'd@x'], '2026-01-03T00:00:00.000Z', {
+        input: { users: [{ id: 'c', name: 'C' }] },
+        wrote: true,
+      });
+      expect(await peopleOf(dir)).toEqual(['a@x', 'c@x', 'd@x']);
+      expect((await readBaseline(dir, ID)).wroteAt).toBe('2026-01-03T00:00:00.000Z');
+      await acceptState({
+        dataDir: dir,
+        integrationId: ID,
+        stepId: 'assign',
+        input: { groups: [], users: [] },
+        observed: assignObserved([]),
+        verifiedAt: '2026-01-04T00:00:00.000Z',
+        acceptedAt: '2026-01-05T00:00:00.000Z',
+      });
+      expect(await peopleOf(dir)).toEqual([]);
+      expect((await readBaseline(dir, ID)).steps.assign?.acceptedAt).toBe('2026-01-05T00:00:00.000Z');
+    });
+  });
+});
