@@ -29,6 +29,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ command:
     summary: "Read an integration's steps back from Okta and report their checks",
     load: () => import('./cli/wizard').then((m) => ({ command: m.makeWizardCommand('verify') })),
   },
+  audit: {
+    summary: 'Name what changed in Okta since each step was last verified (drift), for one client or all',
+    load: () => import('./cli/audit'),
+  },
   migrate: { summary: "Match the vendor's existing users against Okta", load: () => import('./cli/migrate') },
   browser: { summary: 'Run the wizard in a browser (browser mode) on 127.0.0.1', load: () => import('./cli/browser') },
   sandbox: { summary: 'Start the built-in sandbox Okta org on 127.0.0.1', load: () => import('./cli/sandbox') },

@@ -5,12 +5,15 @@ import { wizardSteps } from '../steps/registry';
 import { StepRunner, type StepRef } from '../steps/runner';
 import { AuditLog } from '../workspace/audit-log';
 import { currentAuditScope } from '../workspace/audit-scope';
-import { FileSecretStore } from '../workspace/secrets';
+import type { OktaOrgApi } from '../okta/org-api';
+import { FileSecretStore, type SecretStore } from '../workspace/secrets';
 import type { Workspace } from '../workspace/workspace';
 
 export interface CliRunner {
   runner: StepRunner;
   secrets: FileSecretStore;
+  /** The connection the runner's steps use (one per client), for reads outside a step. */
+  connect(client: Client): Promise<OktaOrgApi>;
   close(): Promise<void>;
 }
 
@@ -21,8 +24,11 @@ export interface CliRunner {
 export function createCliRunner(
   workspace: Workspace,
   onProgress?: (ref: StepRef, done: number, total: number, message: string) => void,
+  /** Reads secrets through another store first (the environment, for unattended runs). */
+  wrapSecrets?: (stored: SecretStore) => SecretStore,
 ): CliRunner {
-  const secrets = new FileSecretStore(workspace.dataDir);
+  const stored = new FileSecretStore(workspace.dataDir);
+  const secrets = wrapSecrets ? wrapSecrets(stored) : stored;
   const practiceOrg = createPracticeOrg({
     dataDir: workspace.dataDir,
     onStarted: (clientId, url) =>
@@ -48,5 +54,5 @@ export function createCliRunner(
     steps: wizardSteps,
     ...(onProgress ? { onProgress } : {}),
   });
-  return { runner, secrets, close: () => practiceOrg.close() };
+  return { runner, secrets: stored, connect: connector.connect, close: () => practiceOrg.close() };
 }

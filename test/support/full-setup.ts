@@ -61,9 +61,9 @@ async function groupId(target: SetupTarget, name: string): Promise<string> {
 }
 
 /** The admin in the practice org's Admin Console (sign-in cookie, forms), as a browser would be. */
-class ConsoleAdmin {
+export class ConsoleAdmin {
   private cookie = '';
-  constructor(private readonly target: SetupTarget) {}
+  constructor(private readonly target: Pick<SetupTarget, 'orgUrl' | 'adminLogin' | 'scim'>) {}
 
   async post(url: string, form: Record<string, string>): Promise<Response> {
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -92,8 +92,8 @@ class ConsoleAdmin {
     if (done.status !== 302) throw new Error(`Done did not add the app (HTTP ${done.status})`);
   }
 
-  /** The Provisioning tab's Integration and To App sections, saved. */
-  async enableProvisioning(app: { id: string; name: string }): Promise<void> {
+  /** The Provisioning tab's Integration and To App sections, saved (Deactivate Users unticked on request). */
+  async enableProvisioning(app: { id: string; name: string }, toApp = { deactivateUsers: true }): Promise<void> {
     const url = `/admin/app/${app.name}/instance/${app.id}/provisioning`;
     await this.signedIn(url);
     const saved = await this.post(url, {
@@ -107,7 +107,7 @@ class ConsoleAdmin {
       toAppSection: '1',
       createUsers: 'on',
       updateUserAttributes: 'on',
-      deactivateUsers: 'on',
+      ...(toApp.deactivateUsers ? { deactivateUsers: 'on' } : {}),
       action: 'save',
     });
     await saved.text();
