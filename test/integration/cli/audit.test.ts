@@ -83,7 +83,7 @@ function summariesOf(report: AuditReport): Record<string, string[]> {
 }
 
 describe('okta-onboard audit: drift since the last verified state', () => {
-  it('no drift exits 0; an attribute statement, the role enum, provisioning and people changed in Okta exit 1, each named', async () => {
+  it('no drift exits 0; an attribute statement, the signing key, the role enum, provisioning and people changed in Okta exit 1, each named', async () => {
     const { h, target, appId, appName, args } = await courierSetup();
 
     // Right after setup: the setup's own writes are not drift.
@@ -102,8 +102,15 @@ describe('okta-onboard audit: drift since the last verified state', () => {
         .map((s) => [s.stepId, s.result]),
     ).toEqual([]);
 
-    // Someone edits the app in Okta.
+    // Someone edits the app in Okta: an attribute statement, and a new signing key switched to.
     const app = (await api<AppBody>(h.org, 'GET', `/api/v1/apps/${appId}`)).body;
+    const oldKid = app.credentials.signing.kid;
+    const generated = await api<{ kid: string; expiresAt: string }>(
+      h.org,
+      'POST',
+      `/api/v1/apps/${appId}/credentials/keys/generate?validityYears=2`,
+    );
+    expect(generated.status).toBe(201);
     const statements = app.settings.signOn.attributeStatements.map((s) =>
       s.name === 'id' ? { ...s, values: ['user.login'] } : s,
     );
@@ -111,6 +118,7 @@ describe('okta-onboard audit: drift since the last verified state', () => {
       body: {
         ...app,
         settings: { ...app.settings, signOn: { ...app.settings.signOn, attributeStatements: statements } },
+        credentials: { ...app.credentials, signing: { kid: generated.body.kid } },
       },
     });
     expect(replaced.status).toBe(200);
@@ -143,7 +151,9 @@ describe('okta-onboard audit: drift since the last verified state', () => {
     expect(report.summary).toEqual({ integrations: 1, drifted: 1, unreachable: 0, same: 0 });
     expect(summariesOf(report)).toEqual({
       app: ['Attribute statement "id" now maps user.login (was user.id)'],
-      metadata: [],
+      metadata: [
+        `signing certificate replaced: kid ${oldKid} → ${generated.body.kid}, expires ${generated.body.expiresAt.slice(0, 10)}`,
+      ],
       scim: [],
       role: ['Role values: removed DESIGNER'],
       provisioning: ['provisioning: Deactivate Users switched off'],
@@ -152,7 +162,7 @@ describe('okta-onboard audit: drift since the last verified state', () => {
     });
     expect(report.integrations[0]!.steps.map((s) => [s.stepId, s.result])).toEqual([
       ['app', 'failing'],
-      ['metadata', 'same'],
+      ['metadata', 'drift'],
       ['scim', 'same'],
       ['role', 'failing'],
       ['provisioning', 'failing'],
