@@ -3,6 +3,7 @@ import { channel } from './channel';
 import { provisioningChannels } from './channels-provisioning';
 import { samlChannels } from './channels-saml';
 import { directoryChannels } from './channels-directory';
+import { migrateChannels } from './channels-migrate';
 import { StepRefSchema, StepViewSchema } from './steps';
 import { oktaChannels } from './channels-okta';
 import { registerChannels } from './channels-register';
@@ -124,6 +125,7 @@ export const channels = {
   saml: samlChannels,
   directory: directoryChannels,
   provisioning: provisioningChannels,
+  migrate: migrateChannels,
 } as const;
 
 export type Channels = typeof channels;

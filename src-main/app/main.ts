@@ -1,4 +1,5 @@
 import { app, BrowserWindow, clipboard, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { channels } from '../api/channels';
 import { createServices } from '../services/bootstrap';
@@ -23,6 +24,15 @@ async function start(): Promise<void> {
     openExternal: (url) => shell.openExternal(url),
     // Secrets (the SCIM token) are copied here, so they never cross to the renderer.
     clipboard: { writeText: (text) => clipboard.writeText(text) },
+    // Exports (the migration review) are saved where the admin picks, through the system's save dialog.
+    saveFile: async (suggestedName, content) => {
+      const window = BrowserWindow.getFocusedWindow();
+      const options = { defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
+      const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      if (chosen.canceled || !chosen.filePath) return undefined;
+      await writeFile(chosen.filePath, content);
+      return chosen.filePath;
+    },
     // The test-login window takes the SAMLResponse on its own session (see login-window.ts).
     loginCapture: createLoginWindowCapture({
       createWindow: (options) => new BrowserWindow(options),

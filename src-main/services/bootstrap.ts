@@ -33,6 +33,7 @@ export async function createServices(options: {
   openExternal?: (url: string) => Promise<void>;
   loginCapture?: LoginCapture;
   clipboard?: { writeText(text: string): void };
+  saveFile?: (suggestedName: string, content: string) => Promise<string | undefined>;
 }): Promise<Services> {
   const workspace = await Workspace.open(options.dataDir);
   // With a keychain, secrets left in the plaintext file (browser mode, the CLI) move into it first.
@@ -86,6 +87,7 @@ export async function createServices(options: {
     ...(options.openExternal ? { openExternal: options.openExternal } : {}),
     ...(options.loginCapture ? { loginCapture: options.loginCapture } : {}),
     ...(options.clipboard ? { clipboard: options.clipboard } : {}),
+    ...(options.saveFile ? { saveFile: options.saveFile } : {}),
     progress,
     steps,
   });

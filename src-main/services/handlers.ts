@@ -17,6 +17,7 @@ import type { OktaOrgApi } from '../okta/org-api';
 import { createSamlHandlers } from './handlers-saml';
 import { createDirectoryHandlers } from './handlers-directory';
 import { createProvisioningHandlers } from './handlers-provisioning';
+import { createMigrateHandlers } from './handlers-migrate';
 import { setStepSkipped } from '../steps/skip';
 import type { ProgressBoard } from '../directory/progress-board';
 
@@ -45,6 +46,8 @@ export interface ServiceDeps {
   progress?: ProgressBoard;
   /** The system clipboard (Electron), so a secret can be copied without crossing to the renderer. */
   clipboard?: { writeText(text: string): void };
+  /** Asks where to save a file and writes it (Electron's save dialog); undefined when the admin cancelled. Browser mode downloads instead. */
+  saveFile?: (suggestedName: string, content: string) => Promise<string | undefined>;
 }
 
 export type Handlers = HandlersOf<Channels>;
@@ -53,6 +56,7 @@ export type Handlers = HandlersOf<Channels>;
 export function createHandlers(deps: ServiceDeps): Handlers {
   const { workspace } = deps;
   const manage = createManageHandlers(deps);
+  const migrate = createMigrateHandlers(deps);
   return {
     workspace: {
       info: async () => ({
@@ -119,7 +123,10 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       view: (ref) => deps.steps.view(ref),
       saveInput: ({ input, ...ref }) => deps.steps.saveInput(ref, input),
       inspect: (ref) => deps.steps.inspect(ref),
-      apply: (ref) => deps.steps.apply(ref),
+      apply: (ref) =>
+        ref.stepId === 'migrate'
+          ? migrate.whileApplying(ref.integrationId, () => deps.steps.apply(ref))
+          : deps.steps.apply(ref),
       verify: (ref) => deps.steps.verify(ref),
       skip: async ({ skipped, ...ref }) => {
         await setStepSkipped(workspace, ref, skipped, new Date());
@@ -129,5 +136,6 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     saml: createSamlHandlers(deps),
     directory: createDirectoryHandlers(deps),
     provisioning: createProvisioningHandlers(deps),
+    migrate: migrate.handlers,
   };
 }
