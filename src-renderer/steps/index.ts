@@ -15,4 +15,5 @@ export const stepScreens: Partial<Record<StepId, LazyExoticComponent<ComponentTy
   domains: lazy(() => import('./DomainsStep')),
   register: lazy(() => import('./RegisterStep')),
   'test-login': lazy(() => import('./TestLoginStep')),
+  migrate: lazy(() => import('./MigrateStep')),
 };
