@@ -70,10 +70,10 @@ async function replaceImport(
   fresh: Omit<MigrationFile, 'decisions' | 'results'>,
 ): Promise<void> {
   const before = await readMigration(dataDir, integrationId);
-  const same =
-    before !== undefined &&
-    JSON.stringify([before.headers, before.mapping, before.rows]) ===
-      JSON.stringify([fresh.headers, fresh.mapping, fresh.rows]);
+  // Mappings are compared field by field: a file read back lists them in its schema's order.
+  const key = (f: Omit<MigrationFile, 'decisions' | 'results'>) =>
+    JSON.stringify([f.headers, f.mapping.email, f.mapping.login, f.mapping.name, f.mapping.role, f.rows]);
+  const same = before !== undefined && key(before) === key(fresh);
   await writeMigration(dataDir, integrationId, {
     ...fresh,
     decisions: same ? before.decisions : {},
