@@ -50,7 +50,7 @@ describe('migrate apply killed with SIGKILL half-way (not a cancel), resumed by 
     '%s route, killed %s: every person ends assigned once, with the role from the export',
     async (route, when) => {
       let writes = 0;
-      let killAt: number | undefined;
+      const kill: { at?: number } = {};
       let running: ChildProcess | undefined;
       const h = await harnessWithApp('courier', {
         sandbox: {
@@ -58,7 +58,7 @@ describe('migrate apply killed with SIGKILL half-way (not a cancel), resumed by 
           // The org lives in this process, so it outlives the child it kills, right after it answered a write.
           onWrite: () => {
             writes += 1;
-            if (writes === killAt) running?.kill('SIGKILL');
+            if (writes === kill.at) running?.kill('SIGKILL');
           },
         },
       });
@@ -76,7 +76,7 @@ describe('migrate apply killed with SIGKILL half-way (not a cancel), resumed by 
       const newcomers = ['new.one@acme.example', 'new.two@acme.example', 'new.three@acme.example'];
       const csv = [
         'Email,Name,Role',
-        ...chosen.map((u, i) => `${u.profile.login},Person ${i},${ROLES[i % 3][0]}`),
+        ...chosen.map((u, i) => `${u.profile.login},Person ${i},${ROLES[i % 3]![0]}`),
         ...newcomers.map((e, i) => `${e},New Person${i},Manager`),
       ].join('\n');
       const csvPath = join(h.dataDir, 'courier-team.csv');
@@ -105,7 +105,7 @@ describe('migrate apply killed with SIGKILL half-way (not a cancel), resumed by 
       };
       const before = writes;
       // Half-way: after the three creates (and the group route's six group writes), half the people.
-      killAt =
+      kill.at =
         before +
         (when === 'half-way through the people' ? 3 + (route === 'group' ? 6 : 0) + Math.floor(PEOPLE / 2) : 2);
       const first = await run();
@@ -135,7 +135,7 @@ describe('migrate apply killed with SIGKILL half-way (not a cancel), resumed by 
       const appUsers = await okta.listAppUsers(h.appId).all();
       expect(appUsers).toHaveLength(PEOPLE + 3);
       expect(new Set(appUsers.map((u) => u.id)).size).toBe(PEOPLE + 3);
-      const wrong = chosen.filter((u, i) => appUsers.find((a) => a.id === u.id)?.profile.role !== ROLES[i % 3][1]);
+      const wrong = chosen.filter((u, i) => appUsers.find((a) => a.id === u.id)?.profile.role !== ROLES[i % 3]![1]);
       expect(wrong).toEqual([]);
       const created = appUsers.filter((u) => newcomers.includes(u.userName ?? ''));
       expect(created.map((u) => u.profile.role)).toEqual(['MANAGER', 'MANAGER', 'MANAGER']);
