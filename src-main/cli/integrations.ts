@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { Integration } from '../api/model';
 import { AppError } from '../errors';
 import { Exit, fail, type CliCommand } from './io';
 import { parseFlag, requireFlag } from './options';
@@ -36,18 +37,29 @@ export const command: CliCommand = {
     }
     const { values, positionals } = parsed;
     const [sub] = positionals;
-    const [{ openWorkspace, resolveDataDir }, { VendorIdSchema }, { vendorProfile }] = await Promise.all([
-      import('../workspace/workspace'),
-      import('../api/model'),
-      import('../vendors'),
-    ]);
+    const [{ openWorkspace, resolveDataDir }, { VendorIdSchema }, { vendorProfile }, { integrationProgress }] =
+      await Promise.all([
+        import('../workspace/workspace'),
+        import('../api/model'),
+        import('../vendors'),
+        import('../api/progress'),
+      ]);
+    // Counted as the overview counts them: required steps apart, skipped optional steps as skipped.
+    const progressOf = (i: Integration) =>
+      integrationProgress(
+        i,
+        vendorProfile(i.vendorId).steps.map((s) => ({ id: s.id, optional: s.optional === true })),
+      );
     try {
       const workspace = await openWorkspace(resolveDataDir(values['data-dir']));
       if (sub === 'list') {
         const client = values.client ? await workspace.findClient(values.client) : undefined;
         const integrations = await workspace.listIntegrations(client?.id);
         const clientNames = new Map((await workspace.listClients()).map((c) => [c.id, c.name]));
-        if (json) io.out(JSON.stringify({ integrations }, null, 2));
+        if (json)
+          io.out(
+            JSON.stringify({ integrations: integrations.map((i) => ({ ...i, progress: progressOf(i) })) }, null, 2),
+          );
         else if (integrations.length === 0)
           io.out('No integrations yet. Add one: okta-onboard integrations add --client "Acme" --vendor courier');
         else
@@ -59,7 +71,7 @@ export const command: CliCommand = {
                 vendorProfile(i.vendorId).name,
                 `client ${clientNames.get(i.clientId) ?? i.clientId}`,
                 `id ${i.id}`,
-                `${Object.values(i.steps).filter((s) => s.status === 'verified').length}/${Object.keys(i.steps).length} steps verified`,
+                progressOf(i).text,
               ].join('\t'),
             );
         return Exit.ok;

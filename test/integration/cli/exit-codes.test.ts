@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli';
+import { setStepSkipped } from '../../../src-main/steps/skip';
 import { openWorkspace } from '../../../src-main/workspace/workspace';
 import { captureIo } from '../../support/capture-io';
 import { startSandbox } from '../../support/sandbox';
@@ -205,7 +206,7 @@ describe('exit 3: Okta or the vendor unreachable or refusing', () => {
 });
 
 describe('lists tell things apart and do not show stale addresses', () => {
-  it('integrations list names the label, vendor, client and id of each integration', async () => {
+  it('integrations list names the label, vendor, client and id of each integration, counted as the overview counts', async () => {
     await withTempDir(async (dir) => {
       await addClient(dir);
       for (const label of [[], ['--label', 'Mixpanel EU']])
@@ -215,12 +216,25 @@ describe('lists tell things apart and do not show stale addresses', () => {
             captureIo(),
           ),
         ).toBe(0);
-      const ids = (await (await openWorkspace(dir)).listIntegrations()).map((i) => i.id);
+      const workspace = await openWorkspace(dir);
+      const ids = (await workspace.listIntegrations()).map((i) => i.id);
+      // The second one's optional migration is skipped on the screen: the CLI counts it apart, as the overview does.
+      await setStepSkipped(workspace, { integrationId: ids[1]!, stepId: 'migrate' }, true, new Date());
       const io = captureIo();
       expect(await runCli(['integrations', 'list', '--data-dir', dir], io)).toBe(0);
       expect(io.stdout.trim().split('\n')).toEqual([
-        `Mixpanel\tMixpanel\tclient Acme\tid ${ids[0]}\t0/9 steps verified`,
-        `Mixpanel EU\tMixpanel\tclient Acme\tid ${ids[1]}\t0/9 steps verified`,
+        `Mixpanel\tMixpanel\tclient Acme\tid ${ids[0]}\t0 of 6 required verified, 3 optional to do`,
+        `Mixpanel EU\tMixpanel\tclient Acme\tid ${ids[1]}\t0 of 6 required verified, 1 skipped, 2 optional to do`,
+      ]);
+      const json = captureIo();
+      expect(await runCli(['integrations', 'list', '--data-dir', dir, '--json'], json)).toBe(0);
+      expect(
+        json
+          .json<{ integrations: { progress: { text: string; skipped: number } }[] }>()
+          .integrations.map((i) => [i.progress.skipped, i.progress.text]),
+      ).toEqual([
+        [0, '0 of 6 required verified, 3 optional to do'],
+        [1, '0 of 6 required verified, 1 skipped, 2 optional to do'],
       ]);
     });
   });
