@@ -115,6 +115,8 @@ export const MigrateSummarySchema = z.object({
   followUp: z.array(z.string()),
   guideSteps: z.array(z.string()),
   vendorName: z.string(),
+  /** The second import source: the vendor's accounts read live over SCIM with the SCIM step's URL and token; null: the vendor has no SCIM. */
+  scimSource: z.object({ available: z.boolean(), why: z.string() }).nullable(),
 });
 export type MigrateSummary = z.infer<typeof MigrateSummarySchema>;
 
@@ -161,6 +163,8 @@ export const migrateChannels = {
     }),
     ImportedSchema,
   ),
+  /** Reads the vendor's accounts live over SCIM (paged; the token stays in main) and keeps them as the import. */
+  importScim: channel(IntegrationRef, ImportedSchema.extend({ inactive: z.number().int() })),
   /** Changes the mapping of the kept import (the review then needs a new match). */
   setMapping: channel(IntegrationRef.extend({ mapping: ColumnMappingSchema }), ImportedSchema),
   /** Counts per class, decisions, route minutes and the vendor's follow-up; no call to Okta. */

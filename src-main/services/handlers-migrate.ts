@@ -4,7 +4,8 @@ import type { migrateChannels, MigrateClass, MigrateSummary, ReviewRow } from '.
 import { MigrateInputSchema } from '../api/step-migrate';
 import { AppError } from '../errors';
 import { controlMigration } from '../migrate/control';
-import { importVendorExport, setDecisions, setMapping } from '../migrate/import';
+import { importVendorExport, importVendorScim, setDecisions, setMapping } from '../migrate/import';
+import { scimSourceOf } from '../migrate/scim-source';
 import { MATCH_CLASS_TITLES, MATCH_CLASSES, type MatchClass, type MatchRow } from '../migrate/match';
 import { readTable } from '../migrate/read-table';
 import { reviewCsv } from '../migrate/review-csv';
@@ -226,6 +227,16 @@ export function createMigrateHandlers(deps: ServiceDeps): {
       return importedView(file);
     },
 
+    importScim: async ({ integrationId }) => {
+      const integration = await integrationOf(integrationId);
+      refuseWhileRunning(integrationId, 'The import');
+      const source = await scimSourceOf(integration, deps.secrets);
+      const read = await importVendorScim(deps.workspace.dataDir, integrationId, source, new Date());
+      const file = await imports.get(integrationId);
+      if (!file) throw new AppError('INTERNAL', 'The import was not kept.', 'Read the vendor again.');
+      return { ...importedView(file), inactive: read.inactive ?? 0 };
+    },
+
     setMapping: async ({ integrationId, mapping }) => {
       await integrationOf(integrationId);
       refuseWhileRunning(integrationId, 'The column mapping');
@@ -244,6 +255,18 @@ export function createMigrateHandlers(deps: ServiceDeps): {
       );
       const file = await imports.get(integrationId);
       const s = currentSurvey(integrationId, file);
+      const scimSource = profile.scim
+        ? await scimSourceOf(integration, deps.secrets).then(
+            () => ({
+              available: true,
+              why: `Reads ${profile.name}'s accounts with the SCIM step's base URL and token.`,
+            }),
+            (error: unknown) => ({
+              available: false,
+              why: error instanceof AppError ? `${error.message} ${error.hint}` : String(error),
+            }),
+          )
+        : null;
       const base: MigrateSummary = {
         state: !file ? 'none' : s ? 'matched' : 'imported',
         imported: file ? importedView(file) : null,
@@ -263,6 +286,7 @@ export function createMigrateHandlers(deps: ServiceDeps): {
         followUp: profile.migration?.followUp ?? [],
         guideSteps: profile.migration?.steps ?? [],
         vendorName: profile.name,
+        scimSource,
       };
       if (!s) return base;
       const notInOkta = s.match.rows.filter((r) => r.class === 'not-in-okta');

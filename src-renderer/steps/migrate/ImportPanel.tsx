@@ -103,6 +103,26 @@ export function ImportPanel({
     setMapping(read.value.mapping);
   }
 
+  async function readScim() {
+    setFailure(undefined);
+    setPreview(undefined);
+    setSending(`Reading ${summary.vendorName}'s accounts over SCIM, 100 a page…`);
+    const read = await api.migrate.importScim({ integrationId }).catch(callFailed);
+    if (!read.ok) {
+      setSending(undefined);
+      setFailure(read.error);
+      return;
+    }
+    setSending('Matching against Okta…');
+    setChoosing(false);
+    await onImported();
+    setSending(
+      read.value.inactive > 0
+        ? `${read.value.inactive} account${read.value.inactive === 1 ? '' : 's'} the vendor has deactivated ${read.value.inactive === 1 ? 'was' : 'were'} left out.`
+        : undefined,
+    );
+  }
+
   async function keep() {
     if (!preview || !mapping.email) return;
     setSending(`Keeping ${preview.rows.toLocaleString('en')} rows…`);
@@ -160,6 +180,22 @@ export function ImportPanel({
             aria-describedby={failure ? `${id}-error` : undefined}
             onChange={(e) => void choose(e.currentTarget.files?.[0])}
           />
+        </div>
+      ) : null}
+      {choosing && summary.scimSource ? (
+        <div className="migrate-scim-source">
+          <p>Or read the accounts {summary.vendorName} has now, live over SCIM:</p>
+          <button
+            type="button"
+            disabled={disabled || sending !== undefined || !summary.scimSource.available}
+            aria-describedby={`${id}-scim-why`}
+            onClick={() => void readScim()}
+          >
+            Read from {summary.vendorName} over SCIM
+          </button>{' '}
+          <span className="field-hint" id={`${id}-scim-why`}>
+            {summary.scimSource.why}
+          </span>
         </div>
       ) : null}
       {sending ? (

@@ -132,6 +132,14 @@ describe('the migrate screen’s channels against the practice org', () => {
     expect(summary.notInOkta).toEqual({ create: 0, drop: 0, undecided: vendor.counts['not-in-okta'] });
     expect(summary.followUp[0]).toContain('re-invite them through Okta');
     expect(summary.estimates.map((e) => e.route)).toEqual(['direct', 'group']);
+    // Courier has SCIM, but this integration's SCIM step holds no URL or token yet: the second source says so.
+    expect(summary.scimSource).toEqual({
+      available: false,
+      why: expect.stringContaining('No SCIM base URL is saved for this integration.'),
+    });
+    await expect(services.handlers.migrate.importScim({ integrationId })).rejects.toThrow(
+      'No SCIM base URL is saved for this integration.',
+    );
   });
 
   it('pages the review from main, filtered by class, result and search', async () => {
