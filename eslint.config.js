@@ -74,6 +74,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src-main/**/*.ts'],
+    // The composition root: the only modules that start a practice org (the app's and the CLI's).
+    ignores: ['src-main/sandbox/**', 'src-main/services/practice-org.ts', 'src-main/cli/sandbox.ts'],
+    rules: {
+      // One code path for every org: production code talks to the practice org only as it talks to
+      // a real one (HTTP), so it never imports it, statically or lazily. A separate rule from
+      // no-restricted-imports, which the api and app blocks set for their own files.
+      'no-restricted-syntax': [
+        'error',
+        ...['ImportDeclaration', 'ImportExpression', 'ExportAllDeclaration', 'ExportNamedDeclaration'].map((node) => ({
+          selector: `${node}[source.value=/(^|\\/)sandbox\\//]`,
+          message:
+            'Only the composition root (services/practice-org.ts, cli/sandbox.ts) may import src-main/sandbox: the app treats the practice org as any Okta org.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -3,7 +3,15 @@ import { z } from 'zod';
 export const LoginModeSchema = z.enum(['idp', 'sp']);
 export type LoginMode = z.infer<typeof LoginModeSchema>;
 
-export const CaptureViaSchema = z.enum(['sandbox', 'window', 'paste']);
+/**
+ * How a SAMLResponse was captured: main signed in with the test user's password, a person signed
+ * in in the sign-in window, or it was pasted. Captures saved before the password sign-in replaced
+ * the practice-only one say `sandbox`: the same HTTP sign-in, read as `password`.
+ */
+export const CaptureViaSchema = z.preprocess(
+  (value) => (value === 'sandbox' ? 'password' : value),
+  z.enum(['password', 'window', 'paste']),
+);
 export type CaptureVia = z.infer<typeof CaptureViaSchema>;
 
 /** A SAMLResponse as captured, kept so every read-back checks it again against the app as it is now. */

@@ -17,9 +17,9 @@ export type AppTab =
   | 'user-management/create-n-update';
 
 /**
- * The console's origin: the org subdomain plus `-admin` on Okta's domains. A loopback org (the
- * sandbox) serves its console itself; a custom domain does not reveal its `-admin` host, so the
- * org URL is kept and Okta redirects the signed-in admin.
+ * The console's origin: the org subdomain plus `-admin` on Okta's domains. Any other host (a
+ * custom domain) does not reveal its `-admin` host, so the org URL is kept and Okta redirects the
+ * signed-in admin.
  */
 export function adminOrigin(orgUrl: string): string {
   const url = new URL(orgUrl);

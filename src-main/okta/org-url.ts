@@ -1,8 +1,8 @@
 import { AppError } from '../errors';
 
 /**
- * The org's base URL as Okta's APIs want it: origin only, https (plain http only on 127.0.0.1,
- * where the sandbox org runs), and not the `-admin` console host.
+ * The org's base URL as Okta's APIs want it: origin only, https (plain http only on this machine's
+ * loopback, where no traffic leaves it), and not the `-admin` console host.
  */
 export function normalizeOrgUrl(input: string): string {
   let url: URL;

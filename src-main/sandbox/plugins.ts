@@ -1,3 +1,4 @@
+import { authnPlugin } from './authn';
 import type { SandboxPlugin } from './context';
 import { consolePlugin } from './console';
 import { oauthPlugin } from './oauth';
@@ -13,7 +14,7 @@ import { userLifecyclePlugin } from './routes/user-lifecycle';
 import { usersPlugin } from './routes/users';
 import { ssoPlugin } from './sso';
 
-/** Installed into every sandbox org, in this order: the Management API first, then OAuth, SSO and provisioning. */
+/** Installed into every sandbox org, in this order: the Management API first, then OAuth, the Authentication API, SSO and provisioning. */
 export const builtInPlugins: readonly SandboxPlugin[] = [
   appsPlugin,
   appKeysPlugin,
@@ -25,6 +26,7 @@ export const builtInPlugins: readonly SandboxPlugin[] = [
   groupWritesPlugin,
   userLifecyclePlugin,
   oauthPlugin,
+  authnPlugin,
   ssoPlugin,
   provisioningPlugin,
   consolePlugin,

@@ -9,7 +9,7 @@ import {
 import type { StepView } from '../api/steps';
 import { AppError } from '../errors';
 import { authnRequestUrl } from '../saml/login-capture/authn-request';
-import { createSandboxLoginCapture } from '../saml/login-capture/sandbox-sign-in';
+import { createPasswordSignIn } from '../saml/login-capture/password-sign-in';
 import type { LoginCapture } from '../saml/login-capture/types';
 import { extractSamlResponse } from '../saml/posted-response';
 import type { ServiceDeps } from './handlers';
@@ -96,7 +96,7 @@ async function record(
 export async function takeCapture(
   deps: StepDeps,
   capture: LoginCapture,
-  via: 'sandbox' | 'window',
+  via: 'password' | 'window',
   integrationId: string,
   mode: LoginMode,
   forwardToVendor: boolean,
@@ -161,23 +161,10 @@ async function captureWith(
 export function createTestLoginHandlers(
   deps: ServiceDeps,
 ): HandlersOf<{ testLogin: typeof testLoginChannels }>['testLogin'] {
-  const sandboxCapture = createSandboxLoginCapture();
   return {
-    ways: async ({ integrationId }) => {
-      const { client } = await loadStep(deps, integrationId, 'test-login');
-      return { sandbox: client.sandbox, window: deps.loginCapture !== undefined, paste: true };
-    },
-    runSandbox: async ({ integrationId, mode }) => {
-      const { client } = await loadStep(deps, integrationId, 'test-login');
-      if (!client.sandbox) {
-        throw new AppError(
-          'TEST_LOGIN_NOT_PRACTICE',
-          `"${client.name}" is a real Okta org: the app cannot sign in there for you.`,
-          'Use the sign-in window (desktop app), or paste a SAMLResponse captured with a SAML tracer.',
-        );
-      }
-      return captureWith(deps, sandboxCapture, 'sandbox', integrationId, mode, false);
-    },
+    ways: async () => ({ window: deps.loginCapture !== undefined, paste: true }),
+    signInWithPassword: ({ integrationId, mode, password }) =>
+      captureWith(deps, createPasswordSignIn(password), 'password', integrationId, mode, false),
     captureWithWindow: async ({ integrationId, mode, forwardToVendor }) => {
       if (!deps.loginCapture) {
         throw new AppError(

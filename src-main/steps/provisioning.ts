@@ -7,7 +7,7 @@ import {
   type ProvisioningObserved,
 } from '../api/step-provisioning';
 import { AppError } from '../errors';
-import { adminOrigin, appInstanceUrl } from '../okta/console-links';
+import { appInstanceUrl } from '../okta/console-links';
 import type { AppFeature, OktaOrgApi } from '../okta/org-api';
 import { PhaseResult } from './phase-result';
 import { sameToken } from './scim-report';
@@ -25,17 +25,6 @@ function recordedRun(integration: Integration): EndToEnd | undefined {
   if (typeof observed !== 'object' || observed === null || !('endToEnd' in observed)) return undefined;
   const parsed = EndToEndSchema.safeParse(observed.endToEnd);
   return parsed.success ? parsed.data : undefined;
-}
-
-/**
- * The Provisioning tab. Okta serves it as `#tab-user-management`; a fragment never reaches a
- * server, so the loopback sandbox serves the same form at `…/provisioning`.
- */
-function provisioningTabUrl(orgUrl: string, app: { id: string; name: string }): string {
-  const host = new URL(orgUrl).hostname;
-  if (host === '127.0.0.1' || host === 'localhost')
-    return `${adminOrigin(orgUrl)}/admin/app/${encodeURIComponent(app.name)}/instance/${encodeURIComponent(app.id)}/provisioning`;
-  return appInstanceUrl(orgUrl, app.name, app.id, 'user-management');
 }
 
 type Enabled = 'ENABLED' | 'DISABLED';
@@ -202,7 +191,8 @@ export const provisioningStep = defineStep<ProvisioningInput, ProvisioningObserv
           }
         : {}),
       ...(userProvisioning ? { userProvisioning } : {}),
-      consoleUrl: provisioningTabUrl(ctx.client.orgUrl, app),
+      // Okta serves the Provisioning tab as the app page's `#tab-user-management` fragment.
+      consoleUrl: appInstanceUrl(okta.orgUrl, app.name, app.id, 'user-management'),
       ...(await roleAttribute(okta, app.id, ctx.profile.role?.externalName).then((r) =>
         r ? { roleAttribute: r } : {},
       )),

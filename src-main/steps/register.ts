@@ -132,7 +132,7 @@ export function registerChecks(observed: RegisterObserved): Check[] {
 /**
  * When an SP-initiated login through the vendor last passed after the current values were sent:
  * one the sign-in window started at the vendor's own login page (`via: 'window'`). A login the app
- * started with its own AuthnRequest (the practice org, a pasted response) never reached the vendor.
+ * started with its own AuthnRequest (the password sign-in, a pasted response) never reached the vendor.
  */
 export function vendorProvenAt(
   profile: VendorProfile,

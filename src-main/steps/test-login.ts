@@ -8,6 +8,8 @@ import {
 import type { Change, Check } from '../api/steps';
 import { addressProblem } from '../api/mail-domains';
 import { AppError } from '../errors';
+import type { OktaOrgApi } from '../okta/org-api';
+import { inspectMetadata } from '../saml/metadata';
 import { addressRuleFor } from './domain-rules';
 import type { VendorProfile } from '../vendors/profile';
 import { userProfileAttributes } from './expression-findings';
@@ -15,6 +17,8 @@ import { checkCapture, expectedAttributes, samlTargets } from './login-expectati
 import { defineStep, type StepContext } from './step';
 
 export const MODE_LABEL: Record<LoginMode, string> = { idp: 'IdP-initiated', sp: 'SP-initiated' };
+
+const HTTP_REDIRECT = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';
 
 const CHECK_LABEL: Record<string, string> = {
   decode: 'Decoded SAMLResponse',
@@ -33,12 +37,12 @@ function checkLabel(name: string): string {
 }
 
 /**
- * IdP-initiated must always pass. SP-initiated must too where the app can start one the vendor's
- * way: the practice org (main acts as the SP) or a vendor whose login page the profile knows. For a
- * real org and a vendor without one, it is optional: shown when tested, not required to verify.
+ * IdP-initiated must always pass. SP-initiated must too where the vendor has a login page the
+ * profile knows, so the test can start there; otherwise it is optional: shown when tested, not
+ * required to verify.
  */
-export function requiredModes(modes: readonly LoginMode[], profile: VendorProfile, sandbox: boolean): LoginMode[] {
-  return modes.filter((mode) => mode === 'idp' || sandbox || profile.login.spInitiatedUrl !== undefined);
+export function requiredModes(modes: readonly LoginMode[], profile: VendorProfile): LoginMode[] {
+  return modes.filter((mode) => mode === 'idp' || profile.login.spInitiatedUrl !== undefined);
 }
 
 /** Pure: assign the user first; then sign in, once per required mode, until each has passed. */
@@ -138,14 +142,10 @@ function sameUser(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/** For the practice org the stored URLs may name an earlier launch's port: keep the path, use today's org. */
-function onOrg(url: string, orgUrl: string, sandbox: boolean): string {
-  if (!sandbox) return url;
-  const rebased = new URL(url);
-  const org = new URL(orgUrl);
-  rebased.protocol = org.protocol;
-  rebased.host = org.host;
-  return rebased.toString();
+/** Where an AuthnRequest goes, as the app's metadata says now (the org's URL may have moved since the metadata step). */
+async function currentSsoUrl(okta: OktaOrgApi, appId: string, learned: string, now: Date): Promise<string> {
+  const services = inspectMetadata(await okta.getAppMetadataXml(appId), now).ssoServices;
+  return (services.find((s) => s.binding === HTTP_REDIRECT) ?? services[0])?.location ?? learned;
 }
 
 async function inspectLogin(ctx: StepContext<TestLoginInput>): Promise<TestLoginObserved> {
@@ -198,12 +198,12 @@ async function inspectLogin(ctx: StepContext<TestLoginInput>): Promise<TestLogin
     ...(addressIssue ? { addressProblem: addressIssue } : {}),
     assigned: (await okta.getAppUser(app.id, user.id)) !== undefined,
     app: { id: app.id, label: app.label },
-    required: requiredModes(ctx.input.modes, ctx.profile, ctx.client.sandbox),
+    required: requiredModes(ctx.input.modes, ctx.profile),
     expected,
     start: {
-      ...(embed ? { idp: onOrg(embed, okta.orgUrl, ctx.client.sandbox) } : {}),
+      ...(embed ? { idp: embed } : {}),
       ...(ctx.profile.login.spInitiatedUrl ? { sp: ctx.profile.login.spInitiatedUrl } : {}),
-      idpSsoUrl: onOrg(idpSsoUrl, okta.orgUrl, ctx.client.sandbox),
+      idpSsoUrl: await currentSsoUrl(okta, app.id, idpSsoUrl, ctx.now()),
     },
     results,
   };

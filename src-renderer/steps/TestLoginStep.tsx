@@ -12,7 +12,7 @@ import './test-login.css';
 
 const MODE_LABEL: Record<LoginMode, string> = { idp: 'IdP-initiated', sp: 'SP-initiated' };
 const GLYPH = { pass: '✓', warn: '!', fail: '✕' } as const;
-const VIA_LABEL = { sandbox: 'practice sign-in', window: 'sign-in window', paste: 'pasted' } as const;
+const VIA_LABEL = { password: 'password sign-in', window: 'sign-in window', paste: 'pasted' } as const;
 
 function savedModes(input: Record<string, unknown>): LoginMode[] {
   return Array.isArray(input.modes)
@@ -61,6 +61,7 @@ export default function TestLoginStep({ view, vendor, save, fieldError, busy }: 
   const [userLogin, setUserLogin] = useState(typeof view.input.userLogin === 'string' ? view.input.userLogin : '');
   const [modes, setModes] = useState<LoginMode[]>(() => savedModes(view.input));
   const [forward, setForward] = useState(false);
+  const [password, setPassword] = useState('');
   const [pasted, setPasted] = useState('');
   const [pasteMode, setPasteMode] = useState<LoginMode>('idp');
   const [requestId, setRequestId] = useState('');
@@ -151,25 +152,43 @@ export default function TestLoginStep({ view, vendor, save, fieldError, busy }: 
           ) : null}
           {observed.required.length < testable.length ? (
             <p className="muted">
-              SP-initiated is optional here: the app cannot start one the vendor&apos;s way in this org. Test it with
-              the window or by pasting if you can.
+              SP-initiated is optional here: the app does not know {vendor.name}&apos;s login page, so it cannot start
+              one the vendor&apos;s way. Test it if you can; it is shown, not required.
             </p>
           ) : null}
-          {available?.sandbox ? (
-            <div className="login-ways" aria-label="Practice org sign-in">
+          <form
+            className="login-password"
+            aria-label="Sign in with the test user's password"
+            onSubmit={(e) => e.preventDefault()}
+          >
+            <TextField
+              label="Test user's Okta password"
+              name="password"
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              hint="The app signs in as the test user, as Okta's sign-in page does. Used for this test only, never saved. A practice org's sign-in page names its users' password."
+              error={fieldMessage(shownError, (f) => f === 'password')}
+              autoComplete="off"
+            />
+            <div className="login-ways">
               {testable.map((m) => (
                 <button
                   key={m}
                   type="button"
                   className="primary"
                   disabled={disabled}
-                  onClick={() => void run(`sandbox-${m}`, () => api.testLogin.runSandbox({ integrationId, mode: m }))}
+                  onClick={() =>
+                    void run(`password-${m}`, () =>
+                      api.testLogin.signInWithPassword({ integrationId, mode: m, password }),
+                    )
+                  }
                 >
-                  {working === `sandbox-${m}` ? 'Signing in…' : `Run ${MODE_LABEL[m]} test`}
+                  {working === `password-${m}` ? 'Signing in…' : `Run ${MODE_LABEL[m]} test`}
                 </button>
               ))}
             </div>
-          ) : null}
+          </form>
           {available?.window ? (
             <div className="login-ways" aria-label="Sign-in window">
               {testable.map((m) => (

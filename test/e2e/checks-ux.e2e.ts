@@ -1,3 +1,4 @@
+import { SANDBOX_PASSWORD } from '../../src-main/sandbox/oauth/sign-in';
 import { expect, test } from './fixtures';
 import { AppStepPage } from './pages/app-step';
 import { TestLoginStepPage } from './pages/test-login-step';
@@ -61,7 +62,7 @@ test('Custom SAML: a misspelt attribute is flagged at the field and fails the te
   await openStep(page, 'test-login', 'Test login');
   const login = new TestLoginStepPage(page);
   await login.setUser(TEST_USER);
-  await login.runSandbox('idp');
+  await login.signInWithPassword('idp', SANDBOX_PASSWORD);
   await expect(login.verdict('idp')).toHaveText('failed');
   await expect(login.check('idp', 'attribute:email')).toHaveAttribute('data-status', 'pass');
   const missing = login.check('idp', 'attribute:firstName');

@@ -1,3 +1,4 @@
+import { SANDBOX_PASSWORD } from '../../src-main/sandbox/oauth/sign-in';
 import { readFile } from 'node:fs/promises';
 import { startScimServer, type ScimTestServer } from '../support/scim-server';
 import { expect, test } from './fixtures';
@@ -173,13 +174,13 @@ test('Courier, from an empty org to a user provisioned with its role: app, metad
   await openStep(page, 'test-login', 'Test login');
   const login = new TestLoginStepPage(page);
   await login.setUser(browserMode.sandbox.adminLogin);
-  await login.runSandbox('idp');
+  await login.signInWithPassword('idp', SANDBOX_PASSWORD);
   await expect(login.verdict('idp')).toHaveText('passed');
   await expect(login.check('idp', 'attribute:id')).toHaveAttribute('data-status', 'pass');
   await expect(
     login.check('idp', 'attribute:http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'),
   ).toHaveAttribute('data-status', 'pass');
-  await login.runSandbox('sp');
+  await login.signInWithPassword('sp', SANDBOX_PASSWORD);
   await expect(login.verdict('sp')).toHaveText('passed');
   await expect(wizard.stepStatus('test-login')).toHaveAttribute('data-status', 'verified');
   await browserMode.screenshot(page, 'courier-10-test-login');

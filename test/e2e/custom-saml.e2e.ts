@@ -1,3 +1,4 @@
+import { SANDBOX_PASSWORD } from '../../src-main/sandbox/oauth/sign-in';
 import { expect, test } from './fixtures';
 import { AppStepPage } from './pages/app-step';
 import { TestLoginStepPage } from './pages/test-login-step';
@@ -42,7 +43,7 @@ test('Custom SAML: the admin writes the attribute statements, Okta sends exactly
   await openStep(page, 'test-login', 'Test login');
   const login = new TestLoginStepPage(page);
   await login.setUser(TEST_USER);
-  await login.runSandbox('idp');
+  await login.signInWithPassword('idp', SANDBOX_PASSWORD);
   await expect(login.verdict('idp')).toHaveText('passed');
   await expect(login.check('idp', 'attribute:mail')).toHaveAttribute('data-status', 'pass');
   await expect(login.check('idp', 'attribute:uid')).toHaveAttribute('data-status', 'pass');

@@ -1,3 +1,4 @@
+import { SANDBOX_PASSWORD } from '../../src-main/sandbox/oauth/sign-in';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { AppStepPage } from './pages/app-step';
@@ -88,9 +89,9 @@ test('Millie, the whole guide through the screens: slug, catalog app, metadata, 
   await openStep(page, 'test-login', 'Test login');
   const login = new TestLoginStepPage(page);
   await login.setUser(TEST_USER);
-  await login.runSandbox('idp');
+  await login.signInWithPassword('idp', SANDBOX_PASSWORD);
   await expect(login.verdict('idp')).toHaveText('passed');
-  await login.runSandbox('sp');
+  await login.signInWithPassword('sp', SANDBOX_PASSWORD);
   await expect(login.verdict('sp')).toHaveText('passed');
   await expect(login.check('idp', 'name-id')).toHaveAttribute('data-status', 'pass');
   await expect(wizard.stepStatus('test-login')).toHaveAttribute('data-status', 'verified');

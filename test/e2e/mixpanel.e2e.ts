@@ -1,3 +1,4 @@
+import { SANDBOX_PASSWORD } from '../../src-main/sandbox/oauth/sign-in';
 import { startScimServer, type ScimTestServer } from '../support/scim-server';
 import { expect, test } from './fixtures';
 import { AppStepPage } from './pages/app-step';
@@ -97,10 +98,10 @@ test('Mixpanel, the whole guide through the screens: catalog app, certificate an
   await openStep(page, 'test-login', 'Test login');
   const login = new TestLoginStepPage(page);
   await login.setUser(TEST_USER);
-  await login.runSandbox('idp');
+  await login.signInWithPassword('idp', SANDBOX_PASSWORD);
   await expect(login.verdict('idp')).toHaveText('passed');
   await expect(login.check('idp', 'attribute:email')).toContainText(`"email" is ${TEST_USER}.`);
-  await login.runSandbox('sp');
+  await login.signInWithPassword('sp', SANDBOX_PASSWORD);
   await expect(login.verdict('sp')).toHaveText('passed');
   await expect(wizard.stepStatus('test-login')).toHaveAttribute('data-status', 'verified');
   await browserMode.screenshot(page, 'mixpanel-05-test-login');

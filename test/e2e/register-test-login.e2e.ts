@@ -1,3 +1,4 @@
+import { SANDBOX_PASSWORD } from '../../src-main/sandbox/oauth/sign-in';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { bridge, openStep, sandbox, startPracticeIntegration } from './support/walk';
@@ -76,11 +77,11 @@ test('Mixpanel: claimed domains, values pasted into Mixpanel, then IdP- and SP-i
   await wizard.button('Check Okta').click();
   await expect(login.notAssigned()).toHaveCount(0);
 
-  await login.runSandbox('idp');
+  await login.signInWithPassword('idp', SANDBOX_PASSWORD);
   await expect(login.verdict('idp')).toHaveText('passed');
   await expect(login.check('idp', 'signature')).toHaveAttribute('data-status', 'pass');
   await expect(login.check('idp', 'attribute:email')).toContainText(`"email" is ${TEST_USER}.`);
-  await login.runSandbox('sp');
+  await login.signInWithPassword('sp', SANDBOX_PASSWORD);
   await expect(login.verdict('sp')).toHaveText('passed');
   await expect(login.check('sp', 'in-response-to')).toHaveAttribute('data-status', 'pass');
   expect(await login.assertion('sp')).toContain(`>${TEST_USER}</saml2:NameID>`);

@@ -83,12 +83,33 @@ export function appPage(app: AppRecord, baseUrl: string): string {
   const list = rows
     .map(([id, dt, dd]) => `      <dt>${escapeHtml(dt)}</dt><dd id="${id}">${escapeHtml(dd)}</dd>`)
     .join('\n');
+  const instance = `/admin/app/${encodeURIComponent(app.name)}/instance/${encodeURIComponent(app.id)}`;
   return page(
     app.label,
     `    <h1>${escapeHtml(app.label)}</h1>
+    <nav aria-label="App tabs"><a href="#tab-general">General</a> <a href="#tab-user-management">Provisioning</a></nav>
+    <section id="tab-general">
     <p>Back in the wizard, click Check Okta: it finds this app through the API.</p>
     <dl>
 ${list}
-    </dl>`,
+    </dl>
+    </section>
+    <script>${tabScript(`${instance}/provisioning`)}</script>`,
   );
+}
+
+/**
+ * Okta's console is a script that picks the app's tab from the fragment (`#tab-user-management`,
+ * `#tab-user-management/api-credentials`); a fragment never reaches a server, so this page's
+ * script opens the sandbox's Provisioning tab page for it, keeping the fragment.
+ */
+function tabScript(provisioningPath: string): string {
+  return `
+      const provisioning = ${JSON.stringify(provisioningPath)};
+      const showTab = () => {
+        if (location.hash.startsWith('#tab-user-management')) location.replace(provisioning + location.hash);
+      };
+      showTab();
+      addEventListener('hashchange', showTab);
+    `;
 }

@@ -26,7 +26,12 @@ export class SignIns {
   checkPassword(login: string, password: string): string | undefined {
     const user = this.org.getUser(login);
     if (user === undefined || user.status !== 'ACTIVE') return undefined;
-    return (this.passwords.get(user.id) ?? SANDBOX_PASSWORD) === password ? user.id : undefined;
+    return this.passwordMatches(user.id, password) ? user.id : undefined;
+  }
+
+  /** Whether the password is the user's, whatever the user's status (the Authentication API answers by status). */
+  passwordMatches(userId: string, password: string): boolean {
+    return (this.passwords.get(userId) ?? SANDBOX_PASSWORD) === password;
   }
 
   /** Opens a session and returns its Set-Cookie value. */
@@ -93,6 +98,10 @@ export function signInPage(options: SignInPageOptions): string {
     </form>
     <p id="sandbox-hint">This is the practice (sandbox) org: every user signs in with the password ${escapeHtml(SANDBOX_PASSWORD)}.</p>
   </main>
+  <script>
+    // Like Okta's sign-in, keep the page's fragment (a console tab) through the sign-in: it never reaches the server.
+    for (const form of document.forms) if (location.hash && !form.action.includes('#')) form.action += location.hash;
+  </script>
 </body>
 </html>`;
 }

@@ -20,7 +20,8 @@ const html = (status: number, text: string, headers: Record<string, string> = {}
 
 /**
  * The sandbox Admin Console's Provisioning tab. Okta's is `/admin/app/{name}/instance/{id}/#tab-user-management`;
- * a hash never reaches a server, so the sandbox serves it at `/admin/app/{name}/instance/{id}/provisioning`.
+ * a hash never reaches a server, so the app page's script (console plugin) opens this page,
+ * `/admin/app/{name}/instance/{id}/provisioning`, for that fragment.
  * It takes an admin's sign-in session (the same `sid` cookie as /oauth2/v1/authorize and SSO).
  */
 export function consoleRoutes(state: OrgState, engine: ProvisioningEngine): RouteDefinition[] {

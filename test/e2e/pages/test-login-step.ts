@@ -26,8 +26,9 @@ export class TestLoginStepPage {
     return this.screen().locator('.field-invalid .field-error');
   }
 
-  /** Practice org only: main signs in as the test user; then wait on `verdict(mode)`. */
-  async runSandbox(mode: Mode): Promise<void> {
+  /** Types the test user's password (the harness supplies it, as an admin would) and runs the sign-in; then wait on `verdict(mode)`. */
+  async signInWithPassword(mode: Mode, password: string): Promise<void> {
+    await this.screen().getByLabel("Test user's Okta password").fill(password);
     await this.screen()
       .getByRole('button', { name: `Run ${MODE_LABEL[mode]} test` })
       .click();

@@ -147,7 +147,8 @@ describe('provisioning through the console (Courier custom SAML app)', () => {
       appFeatures: [],
       roleAttribute: { name: 'role', values: ['ADMINISTRATOR', 'ANALYST'] },
     });
-    expect(observed.consoleUrl).toBe(`${h.org.url}/admin/app/${app.name}/instance/${app.id}/provisioning`);
+    // The Admin Console path a real org has (OKTA-BEHAVIOUR.md §1), with no practice-org variant.
+    expect(observed.consoleUrl).toBe(`${h.org.url}/admin/app/${app.name}/instance/${app.id}/#tab-user-management`);
 
     const writesBefore = h.org.writeCount();
     await expect(h.apply('provisioning')).rejects.toMatchObject({ code: 'PROVISIONING_NOT_ON' });

@@ -7,6 +7,7 @@ import { TestLoginObservedSchema } from '../../../src-main/api/step-test-login';
 import { StepViewSchema } from '../../../src-main/api/steps';
 import { isAppError } from '../../../src-main/errors';
 import { createRegisterHandlers } from '../../../src-main/services/handlers-register';
+import { SANDBOX_PASSWORD } from '../../../src-main/sandbox/oauth/sign-in';
 import { createTestLoginHandlers } from '../../../src-main/services/handlers-test-login';
 import { assign, harnessWithLoginApp } from './login-app';
 
@@ -172,11 +173,15 @@ describe('register step', () => {
     await assign(h, 'ava.adams@acme.example');
     await h.save('test-login', { userLogin: 'ava.adams@acme.example' });
     const login = StepViewSchema.parse(
-      await createTestLoginHandlers(h.deps).runSandbox({ integrationId: h.integration.id, mode: 'sp' }),
+      await createTestLoginHandlers(h.deps).signInWithPassword({
+        integrationId: h.integration.id,
+        mode: 'sp',
+        password: SANDBOX_PASSWORD,
+      }),
     );
-    expect(TestLoginObservedSchema.parse(login.observed).results.sp?.via).toBe('sandbox');
+    expect(TestLoginObservedSchema.parse(login.observed).results.sp?.via).toBe('password');
 
-    // The practice org's SP login is the app's own AuthnRequest: it proves nothing about Mixpanel.
+    // The password sign-in's SP login is the app's own AuthnRequest: it proves nothing about Mixpanel.
     const after = await h.verify('register');
     expect(after.status).toBe('applied');
     expect(after.changes.map((c) => c.id)).toEqual(['register-prove']);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TestLoginObservedSchema } from '../../../src-main/api/step-test-login';
 import { StepViewSchema } from '../../../src-main/api/steps';
 import { isAppError } from '../../../src-main/errors';
+import { SANDBOX_PASSWORD } from '../../../src-main/sandbox/oauth/sign-in';
 import { createTestLoginHandlers } from '../../../src-main/services/handlers-test-login';
 import { api } from '../../support/sandbox';
 import { ACS, assign, harnessWithLoginApp } from './login-app';
@@ -34,18 +35,22 @@ describe('test-login step through the practice org', () => {
     const { h, handlers } = await practiceHarness();
     const userId = await assign(h, ALICE);
     const planned = await h.save('test-login', { userLogin: ALICE });
+    // Courier's profile knows no login page to start SP-initiated at, so only IdP-initiated is required.
     expect(planned.changes.map((c) => [c.id, c.kind, c.summary])).toEqual([
       ['test-login-idp', 'manual', `Sign in as ${ALICE} (IdP-initiated) and capture the SAMLResponse.`],
-      ['test-login-sp', 'manual', `Sign in as ${ALICE} (SP-initiated) and capture the SAMLResponse.`],
     ]);
 
-    const idp = StepViewSchema.parse(await handlers.runSandbox({ integrationId: h.integration.id, mode: 'idp' }));
-    expect(idp.status).toBe('applied');
+    const idp = StepViewSchema.parse(
+      await handlers.signInWithPassword({ integrationId: h.integration.id, mode: 'idp', password: SANDBOX_PASSWORD }),
+    );
+    expect(idp.status).toBe('verified');
     expect(idp.checks.filter((c) => c.id.startsWith('idp:')).map((c) => [c.id, c.status])).toEqual(
       [...FIXED_CHECKS, ...COURIER_ATTRIBUTES, 'in-response-to'].map((name) => [`idp:${name}`, 'pass']),
     );
 
-    const sp = StepViewSchema.parse(await handlers.runSandbox({ integrationId: h.integration.id, mode: 'sp' }));
+    const sp = StepViewSchema.parse(
+      await handlers.signInWithPassword({ integrationId: h.integration.id, mode: 'sp', password: SANDBOX_PASSWORD }),
+    );
     expect(sp.status).toBe('verified');
     expect(sp.changes).toEqual([]);
     expect(sp.checks.filter((c) => c.status !== 'pass')).toEqual([]);
@@ -86,15 +91,18 @@ describe('test-login step through the practice org', () => {
     expect(h.org.writeCount()).toBe(writes);
   });
 
-  it("follows the practice org to its new port when the stored URLs name an earlier launch's", async () => {
-    const { h, handlers } = await practiceHarness();
+  it('starts at the SSO URL and embed link Okta publishes now, not the ones an earlier metadata step stored', async () => {
+    const h = await harnessWithLoginApp('courier');
+    const handlers = createTestLoginHandlers(h.deps);
     await assign(h, ALICE);
     await h.workspace.updateIntegration(h.integration.id, (i) => {
       i.facts.idpSsoUrl = (i.facts.idpSsoUrl ?? '').replace(h.org.url, 'http://127.0.0.1:9');
       i.facts.embedLink = (i.facts.embedLink ?? '').replace(h.org.url, 'http://127.0.0.1:9');
     });
     await h.save('test-login', { userLogin: ALICE });
-    const sp = StepViewSchema.parse(await handlers.runSandbox({ integrationId: h.integration.id, mode: 'sp' }));
+    const sp = StepViewSchema.parse(
+      await handlers.signInWithPassword({ integrationId: h.integration.id, mode: 'sp', password: SANDBOX_PASSWORD }),
+    );
     const observed = TestLoginObservedSchema.parse(sp.observed);
     expect(observed.start.idpSsoUrl.startsWith(`${h.org.url}/app/`)).toBe(true);
     expect(observed.results.sp?.valid).toBe(true);
@@ -103,7 +111,9 @@ describe('test-login step through the practice org', () => {
   it('refuses an unassigned user, saying to assign the user first', async () => {
     const { h, handlers } = await practiceHarness();
     await h.save('test-login', { userLogin: BOB });
-    const error = await handlers.runSandbox({ integrationId: h.integration.id, mode: 'idp' }).catch((e: unknown) => e);
+    const error = await handlers
+      .signInWithPassword({ integrationId: h.integration.id, mode: 'idp', password: SANDBOX_PASSWORD })
+      .catch((e: unknown) => e);
     expect(isAppError(error) && [error.code, error.message, error.hint, error.field]).toEqual([
       'TEST_USER_NOT_ASSIGNED',
       `${BOB} is not assigned to "Courier" in Okta, so Okta would refuse the sign-in ("User is not assigned to this application").`,
@@ -125,7 +135,9 @@ describe('test-login step through the practice org', () => {
     await assign(h, ALICE);
     await h.save('test-login', { userLogin: ALICE });
     const captured = TestLoginObservedSchema.parse(
-      StepViewSchema.parse(await handlers.runSandbox({ integrationId: h.integration.id, mode: 'idp' })).observed,
+      StepViewSchema.parse(
+        await handlers.signInWithPassword({ integrationId: h.integration.id, mode: 'idp', password: SANDBOX_PASSWORD }),
+      ).observed,
     );
     expect(captured.results.idp?.valid).toBe(true);
     const record = (await h.current()).steps['test-login']?.input.idpCapture as { samlResponse: string };
@@ -148,28 +160,47 @@ describe('test-login step through the practice org', () => {
     const result = TestLoginObservedSchema.parse(view.observed).results.idp;
     expect(result?.via).toBe('paste');
     expect(result?.valid).toBe(false);
-    expect(view.changes.map((c) => c.id)).toEqual(['test-login-idp', 'test-login-sp']);
+    expect(view.changes.map((c) => c.id)).toEqual(['test-login-idp']);
     expect(view.changes[0]?.summary).toMatch(
       new RegExp(`^Sign in as ${ALICE} again \\(IdP-initiated\\): the last test failed Signature, Issuer, `),
     );
   });
 
-  it('signs in for you only in the practice org', async () => {
+  it('runs the same password sign-in for a client known only by its org URL: no practice-org path', async () => {
     const h = await harnessWithLoginApp('courier');
+    expect((await h.current()).facts.appId).toBe(h.appId);
     await assign(h, ALICE);
     await h.save('test-login', { userLogin: ALICE });
     const handlers = createTestLoginHandlers(h.deps);
-    expect(await handlers.ways({ integrationId: h.integration.id })).toEqual({
-      sandbox: false,
-      window: false,
-      paste: true,
-    });
-    const error = await handlers.runSandbox({ integrationId: h.integration.id, mode: 'idp' }).catch((e: unknown) => e);
-    expect(isAppError(error) && error.code).toBe('TEST_LOGIN_NOT_PRACTICE');
+    expect(await handlers.ways({ integrationId: h.integration.id })).toEqual({ window: false, paste: true });
+    const view = StepViewSchema.parse(
+      await handlers.signInWithPassword({ integrationId: h.integration.id, mode: 'idp', password: SANDBOX_PASSWORD }),
+    );
+    expect(view.status).toBe('verified');
+    const result = TestLoginObservedSchema.parse(view.observed).results.idp;
+    expect([result?.via, result?.valid]).toEqual(['password', true]);
+    const signIns = h.org
+      .requestLog()
+      .filter((e) => e.path === '/api/v1/authn' || e.path.startsWith('/login/sessionCookieRedirect?'));
+    expect(signIns.map((e) => [e.method, e.path.split('?')[0], e.status])).toEqual([
+      ['POST', '/api/v1/authn', 200],
+      ['GET', '/login/sessionCookieRedirect', 302],
+    ]);
     const window = await handlers
       .captureWithWindow({ integrationId: h.integration.id, mode: 'idp', forwardToVendor: false })
       .catch((e: unknown) => e);
     expect(isAppError(window) && window.code).toBe('TEST_LOGIN_NO_WINDOW');
+  });
+
+  it("puts Okta's refusal of a wrong password next to the password field, and records nothing", async () => {
+    const h = await harnessWithLoginApp('courier');
+    await assign(h, ALICE);
+    await h.save('test-login', { userLogin: ALICE });
+    const refused = await createTestLoginHandlers(h.deps)
+      .signInWithPassword({ integrationId: h.integration.id, mode: 'idp', password: 'not-it' })
+      .catch((e: unknown) => e);
+    expect(isAppError(refused) && [refused.code, refused.field]).toEqual(['TEST_LOGIN_PASSWORD_REFUSED', 'password']);
+    expect((await h.current()).steps['test-login']?.input.idpCapture).toBeUndefined();
   });
 
   it('fails a login whose assertion lacks a statement the app has, naming the statement and the misspelling', async () => {
@@ -198,7 +229,9 @@ describe('test-login step through the practice org', () => {
     expect((await api(h.org, 'PUT', `/api/v1/apps/${h.appId}`, { body: app.body })).status).toBe(200);
     await assign(h, ALICE);
     await h.save('test-login', { userLogin: ALICE });
-    const view = StepViewSchema.parse(await handlers.runSandbox({ integrationId: h.integration.id, mode: 'idp' }));
+    const view = StepViewSchema.parse(
+      await handlers.signInWithPassword({ integrationId: h.integration.id, mode: 'idp', password: SANDBOX_PASSWORD }),
+    );
     expect(view.checks.find((c) => c.id === 'idp:attribute:email')?.status).toBe('pass');
     const missing = view.checks.find((c) => c.id === 'idp:attribute:firstName');
     expect([missing?.status, missing?.detail]).toEqual([
@@ -220,7 +253,9 @@ describe('test-login step through the practice org', () => {
     expect((await api(h.org, 'PUT', `/api/v1/apps/${h.appId}`, { body: app.body })).status).toBe(200);
     await assign(h, ALICE);
     await h.save('test-login', { userLogin: ALICE });
-    const view = StepViewSchema.parse(await handlers.runSandbox({ integrationId: h.integration.id, mode: 'idp' }));
+    const view = StepViewSchema.parse(
+      await handlers.signInWithPassword({ integrationId: h.integration.id, mode: 'idp', password: SANDBOX_PASSWORD }),
+    );
     const record = (await h.current()).steps['test-login']?.input.idpCapture as { samlResponse: string };
     const xml = Buffer.from(record.samlResponse, 'base64').toString('utf8');
     expect(xml.indexOf('<ds:Signature')).toBeGreaterThan(xml.indexOf('<saml2:Assertion'));
@@ -252,7 +287,7 @@ describe('test login with a user who cannot sign in yet', () => {
     await h.save('test-login', { userLogin: login });
     const before = h.org.requestLog().length;
     const refused = await handlers
-      .runSandbox({ integrationId: h.integration.id, mode: 'idp' })
+      .signInWithPassword({ integrationId: h.integration.id, mode: 'idp', password: SANDBOX_PASSWORD })
       .catch((e: unknown) => e);
     expect(isAppError(refused) && [refused.code, refused.message, refused.hint, refused.field]).toEqual([
       'TEST_USER_NOT_ACTIVE',
@@ -264,7 +299,9 @@ describe('test login with a user who cannot sign in yet', () => {
       h.org
         .requestLog()
         .slice(before)
-        .filter((e) => e.path.includes('/sso/saml')),
+        .filter(
+          (e) => e.path.startsWith('/api/v1/authn') || (e.path.includes('/sso/saml') && !e.path.startsWith('/api/')),
+        ),
     ).toEqual([]);
   });
 });

@@ -110,11 +110,10 @@ describe('what a test login is checked against', () => {
     ]);
   });
 
-  it("requires SP-initiated only where it can be started the vendor's way", () => {
-    expect(requiredModes(['idp', 'sp'], millie, false)).toEqual(['idp']);
-    expect(requiredModes(['idp', 'sp'], millie, true)).toEqual(['idp', 'sp']);
-    expect(requiredModes(['idp', 'sp'], mixpanel, false)).toEqual(['idp', 'sp']);
-    expect(requiredModes(['idp'], mixpanel, true)).toEqual(['idp']);
+  it("requires SP-initiated only where it can be started the vendor's way, whatever the org", () => {
+    expect(requiredModes(['idp', 'sp'], millie)).toEqual(['idp']);
+    expect(requiredModes(['idp', 'sp'], mixpanel)).toEqual(['idp', 'sp']);
+    expect(requiredModes(['idp'], mixpanel)).toEqual(['idp']);
   });
 });
 
@@ -157,7 +156,9 @@ describe('test-login plan and checks', () => {
     ]);
     const idpPassed = {
       ...observed,
-      results: { idp: { mode: 'idp' as const, via: 'sandbox' as const, capturedAt: 't', valid: true, checks: [pass] } },
+      results: {
+        idp: { mode: 'idp' as const, via: 'password' as const, capturedAt: 't', valid: true, checks: [pass] },
+      },
     };
     expect(testLoginPlan(idpPassed).map((c) => c.id)).toEqual(['test-login-sp']);
     expect(testLoginPlan({ ...idpPassed, required: ['idp'] })).toEqual([]);
