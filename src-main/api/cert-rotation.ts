@@ -35,7 +35,7 @@ export const RotationCheckSchema = z.object({
 
 export const RotationTestSchema = z.object({
   at: z.string(),
-  via: z.enum(['sandbox', 'window']),
+  via: z.enum(['password', 'window']),
   userLogin: z.string(),
   valid: z.boolean(),
   /** The key the app signed with at the time (read from Okta just before the sign-in). */

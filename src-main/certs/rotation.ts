@@ -18,10 +18,13 @@ export type RotationAction =
   | { stage: 'generate' }
   | { stage: 'register'; via: 'copied' | 'email' }
   | { stage: 'switch' }
-  | { stage: 'test'; via: 'sandbox' | 'window' }
+  | ({ stage: 'test' } & LoginWay)
   | { stage: 'confirm' }
   | { stage: 'switch-back' }
   | { stage: 'cancel' };
+
+/** How the test user signs in: a person in the sign-in window, or main with the password the admin typed (never stored). */
+export type LoginWay = { via: 'window' } | { via: 'password'; password: string };
 
 export interface LoginProof {
   userLogin: string;
@@ -36,7 +39,7 @@ export interface RotationDeps {
   /** Appends to the client's audit log (reports the admin made, not Okta writes: those log themselves). */
   audit(event: AuditInput): Promise<void>;
   /** An SP-initiated sign-in through the vendor, its signature checked against `vendorCertificatePem`. */
-  testLogin(integrationId: string, via: 'sandbox' | 'window', vendorCertificatePem: string): Promise<LoginProof>;
+  testLogin(integrationId: string, way: LoginWay, vendorCertificatePem: string): Promise<LoginProof>;
   now?: () => Date;
   /** Test seam: runs after the intent is saved and before the Okta write, and after the write. */
   onWritePoint?: (point: 'before-write' | 'after-write', op: 'generate' | 'switch') => void;
@@ -215,7 +218,7 @@ export class CertRotation {
         return this.switchTo(ctx, rotation, 'new');
       case 'test':
         this.expect(rotation, 'test');
-        return this.test(ctx, rotation, action.via);
+        return this.test(ctx, rotation, action);
       case 'confirm':
         this.expect(rotation, 'confirm');
         return this.confirm(ctx, rotation);
@@ -312,7 +315,7 @@ export class CertRotation {
     return rotation;
   }
 
-  private async test(ctx: RotationContext, rotation: Rotation, via: 'sandbox' | 'window'): Promise<Rotation> {
+  private async test(ctx: RotationContext, rotation: Rotation, way: LoginWay): Promise<Rotation> {
     const fresh = rotation.new;
     if (!fresh) throw new AppError('ROTATION_STAGE', 'There is no new key yet.', 'Generate it first.');
     const okta = await this.deps.connect(ctx.client);
@@ -320,7 +323,7 @@ export class CertRotation {
     const signingKid = app ? signingKidOf(app) : undefined;
     // The vendor checks the signature with what it was given: the new certificate only once reported sent.
     const vendor = rotation.registered ? fresh : rotation.old;
-    const proof = await this.deps.testLogin(ctx.integration.id, via, vendor.pem);
+    const proof = await this.deps.testLogin(ctx.integration.id, way, vendor.pem);
     const onNewKey = signingKid === fresh.kid;
     const checks: RotationTest['checks'] = [
       {
@@ -335,7 +338,7 @@ export class CertRotation {
     const valid = proof.valid && onNewKey;
     rotation.test = {
       at: this.now().toISOString(),
-      via,
+      via: way.via,
       userLogin: proof.userLogin,
       valid,
       signingKid: signingKid ?? '',

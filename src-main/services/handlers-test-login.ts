@@ -149,7 +149,7 @@ export async function takeCapture(
 async function captureWith(
   deps: ServiceDeps,
   capture: LoginCapture,
-  via: 'sandbox' | 'window',
+  via: 'password' | 'window',
   integrationId: string,
   mode: LoginMode,
   forwardToVendor: boolean,

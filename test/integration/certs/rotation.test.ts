@@ -1,3 +1,4 @@
+import { SANDBOX_PASSWORD } from '../../../src-main/sandbox/oauth/sign-in';
 import { describe, expect, it } from 'vitest';
 import { CertRotation, type RotationDeps } from '../../../src-main/certs/rotation';
 import { readCertFile } from '../../../src-main/certs/store';
@@ -84,7 +85,7 @@ describe('certificate rotation against the practice org', () => {
     });
     expect(metadata.text).toContain(generated.new?.pem.split('\n').slice(1, 2)[0] ?? 'no pem');
 
-    const tested = await rotation.advance(id, { stage: 'test', via: 'sandbox' });
+    const tested = await rotation.advance(id, { stage: 'test', via: 'password', password: SANDBOX_PASSWORD });
     expect(tested.test?.checks.filter((c) => c.status === 'fail')).toEqual([]);
     expect([tested.test?.valid, tested.test?.signingKid, tested.test?.vendorKid, tested.stage]).toEqual([
       true,
@@ -134,7 +135,7 @@ describe('certificate rotation against the practice org', () => {
       if (file.rotation) file.rotation.stage = 'switch';
     });
     await rotation.advance(id, { stage: 'switch' });
-    const tested = await rotation.advance(id, { stage: 'test', via: 'sandbox' });
+    const tested = await rotation.advance(id, { stage: 'test', via: 'password', password: SANDBOX_PASSWORD });
     expect([tested.test?.valid, tested.test?.vendorKid, tested.stage]).toEqual([false, oldKid, 'test']);
     expect(tested.test?.checks.find((c) => c.name === 'signature')?.status).toBe('fail');
     await expect(rotation.advance(id, { stage: 'confirm' })).rejects.toMatchObject({ code: 'ROTATION_STAGE' });

@@ -347,7 +347,7 @@ describe('register plan', () => {
 
 describe("the vendor's side of the registration", () => {
   const sentAt = '2026-11-25T09:00:00.000Z';
-  function testLogin(sp: { via: 'window' | 'sandbox' | 'paste'; capturedAt: string; valid: boolean }) {
+  function testLogin(sp: { via: 'window' | 'password' | 'paste'; capturedAt: string; valid: boolean }) {
     return {
       user: { id: '00u1', login: 'ava@acme.example', email: 'ava@acme.example', status: 'ACTIVE' },
       assigned: true,
@@ -374,7 +374,7 @@ describe("the vendor's side of the registration", () => {
 
   it('is not proven by a login the app started itself, a failed one, an earlier one, or none', () => {
     const later = '2026-11-25T10:00:00.000Z';
-    expect(vendorProvenAt(mixpanel, testLogin({ via: 'sandbox', capturedAt: later, valid: true }), sentAt)).toBe(
+    expect(vendorProvenAt(mixpanel, testLogin({ via: 'password', capturedAt: later, valid: true }), sentAt)).toBe(
       undefined,
     );
     expect(vendorProvenAt(mixpanel, testLogin({ via: 'paste', capturedAt: later, valid: true }), sentAt)).toBe(
