@@ -28,14 +28,17 @@ const STATUSES: Record<string, OktaUserStatus> = {
   DEACTIVATED: 'DEPROVISIONED',
 };
 
-// Okta's exports name columns by the profile attribute (login, email, secondEmail) or by its
-// Admin Console label (Username, Primary email, Secondary email); both are read.
+// Okta's CSV exports, by their documented columns (help.okta.com): the Okta Password Health report
+// (Reports > Reports) has User, Login, Status, Activation date, Authentication Source, Last Login,
+// Last Password Change; the User Accounts report names its fields Okta username, Primary Email and
+// Okta user status; exports made through the API or with other tools use the profile attributes
+// (login, email, secondEmail) or their Admin Console labels (Username, Primary email, Secondary email).
 const COLUMNS = {
   id: ['id', 'user id', 'okta id'],
-  login: ['login', 'username', 'user name'],
+  login: ['login', 'username', 'user name', 'okta username'],
   email: ['email', 'primary email'],
   secondEmail: ['secondemail', 'secondary email'],
-  status: ['status', 'user status'],
+  status: ['status', 'user status', 'okta user status'],
 } as const;
 
 function column(headers: string[], names: readonly string[]): number | undefined {
@@ -50,7 +53,7 @@ export function readOktaExport(table: Table): OktaPerson[] {
     throw new AppError(
       'INVALID_FILE',
       'The Okta export has no Username (login) column.',
-      `Export the users from Okta's Admin Console (Directory > People) with the Username column; this file has: ${table.headers.join(', ')}.`,
+      `Export the users from Okta's Admin Console (Reports > Okta Password Health gives Login and Status); this file has: ${table.headers.join(', ')}.`,
     );
   }
   const id = column(table.headers, COLUMNS.id);
