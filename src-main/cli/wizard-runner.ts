@@ -14,6 +14,8 @@ export interface CliRunner {
   secrets: FileSecretStore;
   /** The connection the runner's steps use (one per client), for reads outside a step. */
   connect(client: Client): Promise<OktaOrgApi>;
+  /** The client audit logs (reports read the writes made for an integration). */
+  audit: AuditLog;
   close(): Promise<void>;
 }
 
@@ -54,5 +56,5 @@ export function createCliRunner(
     steps: wizardSteps,
     ...(onProgress ? { onProgress } : {}),
   });
-  return { runner, secrets: stored, connect: connector.connect, close: () => practiceOrg.close() };
+  return { runner, secrets: stored, connect: connector.connect, audit, close: () => practiceOrg.close() };
 }

@@ -22,6 +22,7 @@ export interface StepHarness {
   client: Client;
   integration: Integration;
   audit: AuditLog;
+  secrets: FileSecretStore;
   dataDir: string;
   /** Saves input for a step of this integration (as the screen would) and returns the view. */
   save(stepId: StepId, input: Record<string, unknown>): Promise<StepView>;
@@ -80,6 +81,7 @@ export async function stepHarness(
     client,
     integration,
     audit,
+    secrets,
     dataDir,
     save: (stepId, input) => runner.saveInput(ref(stepId), input),
     inspect: (stepId) => runner.inspect(ref(stepId)),
