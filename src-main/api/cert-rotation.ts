@@ -80,8 +80,8 @@ export const CertViewSchema = z.object({
   lastRotation: RotationSchema.optional(),
   /** The new key's metadata (the app's metadata URL with `?kid=`) and what the vendor is sent. */
   newMetadataUrl: z.string().optional(),
-  /** Ways to run the test login from this process. */
-  testWays: z.object({ sandbox: z.boolean(), window: z.boolean() }),
+  /** Ways to run the test login from this process besides the test user's password, which every org takes. */
+  testWays: z.object({ window: z.boolean() }),
 });
 export type CertView = z.infer<typeof CertViewSchema>;
 
