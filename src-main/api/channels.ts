@@ -8,6 +8,7 @@ import { StepRefSchema, StepViewSchema } from './steps';
 import { oktaChannels } from './channels-okta';
 import { registerChannels } from './channels-register';
 import { testLoginChannels } from './channels-test-login';
+import { plansChannels } from './channels-plans';
 import {
   ClientNameSchema,
   ClientSchema,
@@ -126,6 +127,7 @@ export const channels = {
   directory: directoryChannels,
   provisioning: provisioningChannels,
   migrate: migrateChannels,
+  plans: plansChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -5,3 +5,4 @@ export * from './model';
 export * from './steps';
 export * from './channels-okta';
 export * from './progress';
+export * from './channels-plans';

@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Integration, StepId } from '../api/model';
-import type { Workspace } from '../workspace/workspace';
-import type { PlanFile } from './plan-file';
+import type { StepId } from '../api/model';
 import type { StepView } from '../api/steps';
 import { AppError } from '../errors';
 import { Exit, exitCodeFor, fail, type CliCommand, type CliIo, type ExitCode } from './io';
@@ -157,19 +155,25 @@ export function makeWizardCommand(phase: Phase): CliCommand {
             '--plan-file creates a new integration; it does not take --integration.',
             'Give --label to name the new integration.',
           );
-        const [{ openWorkspace, resolveDataDir }, { vendorProfile }, { createCliRunner }, planFiles] =
-          await Promise.all([
-            import('../workspace/workspace'),
-            import('../vendors'),
-            import('./wizard-runner'),
-            import('./plan-file'),
-          ]);
+        const [
+          { openWorkspace, resolveDataDir },
+          { vendorProfile },
+          { createCliRunner },
+          planFiles,
+          { addIntegrationFromPlan },
+        ] = await Promise.all([
+          import('../workspace/workspace'),
+          import('../vendors'),
+          import('./wizard-runner'),
+          import('../plans/plan-file'),
+          import('../plans/from-plan'),
+        ]);
         // A plan file is validated whole before anything is created, so a bad file leaves no trace.
         const plan = values['plan-file'] !== undefined ? await planFiles.loadPlanFile(values['plan-file']) : undefined;
         const workspace = await openWorkspace(resolveDataDir(values['data-dir']));
         const client = await workspace.findClient(clientName);
         const integration = plan
-          ? await createFromPlan(workspace, client.id, plan, values.label)
+          ? await addIntegrationFromPlan(workspace, client.id, plan, values.label)
           : await workspace.findIntegration(client.id, requireFlag(values.integration, 'integration', example));
         const profileSteps = vendorProfile(integration.vendorId).steps;
         const stepIds = profileSteps.map((s) => s.id);
@@ -269,20 +273,4 @@ export function makeWizardCommand(phase: Phase): CliCommand {
       }
     },
   };
-}
-
-/** The new integration of a plan file, with each step's input as the file gives it. */
-async function createFromPlan(
-  workspace: Workspace,
-  clientId: string,
-  plan: PlanFile,
-  label: string | undefined,
-): Promise<Integration> {
-  const name = label ?? plan.label;
-  const created = await workspace.addIntegration({ clientId, vendorId: plan.vendor, ...(name ? { label: name } : {}) });
-  for (const [stepId, input] of Object.entries(plan.steps) as [StepId, Record<string, unknown>][])
-    await workspace.updateStep(created.id, stepId, (record) => {
-      record.input = { ...input };
-    });
-  return workspace.getIntegration(created.id);
 }

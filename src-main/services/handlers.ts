@@ -19,10 +19,9 @@ import { createDirectoryHandlers } from './handlers-directory';
 import { createProvisioningHandlers } from './handlers-provisioning';
 import { createMigrateHandlers } from './handlers-migrate';
 import { setStepSkipped } from '../steps/skip';
+import { addPracticeClient } from './practice-client';
+import { createPlanHandlers } from './handlers-plans';
 import type { ProgressBoard } from '../directory/progress-board';
-
-/** A practice client's org URL until its org has started (its port changes with every launch). */
-const PRACTICE_ORG_PLACEHOLDER = 'http://127.0.0.1';
 
 export interface ServiceDeps {
   mode: 'electron' | 'browser';
@@ -74,20 +73,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     clients: {
       list: () => workspace.listClients(),
       add: async (request) => {
-        if (request.kind === 'sandbox') {
-          const added = await workspace.addClient({
-            name: request.name,
-            orgUrl: PRACTICE_ORG_PLACEHOLDER,
-            sandbox: true,
-            auth: { method: 'api-token' },
-          });
-          // Each practice client gets its own org, so one client's apps never show up in another's.
-          const org = await deps.practiceOrg.ensureStarted(added.id);
-          await deps.secrets.set(added.id, 'api-token', org.apiToken);
-          return workspace.updateClient(added.id, (client) => {
-            client.orgUrl = org.url;
-          });
-        }
+        if (request.kind === 'sandbox') return addPracticeClient(deps, request.name);
         return workspace.addClient({ name: request.name, orgUrl: request.orgUrl, sandbox: false });
       },
       ...manage.clients,
@@ -137,5 +123,6 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     directory: createDirectoryHandlers(deps),
     provisioning: createProvisioningHandlers(deps),
     migrate: migrate.handlers,
+    plans: createPlanHandlers(deps),
   };
 }

@@ -46,7 +46,7 @@ function invalid(path: string, message: string, file: string): AppError {
   return new AppError(
     'INVALID_PLAN_FILE',
     `${file}: ${path ? `${path}: ` : ''}${message}`,
-    'Correct the plan file and run the command again; nothing was changed.',
+    'Correct the file and load it again; nothing was created or changed.',
     'plan-file',
   );
 }
@@ -63,13 +63,25 @@ function formatOf(file: string): 'json' | 'yaml' {
   );
 }
 
-/** The plan of an integration as saved: each step's own input, without secrets. */
+/**
+ * Inputs that name objects or people of one Okta org (group and user ids, a test user, the captured
+ * evidence of one login): meaningless in another org, so a plan never carries them. The client's
+ * own groups, people and test user are chosen on its screens.
+ */
+export const ORG_BOUND_INPUTS: Partial<Record<StepId, readonly string[]>> = {
+  assign: ['groups', 'users'],
+  role: ['groupRoles', 'userRoles'],
+  provisioning: ['testUser'],
+  'test-login': ['userLogin', 'idpCapture', 'spCapture'],
+};
+
+/** The plan of an integration as saved: each step's own input, without secrets or what names one org's objects. */
 export function planFromIntegration(integration: Integration): PlanFile {
   const steps: Partial<Record<StepId, Record<string, unknown>>> = {};
   for (const { id } of vendorProfile(integration.vendorId).steps) {
     const input = integration.steps[id]?.input ?? {};
-    const secret = new Set(wizardSteps[id]?.secretInputs ?? []);
-    const kept = Object.entries(input).filter(([key]) => !secret.has(key));
+    const left = new Set([...(wizardSteps[id]?.secretInputs ?? []), ...(ORG_BOUND_INPUTS[id] ?? [])]);
+    const kept = Object.entries(input).filter(([key]) => !left.has(key));
     if (kept.length > 0) steps[id] = Object.fromEntries(kept);
   }
   return {
@@ -82,27 +94,22 @@ export function planFromIntegration(integration: Integration): PlanFile {
   };
 }
 
-export async function savePlanFile(file: string, plan: PlanFile): Promise<void> {
+/** The file's text in the format its name asks for (YAML with a header comment, or JSON). */
+export function planText(file: string, plan: PlanFile): string {
   const { $schema: _schema, ...body } = plan;
-  const text =
-    formatOf(file) === 'json'
-      ? `${JSON.stringify(plan, null, 2)}\n`
-      : `# okta-onboard plan file (schema: docs/schemas/plan-file.schema.json); no secrets\n${stringifyYaml(body)}`;
-  await writeFile(file, text, { encoding: 'utf8', mode: 0o600 });
+  return formatOf(file) === 'json'
+    ? `${JSON.stringify(plan, null, 2)}\n`
+    : `# okta-onboard plan file (schema: docs/schemas/plan-file.schema.json); no secrets\n${stringifyYaml(body)}`;
 }
 
-/**
- * Parses and validates a plan file: the file's shape, then each step's input with the step's own
- * schema (only the fields the file sets: the rest keep the vendor's defaults), so an error names
- * the path in the file and what was expected. Secrets in a plan file are refused.
- */
-export function parsePlanFile(
-  text: string,
-  file: string,
-): PlanFile & { steps: Partial<Record<StepId, Record<string, unknown>>> } {
-  let raw: unknown;
+export async function savePlanFile(file: string, plan: PlanFile): Promise<void> {
+  await writeFile(file, planText(file, plan), { encoding: 'utf8', mode: 0o600 });
+}
+
+/** Reads YAML or JSON text by the file's name; a syntax error names the file. */
+export function parseDocument(text: string, file: string): unknown {
   try {
-    raw = formatOf(file) === 'json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+    return formatOf(file) === 'json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw invalid(
@@ -111,40 +118,78 @@ export function parsePlanFile(
       file,
     );
   }
-  const shape = PlanFileSchema.safeParse(raw);
-  if (!shape.success) {
-    const issue = shape.error.issues[0]!;
-    throw invalid(formatPath(issue.path), issue.message, file);
-  }
-  const plan = shape.data;
-  const vendor = vendorProfile(plan.vendor as VendorId);
+}
+
+/** The first issue of a failed zod parse as the file's error, its path prefixed by `at`. */
+export function shapeError(
+  issues: readonly z.core.$ZodIssue[],
+  file: string,
+  at: readonly PropertyKey[] = [],
+): AppError {
+  const issue = issues[0]!;
+  return invalid(formatPath([...at, ...issue.path]), issue.message, file);
+}
+
+type StepInputs = Partial<Record<StepId, Record<string, unknown>>>;
+
+/**
+ * Each step's input checked with the step's own schema (only the fields the file sets: the rest
+ * keep the vendor's defaults), so an error names the path in the file (`at` + `steps.role...`) and
+ * what was expected. Secrets are refused; keys a step does not know are dropped, as the screens' save
+ * drops them.
+ */
+export function checkPlanSteps(
+  vendorId: VendorId,
+  given: StepInputs,
+  file: string,
+  at: readonly PropertyKey[] = [],
+): StepInputs {
+  const vendor = vendorProfile(vendorId);
   const stepIds = vendor.steps.map((s) => s.id);
-  const steps: Partial<Record<StepId, Record<string, unknown>>> = {};
-  for (const [id, input] of Object.entries(plan.steps) as [StepId, Record<string, unknown>][]) {
+  const steps: StepInputs = {};
+  for (const [id, input] of Object.entries(given) as [StepId, Record<string, unknown>][]) {
     const step = wizardSteps[id];
     if (!stepIds.includes(id) || !step)
-      throw invalid(`steps.${id}`, `${vendor.name} has no "${id}" step; its steps are ${stepIds.join(', ')}.`, file);
+      throw invalid(
+        formatPath([...at, 'steps', id]),
+        `${vendor.name} has no "${id}" step; its steps are ${stepIds.join(', ')}.`,
+        file,
+      );
     for (const key of step.secretInputs ?? [])
       if (key in input)
         throw invalid(
-          `steps.${id}.${key}`,
+          formatPath([...at, 'steps', id, key]),
           "a secret never belongs in a plan file; remove it and give it to the client's setup (the app or the secret store).",
+          file,
+        );
+    for (const key of ORG_BOUND_INPUTS[id] ?? [])
+      if (key in input)
+        throw invalid(
+          formatPath([...at, 'steps', id, key]),
+          "names objects or people of one Okta org; a plan carries settings only. Remove it and choose them on the client's own screens.",
           file,
         );
     const parsed = step.input.safeParse({ ...step.defaults(vendor, {}), ...input });
     const ownIssue = parsed.success
       ? undefined
       : parsed.error.issues.find((i) => i.path.length > 0 && String(i.path[0]) in input);
-    if (ownIssue) throw invalid(formatPath(['steps', id, ...ownIssue.path]), ownIssue.message, file);
+    if (ownIssue) throw invalid(formatPath([...at, 'steps', id, ...ownIssue.path]), ownIssue.message, file);
     const data = (parsed.success ? parsed.data : {}) as Record<string, unknown>;
-    // Keys the step's schema does not know are dropped, as the screens' save drops them.
     steps[id] = Object.fromEntries(
       Object.keys(input)
         .filter((key) => (parsed.success ? Object.hasOwn(data, key) : true))
         .map((key) => [key, parsed.success ? data[key] : input[key]]),
     );
   }
-  return { ...plan, steps };
+  return steps;
+}
+
+/** Parses and validates a plan file: its shape, then each step's input (see `checkPlanSteps`). */
+export function parsePlanFile(text: string, file: string): PlanFile & { steps: StepInputs } {
+  const shape = PlanFileSchema.safeParse(parseDocument(text, file));
+  if (!shape.success) throw shapeError(shape.error.issues, file);
+  const plan = shape.data;
+  return { ...plan, steps: checkPlanSteps(plan.vendor as VendorId, plan.steps, file) };
 }
 
 export async function loadPlanFile(file: string): Promise<PlanFile> {

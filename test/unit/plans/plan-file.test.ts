@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parsePlanFile, planFileJsonSchema } from '../../../src-main/cli/plan-file';
+import { parsePlanFile, planFileJsonSchema } from '../../../src-main/plans/plan-file';
 import { mixpanel } from '../../../src-main/vendors/mixpanel';
 import { AppError } from '../../../src-main/errors';
 
