@@ -14,12 +14,13 @@ import { Dialog } from './components/Dialog';
 import { Header } from './components/Header';
 import { IntegrationList } from './components/IntegrationList';
 import { NewIntegration } from './components/NewIntegration';
+import { DuplicateIntegration, ImportClient, ImportPlan } from './components/PlanDialogs';
 import { Toasts } from './components/Toasts';
 import { useUi } from './state/ui';
 import { Wizard } from './wizard/Wizard';
 
 export function App() {
-  const { clientId, integrationId, dialog, dialogTarget, closeDialog } = useUi();
+  const { clientId, integrationId, dialog, dialogTarget, closeDialog, openDialog } = useUi();
   const info = useMain(() => api.workspace.info({}), 'workspace');
   const clients = useMain(() => api.clients.list({}), 'clients');
   const vendors = useMain(() => api.vendors.list({}), 'vendors');
@@ -58,6 +59,12 @@ export function App() {
           client: the customer whose Okta org you are setting up.
         </p>
         <AddClient />
+        <p>
+          Or start from a client exported on another computer:{' '}
+          <button type="button" onClick={() => openDialog('import-client')}>
+            Import client
+          </button>
+        </p>
       </section>
     );
   } else if (!client) {
@@ -127,6 +134,21 @@ export function App() {
       {dialog === 'audit-log' && targeted ? (
         <Dialog title={`Audit log: ${targeted.label}`} onClose={closeDialog}>
           <AuditLog integration={targeted} />
+        </Dialog>
+      ) : null}
+      {dialog === 'import-plan' && client ? (
+        <Dialog title={`Import a plan file for ${client.name}`} onClose={closeDialog}>
+          <ImportPlan client={client} onDone={closeDialog} />
+        </Dialog>
+      ) : null}
+      {dialog === 'duplicate-integration' && targeted ? (
+        <Dialog title={`Copy ${targeted.label} to another client`} onClose={closeDialog}>
+          <DuplicateIntegration integration={targeted} clients={clientList} onDone={closeDialog} />
+        </Dialog>
+      ) : null}
+      {dialog === 'import-client' ? (
+        <Dialog title="Import a client" onClose={closeDialog}>
+          <ImportClient onDone={closeDialog} />
         </Dialog>
       ) : null}
       {dialog === 'add-integration' && client ? (

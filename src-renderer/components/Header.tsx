@@ -79,6 +79,9 @@ export function Header({
             <button type="button" onClick={() => openDialog('add-client')}>
               New client
             </button>
+            <button type="button" onClick={() => openDialog('import-client')}>
+              Import client
+            </button>
             {client ? (
               <button type="button" onClick={() => openDialog('add-integration')}>
                 New integration

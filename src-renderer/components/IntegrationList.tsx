@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { useUi } from '../state/ui';
 import { useNow, When } from '../wizard/when';
 import { NewIntegration } from './NewIntegration';
+import { ExportClientButton, SavePlanButton } from './PlanDialogs';
 import '../wizard/status.css';
 import './manage.css';
 
@@ -12,6 +13,10 @@ function ClientActions({ client }: { client: Client }) {
   const openDialog = useUi((s) => s.openDialog);
   return (
     <>
+      <button type="button" onClick={() => openDialog('import-plan')}>
+        Import plan file
+      </button>
+      <ExportClientButton client={client} />
       <button type="button" onClick={() => openDialog('rename-client')}>
         Rename client
       </button>
@@ -110,6 +115,10 @@ export function IntegrationList({
               <div className="card-actions" aria-label={`${i.label} actions`} role="group">
                 <button type="button" onClick={() => openDialog('audit-log', i.id)}>
                   Audit log
+                </button>
+                <SavePlanButton integration={i} />
+                <button type="button" onClick={() => openDialog('duplicate-integration', i.id)}>
+                  Copy to another client
                 </button>
                 <button type="button" onClick={() => openDialog('rename-integration', i.id)}>
                   Rename

@@ -46,7 +46,10 @@ export type Dialog =
   | 'reset-practice-org'
   | 'rename-integration'
   | 'delete-integration'
-  | 'audit-log';
+  | 'audit-log'
+  | 'import-plan'
+  | 'duplicate-integration'
+  | 'import-client';
 
 let nextToast = 1;
 
