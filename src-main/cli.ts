@@ -37,6 +37,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ command:
     summary: "Export an integration's configuration report (HTML, PDF, JSON, Markdown, Terraform) or the portfolio",
     load: () => import('./cli/report'),
   },
+  cert: {
+    summary: 'Signing certificate expiry, and a guided, resumable key rotation',
+    load: () => import('./cli/cert'),
+  },
   migrate: { summary: "Match the vendor's existing users against Okta", load: () => import('./cli/migrate') },
   browser: { summary: 'Run the wizard in a browser (browser mode) on 127.0.0.1', load: () => import('./cli/browser') },
   sandbox: { summary: 'Start the built-in sandbox Okta org on 127.0.0.1', load: () => import('./cli/sandbox') },

@@ -95,6 +95,6 @@ export const CertHealthSchema = z.object({
   daysLeft: z.number().optional(),
   message: z.string(),
   /** Set when the read failed: the previous reading is not shown as current. */
-  error: z.object({ message: z.string(), hint: z.string() }).optional(),
+  error: z.object({ code: z.string(), message: z.string(), hint: z.string() }).optional(),
 });
 export type CertHealth = z.infer<typeof CertHealthSchema>;

@@ -78,9 +78,7 @@ export const CertViewSchema = z.object({
   rotation: RotationSchema.optional(),
   /** The last finished or cancelled rotation, for the record. */
   lastRotation: RotationSchema.optional(),
-  /** The new key's metadata (the app's metadata URL with `?kid=`) and what the vendor is sent. */
-  newMetadataUrl: z.string().optional(),
-  /** Ways to run the test login from this process besides the test user's password, which every org takes. */
+  /** Whether this process has the sign-in window (the desktop app); the password sign-in always works. */
   testWays: z.object({ window: z.boolean() }),
 });
 export type CertView = z.infer<typeof CertViewSchema>;

@@ -7,6 +7,7 @@ import { migrateChannels } from './channels-migrate';
 import { StepRefSchema, StepViewSchema } from './steps';
 import { oktaChannels } from './channels-okta';
 import { registerChannels } from './channels-register';
+import { certsChannels } from './channels-certs';
 import { testLoginChannels } from './channels-test-login';
 import { plansChannels } from './channels-plans';
 import {
@@ -128,6 +129,7 @@ export const channels = {
   provisioning: provisioningChannels,
   migrate: migrateChannels,
   plans: plansChannels,
+  certs: certsChannels,
 } as const;
 
 export type Channels = typeof channels;

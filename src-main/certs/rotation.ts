@@ -106,7 +106,7 @@ export class CertRotation {
         integrationId,
         readAt,
         message: `Could not read the signing certificate: ${error.message}`,
-        error: { message: error.message, hint: error.hint },
+        error: { code: error.code, message: error.message, hint: error.hint },
       };
     }
     await updateCertFile(this.deps.dataDir, integrationId, (file) => {

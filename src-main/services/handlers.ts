@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { createOktaHandlers } from './handlers-okta';
 import { createManageHandlers } from './handlers-manage';
 import { createRegisterHandlers } from './handlers-register';
+import { createCertHandlers } from './handlers-certs';
 import { createTestLoginHandlers } from './handlers-test-login';
 import type { LoginCapture } from '../saml/login-capture/types';
 import type { PracticeOrg } from './practice-org';
@@ -124,5 +125,6 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     provisioning: createProvisioningHandlers(deps),
     migrate: migrate.handlers,
     plans: createPlanHandlers(deps),
+    certs: createCertHandlers(deps),
   };
 }
