@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
+import { SANDBOX_PASSWORD } from '../../src-main/sandbox/oauth/sign-in';
 import { AppStepPage } from './pages/app-step';
 import { RegisterStepPage } from './pages/register-step';
 import { TestLoginStepPage } from './pages/test-login-step';
@@ -66,7 +67,7 @@ async function setUpFromPlan(page: Page, wizard: WizardPage): Promise<void> {
   await openStep(page, 'test-login', 'Test login');
   const login = new TestLoginStepPage(page);
   await login.setUser(TEST_USER);
-  await login.runSandbox('idp');
+  await login.signInWithPassword('idp', SANDBOX_PASSWORD);
   await expect(login.verdict('idp')).toHaveText('passed');
   await expect(login.check('idp', 'attribute:uid')).toHaveAttribute('data-status', 'pass');
   await expect(wizard.stepStatus('test-login')).toHaveAttribute('data-status', 'verified');
