@@ -4,7 +4,7 @@ import type { ConfigReport, ReportState } from '../report/model';
 import { htmlToPdfWithChromium } from '../report/pdf-chromium';
 import { buildPortfolioReport } from '../report/portfolio';
 import { renderConfigReport, renderPortfolioReport, type ReportFormat } from '../report/render';
-import { terraformOf } from '../report/terraform-report';
+import { terraformOf } from '../report/terraform/from-report';
 
 export interface WrittenReport {
   bytes: Buffer;

@@ -1,3 +1,4 @@
+import { AppError } from '../../errors';
 import type { OktaOrgApi } from '../../okta/org-api';
 import type { ConfigReport } from '../model';
 import { renderTerraform } from './render';
@@ -23,18 +24,18 @@ export function terraformTargetOf(report: ConfigReport): TerraformTarget | undef
  * org made now (every direct assignment, the app's full sign-on settings), since a file that
  * misses one of them would make `terraform plan` propose a change.
  */
-export async function terraformForReports(
-  okta: OktaOrgApi,
-  reports: readonly ConfigReport[],
-  now: () => Date = () => new Date(),
-): Promise<string> {
+export async function terraformOf(okta: OktaOrgApi, reports: readonly ConfigReport[], readAt: Date): Promise<string> {
   const targets = reports.map(terraformTargetOf);
-  const missing = reports.filter((_, i) => targets[i] === undefined).map((r) => r.integration.label);
-  if (missing.length === reports.length)
-    throw new Error(
-      `${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no app in Okta yet, so there is nothing to write as Terraform. Run the App step first.`,
+  const missing = reports.filter((_, i) => targets[i] === undefined);
+  if (missing.length === reports.length) {
+    const problem = missing.flatMap((r) => r.problems)[0];
+    throw new AppError(
+      'REPORT_NO_APP',
+      `${missing.map((r) => `"${r.integration.label}"`).join(', ')} ${missing.length === 1 ? 'has' : 'have'} no Okta app to describe in Terraform${problem ? ` (${problem.message})` : ''}.`,
+      'Finish the app step (or check the org can be read), then export again.',
     );
+  }
   const setups = [];
   for (const target of targets) if (target) setups.push(await readTerraformSetup(okta, target));
-  return renderTerraform(setups, { readAt: now(), notYetInOkta: missing });
+  return renderTerraform(setups, { readAt, notYetInOkta: missing.map((r) => r.integration.label) });
 }

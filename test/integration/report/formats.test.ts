@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigReport } from '../../../src-main/report/model';
 import { htmlToPdfWithChromium } from '../../../src-main/report/pdf-chromium';
 import { renderConfigReport, type RenderedReport, type ReportFormat } from '../../../src-main/report/render';
-import { terraformOf } from '../../../src-main/report/terraform-report';
+import { terraformOf } from '../../../src-main/report/terraform/from-report';
 import { externalRequestsIn, pdfPages, schemaErrors } from '../../support/report-checks';
 import { reportedSetup, type ReportedSetup } from './setup';
 

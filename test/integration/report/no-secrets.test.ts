@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlToPdfWithChromium } from '../../../src-main/report/pdf-chromium';
 import { renderConfigReport } from '../../../src-main/report/render';
-import { terraformOf } from '../../../src-main/report/terraform-report';
+import { terraformOf } from '../../../src-main/report/terraform/from-report';
 import { buildPortfolioReport } from '../../../src-main/report/portfolio';
 import { renderPortfolioReport } from '../../../src-main/report/render';
 import { pdfPages } from '../../support/report-checks';

@@ -3,7 +3,7 @@ import { parse } from '@cdktf/hcl2json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VendorId } from '../../../src-main/api/model';
 import type { ConfigReport } from '../../../src-main/report/model';
-import { terraformForReports } from '../../../src-main/report/terraform/from-report';
+import { terraformOf } from '../../../src-main/report/terraform/from-report';
 import { documentedArguments } from '../../support/terraform-provider-docs';
 import { reportedSetup, type ReportedSetup } from './setup';
 
@@ -31,7 +31,7 @@ describe.each(['millie', 'mixpanel', 'courier'] as const)(
     beforeAll(async () => {
       setup = await reportedSetup(vendor);
       report = await setup.build();
-      hcl = await terraformForReports(await setup.h.connect(setup.h.client), [report], () => READ_AT);
+      hcl = await terraformOf(await setup.h.connect(setup.h.client), [report], READ_AT);
       parsed = (await parse('main.tf', hcl)) as Parsed;
     }, 300_000);
     afterAll(async () => {
