@@ -48,6 +48,9 @@ test('Courier, from an empty org to a user provisioned with its role: app, metad
   await expect(app.fieldError('Single Sign-On URL')).toContainText('#');
   await app.fillVendorUrls({ ssoAcsUrl: 'https://courier.example.com/saml/acs' });
   await app.save();
+  // The screenshot (in the README) is of the plan, so it waits for it, not for the click.
+  await expect(wizard.stepStatus('app')).toHaveAttribute('data-status', 'planned');
+  await expect(wizard.button(/^Apply \d+ changes?$/)).toBeEnabled();
   await browserMode.screenshot(page, 'courier-01-app-planned');
   await wizard.button(/^Apply \d+ changes?$/).click();
   await expect(wizard.stepStatus('app')).toHaveAttribute('data-status', 'verified');
