@@ -44,13 +44,13 @@ async function readJson<T>(child: ChildProcess, what: string): Promise<T> {
 }
 
 /** `okta-onboard sandbox` in its own process: the practice org, countable from the test. */
-async function startSandboxProcess(): Promise<{
+async function startSandboxProcess(args: string[]): Promise<{
   child: ChildProcess;
   url: string;
   apiToken: string;
   adminLogin: string;
 }> {
-  const child = spawn(process.execPath, [cli, 'sandbox', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'sandbox', '--json', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const info = await readJson<{ url: string; apiToken: string; adminLogin: string }>(child, 'okta-onboard sandbox');
   return { child, ...info };
 }
@@ -79,11 +79,12 @@ async function startBrowserMode(
   return { child, url, origin };
 }
 
-export const test = base.extend<{ browserMode: BrowserMode }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured.
-  browserMode: async ({}, use, testInfo) => {
+export const test = base.extend<{ browserMode: BrowserMode; sandboxArgs: string[] }>({
+  /** Extra `okta-onboard sandbox` options, e.g. `['--plan', 'enterprise']` for Okta's real per-endpoint limits. */
+  sandboxArgs: [[], { option: true }],
+  browserMode: async ({ sandboxArgs }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'okta-onboard-e2e-'));
-    const sandbox = await startSandboxProcess();
+    const sandbox = await startSandboxProcess(sandboxArgs);
     const tokenFile = join(dataDir, 'practice-token');
     await writeFile(tokenFile, sandbox.apiToken, { mode: 0o600 });
     const { child, url, origin } = await startBrowserMode(join(dataDir, 'data'), { url: sandbox.url, tokenFile });

@@ -21,8 +21,8 @@ export interface VendorExport {
   /** Row numbers of newcomers, in order (1-based data rows). */
   newcomerRows: number[];
   counts: Record<string, number>;
-  /** Row number of each to-assign person with the role the app gets. */
-  toAssign: { row: number; login: string; role: string }[];
+  /** Row number of each to-assign person, the email as the row has it (trimmed), and the role the app gets. */
+  toAssign: { row: number; login: string; email: string; role: string }[];
 }
 
 const ROLE_VALUE: Record<string, string> = {
@@ -50,15 +50,20 @@ export function courierExport(people: OrgPerson[]): VendorExport {
     else if (i === 4) {
       // Upper case and a trailing space: Okta logins compare case-insensitively.
       add(`${p.login.toUpperCase()} `, 'Shouting Person', 'Admin');
-      toAssign.push({ row, login: p.login, role: 'ADMINISTRATOR' });
+      toAssign.push({ row, login: p.login, email: p.login.toUpperCase(), role: 'ADMINISTRATOR' });
     } else if (i === 5) {
       // A personal address in the email column; the username column carries the Okta login.
       add('someone.personal@elsewhere.example', 'Matched By Username', 'Support', p.login);
-      toAssign.push({ row, login: p.login, role: 'SUPPORT_SPECIALIST' });
+      toAssign.push({
+        row,
+        login: p.login,
+        email: 'someone.personal@elsewhere.example',
+        role: 'SUPPORT_SPECIALIST',
+      });
     } else {
       const role = ROLES[i % ROLES.length]!;
       add(p.login, `Person ${i}`, role);
-      toAssign.push({ row, login: p.login, role: ROLE_VALUE[role.toLowerCase()]! });
+      toAssign.push({ row, login: p.login, email: p.login, role: ROLE_VALUE[role.toLowerCase()]! });
     }
   });
   const [local, domain] = sorted[6]!.login.split('@') as [string, string];

@@ -95,6 +95,9 @@ export function RunPanel({
 }) {
   const id = useId();
   const { progress, minutesLeft, take } = useRunProgress(integrationId, applying);
+  // The admin's click shows at once; main's saved route takes over once the save (and its new plan) is in.
+  const [choosing, setChoosing] = useState<MigrateRoute | undefined>(undefined);
+  const wanted = choosing ?? summary.wanted;
   const work = summary.toAssign + summary.toCreate;
   const estimates = new Map(summary.estimates.map((e) => [e.route, e]));
   const direct = estimates.get('direct')?.minutes ?? null;
@@ -128,8 +131,11 @@ export function RunPanel({
                 type="radio"
                 name={`${id}-route`}
                 value={route}
-                checked={summary.wanted === route}
-                onChange={() => void saveRoute(route)}
+                checked={wanted === route}
+                onChange={() => {
+                  setChoosing(route);
+                  void saveRoute(route).finally(() => setChoosing(undefined));
+                }}
               />
               <span>
                 <strong>

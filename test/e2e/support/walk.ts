@@ -109,8 +109,8 @@ export async function expectAllVerifiedAndSecondApplyWritesNothing(
   );
   expect(
     Object.entries(integration!.steps)
-      // Migrating existing users is optional (an org may have none) and is run from the CLI until its
-      // screen exists; a walk of the guide leaves it untouched.
+      // Migrating existing users is optional (an org may have none): a walk of the guide leaves it
+      // untouched; migrate.e2e.ts walks its screen.
       .filter(([id, s]) => !(id === 'migrate' && (s.status === 'not-started' || s.status === 'needs-input')))
       .filter(([id, s]) => s.status !== (reportedOnly.includes(id) ? 'applied' : 'verified'))
       .map(([id]) => id),
