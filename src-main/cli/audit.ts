@@ -140,8 +140,12 @@ export const command: CliCommand = {
           : undefined;
 
       if (values.accept && integration) {
-        const { acceptCurrentState } = await import('../drift/accept');
-        const accepted = await acceptCurrentState(workspace, integration.id, steps);
+        const [{ acceptCurrentState }, { AuditLog }] = await Promise.all([
+          import('../drift/accept'),
+          import('../workspace/audit-log'),
+        ]);
+        const log = new AuditLog(workspace.dataDir);
+        const accepted = await acceptCurrentState(workspace, integration.id, steps, (event) => log.append(event));
         if (json)
           io.out(JSON.stringify({ accepted, integration: { id: integration.id, label: integration.label } }, null, 2));
         else

@@ -1,4 +1,6 @@
+import { userInfo } from 'node:os';
 import type { StepId } from '../api/model';
+import type { AuditSink } from '../workspace/audit-log';
 import { AppError } from '../errors';
 import { currentObservation } from '../steps/runner';
 import type { Workspace } from '../workspace/workspace';
@@ -13,6 +15,7 @@ export async function acceptCurrentState(
   workspace: Workspace,
   integrationId: string,
   stepIds: readonly StepId[] | undefined,
+  audit: AuditSink,
   now: () => Date = () => new Date(),
 ): Promise<StepId[]> {
   const integration = await workspace.getIntegration(integrationId);
@@ -50,5 +53,16 @@ export async function acceptCurrentState(
     });
     accepted.push(stepId);
   }
+  // Accepting is a decision someone made: it goes into the integration's audit log beside the writes.
+  if (accepted.length > 0)
+    await audit({
+      clientId: integration.clientId,
+      integrationId,
+      operation: 'drift.accept',
+      target: `${integration.label}: ${accepted.join(', ')}`,
+      outcome: 'success',
+      detail: "Okta's state as last read accepted as the verified state after a drift audit (nothing written to Okta)",
+      actor: `${userInfo().username} (user of this computer)`,
+    });
   return accepted;
 }

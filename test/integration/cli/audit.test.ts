@@ -196,6 +196,9 @@ describe('okta-onboard audit: drift since the last verified state', () => {
       'assign',
     ]);
     expect(accept.code, accept.io.stderr).toBe(0);
+    expect(accept.io.stdout).toBe("Accepted the state last read from Okta as Courier's verified state: assign.\n");
+    const logged = (await h.audit.read(h.client.id)).filter((e) => e.operation === 'drift.accept');
+    expect(logged).toMatchObject([{ target: 'Courier: assign', outcome: 'success', integrationId: h.integration.id }]);
     const after = (await cli(h.dataDir, args)).io.json<AuditReport>();
     const results = Object.fromEntries(after.integrations[0]!.steps.map((s) => [s.stepId, s.result]));
     expect([results.assign, results.provisioning]).toEqual(['same', 'failing']);
