@@ -2,6 +2,7 @@ import { api } from './api/client';
 import { useMain } from './api/use-main';
 import { AddClient } from './components/AddClient';
 import { AuditLog } from './components/AuditLog';
+import { DriftAudit } from './components/DriftAudit';
 import {
   DeleteClient,
   DeleteIntegration,
@@ -149,6 +150,14 @@ export function App() {
       {dialog === 'import-client' ? (
         <Dialog title="Import a client" onClose={closeDialog}>
           <ImportClient onDone={closeDialog} />
+        </Dialog>
+      ) : null}
+      {dialog === 'drift-audit' ? (
+        <Dialog
+          title={targeted ? `Drift audit: ${targeted.label}` : "Drift audit: every client's integrations"}
+          onClose={closeDialog}
+        >
+          <DriftAudit integrationId={targeted?.id} />
         </Dialog>
       ) : null}
       {dialog === 'add-integration' && client ? (

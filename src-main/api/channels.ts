@@ -10,6 +10,7 @@ import { registerChannels } from './channels-register';
 import { certsChannels } from './channels-certs';
 import { testLoginChannels } from './channels-test-login';
 import { plansChannels } from './channels-plans';
+import { driftChannels } from './channels-drift';
 import {
   ClientNameSchema,
   ClientSchema,
@@ -130,6 +131,7 @@ export const channels = {
   migrate: migrateChannels,
   plans: plansChannels,
   certs: certsChannels,
+  drift: driftChannels,
 } as const;
 
 export type Channels = typeof channels;

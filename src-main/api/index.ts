@@ -6,3 +6,4 @@ export * from './steps';
 export * from './channels-okta';
 export * from './progress';
 export * from './channels-plans';
+export * from './drift';

@@ -19,6 +19,7 @@ import { createSamlHandlers } from './handlers-saml';
 import { createDirectoryHandlers } from './handlers-directory';
 import { createProvisioningHandlers } from './handlers-provisioning';
 import { createMigrateHandlers } from './handlers-migrate';
+import { createDriftHandlers } from './handlers-drift';
 import { setStepSkipped } from '../steps/skip';
 import { addPracticeClient } from './practice-client';
 import { createPlanHandlers } from './handlers-plans';
@@ -126,5 +127,6 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     migrate: migrate.handlers,
     plans: createPlanHandlers(deps),
     certs: createCertHandlers(deps),
+    drift: createDriftHandlers(deps),
   };
 }

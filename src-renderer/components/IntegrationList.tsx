@@ -85,6 +85,9 @@ export function IntegrationList({
           <button type="button" disabled={verifying !== undefined} onClick={() => void verifyAll()}>
             {verifying ? 'Verifying…' : 'Verify all'}
           </button>
+          <button type="button" onClick={() => openDialog('drift-audit')}>
+            Audit all clients
+          </button>
           <ClientActions client={client} />
         </div>
       </div>
@@ -113,6 +116,9 @@ export function IntegrationList({
                 </span>
               </button>
               <div className="card-actions" aria-label={`${i.label} actions`} role="group">
+                <button type="button" onClick={() => openDialog('drift-audit', i.id)}>
+                  Audit
+                </button>
                 <button type="button" onClick={() => openDialog('audit-log', i.id)}>
                   Audit log
                 </button>

@@ -49,7 +49,9 @@ export type Dialog =
   | 'audit-log'
   | 'import-plan'
   | 'duplicate-integration'
-  | 'import-client';
+  | 'import-client'
+  /** The drift audit of the target integration, or of every client's integrations without a target. */
+  | 'drift-audit';
 
 let nextToast = 1;
 

@@ -67,6 +67,9 @@ export function VerifyBar({ integrationId }: { integrationId: string }) {
         <button type="button" disabled={state.kind === 'running'} onClick={() => void verifyAll()}>
           {state.kind === 'running' ? 'Verifying…' : 'Verify all'}
         </button>
+        <button type="button" onClick={() => openDialog('drift-audit', integrationId)}>
+          Audit
+        </button>
         <button type="button" onClick={() => openDialog('audit-log', integrationId)}>
           Audit log
         </button>

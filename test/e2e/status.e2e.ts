@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { AppStepPage } from './pages/app-step';
 import { VendorPickerPage } from './pages/vendor-picker-page';
 import { WelcomePage } from './pages/welcome-page';
+import { courierAppVerified } from './support/courier-app';
 import { WizardPage } from './pages/wizard-page';
 import { call, practiceOrgOf, startBrowserApp, type BrowserApp } from './support/own-practice-org';
 
@@ -29,27 +30,6 @@ test.afterEach(async () => {
 async function start(): Promise<BrowserApp> {
   running = await startBrowserApp(dataDir);
   return running;
-}
-
-/** The first client, a practice one, with a Courier integration whose app step is applied and verified. */
-async function courierAppVerified(page: Page, app: BrowserApp, client: string): Promise<WizardPage> {
-  await page.goto(app.url);
-  const welcome = new WelcomePage(page);
-  await expect(welcome.heading()).toBeVisible();
-  await welcome.addPracticeClient(client);
-  await new VendorPickerPage(page).start('Courier');
-  const wizard = new WizardPage(page);
-  await expect(wizard.stepHeading()).toHaveText('Courier app');
-  await wizard.button('Check Okta').click();
-  const appStep = new AppStepPage(page);
-  await appStep.fillVendorUrls({
-    ssoAcsUrl: 'https://courier.example.com/saml/acs',
-    audience: 'https://courier.example.com/saml/metadata',
-  });
-  await appStep.save();
-  await wizard.button(/^Apply \d+ changes?$/).click();
-  await expect(wizard.stepStatus('app')).toHaveAttribute('data-status', 'verified');
-  return wizard;
 }
 
 async function openStep(page: Page, stepId: string, title: string): Promise<void> {

@@ -61,7 +61,10 @@ export async function practiceOrgOf(
   app: BrowserApp,
   dataDir: string,
   clientName: string,
-): Promise<{ url: string; api<T>(method: string, path: string): Promise<{ status: number; body: T }> }> {
+): Promise<{
+  url: string;
+  api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+}> {
   const clients = await call<{ id: string; name: string; orgUrl: string }[]>(app, 'clients.list', {});
   const client = clients.find((c) => c.name === clientName);
   if (!client) throw new Error(`no client ${clientName}`);
@@ -70,10 +73,15 @@ export async function practiceOrgOf(
   };
   return {
     url: client.orgUrl,
-    api: async <T>(method: string, path: string) => {
+    api: async <T>(method: string, path: string, body?: unknown) => {
       const response = await fetch(`${client.orgUrl}${path}`, {
         method,
-        headers: { Authorization: `SSWS ${saved.identities.apiToken}`, Accept: 'application/json' },
+        headers: {
+          Authorization: `SSWS ${saved.identities.apiToken}`,
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await response.text();
       return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
