@@ -5,6 +5,8 @@ import { attachPracticeOrg } from '../../../src-main/services/practice-org';
 import type { SandboxOrg } from '../../../src-main/sandbox/server';
 import { courierExport, type VendorExport } from '../../support/migrate-export';
 import { api, startSandbox } from '../../support/sandbox';
+import { ScimClient, ScimSchemas } from '../../../src-main/scim/client';
+import { startScimServer } from '../../support/scim-server';
 import { makeTempDir } from '../../support/temp-dir';
 
 interface OktaUser {
@@ -269,5 +271,47 @@ describe('the migrate screen’s channels against the practice org', () => {
     await expect(services.handlers.migrate.control({ integrationId, command: 'pause' })).rejects.toThrow(
       'No migration is running for this integration in this app.',
     );
+  });
+
+  it("reads the vendor's accounts over SCIM as the second source, with the SCIM step's URL and token", async () => {
+    const token = 'courier-scim-token-screen-31';
+    const scim = await startScimServer({ token });
+    try {
+      const vendorScim = new ScimClient({ baseUrl: scim.baseUrl, token });
+      const people = vendor.toAssign.slice(0, 2);
+      for (const [i, p] of people.entries())
+        await vendorScim.createUser({
+          schemas: [ScimSchemas.user],
+          userName: p.login,
+          name: { givenName: 'Person', familyName: String(i) },
+          emails: [{ value: p.login, type: 'work', primary: true }],
+          active: true,
+          role: 'DEVELOPER',
+        });
+      await vendorScim.createUser({
+        schemas: [ScimSchemas.user],
+        userName: 'left.already@acme.example',
+        name: { givenName: 'Left', familyName: 'Already' },
+        emails: [{ value: 'left.already@acme.example', type: 'work', primary: true }],
+        active: false,
+      });
+      await services.handlers.steps.saveInput({
+        integrationId,
+        stepId: 'scim',
+        input: { baseUrl: scim.baseUrl, token },
+      });
+      expect((await services.handlers.migrate.summary({ integrationId })).scimSource).toEqual({
+        available: true,
+        why: "Reads Courier's accounts with the SCIM step's base URL and token.",
+      });
+      const imported = await services.handlers.migrate.importScim({ integrationId });
+      expect(imported).toMatchObject({ fileName: `SCIM ${scim.baseUrl}/Users`, rows: 2, inactive: 1, decisions: 0 });
+      await services.handlers.steps.inspect({ integrationId, stepId: 'migrate' });
+      const summary = await services.handlers.migrate.summary({ integrationId });
+      expect(summary.state).toBe('matched');
+      expect(summary.classes.find((c) => c.id === 'assigned')?.rows).toBe(2);
+    } finally {
+      await scim.close();
+    }
   });
 });
