@@ -77,8 +77,13 @@ test('Mixpanel: claimed domains, values pasted into Mixpanel, then IdP- and SP-i
   await wizard.button('Check Okta').click();
   await expect(login.notAssigned()).toHaveCount(0);
 
+  // A wrong password: Okta's own answer (E0000004), next to the field, and nothing recorded.
+  await login.signInWithPassword('idp', 'not-the-password');
+  await expect(login.passwordError()).toContainText(`Okta refused the sign-in of ${TEST_USER}: Authentication failed`);
+  await expect(login.result('idp')).toHaveCount(0);
   await login.signInWithPassword('idp', SANDBOX_PASSWORD);
   await expect(login.verdict('idp')).toHaveText('passed');
+  await expect(login.passwordError()).toHaveCount(0);
   await expect(login.check('idp', 'signature')).toHaveAttribute('data-status', 'pass');
   await expect(login.check('idp', 'attribute:email')).toContainText(`"email" is ${TEST_USER}.`);
   await login.signInWithPassword('sp', SANDBOX_PASSWORD);

@@ -34,6 +34,11 @@ export class TestLoginStepPage {
       .click();
   }
 
+  /** The error shown next to the password field (Okta's refusal of a wrong password). */
+  passwordError(): Locator {
+    return this.screen().getByRole('form', { name: "Sign in with the test user's password" }).locator('.field-error');
+  }
+
   /** Desktop app only (absent in browser mode). */
   windowButton(mode: Mode): Locator {
     return this.screen().getByRole('button', { name: `Open sign-in window (${MODE_LABEL[mode]})` });
