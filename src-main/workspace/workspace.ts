@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Client, ClientAuth, Integration, StepId, VendorId } from '../api/model';
 import type { StepRecord } from '../api/steps';
+import { removeBaseline } from '../drift/baseline-store';
 import { AppError } from '../errors';
 import { vendorProfile } from '../vendors';
 import { removeLeftoverTempFiles } from './atomic-file';
@@ -141,14 +142,17 @@ export class Workspace {
     });
   }
 
-  removeClient(clientId: string): Promise<void> {
-    return this.mutate((data) => {
+  async removeClient(clientId: string): Promise<void> {
+    const removed = await this.mutate((data) => {
       if (!data.clients.some((c) => c.id === clientId)) {
         throw new AppError('CLIENT_NOT_FOUND', `No client with id ${clientId}.`, 'Reload the client list.');
       }
+      const gone = data.integrations.filter((i) => i.clientId === clientId);
       data.clients = data.clients.filter((c) => c.id !== clientId);
       data.integrations = data.integrations.filter((i) => i.clientId !== clientId);
+      return gone;
     });
+    for (const integration of removed) await removeBaseline(this.dataDir, integration.id);
   }
 
   async listIntegrations(clientId?: string): Promise<Integration[]> {
@@ -256,15 +260,17 @@ export class Workspace {
     });
   }
 
-  /** Forgets an integration (its inputs, results and facts). Nothing in Okta changes. */
-  removeIntegration(integrationId: string): Promise<Integration> {
-    return this.mutate((data) => {
+  /** Forgets an integration (its inputs, results, facts and last verified state). Nothing in Okta changes. */
+  async removeIntegration(integrationId: string): Promise<Integration> {
+    const removed = await this.mutate((data) => {
       const integration = data.integrations.find((i) => i.id === integrationId);
       if (!integration)
         throw new AppError('INTEGRATION_NOT_FOUND', `No integration with id ${integrationId}.`, 'Reload the list.');
       data.integrations = data.integrations.filter((i) => i.id !== integrationId);
       return integration;
     });
+    await removeBaseline(this.dataDir, integrationId);
+    return removed;
   }
 
   /** Applies a change to one integration and saves it; the step must belong to its vendor. */

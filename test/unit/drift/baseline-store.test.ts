@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AssignObserved } from '../../../src-main/api/step-assign';
-import { acceptState, readBaseline, recordVerification } from '../../../src-main/drift/baseline-store';
+import { access } from 'node:fs/promises';
+import { acceptState, baselinePath, readBaseline, recordVerification } from '../../../src-main/drift/baseline-store';
+import { Workspace } from '../../../src-main/workspace/workspace';
 import { withTempDir } from '../../support/temp-dir';
 
 const ID = 'int_abc123';
@@ -73,6 +75,32 @@ describe('the last verified state a step keeps', () => {
       });
       expect(await peopleOf(dir)).toEqual([]);
       expect((await readBaseline(dir, ID)).steps.assign?.acceptedAt).toBe('2026-01-05T00:00:00.000Z');
+    });
+  });
+});
+
+describe('deleting an integration or its client', () => {
+  it("removes the integration's last verified state with it", async () => {
+    await withTempDir(async (dir) => {
+      const workspace = await Workspace.open(dir);
+      const client = await workspace.addClient({ name: 'Acme', orgUrl: 'https://acme.okta.com', sandbox: false });
+      const kept = await workspace.addIntegration({ clientId: client.id, vendorId: 'mixpanel' });
+      const dropped = await workspace.addIntegration({ clientId: client.id, vendorId: 'courier' });
+      for (const integration of [kept, dropped])
+        await acceptState({
+          dataDir: dir,
+          integrationId: integration.id,
+          stepId: 'assign',
+          input: {},
+          observed: assignObserved(['a@x']),
+          verifiedAt: '2026-01-01T00:00:00.000Z',
+          acceptedAt: '2026-01-01T00:00:00.000Z',
+        });
+      await workspace.removeIntegration(dropped.id);
+      await expect(access(baselinePath(dir, dropped.id))).rejects.toThrow();
+      await access(baselinePath(dir, kept.id));
+      await workspace.removeClient(client.id);
+      await expect(access(baselinePath(dir, kept.id))).rejects.toThrow();
     });
   });
 });
