@@ -94,41 +94,50 @@ const INACTIVE_WHY: Record<string, string> = {
   DEPROVISIONED: 'deactivated',
 };
 
+/** One person, or several when an address is shared (a duplicate): most keys have one, and need no array. */
+type Holders = OktaPerson | OktaPerson[];
+
 class OktaIndex {
-  private readonly primary = new Map<string, OktaPerson[]>();
-  private readonly secondary = new Map<string, OktaPerson[]>();
+  private readonly primary = new Map<string, Holders>();
+  private readonly secondary = new Map<string, Holders>();
 
   constructor(people: readonly OktaPerson[]) {
     for (const person of people) {
       const login = identityKey(person.login);
-      push(this.primary, login, person);
+      add(this.primary, login, person);
       if (person.email) {
-        const email = identityKey(person.email);
-        if (email !== login) push(this.primary, email, person);
+        const email = person.email === person.login ? login : identityKey(person.email);
+        if (email !== login) add(this.primary, email, person);
       }
-      if (person.secondEmail) push(this.secondary, identityKey(person.secondEmail), person);
+      if (person.secondEmail) add(this.secondary, identityKey(person.secondEmail), person);
     }
   }
 
   /** Login and primary email first; a secondary email only when nobody has the address as either. */
-  find(keys: string[]): { people: OktaPerson[]; via: 'primary' | 'secondary' } {
-    const primary = lookup(this.primary, keys);
+  find(key: string, loginKey: string | undefined): { people: OktaPerson[]; via: 'primary' | 'secondary' } {
+    const primary = lookup(this.primary, key, loginKey);
     if (primary.length > 0) return { people: primary, via: 'primary' };
-    return { people: lookup(this.secondary, keys), via: 'secondary' };
+    return { people: lookup(this.secondary, key, loginKey), via: 'secondary' };
   }
 }
 
 const NOBODY: OktaPerson[] = [];
 
-function lookup(map: Map<string, OktaPerson[]>, keys: string[]): OktaPerson[] {
-  if (keys.length === 1) return distinct(map.get(keys[0] as string) ?? NOBODY);
-  return distinct(keys.flatMap((k) => map.get(k) ?? NOBODY));
+function list(holders: Holders | undefined): OktaPerson[] {
+  return holders === undefined ? NOBODY : Array.isArray(holders) ? holders : [holders];
 }
 
-function push(map: Map<string, OktaPerson[]>, key: string, person: OktaPerson): void {
-  const list = map.get(key);
-  if (list) list.push(person);
-  else map.set(key, [person]);
+function lookup(map: Map<string, Holders>, key: string, loginKey: string | undefined): OktaPerson[] {
+  const found = list(map.get(key));
+  if (loginKey === undefined || loginKey === key) return found;
+  return distinct([...found, ...list(map.get(loginKey))]);
+}
+
+function add(map: Map<string, Holders>, key: string, person: OktaPerson): void {
+  const held = map.get(key);
+  if (held === undefined) map.set(key, person);
+  else if (Array.isArray(held)) held.push(person);
+  else map.set(key, [held, person]);
 }
 
 function distinct(people: OktaPerson[]): OktaPerson[] {
@@ -167,10 +176,11 @@ export function matchUsers(
   const firstRowOfOkta = new Map<OktaPerson, VendorUser>();
   const counts = Object.fromEntries(MATCH_CLASSES.map((c) => [c, 0])) as Record<MatchClass, number>;
   const rows: MatchRow[] = [];
+  const reasons = new Map<string, string>();
 
   for (const user of vendor) {
     const email = user.email.trim();
-    const verdict = classify(user, email.normalize('NFC'));
+    const verdict = classify(user, ASCII.test(email) ? email : email.normalize('NFC'));
     counts[verdict.class]++;
     const row: MatchRow = { row: user.row, email, class: verdict.class, reason: verdict.reason };
     if (verdict.person) {
@@ -184,6 +194,20 @@ export function matchUsers(
   }
   return { counts, rows };
 
+  function reasonFor(how: string, role: string): string {
+    const k = `${how}\u0000${role}`;
+    let reason = reasons.get(k);
+    if (reason === undefined) reasons.set(k, (reason = `Matched ${how}; role ${role}.`));
+    return reason;
+  }
+
+  /** The one copy of a reason string, so 100,000 rows do not hold 100,000 copies of it. */
+  function said(reason: string): string {
+    let kept = reasons.get(reason);
+    if (kept === undefined) reasons.set(reason, (kept = reason));
+    return kept;
+  }
+
   function classify(user: VendorUser, email: string): Verdict {
     const at = email.lastIndexOf('@');
     const rawDomain = email.slice(at + 1);
@@ -193,7 +217,8 @@ export function matchUsers(
     if (domain === undefined || at < 1 || email.includes(' ')) {
       return { class: 'invalid', reason: `"${email}" is not an email address.` };
     }
-    const key = identityKey(email);
+    // Already trimmed and NFC: only the case is left to fold.
+    const key = email.toLowerCase();
     const earlier = firstRowOfEmail.get(key);
     if (earlier) {
       return { class: 'duplicate', reason: `The same address as row ${earlier.row}; row ${earlier.row} is used.` };
@@ -208,8 +233,8 @@ export function matchUsers(
         reason: `${domain} is not one of the integration's domains (${[...domains].join(', ')}).`,
       };
     }
-    const keys = user.login && user.login.trim() !== '' ? [key, identityKey(user.login)] : [key];
-    const { people, via } = index.find(keys);
+    const loginKey = user.login && user.login.trim() !== '' ? identityKey(user.login) : undefined;
+    const { people, via } = index.find(key, loginKey);
     if (people.length === 0) return { class: 'not-in-okta', reason: 'No Okta user has this login or email.' };
     if (people.length > 1) {
       return {
@@ -224,6 +249,7 @@ export function matchUsers(
     }
     firstRowOfOkta.set(person, user);
     const how = via === 'secondary' ? "by the Okta user's secondary email" : 'by login or email';
+    // Thousands of rows share a handful of reasons: build each one once.
     if (INACTIVE.has(person.status)) {
       return {
         class: 'inactive',
@@ -232,9 +258,9 @@ export function matchUsers(
       };
     }
     if (person.id && options.assignedIds?.has(person.id)) {
-      return { class: 'assigned', person, reason: `Matched ${how}; already assigned to the app.` };
+      return { class: 'assigned', person, reason: said(`Matched ${how}; already assigned to the app.`) };
     }
-    if (!resolveRole) return { class: 'to-assign', person, reason: `Matched ${how}.` };
+    if (!resolveRole) return { class: 'to-assign', person, reason: said(`Matched ${how}.`) };
     const role = resolveRole(user.role);
     if (role === undefined) {
       return {
@@ -246,6 +272,6 @@ export function matchUsers(
             : `Matched ${how}, but the row has no role; choose a role for people without one.`,
       };
     }
-    return { class: 'to-assign', person, role, reason: `Matched ${how}; role ${role}.` };
+    return { class: 'to-assign', person, role, reason: reasonFor(how, role) };
   }
 }

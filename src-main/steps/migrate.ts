@@ -188,11 +188,12 @@ async function runAll(
         result = { status: 'failed', action, message: `${item.label}: ${error.message}`, at };
       }
       s.file.results[String(item.row)] = result;
-      done += 1;
+      // This worker's count, taken before the save lets the others move `done` on.
+      const finished = (done += 1);
       await save();
       const elapsed = ctx.now().getTime() - started;
-      const left = ((elapsed / done) * (total - done)) / 60000;
-      ctx.progress(done, total, `${what}: ${done} of ${total}, about ${formatMinutes(left)} left`);
+      const left = ((elapsed / finished) * (total - finished)) / 60000;
+      ctx.progress(finished, total, `${what}: ${finished} of ${total}, about ${formatMinutes(left)} left`);
     }
   };
   // Settled, not all: after an unexpected error the other workers' writes in flight still finish and are saved.
