@@ -3,6 +3,7 @@ import { useMain } from './api/use-main';
 import { AddClient } from './components/AddClient';
 import { AuditLog } from './components/AuditLog';
 import { DriftAudit } from './components/DriftAudit';
+import { ExportReport } from './components/ExportReport';
 import {
   DeleteClient,
   DeleteIntegration,
@@ -158,6 +159,16 @@ export function App() {
           onClose={closeDialog}
         >
           <DriftAudit integrationId={targeted?.id} />
+        </Dialog>
+      ) : null}
+      {dialog === 'export-report' && targeted ? (
+        <Dialog title={`Export the ${targeted.label} report`} onClose={closeDialog}>
+          <ExportReport target={{ kind: 'integration', integrationId: targeted.id }} />
+        </Dialog>
+      ) : null}
+      {dialog === 'export-portfolio' ? (
+        <Dialog title="Export the report of every client's integrations" onClose={closeDialog}>
+          <ExportReport target={{ kind: 'portfolio' }} />
         </Dialog>
       ) : null}
       {dialog === 'add-integration' && client ? (

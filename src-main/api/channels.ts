@@ -4,6 +4,7 @@ import { provisioningChannels } from './channels-provisioning';
 import { samlChannels } from './channels-saml';
 import { directoryChannels } from './channels-directory';
 import { migrateChannels } from './channels-migrate';
+import { reportChannels } from './channels-report';
 import { StepRefSchema, StepViewSchema } from './steps';
 import { oktaChannels } from './channels-okta';
 import { registerChannels } from './channels-register';
@@ -132,6 +133,7 @@ export const channels = {
   plans: plansChannels,
   certs: certsChannels,
   drift: driftChannels,
+  reports: reportChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -7,3 +7,4 @@ export * from './channels-okta';
 export * from './progress';
 export * from './channels-plans';
 export * from './drift';
+export * from './channels-report';

@@ -8,6 +8,7 @@ import { safeStorageCipher } from './secret-cipher';
 import { createMainWindow } from './window';
 import { createLoginWindowCapture } from './login-window';
 import { denyAllPermissions } from './security';
+import { printHtmlToPdf, saveFilterFor } from './report-pdf';
 
 app.enableSandbox();
 
@@ -24,15 +25,17 @@ async function start(): Promise<void> {
     openExternal: (url) => shell.openExternal(url),
     // Secrets (the SCIM token) are copied here, so they never cross to the renderer.
     clipboard: { writeText: (text) => clipboard.writeText(text) },
-    // Exports (the migration review) are saved where the admin picks, through the system's save dialog.
+    // Exports (the migration review, reports) are saved where the admin picks, through the system's save dialog.
     saveFile: async (suggestedName, content) => {
       const window = BrowserWindow.getFocusedWindow();
-      const options = { defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
+      const options = { defaultPath: suggestedName, filters: saveFilterFor(suggestedName) };
       const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       if (chosen.canceled || !chosen.filePath) return undefined;
       await writeFile(chosen.filePath, content);
       return chosen.filePath;
     },
+    // Reports print with Electron's own Chromium, in a hidden window with JavaScript off.
+    printPdf: (html) => printHtmlToPdf((options) => new BrowserWindow(options), html),
     // The test-login window takes the SAMLResponse on its own session (see login-window.ts).
     loginCapture: createLoginWindowCapture({
       createWindow: (options) => new BrowserWindow(options),

@@ -8,7 +8,7 @@ import { cell, type Block, type CellLike, type ReportDocument } from './document
  * Light and dark follow the reader's setting; print is always light, A4, with headers kept with
  * what follows them and table rows never split.
  */
-const CSS = `
+export const REPORT_CSS = `
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1b1f24; --muted: #57606a; --line: #d0d7de;
   --head: #f3f5f7; --pass: #116329; --pass-bg: #dafbe1; --warn: #7a4a00; --warn-bg: #fff1c2;
   --fail: #a40e26; --fail-bg: #ffe3e6; --accent: #0b5cad; }
@@ -49,7 +49,7 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; border-top:
 `.trim();
 
 /** The CSP of every report: its own stylesheet and nothing else (no script, image, font or fetch). */
-export function reportCsp(css = CSS): string {
+export function reportCsp(css = REPORT_CSS): string {
   const hash = createHash('sha256').update(css).digest('base64');
   return `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`;
 }
@@ -93,7 +93,7 @@ export function renderDocumentHtml(doc: ReportDocument): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${esc(doc.title)}</title>
-<style>${CSS}</style>
+<style>${REPORT_CSS}</style>
 </head>
 <body>
 <main>

@@ -23,7 +23,9 @@ function mdCell(value: CellLike): string {
   // A code span cannot escape a backtick: fence it with more backticks than it holds, and keep pipes out of tables.
   const ticks = '`'.repeat(Math.max(1, ...[...c.text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
   const body = c.text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-  return `${mark}${ticks}${body.startsWith('`') ? ' ' : ''}${body}${body.endsWith('`') ? ' ' : ''}${ticks}`;
+  // A span that starts or ends with a backtick is padded on both sides; CommonMark strips one space from each.
+  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+  return `${mark}${ticks}${pad}${body}${pad}${ticks}`;
 }
 
 function row(cells: string[]): string {

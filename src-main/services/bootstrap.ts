@@ -33,7 +33,8 @@ export async function createServices(options: {
   openExternal?: (url: string) => Promise<void>;
   loginCapture?: LoginCapture;
   clipboard?: { writeText(text: string): void };
-  saveFile?: (suggestedName: string, content: string) => Promise<string | undefined>;
+  saveFile?: (suggestedName: string, content: string | Uint8Array) => Promise<string | undefined>;
+  printPdf?: (html: string) => Promise<Buffer>;
 }): Promise<Services> {
   const workspace = await Workspace.open(options.dataDir);
   // With a keychain, secrets left in the plaintext file (browser mode, the CLI) move into it first.
@@ -88,6 +89,7 @@ export async function createServices(options: {
     ...(options.loginCapture ? { loginCapture: options.loginCapture } : {}),
     ...(options.clipboard ? { clipboard: options.clipboard } : {}),
     ...(options.saveFile ? { saveFile: options.saveFile } : {}),
+    ...(options.printPdf ? { printPdf: options.printPdf } : {}),
     progress,
     steps,
   });

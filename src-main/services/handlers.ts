@@ -18,6 +18,7 @@ import type { OktaOrgApi } from '../okta/org-api';
 import { createSamlHandlers } from './handlers-saml';
 import { createDirectoryHandlers } from './handlers-directory';
 import { createProvisioningHandlers } from './handlers-provisioning';
+import { createReportHandlers } from './handlers-report';
 import { createMigrateHandlers } from './handlers-migrate';
 import { createDriftHandlers } from './handlers-drift';
 import { setStepSkipped } from '../steps/skip';
@@ -48,7 +49,9 @@ export interface ServiceDeps {
   /** The system clipboard (Electron), so a secret can be copied without crossing to the renderer. */
   clipboard?: { writeText(text: string): void };
   /** Asks where to save a file and writes it (Electron's save dialog); undefined when the admin cancelled. Browser mode downloads instead. */
-  saveFile?: (suggestedName: string, content: string) => Promise<string | undefined>;
+  saveFile?: (suggestedName: string, content: string | Uint8Array) => Promise<string | undefined>;
+  /** Prints a report's HTML to PDF (Electron's printToPDF); browser mode uses headless Chromium. */
+  printPdf?: (html: string) => Promise<Buffer>;
 }
 
 export type Handlers = HandlersOf<Channels>;
@@ -128,5 +131,13 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     plans: createPlanHandlers(deps),
     certs: createCertHandlers(deps),
     drift: createDriftHandlers(deps),
+    reports: createReportHandlers({
+      workspace,
+      runner: deps.steps,
+      connect: deps.connect,
+      audit: deps.audit,
+      ...(deps.printPdf ? { printPdf: deps.printPdf } : {}),
+      ...(deps.saveFile ? { saveFile: deps.saveFile } : {}),
+    }),
   };
 }

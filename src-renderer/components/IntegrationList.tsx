@@ -88,6 +88,9 @@ export function IntegrationList({
           <button type="button" onClick={() => openDialog('drift-audit')}>
             Audit all clients
           </button>
+          <button type="button" onClick={() => openDialog('export-portfolio')}>
+            Export portfolio
+          </button>
           <ClientActions client={client} />
         </div>
       </div>
@@ -125,6 +128,9 @@ export function IntegrationList({
                 <SavePlanButton integration={i} />
                 <button type="button" onClick={() => openDialog('duplicate-integration', i.id)}>
                   Copy to another client
+                </button>
+                <button type="button" onClick={() => openDialog('export-report', i.id)}>
+                  Export
                 </button>
                 <button type="button" onClick={() => openDialog('rename-integration', i.id)}>
                   Rename

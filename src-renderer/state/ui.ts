@@ -51,7 +51,9 @@ export type Dialog =
   | 'duplicate-integration'
   | 'import-client'
   /** The drift audit of the target integration, or of every client's integrations without a target. */
-  | 'drift-audit';
+  | 'drift-audit'
+  | 'export-report'
+  | 'export-portfolio';
 
 let nextToast = 1;
 

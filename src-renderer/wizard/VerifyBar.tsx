@@ -73,6 +73,9 @@ export function VerifyBar({ integrationId }: { integrationId: string }) {
         <button type="button" onClick={() => openDialog('audit-log', integrationId)}>
           Audit log
         </button>
+        <button type="button" onClick={() => openDialog('export-report', integrationId)}>
+          Export
+        </button>
       </div>
     </div>
   );
