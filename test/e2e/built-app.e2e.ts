@@ -81,7 +81,7 @@ test('the built Electron main starts: sandbox on, one ipcMain handler per channe
   }
 });
 
-test('the built preload exposes only the grouped api, each call one ipcRenderer.invoke of its channel', () => {
+test('the built preload exposes only the grouped api, each call one ipcRenderer.invoke of its channel, oversized calls none', () => {
   const result = spawnSync(
     process.execPath,
     [join(root, 'test', 'support', 'run-preload.cjs'), join(out, 'preload', 'index.cjs')],
@@ -93,12 +93,15 @@ test('the built preload exposes only the grouped api, each call one ipcRenderer.
     shape: Record<string, string[]>;
     invoked: unknown[];
     reply: unknown;
+    refused: { ok: boolean; error?: { code: string } };
   };
   expect(seen.keys).toEqual(['api']);
   expect(seen.shape.clients).toEqual(['list', 'add', 'rename', 'remove', 'resetPracticeOrg']);
   expect(seen.shape.steps).toEqual(['view', 'saveInput', 'inspect', 'apply', 'verify', 'skip']);
   expect(seen.invoked).toEqual([{ channel: 'clients.list', request: {} }]);
   expect(seen.reply).toEqual({ ok: true, value: [] });
+  // Over the size cap: answered by the preload, never serialised for main (invoked holds only clients.list).
+  expect(seen.refused).toMatchObject({ ok: false, error: { code: 'REQUEST_TOO_LARGE' } });
 });
 
 test.describe('the okta-onboard CLI, as built', () => {

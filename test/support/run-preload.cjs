@@ -24,6 +24,8 @@ Module._load = function (request, ...rest) {
 require(process.argv[2]);
 const api = exposed.api;
 const shape = Object.fromEntries(Object.entries(api).map(([group, calls]) => [group, Object.keys(calls)]));
-api.clients.list({}).then((reply) => {
-  process.stdout.write(`${JSON.stringify({ keys: Object.keys(exposed), shape, invoked, reply })}\n`);
+// A request over the size cap, as a misbehaving page might send: refused before ipcRenderer.invoke.
+const oversized = { integrationId: 'int_x', stepId: 'app', input: { junk: 'x'.repeat(5 * 1024 * 1024 + 1) } };
+Promise.all([api.clients.list({}), api.steps.saveInput(oversized)]).then(([reply, refused]) => {
+  process.stdout.write(`${JSON.stringify({ keys: Object.keys(exposed), shape, invoked, reply, refused })}\n`);
 });
