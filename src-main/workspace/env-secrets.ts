@@ -1,10 +1,11 @@
 import type { Client, Integration } from '../api/model';
 import type { SecretStore } from './secrets';
 
-/** `Acme Corp (EU)` → `ACME_CORP_EU`: the part of an environment variable's name a client or integration gives. */
+/** `Acme Corp (EU)` → `ACME_CORP_EU`, `Über` → `UBER`: the part of an environment variable's name a client or integration gives. */
 export function envNamePart(name: string): string {
   return name
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
