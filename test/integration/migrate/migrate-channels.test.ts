@@ -273,6 +273,34 @@ describe('the migrate screen’s channels against the practice org', () => {
     );
   });
 
+  it('saves the export through the desktop app’s save dialog, and says so when the admin cancels it', async () => {
+    const saved: { name: string; content: string }[] = [];
+    let answer: string | undefined = join(temp.dir, 'review.csv');
+    const desktop = await createServices({
+      mode: 'electron',
+      dataDir: join(temp.dir, 'data'),
+      practiceOrg: attachPracticeOrg(org.url, org.apiToken),
+      saveFile: async (name, content) => {
+        saved.push({ name, content });
+        return answer;
+      },
+    });
+    try {
+      const filter = { classes: ['invalid' as const], result: 'any' as const, decision: 'any' as const, query: '' };
+      expect(await desktop.handlers.migrate.exportReview({ integrationId, filter })).toEqual({
+        kind: 'saved',
+        path: join(temp.dir, 'review.csv'),
+        rows: 2,
+      });
+      expect(saved[0]?.name).toMatch(/^courier-migration-review-\d{4}-\d{2}-\d{2}\.csv$/);
+      expect(saved[0]?.content.split('\n').filter((l) => l.trim() !== '')).toHaveLength(3);
+      answer = undefined;
+      expect(await desktop.handlers.migrate.exportReview({ integrationId, filter })).toEqual({ kind: 'cancelled' });
+    } finally {
+      await desktop.close();
+    }
+  });
+
   it("reads the vendor's accounts over SCIM as the second source, with the SCIM step's URL and token", async () => {
     const token = 'courier-scim-token-screen-31';
     const scim = await startScimServer({ token });
