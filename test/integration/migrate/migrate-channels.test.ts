@@ -281,7 +281,7 @@ describe('the migrate screen’s channels against the practice org', () => {
       dataDir: join(temp.dir, 'data'),
       practiceOrg: attachPracticeOrg(org.url, org.apiToken),
       saveFile: async (name, content) => {
-        saved.push({ name, content });
+        saved.push({ name, content: typeof content === 'string' ? content : Buffer.from(content).toString('utf8') });
         return answer;
       },
     });
