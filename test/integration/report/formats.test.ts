@@ -5,6 +5,7 @@ import { renderConfigReport, type RenderedReport, type ReportFormat } from '../.
 import { terraformOf } from '../../../src-main/report/terraform/from-report';
 import { externalRequestsIn, pdfPages, schemaErrors } from '../../support/report-checks';
 import { reportedSetup, type ReportedSetup } from './setup';
+import { writeSamples } from './samples';
 
 const VENDORS = [
   ['Millie', 'millie'],
@@ -25,6 +26,8 @@ describe.each(VENDORS)(
       for (const format of ['html', 'json', 'md', 'pdf'] as const)
         out[format] = await renderConfigReport(report, format, (html) => htmlToPdfWithChromium(html));
       tf = await terraformOf(await setup.h.connect(setup.h.client), [report], new Date(report.generatedAt));
+      // UPDATE_SAMPLES=1 refreshes the README's samples (docs/samples) from this very run.
+      if (process.env.UPDATE_SAMPLES === '1') await writeSamples(vendor, out, tf, setup);
     }, 300_000);
     afterAll(async () => {
       await setup?.scim.close();
