@@ -76,6 +76,10 @@ test('Mixpanel, the whole guide through the screens: catalog app, certificate an
 
   await openStep(page, 'scim', 'SCIM check');
   const scimStep = new ScimStepPage(page);
+  // Where the token comes from is Mixpanel's word, not "Mixpanel Support".
+  await expect(scimStep.tokenInput()).toHaveAccessibleDescription(
+    'Paste the SCIM OAuth token an organization admin generates in Mixpanel\'s organization settings, "Access Security" tab. Kept in the secret store; Okta sends it as "Authorization: Bearer <token>".',
+  );
   await scimStep.fill({ baseUrl: scim.baseUrl, token: TOKEN });
   await scimStep.save();
   await scimStep.runPreflight();
