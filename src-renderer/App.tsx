@@ -4,6 +4,7 @@ import { AddClient } from './components/AddClient';
 import { AuditLog } from './components/AuditLog';
 import { DriftAudit } from './components/DriftAudit';
 import { ExportReport } from './components/ExportReport';
+import { AllClients } from './certs/AllClients';
 import {
   DeleteClient,
   DeleteIntegration,
@@ -70,7 +71,7 @@ export function App() {
       </section>
     );
   } else if (!client) {
-    body = <p className="muted center">Choose a client in the header.</p>;
+    body = <AllClients />;
   } else if (integration && vendor) {
     body = <Wizard vendor={vendor} integration={integration} />;
   } else {

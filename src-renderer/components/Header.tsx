@@ -1,4 +1,5 @@
 import type { Client, Integration, WorkspaceInfo } from '../../src-main/api';
+import { ClientSwitcher } from '../certs/ClientSwitcher';
 import { useUi } from '../state/ui';
 
 /** Current client and integration, always visible; switching is one keystroke away (Alt+C / Alt+I). */
@@ -26,7 +27,7 @@ export function Header({
           <label className="context-item">
             <span>Client</span>
             <select accessKey="c" value={clientId ?? ''} onChange={(e) => selectClient(e.target.value || undefined)}>
-              <option value="">Choose…</option>
+              <option value="">All clients</option>
               {clients.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -35,6 +36,7 @@ export function Header({
               ))}
             </select>
           </label>
+          <ClientSwitcher clients={clients} />
           {client ? (
             <label className="context-item">
               <span>Integration</span>
