@@ -94,54 +94,59 @@ const INACTIVE_WHY: Record<string, string> = {
   DEPROVISIONED: 'deactivated',
 };
 
-/** One person, or several when an address is shared (a duplicate): most keys have one, and need no array. */
-type Holders = OktaPerson | OktaPerson[];
+/**
+ * Okta people by their position in the list: one, or several when an address is shared (a
+ * duplicate). Positions, not objects, so "which row took this person" is an array slot rather than
+ * a map keyed by object, which would give 100,000 objects an identity hash each.
+ */
+type Holders = number | number[];
 
 class OktaIndex {
   private readonly primary = new Map<string, Holders>();
   private readonly secondary = new Map<string, Holders>();
 
   constructor(people: readonly OktaPerson[]) {
-    for (const person of people) {
+    for (let i = 0; i < people.length; i += 1) {
+      const person = people[i] as OktaPerson;
       const login = identityKey(person.login);
-      add(this.primary, login, person);
+      add(this.primary, login, i);
       if (person.email) {
         const email = person.email === person.login ? login : identityKey(person.email);
-        if (email !== login) add(this.primary, email, person);
+        if (email !== login) add(this.primary, email, i);
       }
-      if (person.secondEmail) add(this.secondary, identityKey(person.secondEmail), person);
+      if (person.secondEmail) add(this.secondary, identityKey(person.secondEmail), i);
     }
   }
 
   /** Login and primary email first; a secondary email only when nobody has the address as either. */
-  find(key: string, loginKey: string | undefined): { people: OktaPerson[]; via: 'primary' | 'secondary' } {
+  find(key: string, loginKey: string | undefined): { found: number[]; via: 'primary' | 'secondary' } {
     const primary = lookup(this.primary, key, loginKey);
-    if (primary.length > 0) return { people: primary, via: 'primary' };
-    return { people: lookup(this.secondary, key, loginKey), via: 'secondary' };
+    if (primary.length > 0) return { found: primary, via: 'primary' };
+    return { found: lookup(this.secondary, key, loginKey), via: 'secondary' };
   }
 }
 
-const NOBODY: OktaPerson[] = [];
+const NOBODY: number[] = [];
 
-function list(holders: Holders | undefined): OktaPerson[] {
+function list(holders: Holders | undefined): number[] {
   return holders === undefined ? NOBODY : Array.isArray(holders) ? holders : [holders];
 }
 
-function lookup(map: Map<string, Holders>, key: string, loginKey: string | undefined): OktaPerson[] {
+function lookup(map: Map<string, Holders>, key: string, loginKey: string | undefined): number[] {
   const found = list(map.get(key));
   if (loginKey === undefined || loginKey === key) return found;
   return distinct([...found, ...list(map.get(loginKey))]);
 }
 
-function add(map: Map<string, Holders>, key: string, person: OktaPerson): void {
+function add(map: Map<string, Holders>, key: string, position: number): void {
   const held = map.get(key);
-  if (held === undefined) map.set(key, person);
-  else if (Array.isArray(held)) held.push(person);
-  else map.set(key, [held, person]);
+  if (held === undefined) map.set(key, position);
+  else if (Array.isArray(held)) held.push(position);
+  else map.set(key, [held, position]);
 }
 
-function distinct(people: OktaPerson[]): OktaPerson[] {
-  return people.length < 2 ? people : [...new Set(people)];
+function distinct(positions: number[]): number[] {
+  return positions.length < 2 ? positions : [...new Set(positions)];
 }
 
 function squashRole(role: string): string {
@@ -173,7 +178,8 @@ export function matchUsers(
   // Thousands of people share a handful of domains: check each domain once.
   const domainOf = new Map<string, string | undefined>();
   const firstRowOfEmail = new Map<string, VendorUser>();
-  const firstRowOfOkta = new Map<OktaPerson, VendorUser>();
+  // The row (1-based) that first matched each Okta person, by position; 0: none yet.
+  const firstRowOfOkta = new Float64Array(okta.length);
   const counts = Object.fromEntries(MATCH_CLASSES.map((c) => [c, 0])) as Record<MatchClass, number>;
   const rows: MatchRow[] = [];
   const reasons = new Map<string, string>();
@@ -234,20 +240,22 @@ export function matchUsers(
       };
     }
     const loginKey = user.login && user.login.trim() !== '' ? identityKey(user.login) : undefined;
-    const { people, via } = index.find(key, loginKey);
-    if (people.length === 0) return { class: 'not-in-okta', reason: 'No Okta user has this login or email.' };
-    if (people.length > 1) {
+    const { found, via } = index.find(key, loginKey);
+    if (found.length === 0) return { class: 'not-in-okta', reason: 'No Okta user has this login or email.' };
+    if (found.length > 1) {
+      const people = found.map((k) => okta[k] as OktaPerson);
       return {
         class: 'duplicate',
         reason: `${people.length} Okta users have this address (${people.map((p) => p.login).join(', ')}); pick one in Okta first.`,
       };
     }
-    const person = people[0] as OktaPerson;
-    const sameOkta = firstRowOfOkta.get(person);
+    const position = found[0] as number;
+    const person = okta[position] as OktaPerson;
+    const sameOkta = firstRowOfOkta[position];
     if (sameOkta) {
-      return { class: 'duplicate', person, reason: `The same Okta user (${person.login}) as row ${sameOkta.row}.` };
+      return { class: 'duplicate', person, reason: `The same Okta user (${person.login}) as row ${sameOkta}.` };
     }
-    firstRowOfOkta.set(person, user);
+    firstRowOfOkta[position] = user.row;
     const how = via === 'secondary' ? "by the Okta user's secondary email" : 'by login or email';
     // Thousands of rows share a handful of reasons: build each one once.
     if (INACTIVE.has(person.status)) {
