@@ -96,7 +96,7 @@ async function run(): Promise<Figure[]> {
       `read a ${(bytes.length / 1e6).toFixed(1)} MB vendor CSV of ${N.toLocaleString('en')} rows (median of 3)`,
       readMs,
       'ms',
-      1500,
+      1000,
     ),
   ];
 }
