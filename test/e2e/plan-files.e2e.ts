@@ -35,7 +35,7 @@ test.afterEach(async () => {
 async function addPracticeClient(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'New client' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Client name').fill(name);
+  await dialog.getByLabel('Client name', { exact: true }).fill(name);
   await dialog.getByLabel('Practice org (built-in sandbox)').check();
   await dialog.getByRole('button', { name: 'Add client' }).click();
   await expect(page.getByRole('heading', { name: `Which vendor are you connecting to ${name}?` })).toBeVisible();
@@ -168,4 +168,84 @@ test('one integration saved as a plan file and applied to two clients: two integ
   await page.getByRole('combobox', { name: 'Integration' }).selectOption('');
   await expect(page.getByTestId('integration-progress')).toContainText('verified');
   await screenshot(page, 'plans-05-overview');
+});
+
+test('copy an integration to another client, and export a client then import it with its SCIM token entered again', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  running = await startBrowserApp(join(dir, 'data'));
+  const app = running;
+  await page.goto(app.url);
+  await new WelcomePage(page).addPracticeClient('Acme');
+  await new VendorPickerPage(page).start('Custom SAML 2.0');
+  const wizard = new WizardPage(page);
+  const appStep = new AppStepPage(page);
+  await wizard.button('Check Okta').click();
+  await appStep.fillVendorUrls({ ssoAcsUrl: 'https://hr.vendor.example.com/saml/acs', audience: 'urn:vendor:hr' });
+  await appStep.save();
+  const [acme] = await call<{ id: string }[]>(app, 'clients.list', {});
+  const [source] = await call<{ id: string }[]>(app, 'integrations.list', { clientId: acme!.id });
+  // The SCIM token is a secret: kept for Acme, never in a copy or an export.
+  await call(app, 'steps.saveInput', {
+    integrationId: source!.id,
+    stepId: 'scim',
+    input: { baseUrl: 'https://hr.vendor.example.com/scim/v2', token: 'acme-scim-token-1234' },
+  });
+  await addPracticeClient(page, 'Globex');
+  await page.getByRole('combobox', { name: 'Client' }).selectOption({ label: 'Acme (practice)' });
+
+  const card = page.getByRole('group', { name: 'Custom SAML 2.0 actions' });
+  await card.getByRole('button', { name: 'Copy to another client' }).click();
+  const copy = page.getByRole('dialog', { name: 'Copy Custom SAML 2.0 to another client' });
+  await copy.getByLabel('Client', { exact: true }).selectOption({ label: 'Globex' });
+  await copy.getByLabel('Name of the copy').fill('HR app');
+  await copy.getByRole('button', { name: 'Copy' }).click();
+  await expect(copy).toBeHidden();
+  await expect(page.getByRole('combobox', { name: 'Client' })).toHaveValue(/.+/);
+  await expect(wizard.stepHeading()).toHaveText('SAML app');
+  await wizard.button('Check Okta').click();
+  await expect(wizard.changes()).toContainText('Create');
+  await screenshot(page, 'plans-06-copied');
+
+  await page.getByRole('combobox', { name: 'Client' }).selectOption({ label: 'Acme (practice)' });
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export client' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('acme.client.yaml');
+  const exported = join(dir, download.suggestedFilename());
+  await download.saveAs(exported);
+  expect(await readFile(exported, 'utf8')).not.toContain('acme-scim-token-1234');
+
+  await page.getByRole('button', { name: 'Import client' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a client' });
+  await dialog.getByLabel('Client file', { exact: true }).setInputFiles(exported);
+  await expect(dialog.getByLabel('What the import makes')).toContainText('Integrations: Custom SAML 2.0.');
+  await dialog.getByRole('button', { name: 'Import client' }).click();
+  await expect(dialog.locator('.field-invalid .field-error')).toHaveText('A client named "Acme" already exists.');
+  await dialog.getByLabel('Client name', { exact: true }).fill('Acme (restored)');
+  await dialog.getByLabel('Custom SAML 2.0: SCIM check: SCIM token').fill('restored-token-5678');
+  await screenshot(page, 'plans-07-import-client');
+  await dialog.getByRole('button', { name: 'Import client' }).click();
+  await expect(dialog.getByRole('status', { name: 'Client imported' })).toContainText(
+    'Created Acme (restored) with 1 integration (Custom SAML 2.0).',
+  );
+  await dialog.getByRole('button', { name: 'Open Acme (restored)' }).click();
+  const clients = await call<{ id: string; name: string }[]>(app, 'clients.list', {});
+  const restored = clients.find((c) => c.name === 'Acme (restored)')!;
+  const [integration] = await call<{ id: string }[]>(app, 'integrations.list', { clientId: restored.id });
+  const scim = await call<{ secretsSet: string[]; input: Record<string, unknown> }>(app, 'steps.view', {
+    integrationId: integration!.id,
+    stepId: 'scim',
+  });
+  expect(scim.secretsSet).toEqual(['token']);
+  expect(scim.input).toMatchObject({ baseUrl: 'https://hr.vendor.example.com/scim/v2' });
+  const globex = clients.find((c) => c.name === 'Globex')!;
+  const [copied] = await call<{ id: string; label: string }[]>(app, 'integrations.list', { clientId: globex.id });
+  expect(copied?.label).toBe('HR app');
+  const copiedScim = await call<{ secretsSet: string[] }>(app, 'steps.view', {
+    integrationId: copied!.id,
+    stepId: 'scim',
+  });
+  expect(copiedScim.secretsSet).toEqual([]);
 });
