@@ -4,7 +4,7 @@ import { MigrateRouteSchema, RouteEstimateSchema } from './step-migrate';
 
 const IntegrationRef = z.object({ integrationId: z.string().min(1, 'Choose an integration') });
 
-/** The matcher's classes, in its order (src-main/migrate/match.ts; the handlers check they agree). */
+/** The matcher's classes in review order; src-main/migrate/match.ts takes them from here. */
 export const MigrateClassSchema = z.enum([
   'to-assign',
   'assigned',

@@ -1,18 +1,10 @@
+import { MigrateClassSchema } from '../api/channels-migrate';
 import { isConsumerMail, loginDomain } from '../steps/domain-rules';
 import type { OktaPerson } from './okta-users';
 import type { VendorUser } from './vendor-users';
 
-export const MATCH_CLASSES = [
-  'to-assign',
-  'assigned',
-  'unknown-role',
-  'not-in-okta',
-  'inactive',
-  'outside-domains',
-  'consumer',
-  'duplicate',
-  'invalid',
-] as const;
+/** The classes in review order; the screen's channels declare them, the matcher sorts into them. */
+export const MATCH_CLASSES = MigrateClassSchema.options;
 export type MatchClass = (typeof MATCH_CLASSES)[number];
 
 /** What each class means, in the admin's words (table filters, CSV export, CLI). */

@@ -25,11 +25,6 @@ type Filter = {
   query: string;
 };
 
-// The api's copy of the matcher's classes must be the matcher's: a compile error here says they differ.
-const sameClasses: [MatchClass] extends [MigrateClass] ? ([MigrateClass] extends [MatchClass] ? true : never) : never =
-  true;
-void sameClasses;
-
 /** The import on disk, read again only when the file changed (apply saves results into it every 2 s). */
 class ImportCache {
   private readonly files = new Map<string, { mtimeMs: number; file: MigrationFile | undefined }>();
