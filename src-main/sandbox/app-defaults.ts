@@ -300,6 +300,7 @@ export function newAppRecord(prepared: PreparedApp, state: OrgState, activate: b
     entityKey: oktaId(IdPrefix.entityKey),
     appLinkId: oktaId(IdPrefix.appLink),
     signingKeys,
+    csrs: [],
     body: prepared.body,
   };
   withSigningKid(app);
@@ -337,7 +338,12 @@ export function newSigningKey(orgName: string, validityYears = 10): SigningKeyRe
     organization: 'Okta',
     validDays: Math.round(validityYears * 365.25),
   });
-  const cert = new X509Certificate(credentials.certificatePem);
+  return signingKeyRecord(credentials.privateKeyPem, credentials.certificatePem);
+}
+
+/** A key credential for a private key and its certificate (generated, or published against a CSR). */
+export function signingKeyRecord(privateKeyPem: string, certificatePem: string): SigningKeyRecord {
+  const cert = new X509Certificate(certificatePem);
   const jwk = cert.publicKey.export({ format: 'jwk' });
   const at = now();
   return {
@@ -345,9 +351,9 @@ export function newSigningKey(orgName: string, validityYears = 10): SigningKeyRe
     created: at,
     lastUpdated: at,
     expiresAt: new Date(cert.validTo).toISOString(),
-    privateKeyPem: credentials.privateKeyPem,
-    certificatePem: credentials.certificatePem,
-    certificateBase64: credentials.certificateBase64,
+    privateKeyPem,
+    certificatePem: cert.toString(),
+    certificateBase64: cert.raw.toString('base64'),
     n: jwk.n ?? '',
     e: jwk.e ?? '',
     x5tS256: createHash('sha256').update(cert.raw).digest('base64url'),

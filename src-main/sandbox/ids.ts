@@ -17,6 +17,7 @@ export const IdPrefix = {
   entityKey: 'exk',
   appLink: 'aln',
   role: 'ra1',
+  csr: 'crs',
 } as const;
 
 /** A random opaque secret (SSWS tokens are 42 characters starting with `00`). */

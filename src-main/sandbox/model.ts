@@ -47,6 +47,17 @@ export interface RoleRecord {
   lastUpdated: string;
 }
 
+/** A CSR Okta made for an app: the key pair stays here until a signed certificate is published. */
+export interface CsrRecord {
+  id: string;
+  created: string;
+  /** The PKCS#10 request, DER in base64 (what the `csr` field and `application/pkcs10` carry). */
+  csrBase64: string;
+  privateKeyPem: string;
+  /** SPKI PEM of the key pair, to match against a published certificate. */
+  publicKeyPem: string;
+}
+
 /** A SAML signing key of an app; the private key stays in the sandbox (the SSO page signs with it). */
 export interface SigningKeyRecord {
   kid: string;
@@ -83,6 +94,8 @@ export interface AppRecord {
   /** The `aln…` id in the app's embed link `/home/{name}/{id}/{appLinkId}`. */
   appLinkId: string;
   signingKeys: SigningKeyRecord[];
+  /** Certificate signing requests not yet published or revoked (routes/app-csrs.ts). */
+  csrs: CsrRecord[];
   body: JsonObject;
 }
 

@@ -4,6 +4,7 @@ import { consolePlugin } from './console';
 import { oauthPlugin } from './oauth';
 import { provisioningPlugin } from './provisioning';
 import { appAssignmentsPlugin } from './routes/app-assignments';
+import { appCsrsPlugin } from './routes/app-csrs';
 import { appKeysPlugin } from './routes/app-keys';
 import { appsPlugin } from './routes/apps';
 import { groupWritesPlugin } from './routes/group-writes';
@@ -18,6 +19,7 @@ import { ssoPlugin } from './sso';
 export const builtInPlugins: readonly SandboxPlugin[] = [
   appsPlugin,
   appKeysPlugin,
+  appCsrsPlugin,
   metadataPlugin,
   appAssignmentsPlugin,
   schemasPlugin,

@@ -1,7 +1,10 @@
+import { generateKeyPairSync, X509Certificate } from 'node:crypto';
+import forge from 'node-forge';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxOrg } from '../../src-main/sandbox/server';
 import { findOperation, validateRequest, validateResponse } from '../support/openapi-contract';
 import { api, bookmarkAppBody, samlAppBody, startSandbox, type ApiAnswer } from '../support/sandbox';
+import { startTestCa } from '../support/test-ca';
 
 type Json = Record<string, unknown>;
 
@@ -188,6 +191,98 @@ describe('sandbox signing key rollover conforms to the contract', () => {
     });
     expect([refused.status, refused.body.errorCode]).toEqual([400, 'E0000001']);
     expect((await api<Json>(org, 'GET', path())).body.credentials).toEqual(app.credentials);
+  });
+});
+
+describe('sandbox app CSRs conform to the contract', () => {
+  const csrs = () => `/api/v1/apps/${String(samlApp.id)}/credentials/csrs`;
+  const metadata = {
+    subject: { countryName: 'US', organizationName: 'Acme Corp', commonName: 'acme.example' },
+    subjectAltNames: { dnsNames: ['sso.acme.example'] },
+  };
+  const ca = startTestCa();
+  /** The certificate goes as PEM or base64 text, which the JSON request validator cannot read: only the answer is checked. */
+  async function publish(csrId: string, body: string, headers: Record<string, string>) {
+    const path = `${csrs()}/${csrId}/lifecycle/publish`;
+    const answer = await api<Json>(org, 'POST', path, { body, headers });
+    const violations = validateResponse('POST', path, answer.status, answer.headers.get('content-type'), answer.body);
+    return { ...answer, violations };
+  }
+
+  it('makes a PKCS#10 request with the subject asked for, lists, reads and revokes it', async () => {
+    const created = await exchange<Json>('POST', csrs(), { body: metadata });
+    expect([created.status, created.violations]).toEqual([201, []]);
+    expect(created.body).toMatchObject({ kty: 'RSA', id: expect.stringMatching(/^crs/) });
+    const request = forge.pki.certificationRequestFromAsn1(
+      forge.asn1.fromDer(forge.util.decode64(String(created.body.csr))),
+    );
+    expect(request.verify()).toBe(true);
+    expect(request.subject.attributes.map((a) => [a.name, a.value])).toEqual([
+      ['countryName', 'US'],
+      ['organizationName', 'Acme Corp'],
+      ['commonName', 'acme.example'],
+    ]);
+    const links = created.body._links as Record<string, { href: string }>;
+    expect(links.publish?.href).toBe(`${org.url}${csrs()}/${String(created.body.id)}/lifecycle/publish`);
+    const listed = await exchange<Json[]>('GET', csrs());
+    expect([listed.violations, listed.body.map((c) => c.id)]).toEqual([[], [created.body.id]]);
+    const one = await exchange<Json>('GET', `${csrs()}/${String(created.body.id)}`);
+    expect([one.status, one.violations, one.body.csr]).toEqual([200, [], created.body.csr]);
+    const pkcs10 = await api(org, 'GET', `${csrs()}/${String(created.body.id)}`, {
+      headers: { accept: 'application/pkcs10' },
+    });
+    expect([pkcs10.headers.get('content-type'), pkcs10.text]).toEqual(['application/pkcs10', created.body.csr]);
+    const revoked = await exchange('DELETE', `${csrs()}/${String(created.body.id)}`);
+    expect([revoked.status, revoked.violations]).toEqual([204, []]);
+    const gone = await exchange<Json>('GET', `${csrs()}/${String(created.body.id)}`);
+    expect([gone.status, gone.body.errorCode]).toEqual([404, 'E0000007']);
+  });
+
+  it('publishes a CA-signed certificate (PEM, and DER base64) as a key credential the app does not sign with yet', async () => {
+    const before = (await api<Json>(org, 'GET', `/api/v1/apps/${String(samlApp.id)}`)).body;
+    for (const [contentType, encode] of [
+      ['application/x-pem-file', (pem: string) => ({ body: pem, headers: {} })],
+      [
+        'application/pkix-cert',
+        (pem: string) => ({
+          body: new X509Certificate(pem).raw.toString('base64'),
+          headers: { 'content-transfer-encoding': 'base64' },
+        }),
+      ],
+    ] as const) {
+      const csr = (await api<Json>(org, 'POST', csrs(), { body: metadata })).body;
+      const signed = encode(ca.sign(String(csr.csr)));
+      const published = await publish(String(csr.id), signed.body, { 'content-type': contentType, ...signed.headers });
+      expect([contentType, published.status, published.violations]).toEqual([contentType, 201, []]);
+      expect(published.body).toMatchObject({ kty: 'RSA', use: 'sig' });
+      const keys = (await api<Json[]>(org, 'GET', `/api/v1/apps/${String(samlApp.id)}/credentials/keys`)).body;
+      expect(keys.map((k) => k.kid)).toContain(published.body.kid);
+      const csrGone = await api<Json>(org, 'GET', `${csrs()}/${String(csr.id)}`);
+      expect(csrGone.status).toBe(404);
+    }
+    const after = (await api<Json>(org, 'GET', `/api/v1/apps/${String(samlApp.id)}`)).body;
+    expect(after.credentials).toEqual(before.credentials);
+  });
+
+  it("refuses a certificate whose public key is not the CSR's, with Okta's error shape, and keeps the CSR", async () => {
+    const csr = (await api<Json>(org, 'POST', csrs(), { body: metadata })).body;
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'pem', type: 'spki' });
+    const refused = await publish(String(csr.id), ca.sign(String(csr.csr), { publicKeyPem: other.toString() }), {
+      'content-type': 'application/x-pem-file',
+    });
+    expect([refused.status, refused.violations, refused.body.errorCode]).toEqual([400, [], 'E0000001']);
+    expect(refused.body.errorCauses).toEqual([
+      { errorSummary: "certificate: The certificate's public key does not match this CSR's key pair." },
+    ]);
+    const unreadable = await api<Json>(org, 'POST', `${csrs()}/${String(csr.id)}/lifecycle/publish`, {
+      body: 'not a certificate',
+      headers: { 'content-type': 'application/x-pem-file' },
+    });
+    expect([unreadable.status, unreadable.body.errorCauses]).toEqual([
+      400,
+      [{ errorSummary: 'certificate: The certificate could not be read as an X.509 certificate.' }],
+    ]);
+    expect((await api(org, 'GET', `${csrs()}/${String(csr.id)}`)).status).toBe(200);
   });
 });
 

@@ -41,7 +41,7 @@ export async function api<T = unknown>(
   let payload: string | undefined;
   if (options.body !== undefined) {
     payload = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-    headers['content-type'] = 'application/json';
+    headers['content-type'] ??= 'application/json';
   }
   const response = await fetch(new URL(path, org.url), { method, headers, body: payload });
   const text = await response.text();

@@ -24,6 +24,7 @@ function org() {
     entityKey: 'exk',
     appLinkId: 'aln',
     signingKeys: [],
+    csrs: [],
     body: { credentials: { userNameTemplate: { template: '${source.email}' } } },
   };
   state.putApp(app);
