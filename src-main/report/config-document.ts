@@ -1,3 +1,4 @@
+import { MATCH_CLASS_TITLES } from '../migrate/match';
 import type { ConfigReport } from './model';
 import {
   facts,
@@ -343,11 +344,21 @@ function accessSections(r: ConfigReport): Section[] {
           ['Done', String(m.done)],
           ['Failed', { text: String(m.failed), tone: m.failed > 0 ? 'fail' : 'pass' }],
         ]),
+        // Every row of the export by how it matched, so rows left out (not in Okta, duplicates) are named.
         table(
-          'People by role',
+          'Rows of the export',
+          ['Match', 'Rows'],
+          Object.entries(m.counts)
+            .filter(([, n]) => n > 0)
+            .map(([key, n]) => [(MATCH_CLASS_TITLES as Record<string, string | undefined>)[key] ?? key, String(n)]),
+          'No rows.',
+        ),
+        // The step counts roles over the people still to assign, not over those already done.
+        table(
+          'Still to assign, by role',
           ['Role', 'People'],
           m.byRole.map((b) => [orDash(b.role), String(b.people)]),
-          'No rows.',
+          'Nobody is left to assign.',
         ),
       ],
     });
