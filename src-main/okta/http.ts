@@ -48,6 +48,7 @@ export class OktaHttp {
     ctx: CallContext,
     body?: unknown,
     accept = 'application/json',
+    bodyType = 'application/json',
   ): Promise<Response> {
     const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${this.orgUrl}${pathOrUrl}`;
     // A Link header is followed as given; never send the org's credentials to another origin.
@@ -59,14 +60,19 @@ export class OktaHttp {
       );
     }
     const headers: Record<string, string> = { Accept: accept, 'User-Agent': USER_AGENT };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (body !== undefined) headers['Content-Type'] = bodyType;
     let response: Response;
     try {
       response = await this.policy.fetch({
         url,
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body:
+          body === undefined
+            ? undefined
+            : typeof body === 'string' && bodyType !== 'application/json'
+              ? body
+              : JSON.stringify(body),
       });
     } catch (error) {
       if (error instanceof AppError) throw error;
@@ -100,6 +106,12 @@ export class OktaHttp {
 
   async json<T>(method: string, path: string, schema: ZodType<T>, ctx: CallContext, body?: unknown): Promise<T> {
     const response = await this.raw(method, path, ctx, body);
+    return this.parse(schema, await response.json(), ctx);
+  }
+
+  /** Sends `text` as is under `contentType` (a PEM certificate) and parses the JSON answer. */
+  async sendText<T>(path: string, schema: ZodType<T>, ctx: CallContext, text: string, contentType: string): Promise<T> {
+    const response = await this.raw('POST', path, ctx, text, 'application/json', contentType);
     return this.parse(schema, await response.json(), ctx);
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type {
   AdminRole,
+  AppCsr,
   AppFeature,
   AppGroupAssignment,
   AppKey,
@@ -203,3 +204,7 @@ export const featureSchema: z.ZodType<AppFeature> = z
     description: f.description ?? undefined,
     capabilities: f.capabilities ?? {},
   }));
+
+export const csrSchema: z.ZodType<AppCsr> = z
+  .looseObject({ id: z.string(), csr: z.string(), created: z.string().nullish(), kty: z.string().nullish() })
+  .transform((c) => ({ id: c.id, csrBase64: c.csr, created: c.created ?? undefined }));

@@ -121,6 +121,24 @@ export interface AppKey {
   expiresAt: string | undefined;
 }
 
+/** A certificate signing request Okta made for an app; Okta keeps its private key. */
+export interface AppCsr {
+  id: string;
+  /** The PKCS#10 request, DER in base64 (Okta's `csr` field). */
+  csrBase64: string;
+  created: string | undefined;
+}
+
+/** The subject a CSR is made for (Okta's `CsrMetadata`). */
+export interface CsrSubject {
+  commonName?: string;
+  countryName?: string;
+  localityName?: string;
+  organizationName?: string;
+  organizationalUnitName?: string;
+  stateOrProvinceName?: string;
+}
+
 export interface OktaUserProfile {
   login: string;
   email: string | undefined;
@@ -300,6 +318,12 @@ export interface OktaOrgApi {
   getAppKey(appId: string, kid: string): Promise<AppKey | undefined>;
   /** A new signing key credential for the app; the app keeps signing with its current key. */
   generateAppKey(appId: string, validityYears: number): Promise<AppKey>;
+  listAppCsrs(appId: string): Promise<AppCsr[]>;
+  /** Okta makes a key pair for the app and answers a CSR for it; the admin's CA signs it. */
+  createAppCsr(appId: string, subject: CsrSubject, dnsNames?: string[]): Promise<AppCsr>;
+  /** The CA-signed certificate (PEM) for a CSR becomes a new key credential; the app keeps signing with its current key. */
+  publishAppCsr(appId: string, csrId: string, certificatePem: string): Promise<AppKey>;
+  revokeAppCsr(appId: string, csrId: string): Promise<void>;
   /** Points the app's `credentials.signing.kid` at one of its keys (a full replace of the app as read). */
   setAppSigningKey(appId: string, kid: string): Promise<OktaApp>;
 

@@ -11,6 +11,7 @@ import {
   connectionSchema,
   featureSchema,
   groupSchema,
+  csrSchema,
   keySchema,
   roleSchema,
   userSchema,
@@ -19,11 +20,13 @@ import type {
   AdminRole,
   AppFeature,
   AppGroupAssignment,
+  AppCsr,
   AppKey,
   AppUser,
   AppUserSchema,
   AppUserSchemaUpdate,
   AuthMethod,
+  CsrSubject,
   CallerIdentity,
   GroupQuery,
   NewUserProfile,
@@ -250,6 +253,66 @@ export class OktaOrgClient implements OktaOrgApi {
           withQuery(`/api/v1/apps/${e(appId)}/credentials/keys/generate`, { validityYears }),
           keySchema,
           appWrite(`generate a signing key for app ${appId}`),
+        ),
+    );
+  }
+
+  listAppCsrs(appId: string): Promise<AppCsr[]> {
+    return this.http.json(
+      'GET',
+      `/api/v1/apps/${e(appId)}/credentials/csrs`,
+      csrSchema.array(),
+      read(`list the certificate signing requests of app ${appId}`),
+    );
+  }
+
+  /** POST, never re-sent: a lost answer is settled by looking for a CSR the app did not have. */
+  async createAppCsr(appId: string, subject: CsrSubject, dnsNames: string[] = []): Promise<AppCsr> {
+    const knownCsrIds = (await this.listAppCsrs(appId)).map((c) => c.id);
+    const body = { subject, ...(dnsNames.length > 0 ? { subjectAltNames: { dnsNames } } : {}) };
+    return this.writes.write(
+      'app.csr.create',
+      `app ${appId} (certificate signing request for ${subject.commonName ?? 'no common name'})`,
+      { kind: 'app-csr-new', appId, knownCsrIds },
+      () =>
+        this.http.json(
+          'POST',
+          `/api/v1/apps/${e(appId)}/credentials/csrs`,
+          csrSchema,
+          appWrite(`make a certificate signing request for app ${appId}`),
+          body,
+        ),
+    );
+  }
+
+  /** POST, never re-sent: a lost answer is settled by looking for a key the app did not have. */
+  async publishAppCsr(appId: string, csrId: string, certificatePem: string): Promise<AppKey> {
+    const knownKids = (await this.listAppKeys(appId)).map((k) => k.kid);
+    return this.writes.write(
+      'app.csr.publish',
+      `app ${appId} (signed certificate for CSR ${csrId})`,
+      { kind: 'app-key-new', appId, knownKids },
+      () =>
+        this.http.sendText(
+          `/api/v1/apps/${e(appId)}/credentials/csrs/${e(csrId)}/lifecycle/publish`,
+          keySchema,
+          appWrite(`publish the signed certificate for CSR ${csrId} of app ${appId}`),
+          certificatePem,
+          'application/x-pem-file',
+        ),
+    );
+  }
+
+  async revokeAppCsr(appId: string, csrId: string): Promise<void> {
+    await this.writes.write(
+      'app.csr.revoke',
+      `app ${appId} (CSR ${csrId})`,
+      { kind: 'app-csr-gone', appId, csrId },
+      () =>
+        this.http.noContent(
+          'DELETE',
+          `/api/v1/apps/${e(appId)}/credentials/csrs/${e(csrId)}`,
+          appWrite(`revoke CSR ${csrId} of app ${appId}`),
         ),
     );
   }

@@ -38,6 +38,9 @@ export const WriteProbeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user-login'), login: z.string() }),
   /** A generated key credential: a key the app did not have before the write. */
   z.object({ kind: z.literal('app-key-new'), appId: z.string(), knownKids: z.array(z.string()) }),
+  /** A CSR the app did not have before the write. */
+  z.object({ kind: z.literal('app-csr-new'), appId: z.string(), knownCsrIds: z.array(z.string()) }),
+  z.object({ kind: z.literal('app-csr-gone'), appId: z.string(), csrId: z.string() }),
 ]);
 export type WriteProbe = z.infer<typeof WriteProbeSchema>;
 
@@ -129,6 +132,12 @@ export async function runProbe(okta: OktaOrgApi, probe: WriteProbe): Promise<Pro
       const key = (await okta.listAppKeys(probe.appId)).find((k) => !probe.knownKids.includes(k.kid));
       return key === undefined ? { landed: false } : { landed: true, value: key };
     }
+    case 'app-csr-new': {
+      const csr = (await okta.listAppCsrs(probe.appId)).find((c) => !probe.knownCsrIds.includes(c.id));
+      return csr === undefined ? { landed: false } : { landed: true, value: csr };
+    }
+    case 'app-csr-gone':
+      return { landed: !(await okta.listAppCsrs(probe.appId)).some((c) => c.id === probe.csrId) };
     case 'feature': {
       const feature = (await okta.listFeatures(probe.appId)).find((f) => f.name === 'USER_PROVISIONING');
       return feature !== undefined && contains(feature.capabilities, probe.capabilities)

@@ -8,6 +8,7 @@ import { builtInPlugins } from '../../src-main/sandbox/plugins';
 import { provisioningPlugin } from '../../src-main/sandbox/provisioning';
 import type { SandboxOrg } from '../../src-main/sandbox/server';
 import { validateRequest } from '../support/openapi-contract';
+import { startTestCa } from '../support/test-ca';
 import { startSandbox } from '../support/sandbox';
 
 type Operation = Exclude<keyof OktaOrgApi, 'orgUrl' | 'authMethod' | 'onRequest' | 'stats' | 'rateLimitOf'>;
@@ -17,6 +18,7 @@ interface Sent {
   method: string;
   url: string;
   body: unknown;
+  contentType: string;
 }
 
 const sent: Sent[] = [];
@@ -29,11 +31,13 @@ const recordingFetch: typeof fetch = async (input, init) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   const text = typeof init?.body === 'string' ? init.body : undefined;
   if (current === undefined) throw new Error(`request outside an operation: ${url}`);
+  const contentType = new Headers(init?.headers).get('content-type') ?? 'application/json';
   sent.push({
     operation: current,
     method: init?.method ?? 'GET',
     url,
-    body: text === undefined ? undefined : (JSON.parse(text) as unknown),
+    body: text === undefined || !contentType.includes('json') ? text : (JSON.parse(text) as unknown),
+    contentType,
   });
   return fetch(input, init);
 };
@@ -93,6 +97,8 @@ describe("every request our Okta client sends conforms to Okta's Management API 
     const user = await as('getUser', () => okta.getUser(org.adminLogin));
     if (!user) throw new Error('seeded admin missing');
     let generated: { kid: string } | undefined;
+    let csr: { id: string; csrBase64: string } | undefined;
+    const ca = startTestCa();
     const operations: Record<Operation, () => Promise<unknown>> = {
       whoAmI: () => okta.whoAmI(),
       listApps: () => okta.listApps({ q: 'Contract', filter: 'status eq "ACTIVE"' }),
@@ -115,6 +121,18 @@ describe("every request our Okta client sends conforms to Okta's Management API 
       },
       getAppKey: () => okta.getAppKey(app.id, generated?.kid ?? 'never-generated'),
       setAppSigningKey: () => okta.setAppSigningKey(app.id, generated?.kid ?? 'never-generated'),
+      createAppCsr: async () => {
+        csr = await okta.createAppCsr(app.id, { commonName: 'acme.example', organizationName: 'Acme' }, [
+          'sso.acme.example',
+        ]);
+        return csr;
+      },
+      listAppCsrs: () => okta.listAppCsrs(app.id),
+      publishAppCsr: () => okta.publishAppCsr(app.id, csr?.id ?? 'never-made', ca.sign(csr?.csrBase64 ?? '')),
+      revokeAppCsr: async () => {
+        const other = await okta.createAppCsr(app.id, { commonName: 'revoked.example' });
+        await okta.revokeAppCsr(app.id, other.id);
+      },
       listUsers: () =>
         okta
           .listUsers({ q: 'a', limit: 5 })
@@ -188,6 +206,10 @@ describe("every request our Okta client sends conforms to Okta's Management API 
       'generateAppKey',
       'getAppKey',
       'setAppSigningKey',
+      'createAppCsr',
+      'listAppCsrs',
+      'publishAppCsr',
+      'revokeAppCsr',
       'listUsers',
       'getUser',
       'listGroups',
@@ -218,7 +240,9 @@ describe("every request our Okta client sends conforms to Okta's Management API 
 
     const exercised = new Set(sent.map((s) => s.operation));
     expect(Object.keys(operations).filter((op) => !exercised.has(op as Operation))).toEqual([]);
-    const violations = sent.flatMap((s) => validateRequest(s.method, s.url, s.body).map((v) => `${s.operation}: ${v}`));
+    const violations = sent.flatMap((s) =>
+      validateRequest(s.method, s.url, s.body, s.contentType).map((v) => `${s.operation}: ${v}`),
+    );
     expect(violations).toEqual([]);
     // The Link-header pages were validated too, cursors and all.
     expect(sent.some((s) => s.operation === 'listUsers' && new URL(s.url).searchParams.has('after'))).toBe(true);

@@ -200,7 +200,13 @@ function schemaFor(content: unknown, contentType: string): Json | undefined {
   return (map[base] ?? Object.entries(map).find(([k]) => k.toLowerCase() === base)?.[1])?.schema;
 }
 
-export function validateRequest(method: string, url: string, body?: unknown): string[] {
+/** `contentType` names the body's media type: a `format: binary` body (a PEM certificate) is checked as text. */
+export function validateRequest(
+  method: string,
+  url: string,
+  body?: unknown,
+  contentType = 'application/json',
+): string[] {
   const op = lookup(method, url);
   const label = `${method.toUpperCase()} ${toUrl(url).pathname}`;
   if (!op) return [`${label}: no such operation in the Okta Management API`];
@@ -236,8 +242,13 @@ export function validateRequest(method: string, url: string, body?: unknown): st
     if (requestBody?.required === true) violations.push(`${label}: ${op.operationId} requires a request body`);
     return violations;
   }
-  const schema = schemaFor(requestBody?.content, 'application/json');
-  if (!schema) return [...violations, `${label}: ${op.operationId} takes no JSON request body`];
+  const schema = schemaFor(requestBody?.content, contentType);
+  if (!schema) return [...violations, `${label}: ${op.operationId} takes no ${contentType} request body`];
+  if (schema.format === 'binary') {
+    return typeof body === 'string' && body !== ''
+      ? violations
+      : [...violations, `${label}: an empty ${contentType} body`];
+  }
   return [...violations, ...check(schema, body, `${label} request`)];
 }
 

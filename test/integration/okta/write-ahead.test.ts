@@ -123,3 +123,55 @@ describe('the write-ahead audit log', () => {
     expect((await log.read(CLIENT)).map((e) => e.outcome)).toEqual(['intent']);
   });
 });
+
+describe('the CSR writes of a rotation', () => {
+  it('log intent then outcome', async () => {
+    const { org, log, okta } = await setup(() => false);
+    const app = (await api<{ id: string }>(org, 'POST', '/api/v1/apps', { body: samlAppBody('CSR writes') })).body;
+    const csr = await okta.createAppCsr(app.id, { commonName: 'acme.example' });
+    await okta.revokeAppCsr(app.id, csr.id);
+    const ours = (await log.read(CLIENT)).filter((e) => e.operation.startsWith('app.csr.'));
+    expect(ours.map((e) => [e.operation, e.outcome])).toEqual([
+      ['app.csr.create', 'intent'],
+      ['app.csr.create', 'success'],
+      ['app.csr.revoke', 'intent'],
+      ['app.csr.revoke', 'success'],
+    ]);
+  });
+
+  it('a killed run is settled by reading the CSRs and keys: the CSR that reached Okta landed, the lost publish did not', async () => {
+    const { org, log, okta, write } = await setup(() => false);
+    const app = (await api<{ id: string }>(org, 'POST', '/api/v1/apps', { body: samlAppBody('CSR killed') })).body;
+    const kids = (await okta.listAppKeys(app.id)).map((k) => k.kid);
+    const landed = await api<{ id: string }>(org, 'POST', `/api/v1/apps/${app.id}/credentials/csrs`, {
+      body: { subject: { commonName: 'acme.example' } },
+    });
+    await write(
+      [
+        killedIntent(
+          'w_csr',
+          'app.csr.create',
+          `app ${app.id}`,
+          { kind: 'app-csr-new', appId: app.id, knownCsrIds: [] },
+          999_992,
+        ),
+        killedIntent(
+          'w_pub',
+          'app.csr.publish',
+          `app ${app.id}`,
+          { kind: 'app-key-new', appId: app.id, knownKids: kids },
+          999_992,
+        ),
+      ]
+        .map((e) => JSON.stringify(e))
+        .join('\n') + '\n',
+    );
+    expect(await okta.reconcileOpenWrites()).toEqual({ landed: 1, notLanded: 1, stillOpen: 0 });
+    const settled = (await log.read(CLIENT)).filter((e) => e.resolvedBy === 'reconcile');
+    expect(settled.map((e) => [e.writeId, e.outcome])).toEqual([
+      ['w_csr', 'success'],
+      ['w_pub', 'failure'],
+    ]);
+    expect(landed.status).toBe(201);
+  });
+});
