@@ -206,7 +206,13 @@ function registrationSection(r: ConfigReport): Section | undefined {
         ['Sent', g.sentAt ? `${when(g.sentAt)} via ${orDash(g.via)}` : 'not reported sent'],
         ['Sent to', orDash(g.to)],
         ['Vendor confirmed', when(g.confirmedAt)],
-        ['Changed since sent', g.changedSinceSent.length > 0 ? g.changedSinceSent.join(', ') : 'nothing'],
+        [
+          'Changed since sent',
+          // The step names changed values by key; a reader knows them by the labels the table shows.
+          g.changedSinceSent.length > 0
+            ? g.changedSinceSent.map((key) => g.values.find((v) => v.key === key)?.label ?? key).join(', ')
+            : 'nothing',
+        ],
       ]),
       table(
         'Values sent',
