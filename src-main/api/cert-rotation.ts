@@ -24,6 +24,8 @@ export const ROTATION_STAGE_TITLE: Record<RotationStage, string> = {
 export const RotationPendingSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('generate'), at: z.string(), knownKids: z.array(z.string()) }),
   z.object({ op: z.literal('switch'), at: z.string(), kid: z.string() }),
+  z.object({ op: z.literal('csr'), at: z.string(), knownCsrIds: z.array(z.string()) }),
+  z.object({ op: z.literal('publish'), at: z.string(), knownKids: z.array(z.string()), csrId: z.string() }),
 ]);
 export type RotationPending = z.infer<typeof RotationPendingSchema>;
 
@@ -58,6 +60,8 @@ export const RotationSchema = z.object({
   /** The key the app signed with when the rotation started; kept in Okta until confirmed. */
   old: CertificateSchema,
   new: CertificateSchema.optional(),
+  /** The first stage's CSR way: Okta's CSR (its key pair stays in Okta) awaiting the certificate the admin's CA signs. */
+  csr: z.object({ id: z.string(), csrBase64: z.string(), createdAt: z.string(), commonName: z.string() }).optional(),
   pending: RotationPendingSchema.optional(),
   /** Reported by the admin, never read back: the vendor's side cannot be seen from here. */
   registered: z.object({ at: z.string(), via: z.enum(['copied', 'email']) }).optional(),

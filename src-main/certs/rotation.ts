@@ -3,11 +3,12 @@ import { certExpiry, type CertHealth } from '../api/cert-health';
 import { ROTATION_STAGES, type Rotation, type RotationStage, type RotationTest } from '../api/cert-rotation';
 import type { Client, Integration } from '../api/model';
 import { AppError, isAppError } from '../errors';
-import type { OktaOrgApi } from '../okta/org-api';
+import type { CsrSubject, OktaOrgApi } from '../okta/org-api';
 import type { AuditInput } from '../workspace/audit-log';
 import { withAuditScope } from '../workspace/audit-scope';
 import type { Workspace } from '../workspace/workspace';
 import { vendorProfile } from '../vendors';
+import { publishCsr, requestCsr, type CsrStageDeps } from './csr-stage';
 import { certificateOfKey, readSigningCertificate, signingKidOf } from './read-certificate';
 import { readCertFile, updateCertFile, type CertFile } from './store';
 
@@ -16,6 +17,8 @@ export const ROTATION_AUDIT_STEP = 'cert-rotation';
 
 export type RotationAction =
   | { stage: 'generate' }
+  | { stage: 'csr'; subject: CsrSubject; dnsNames?: string[] }
+  | { stage: 'publish'; certificatePem: string }
   | { stage: 'register'; via: 'copied' | 'email' }
   | { stage: 'switch' }
   | ({ stage: 'test' } & LoginWay)
@@ -42,7 +45,7 @@ export interface RotationDeps {
   testLogin(integrationId: string, way: LoginWay, vendorCertificatePem: string): Promise<LoginProof>;
   now?: () => Date;
   /** Test seam: runs after the intent is saved and before the Okta write, and after the write. */
-  onWritePoint?: (point: 'before-write' | 'after-write', op: 'generate' | 'switch') => void;
+  onWritePoint?: (point: 'before-write' | 'after-write', op: 'generate' | 'switch' | 'csr' | 'publish') => void;
 }
 
 interface RotationContext {
@@ -210,6 +213,10 @@ export class CertRotation {
     switch (action.stage) {
       case 'generate':
         return this.generate(ctx, rotation);
+      case 'csr':
+        return this.requestCsr(ctx, rotation, action.subject, action.dnsNames ?? []);
+      case 'publish':
+        return this.publish(ctx, rotation, action.certificatePem);
       case 'register':
         this.expect(rotation, 'register');
         return this.registered(ctx, rotation, action.via);
@@ -252,6 +259,59 @@ export class CertRotation {
       made
         ? `Found key ${key.kid}, made by a run that stopped before recording it; no second key was made.`
         : `Generated key ${key.kid} in Okta (expires ${rotation.new.expiresAt}); the app still signs with the old key.`,
+    );
+    await this.save(ctx.integration.id, rotation);
+    return rotation;
+  }
+
+  private async csrDeps(ctx: RotationContext): Promise<CsrStageDeps> {
+    return {
+      okta: await this.deps.connect(ctx.client),
+      appId: ctx.appId,
+      now: this.now,
+      save: (rotation) => this.save(ctx.integration.id, rotation),
+      scoped: (work) => this.scoped(ctx.integration, work),
+      ...(this.deps.onWritePoint ? { onWritePoint: this.deps.onWritePoint } : {}),
+    };
+  }
+
+  private async requestCsr(
+    ctx: RotationContext,
+    rotation: Rotation,
+    subject: CsrSubject,
+    dnsNames: string[],
+  ): Promise<Rotation> {
+    this.expect(rotation, 'generate');
+    if (rotation.csr && rotation.pending?.op !== 'csr') {
+      throw new AppError(
+        'ROTATION_STAGE',
+        `This rotation already has CSR ${rotation.csr.id} (for ${rotation.csr.commonName}).`,
+        'Download it, have your CA sign it and upload the certificate; or cancel the rotation to start over.',
+      );
+    }
+    const { adopted } = await requestCsr(await this.csrDeps(ctx), rotation, subject, dnsNames);
+    this.event(
+      rotation,
+      adopted
+        ? `Found CSR ${rotation.csr?.id ?? ''}, made by a run that stopped before recording it; no second CSR was made.`
+        : `Okta made a key pair and CSR ${rotation.csr?.id ?? ''} for ${subject.commonName ?? ''}; its private key stays in Okta. Have your CA sign the CSR.`,
+    );
+    await this.save(ctx.integration.id, rotation);
+    return rotation;
+  }
+
+  private async publish(ctx: RotationContext, rotation: Rotation, certificatePem: string): Promise<Rotation> {
+    this.expect(rotation, 'generate');
+    const { key, adopted } = await publishCsr(await this.csrDeps(ctx), rotation, certificatePem);
+    rotation.new = certificateOfKey(key, this.now());
+    delete rotation.pending;
+    delete rotation.csr;
+    rotation.stage = 'register';
+    this.event(
+      rotation,
+      adopted
+        ? `Found key ${key.kid}, published by a run that stopped before recording it; nothing was published twice.`
+        : `Published the CA-signed certificate: Okta made key ${key.kid} (expires ${rotation.new.expiresAt}); the app still signs with the old key.`,
     );
     await this.save(ctx.integration.id, rotation);
     return rotation;
@@ -399,6 +459,13 @@ export class CertRotation {
         'The app already signs with the new key: cancelling now would leave it there.',
         'Switch back to the old key first, then cancel.',
       );
+    }
+    const openCsr = rotation.csr;
+    if (openCsr) {
+      // Okta would keep the unused key pair of an unpublished CSR; revoking it leaves nothing behind.
+      const okta = await this.deps.connect(ctx.client);
+      await this.scoped(ctx.integration, () => okta.revokeAppCsr(ctx.appId, openCsr.id));
+      this.event(rotation, `Revoked CSR ${openCsr.id} in Okta; its key pair is gone.`);
     }
     rotation.cancelledAt = this.now().toISOString();
     this.event(
