@@ -1,11 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { CertHealth } from '../api/cert-health';
 import { ROTATION_STAGE_TITLE, type Rotation } from '../api/cert-rotation';
 import { ValidityYearsSchema } from '../api/channels-certs';
-import type { RotationAction } from '../certs/rotation';
+import { csrPem } from '../certs/csr-stage';
+import type { CertRotation, RotationAction } from '../certs/rotation';
 import { AppError } from '../errors';
 import { Exit, exitCodeFor, exitCodesHelp, fail, type CliCommand, type CliIo, type ExitCode } from './io';
 import { parseFlag, requireFlag } from './options';
@@ -19,12 +20,15 @@ const usage = [
   '      start (--validity-years, default 10), generate, register (--via copied|email: what you did, not checked;',
   '      without --via it prints the new certificate and saves the metadata XML in the data folder), switch,',
   "      test (--via password --password-file <file>: the test user's password, used once and kept nowhere),",
-  '      confirm (retires the old key), switch-back, cancel',
+  '      confirm (retires the old key), switch-back, cancel,',
+  '      csr (instead of generate: your CA signs the key): --common-name <cn> [--organization <o>] [--country <XX>]',
+  '      [--dns-name <name>] writes the CSR as a PEM file (--out <file>, default in the data folder); then',
+  '      --stage csr --certificate-file <pem> publishes the certificate your CA issued for it',
   `  ${exitCodesHelp} status: 1 when a certificate expires within 90 days or could not be read;`,
   '  rotate: 1 when the test login failed.',
 ].join('\n');
 
-const STAGES = ['start', 'generate', 'register', 'switch', 'test', 'confirm', 'switch-back', 'cancel'] as const;
+const STAGES = ['start', 'generate', 'csr', 'register', 'switch', 'test', 'confirm', 'switch-back', 'cancel'] as const;
 type StageFlag = (typeof STAGES)[number];
 const schemaOfStage = z.enum(STAGES, { message: `stage must be one of ${STAGES.join(', ')}` });
 
@@ -61,7 +65,7 @@ function printRotation(io: CliIo, rotation: Rotation): void {
 }
 
 async function actionFor(
-  stage: Exclude<StageFlag, 'start'>,
+  stage: Exclude<StageFlag, 'start' | 'csr'>,
   via: string | undefined,
   passwordFile: string | undefined,
 ): Promise<RotationAction> {
@@ -97,6 +101,61 @@ async function actionFor(
   return { stage };
 }
 
+interface CsrFlags {
+  'common-name'?: string | undefined;
+  organization?: string | undefined;
+  country?: string | undefined;
+  'dns-name'?: string[] | undefined;
+  out?: string | undefined;
+  'certificate-file'?: string | undefined;
+}
+
+/**
+ * `--stage csr`: with `--certificate-file`, publishes the CA-signed certificate; without, asks Okta
+ * for the CSR (or takes the one the rotation already has) and writes it as a PEM file.
+ */
+async function csrStage(
+  rotation: Pick<CertRotation, 'advance' | 'read'>,
+  integrationId: string,
+  flags: CsrFlags,
+  certsDir: string,
+): Promise<{ rotation: Rotation; extra: Record<string, unknown> }> {
+  const certificateFile = flags['certificate-file'];
+  if (certificateFile !== undefined) {
+    let certificatePem: string;
+    try {
+      certificatePem = await readFile(certificateFile, 'utf8');
+    } catch {
+      throw new AppError(
+        'INVALID_ARGUMENT',
+        `--certificate-file: ${certificateFile} cannot be read.`,
+        'Give the path of the PEM file your CA issued.',
+        'certificate-file',
+      );
+    }
+    return { rotation: await rotation.advance(integrationId, { stage: 'publish', certificatePem }), extra: {} };
+  }
+  const existing = (await rotation.read(integrationId)).rotation;
+  const current =
+    existing?.csr && existing.pending?.op !== 'csr'
+      ? existing
+      : await rotation.advance(integrationId, {
+          stage: 'csr',
+          subject: {
+            commonName: requireFlag(flags['common-name'], 'common-name', '--stage csr --common-name sso.acme.example'),
+            ...(flags.organization ? { organizationName: flags.organization } : {}),
+            ...(flags.country ? { countryName: flags.country } : {}),
+          },
+          dnsNames: flags['dns-name'] ?? [],
+        });
+  const csr = current.csr;
+  if (!csr) throw new AppError('ROTATION_STAGE', 'Okta made no CSR.', 'Run --stage csr again.');
+  const csrFile = flags.out ?? join(certsDir, `${integrationId}-${csr.id}.csr`);
+  await mkdir(dirname(csrFile), { recursive: true });
+  await writeFile(csrFile, csrPem(csr.csrBase64));
+  return { rotation: current, extra: { csrFile, csrId: csr.id } };
+}
+
 export const command: CliCommand = {
   summary: 'Signing certificate expiry, and a guided, resumable key rotation',
   usage,
@@ -114,6 +173,12 @@ export const command: CliCommand = {
           'validity-years': { type: 'string' },
           via: { type: 'string' },
           'password-file': { type: 'string' },
+          'common-name': { type: 'string' },
+          organization: { type: 'string' },
+          country: { type: 'string' },
+          'dns-name': { type: 'string', multiple: true },
+          out: { type: 'string' },
+          'certificate-file': { type: 'string' },
           'data-dir': { type: 'string' },
           json: { type: 'boolean' },
         },
@@ -223,6 +288,14 @@ export const command: CliCommand = {
             `Then record what you did: okta-onboard cert rotate --client "${client.name}" --integration "${integration.label}" --stage register --via copied|email`,
           );
         }
+      } else if (stage === 'csr') {
+        const done = await csrStage(rotation, integration.id, values, join(workspace.dataDir, 'certs'));
+        current = done.rotation;
+        extra = done.extra;
+        if (!json && done.extra.csrFile !== undefined)
+          io.out(
+            `CSR saved to ${String(done.extra.csrFile)}. Have your CA sign it, then: okta-onboard cert rotate --client "${client.name}" --integration "${integration.label}" --stage csr --certificate-file <signed.pem>`,
+          );
       } else if (stage !== undefined) {
         current = await rotation.advance(integration.id, await actionFor(stage, values.via, values['password-file']));
       } else {

@@ -1,11 +1,13 @@
-import { createHash, X509Certificate } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { createHash, generateKeyPairSync, X509Certificate } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_PASSWORD } from '../../../src-main/sandbox/oauth/sign-in';
 import { runCli } from '../../../src-main/cli';
 import { generateSigningCredentials } from '../../../src-main/sandbox/sso/signing-credentials';
 import { captureIo } from '../../support/capture-io';
+import { api } from '../../support/sandbox';
+import { startTestCa } from '../../support/test-ca';
 import { assign, harnessWithLoginApp, type LoginAppHarness } from '../steps/login-app';
 
 async function cli(h: LoginAppHarness, args: string[]) {
@@ -124,6 +126,63 @@ describe('okta-onboard cert', () => {
     };
     expect([done.code, finished.rotation.stage, finished.lastRotation.stage]).toEqual([0, 'done', 'done']);
     expect(finished.lastRotation.confirmedAt).toBeDefined();
+  });
+
+  it('rotate --stage csr writes the CSR file, then --certificate-file publishes the CA-signed certificate; bad input is exit 2', async () => {
+    const h = await harnessWithLoginApp('courier');
+    await cli(h, ['cert', 'rotate', ...target, '--stage', 'start', '--validity-years', '2', '--json']);
+    const noName = await cli(h, ['cert', 'rotate', ...target, '--stage', 'csr', '--json']);
+    expect([noName.code, (noName.json().error as { field: string }).field]).toEqual([2, 'common-name']);
+    const out = join(h.dataDir, 'acme.csr');
+    const made = await cli(h, [
+      'cert',
+      'rotate',
+      ...target,
+      '--stage',
+      'csr',
+      '--common-name',
+      'sso.acme.example',
+      '--country',
+      'US',
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect([made.code, made.json().csrFile]).toEqual([0, out]);
+    const pem = await readFile(out, 'utf8');
+    expect(pem).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----\n/);
+    const csrBase64 = pem.replace(/-----[A-Z ]+-----|\s/g, '');
+    const ca = startTestCa();
+    const wrongFile = join(h.dataDir, 'wrong.pem');
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'pem', type: 'spki' });
+    await writeFile(wrongFile, ca.sign(csrBase64, { publicKeyPem: other.toString() }));
+    const wrong = await cli(h, [
+      'cert',
+      'rotate',
+      ...target,
+      '--stage',
+      'csr',
+      '--certificate-file',
+      wrongFile,
+      '--json',
+    ]);
+    expect([wrong.code, wrong.json().error]).toMatchObject([2, { code: 'INVALID_INPUT', field: 'certificate' }]);
+    const signedFile = join(h.dataDir, 'signed.pem');
+    await writeFile(signedFile, ca.sign(csrBase64));
+    const published = await cli(h, [
+      'cert',
+      'rotate',
+      ...target,
+      '--stage',
+      'csr',
+      '--certificate-file',
+      signedFile,
+      '--json',
+    ]);
+    const rotation = published.json().rotation as { stage: string; new: { kid: string } };
+    expect([published.code, rotation.stage]).toEqual([0, 'register']);
+    const keys = await api<{ kid: string }[]>(h.org, 'GET', `/api/v1/apps/${h.appId}/credentials/keys`);
+    expect(keys.body.map((k) => k.kid)).toContain(rotation.new.kid);
   });
 
   it('an unreachable org is exit 3', async () => {
