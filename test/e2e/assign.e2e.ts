@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
-import { bridge, sandbox, startPracticeIntegration } from './support/walk';
+import { courierAppThroughChannels } from './support/courier-app';
+import { bridge, sandbox } from './support/walk';
 import { AssignStepPage } from './pages/assign-step';
 import { BookmarkStepPage } from './pages/bookmark-step';
 import { RoleStepPage } from './pages/role-step';
@@ -8,22 +9,8 @@ test('Courier: role attribute with group roles, bookmark on the same groups, and
   page,
   browserMode,
 }) => {
-  const wizard = await startPracticeIntegration(page, browserMode, 'Courier');
-  await expect(wizard.stepHeading()).toHaveText('Courier app');
-
-  // The app step runs through the same channels its screen uses; this test is about the steps after it.
+  const wizard = await courierAppThroughChannels(page, browserMode);
   const [integration] = await bridge<Array<{ id: string }>>(browserMode, 'integrations.list', {});
-  const appRef = { integrationId: integration!.id, stepId: 'app' };
-  await bridge(browserMode, 'steps.saveInput', {
-    ...appRef,
-    input: {
-      mode: 'custom',
-      label: 'Courier',
-      ssoAcsUrl: 'https://courier.example.com/saml/acs',
-      audience: 'https://courier.example.com/saml/metadata',
-    },
-  });
-  await bridge(browserMode, 'steps.apply', appRef);
 
   await wizard.rail().locator('[data-step="role"]').click();
   await wizard.waitForCurrent('Role attribute');
@@ -87,20 +74,7 @@ test('Courier › Assign: groups assigned through the role mapping are shown and
   page,
   browserMode,
 }) => {
-  const wizard = await startPracticeIntegration(page, browserMode, 'Courier');
-  await expect(wizard.stepHeading()).toHaveText('Courier app');
-  const [integration] = await bridge<Array<{ id: string }>>(browserMode, 'integrations.list', {});
-  const appRef = { integrationId: integration!.id, stepId: 'app' };
-  await bridge(browserMode, 'steps.saveInput', {
-    ...appRef,
-    input: {
-      mode: 'custom',
-      label: 'Courier',
-      ssoAcsUrl: 'https://courier.example.com/saml/acs',
-      audience: 'https://courier.example.com/saml/metadata',
-    },
-  });
-  await bridge(browserMode, 'steps.apply', appRef);
+  const wizard = await courierAppThroughChannels(page, browserMode);
 
   // Four groups reach the app through the role step's mapping, none through Assign.
   const mapped = [

@@ -1,12 +1,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { AppStepPage } from './pages/app-step';
+import { expect, test } from '@playwright/test';
 import { DirectoryPickerControl } from './pages/directory-picker';
-import { VendorPickerPage } from './pages/vendor-picker-page';
-import { WelcomePage } from './pages/welcome-page';
-import { WizardPage } from './pages/wizard-page';
+import { courierAppVerified } from './support/courier-app';
 import { call, startBrowserApp, type BrowserApp } from './support/own-practice-org';
 
 let dataDir: string;
@@ -21,31 +18,10 @@ test.afterEach(async () => {
   await rm(resolve(dataDir, '..'), { recursive: true, force: true });
 });
 
-/** A practice client "Acme" with a Courier integration whose app exists in the practice org. */
-async function courierWithApp(page: Page, running: BrowserApp): Promise<WizardPage> {
-  await page.goto(running.url);
-  const welcome = new WelcomePage(page);
-  await expect(welcome.heading()).toBeVisible();
-  await welcome.addPracticeClient('Acme');
-  await new VendorPickerPage(page).start('Courier');
-  const wizard = new WizardPage(page);
-  await expect(wizard.stepHeading()).toHaveText('Courier app');
-  await wizard.button('Check Okta').click();
-  const appStep = new AppStepPage(page);
-  await appStep.fillVendorUrls({
-    ssoAcsUrl: 'https://courier.example.com/saml/acs',
-    audience: 'https://courier.example.com/saml/metadata',
-  });
-  await appStep.save();
-  await wizard.button(/^Apply \d+ changes?$/).click();
-  await expect(wizard.stepStatus('app')).toHaveAttribute('data-status', 'verified');
-  return wizard;
-}
-
 test('an optional step is skipped, shown as Skipped, counted apart in the overview, and un-skipped', async ({
   page,
 }) => {
-  const wizard = await courierWithApp(page, app!);
+  const wizard = await courierAppVerified(page, app!, 'Acme');
   await wizard.railStep('Bookmark').click();
   await wizard.waitForCurrent('Bookmark app');
   await wizard.button('Skip this optional step').click();
@@ -69,7 +45,7 @@ test('an optional step is skipped, shown as Skipped, counted apart in the overvi
 test('a second integration of one vendor is named in the dialog; a taken or empty name is refused next to the field', async ({
   page,
 }) => {
-  await courierWithApp(page, app!);
+  await courierAppVerified(page, app!, 'Acme');
   await page.getByRole('button', { name: 'New integration' }).click();
   const dialog = page.getByRole('dialog');
   const label = dialog.getByRole('textbox', { name: 'Name of this integration' });
@@ -96,7 +72,7 @@ test('a second integration of one vendor is named in the dialog; a taken or empt
 });
 
 test('the test-login user is picked from the people assigned to the app, and can still be typed', async ({ page }) => {
-  const wizard = await courierWithApp(page, app!);
+  const wizard = await courierAppVerified(page, app!, 'Acme');
   const clients = await call<{ id: string; orgUrl: string }[]>(app!, 'clients.list', {});
   const client = clients[0]!;
   const { apiToken } = (

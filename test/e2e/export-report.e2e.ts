@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { AppStepPage } from './pages/app-step';
-import { VendorPickerPage } from './pages/vendor-picker-page';
-import { WelcomePage } from './pages/welcome-page';
 import { WizardPage } from './pages/wizard-page';
+import { courierAppVerified } from './support/courier-app';
 import { startBrowserApp, type BrowserApp } from './support/own-practice-org';
 
 const shots = join(resolve(import.meta.dirname, '..', '..'), 'test-results', 'screenshots');
@@ -29,20 +27,7 @@ test.afterEach(async () => {
 
 /** A practice client with a Courier integration whose app and metadata steps are verified. */
 async function courierSetUp(page: Page, app: BrowserApp): Promise<WizardPage> {
-  await page.goto(app.url);
-  await new WelcomePage(page).addPracticeClient('Acme');
-  await new VendorPickerPage(page).start('Courier');
-  const wizard = new WizardPage(page);
-  await expect(wizard.stepHeading()).toHaveText('Courier app');
-  await wizard.button('Check Okta').click();
-  const appStep = new AppStepPage(page);
-  await appStep.fillVendorUrls({
-    ssoAcsUrl: 'https://courier.example.com/saml/acs',
-    audience: 'https://courier.example.com/saml/metadata',
-  });
-  await appStep.save();
-  await wizard.button(/^Apply \d+ changes?$/).click();
-  await expect(wizard.stepStatus('app')).toHaveAttribute('data-status', 'verified');
+  const wizard = await courierAppVerified(page, app, 'Acme');
   await wizard.rail().locator('[data-step="metadata"]').click();
   await wizard.waitForCurrent('Metadata URL');
   await wizard.button('Check Okta').click();

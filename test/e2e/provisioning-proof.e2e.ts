@@ -1,9 +1,10 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { startScimServer, type ScimmyTestServer } from '../support/scim-server';
 import { expect, test, type BrowserMode } from './fixtures';
+import { courierAppThroughChannels } from './support/courier-app';
 import { ProvisioningStepPage } from './pages/provisioning-step';
 import { ScimStepPage } from './pages/scim-step';
-import { bridge, openStep, signInToConsole, startPracticeIntegration } from './support/walk';
+import { openStep, signInToConsole } from './support/walk';
 
 const TOKEN = 'courier-scim-token-proof-e2e-91c2';
 const TEST_USER = 'ben.haddad@acme.example';
@@ -46,20 +47,7 @@ async function setConsole(
 
 /** Courier with its app made and its SCIM endpoint checked, on the Provisioning step with a test user saved. */
 async function onProvisioning(page: Page, browserMode: BrowserMode): Promise<ProvisioningStepPage> {
-  const wizard = await startPracticeIntegration(page, browserMode, 'Courier');
-  await expect(wizard.stepHeading()).toHaveText('Courier app');
-  const [integration] = await bridge<Array<{ id: string }>>(browserMode, 'integrations.list', {});
-  const appRef = { integrationId: integration!.id, stepId: 'app' };
-  await bridge(browserMode, 'steps.saveInput', {
-    ...appRef,
-    input: {
-      mode: 'custom',
-      label: 'Courier',
-      ssoAcsUrl: 'https://courier.example.com/saml/acs',
-      audience: 'https://courier.example.com/saml/metadata',
-    },
-  });
-  await bridge(browserMode, 'steps.apply', appRef);
+  const wizard = await courierAppThroughChannels(page, browserMode);
 
   await openStep(page, 'scim', 'SCIM check');
   const scimStep = new ScimStepPage(page);

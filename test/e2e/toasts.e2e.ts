@@ -1,28 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type BrowserMode } from './fixtures';
+import { expect, test } from './fixtures';
+import { courierAppThroughChannels } from './support/courier-app';
 import { VendorPickerPage } from './pages/vendor-picker-page';
-import { bridge, openStep, startPracticeIntegration } from './support/walk';
+import { openStep } from './support/walk';
 
 const MESSAGE = 'The app has no "role" attribute yet; Courier needs a role for everyone assigned.';
 const HINT = 'Finish the "Role attribute" step first, then come back.';
-
-/** Courier's app made through the channels its screen uses; this test is about what comes after. */
-async function courierWithApp(page: Page, browserMode: BrowserMode): Promise<void> {
-  const wizard = await startPracticeIntegration(page, browserMode, 'Courier');
-  await expect(wizard.stepHeading()).toHaveText('Courier app');
-  const [integration] = await bridge<Array<{ id: string }>>(browserMode, 'integrations.list', {});
-  const appRef = { integrationId: integration!.id, stepId: 'app' };
-  await bridge(browserMode, 'steps.saveInput', {
-    ...appRef,
-    input: {
-      mode: 'custom',
-      label: 'Courier',
-      ssoAcsUrl: 'https://courier.example.com/saml/acs',
-      audience: 'https://courier.example.com/saml/metadata',
-    },
-  });
-  await bridge(browserMode, 'steps.apply', appRef);
-}
 
 /**
  * A real failure from main: Courier's Assign step read before the role attribute exists. Check
@@ -45,7 +28,7 @@ test('toasts expire, stay with the screen that raised them, and never cover a co
 }) => {
   // The page's clock is the test's: time is paused, so "after 11.9 s" is exactly that, on any machine.
   await page.clock.install();
-  await courierWithApp(page, browserMode);
+  await courierAppThroughChannels(page, browserMode);
   await openStep(page, 'assign', 'Assign users');
   await page.clock.pauseAt(new Date(Date.now() + 60_000));
 
