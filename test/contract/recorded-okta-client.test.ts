@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrgClient } from '../../src-main/okta/connect';
 import type { OktaOrgClient } from '../../src-main/okta/org-client';
-import { RatePacer } from '../../src-main/okta/rate-pacer';
-import { apiTokenAuthorizer } from '../../src-main/okta/signin/api-token';
 import { parseIdpMetadata } from '../../src-main/saml/metadata';
-import { recordedAnswers, recordedJson, serveRecorded } from '../support/recorded-okta';
+import { recordedAnswers, recordedJson, recordedOrgClient, serveRecorded } from '../support/recorded-okta';
 
 // Ids as the real orgs recorded them.
 const SAML_APP = '0oakwrj4p8zRhF0WU1d7';
@@ -48,14 +45,7 @@ let okta: OktaOrgClient;
 
 beforeAll(async () => {
   served = await serveRecorded(ROUTES);
-  okta = buildOrgClient({
-    clientId: 'recorded',
-    orgUrl: served.url,
-    authMethod: 'api-token',
-    authorizer: apiTokenAuthorizer('recorded-0123456789abcdefghij'),
-    audit: async () => undefined,
-    pacer: new RatePacer(),
-  });
+  okta = recordedOrgClient(served.url);
 });
 
 afterAll(async () => {

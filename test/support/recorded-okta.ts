@@ -2,6 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { buildOrgClient } from '../../src-main/okta/connect';
+import type { OktaOrgClient } from '../../src-main/okta/org-client';
+import { RatePacer } from '../../src-main/okta/rate-pacer';
+import { apiTokenAuthorizer } from '../../src-main/okta/signin/api-token';
 
 /** One answer of a real Okta org, as recorded by terraform-provider-okta's go-vcr cassettes. */
 export interface RecordedAnswer {
@@ -63,4 +67,16 @@ export async function serveRecorded(
     seen,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Our Okta client, as the app builds it, pointed at a server of recorded answers. */
+export function recordedOrgClient(url: string): OktaOrgClient {
+  return buildOrgClient({
+    clientId: 'recorded',
+    orgUrl: url,
+    authMethod: 'api-token',
+    authorizer: apiTokenAuthorizer('recorded-0123456789abcdefghij'),
+    audit: async () => undefined,
+    pacer: new RatePacer(),
+  });
 }

@@ -1,12 +1,9 @@
 import { parse } from '@cdktf/hcl2json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrgClient } from '../../../src-main/okta/connect';
 import type { OktaOrgClient } from '../../../src-main/okta/org-client';
-import { RatePacer } from '../../../src-main/okta/rate-pacer';
-import { apiTokenAuthorizer } from '../../../src-main/okta/signin/api-token';
 import { renderTerraform } from '../../../src-main/report/terraform/render';
 import type { TerraformSetup } from '../../../src-main/report/terraform/setup';
-import { serveRecorded } from '../../support/recorded-okta';
+import { recordedOrgClient, serveRecorded } from '../../support/recorded-okta';
 import { providerExample } from '../../support/terraform-provider-docs';
 
 // Ids as the real orgs recorded them (terraform-provider-okta's cassettes, test/fixtures/okta-vcr).
@@ -28,14 +25,7 @@ beforeAll(async () => {
     [`GET /api/v1/apps/${ASSIGN_APP}/users`]: 'app-users-list',
     [`GET /api/v1/apps/${GROUP_APP}/groups`]: 'app-groups-list',
   });
-  okta = buildOrgClient({
-    clientId: 'recorded',
-    orgUrl: served.url,
-    authMethod: 'api-token',
-    authorizer: apiTokenAuthorizer('recorded-0123456789abcdefghij'),
-    audit: async () => undefined,
-    pacer: new RatePacer(),
-  });
+  okta = recordedOrgClient(served.url);
 });
 afterAll(() => served.close());
 
