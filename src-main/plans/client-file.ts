@@ -60,6 +60,40 @@ export const ClientFileSchema = z
   });
 export type ClientFile = z.infer<typeof ClientFileSchema>;
 
+/**
+ * What zod's refinements check in code, said as patterns so an editor or a CI job can check a file
+ * without the app: a name with a non-space character (zod trims), and an org base URL (https, no
+ * path; loopback http; not the -admin host). What no JSON Schema can say (case-insensitively unique
+ * integration names, each step's input, the vendor's secret names) is checked when the file is loaded.
+ */
+const PATTERNS = {
+  name: '\\S',
+  url: '^\\s*(?:https?://(?:127\\.0\\.0\\.1|localhost|\\[::1\\])(?::\\d+)?|https://(?![^/]*-admin\\.)[^\\s/?#@:]+\\.[^\\s/?#@:]+(?::\\d+)?)/?\\s*$',
+};
+
+/** The JSON Schema published in docs/schemas/client-file.schema.json, made from the zod schema. */
+export function clientFileJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(ClientFileSchema, {
+    io: 'input',
+    override: ({ path, jsonSchema }) => {
+      const at = path.join('.');
+      if (at === 'properties.name' || at === 'properties.integrations.items.properties.label')
+        jsonSchema.pattern = PATTERNS.name;
+      if (at === 'properties.org.oneOf.1.properties.url') {
+        jsonSchema.pattern = PATTERNS.url;
+        jsonSchema.description = 'The Okta org base URL, e.g. https://acme.okta.com';
+      }
+    },
+  });
+  return {
+    $id: 'https://okta-onboard.dev/schemas/client-file.schema.json',
+    title: 'okta-onboard client file',
+    description:
+      'A client exported by okta-onboard: its name, its org and each integration plan; never a credential, token or key.',
+    ...schema,
+  };
+}
+
 /** The file of a client: no secret, no fact of its org; the names of the secrets left out. */
 export function clientFileOf(
   client: Client,
@@ -91,7 +125,7 @@ export function secretNamesOf(vendorId: VendorId): { stepId: Integration['curren
 }
 
 export function clientFileText(file: ClientFile): string {
-  return `# okta-onboard client export: settings only; no credentials, tokens or keys\n${stringifyYaml(file)}`;
+  return `# okta-onboard client export (schema: docs/schemas/client-file.schema.json): settings only; no credentials, tokens or keys\n${stringifyYaml(file)}`;
 }
 
 /**
