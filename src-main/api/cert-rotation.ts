@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { CertHealthSchema, CertificateSchema } from './cert-health';
+import { CsrSubjectSchema } from './csr-subject';
 
 /**
  * The stages of a signing-key rotation, in order. Each names what is to be done next:
- * `generate` a new key in Okta; `register` it with the vendor (the admin reports it, the app cannot
+ * `generate` a new key in Okta (Okta generates it, or makes a CSR your CA signs and you publish);
+ * `register` it with the vendor (the admin reports it, the app cannot
  * see the vendor's side); `switch` the app to it; `test` an SP-initiated login through the vendor on
  * the new key; `confirm` that the old key may be retired; `done`.
  */
@@ -12,7 +14,7 @@ export const RotationStageSchema = z.enum(ROTATION_STAGES);
 export type RotationStage = z.infer<typeof RotationStageSchema>;
 
 export const ROTATION_STAGE_TITLE: Record<RotationStage, string> = {
-  generate: 'Generate a new signing key in Okta',
+  generate: 'Make the new signing key in Okta',
   register: 'Register the new certificate with the vendor',
   switch: 'Switch the app to the new key',
   test: 'Prove it with a test login through the vendor',
@@ -24,7 +26,14 @@ export const ROTATION_STAGE_TITLE: Record<RotationStage, string> = {
 export const RotationPendingSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('generate'), at: z.string(), knownKids: z.array(z.string()) }),
   z.object({ op: z.literal('switch'), at: z.string(), kid: z.string() }),
-  z.object({ op: z.literal('csr'), at: z.string(), knownCsrIds: z.array(z.string()) }),
+  z.object({
+    op: z.literal('csr'),
+    at: z.string(),
+    knownCsrIds: z.array(z.string()),
+    /** What was asked for, so a resume after a restart can finish the request without the form. */
+    subject: CsrSubjectSchema.optional(),
+    dnsNames: z.array(z.string()).optional(),
+  }),
   z.object({ op: z.literal('publish'), at: z.string(), knownKids: z.array(z.string()), csrId: z.string() }),
 ]);
 export type RotationPending = z.infer<typeof RotationPendingSchema>;
@@ -61,7 +70,16 @@ export const RotationSchema = z.object({
   old: CertificateSchema,
   new: CertificateSchema.optional(),
   /** The first stage's CSR way: Okta's CSR (its key pair stays in Okta) awaiting the certificate the admin's CA signs. */
-  csr: z.object({ id: z.string(), csrBase64: z.string(), createdAt: z.string(), commonName: z.string() }).optional(),
+  csr: z
+    .object({
+      id: z.string(),
+      csrBase64: z.string(),
+      createdAt: z.string(),
+      commonName: z.string(),
+      subject: CsrSubjectSchema.optional(),
+      dnsNames: z.array(z.string()).optional(),
+    })
+    .optional(),
   pending: RotationPendingSchema.optional(),
   /** Reported by the admin, never read back: the vendor's side cannot be seen from here. */
   registered: z.object({ at: z.string(), via: z.enum(['copied', 'email']) }).optional(),
@@ -74,6 +92,22 @@ export const RotationSchema = z.object({
 });
 export type Rotation = z.infer<typeof RotationSchema>;
 
+/** The open CSR as main read it from the request Okta made (public data: Okta keeps the private key). */
+export const CsrViewSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  /** The PEM file to give the CA. */
+  pem: z.string(),
+  /** The subject as the request carries it, e.g. `CN=sso.acme.example, O=Acme Corp, C=US`. */
+  subject: z.string(),
+  dnsNames: z.array(z.string()),
+  /** e.g. `RSA 2048-bit`. */
+  publicKey: z.string(),
+  /** SHA-256 of the request's DER, to compare with what the CA received. */
+  sha256: z.string(),
+});
+export type CsrView = z.infer<typeof CsrViewSchema>;
+
 /** What the certificate screen shows for one integration. */
 export const CertViewSchema = z.object({
   integrationId: z.string(),
@@ -84,6 +118,10 @@ export const CertViewSchema = z.object({
   lastRotation: RotationSchema.optional(),
   /** Whether this process has the sign-in window (the desktop app); the password sign-in always works. */
   testWays: z.object({ window: z.boolean() }),
+  /** The open CSR of the rotation in progress, ready to download. */
+  csr: CsrViewSchema.optional(),
+  /** What the CSR form starts with (Okta's own certificates name the org this way). */
+  csrDefaults: CsrSubjectSchema,
 });
 export type CertView = z.infer<typeof CertViewSchema>;
 

@@ -2,11 +2,25 @@ import { z } from 'zod';
 import { CertHealthSchema, CertLevelSchema } from './cert-health';
 import { CertViewSchema, RotationRegisterValuesSchema, RotationStageSchema } from './cert-rotation';
 import { channel } from './channel';
+import { CsrSubjectSchema, MAX_CSR_DNS_NAMES } from './csr-subject';
 
 const IntegrationRef = z.object({ integrationId: z.string().min(1) });
 
 export const RotationActionSchema = z.union([
   z.object({ stage: z.literal('generate') }),
+  /** Instead of generate: Okta makes the key pair and a CSR for the admin's CA (the private key stays in Okta). */
+  z.object({
+    stage: z.literal('csr'),
+    subject: CsrSubjectSchema,
+    dnsNames: z.array(z.string().max(253)).max(MAX_CSR_DNS_NAMES * 2),
+  }),
+  /**
+   * The certificate the CA issued for the CSR: PEM text, or a DER file in base64. Only the
+   * certificate crosses; nothing in it is secret.
+   */
+  z.object({ stage: z.literal('publish'), certificate: z.string().max(256 * 1024) }),
+  /** Revokes the open CSR in Okta and goes back to the choice (a CA refused it, or the subject was wrong). */
+  z.object({ stage: z.literal('discard-csr') }),
   z.object({ stage: z.literal('register'), via: z.enum(['copied', 'email']) }),
   z.object({ stage: z.literal('switch') }),
   z.object({ stage: z.literal('test'), via: z.literal('window') }),

@@ -1,8 +1,10 @@
-import { createPublicKey, X509Certificate } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
-import type { Rotation } from '../api/cert-rotation';
-import { AppError } from '../errors';
+import type { CsrView, Rotation } from '../api/cert-rotation';
+import { csrPem, csrSubjectProblems } from '../api/csr-subject';
+import { AppError, isAppError } from '../errors';
 import type { AppKey, CsrSubject, OktaOrgApi } from '../okta/org-api';
+import { checkValidNow, readUploadedCertificates } from './certificate-input';
 
 /**
  * The first stage's other way: the admin's own CA signs the new key's certificate. Okta makes the
@@ -21,31 +23,10 @@ export interface CsrStageDeps {
   onWritePoint?: (point: 'before-write' | 'after-write', op: 'csr' | 'publish') => void;
 }
 
-const PEM_CSR = (base64: string) =>
-  `-----BEGIN CERTIFICATE REQUEST-----\n${(base64.match(/.{1,64}/g) ?? []).join('\n')}\n-----END CERTIFICATE REQUEST-----\n`;
-
-/** The CSR as the file an admin hands to a CA. */
-export function csrPem(csrBase64: string): string {
-  return PEM_CSR(csrBase64.replace(/-/g, '+').replace(/_/g, '/'));
-}
-
-export function validateSubject(subject: CsrSubject): void {
-  if ((subject.commonName ?? '').trim() === '') {
-    throw new AppError(
-      'INVALID_INPUT',
-      'commonName: the CSR needs a common name (the name the certificate is issued to).',
-      'Enter the name your CA expects, for example your company domain or the app name.',
-      'commonName',
-    );
-  }
-  if (subject.countryName !== undefined && subject.countryName !== '' && !/^[A-Z]{2}$/.test(subject.countryName)) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `countryName: "${subject.countryName}" is not a two-letter country code.`,
-      'Use the ISO 3166 code in capitals, for example US or DE, or leave it empty.',
-      'countryName',
-    );
-  }
+/** Refuses a subject Okta should not be asked for, naming the first field at fault (the form's rules). */
+export function validateSubject(subject: CsrSubject, dnsNames: readonly string[]): void {
+  const [first] = csrSubjectProblems(subject, dnsNames);
+  if (first) throw new AppError('INVALID_INPUT', first.message, first.hint, first.field);
 }
 
 /** Asks Okta for a CSR, or adopts the one a killed run made (a CSR the app did not have then). */
@@ -55,13 +36,19 @@ export async function requestCsr(
   subject: CsrSubject,
   dnsNames: string[],
 ): Promise<{ rotation: Rotation; adopted: boolean }> {
-  validateSubject(subject);
+  validateSubject(subject, dnsNames);
   const existing = await deps.okta.listAppCsrs(deps.appId);
   const pending = rotation.pending;
   let csr = pending?.op === 'csr' ? existing.find((c) => !pending.knownCsrIds.includes(c.id)) : undefined;
   const adopted = csr !== undefined;
   if (csr === undefined) {
-    rotation.pending = { op: 'csr', at: deps.now().toISOString(), knownCsrIds: existing.map((c) => c.id) };
+    rotation.pending = {
+      op: 'csr',
+      at: deps.now().toISOString(),
+      knownCsrIds: existing.map((c) => c.id),
+      subject,
+      dnsNames,
+    };
     await deps.save(rotation);
     deps.onWritePoint?.('before-write', 'csr');
     csr = await deps.scoped(() => deps.okta.createAppCsr(deps.appId, subject, dnsNames));
@@ -73,56 +60,70 @@ export async function requestCsr(
     csrBase64: csr.csrBase64,
     createdAt: csr.created ?? deps.now().toISOString(),
     commonName: subject.commonName ?? '',
+    subject,
+    dnsNames,
   };
   return { rotation, adopted };
 }
 
-/** Reads the admin's file and refuses, before Okta sees it, a certificate that is not for this CSR's key. */
-export function checkCertificateForCsr(certificatePem: string, csrBase64: string, now: Date): string {
-  let cert: X509Certificate;
-  try {
-    cert = new X509Certificate(certificatePem.trim());
-  } catch {
-    throw new AppError(
-      'INVALID_INPUT',
-      'certificate: this is not a PEM certificate (it should start with -----BEGIN CERTIFICATE-----).',
-      'Upload the certificate your CA issued for the CSR, in PEM format (.pem, .crt or .cer as text).',
-      'certificate',
-    );
-  }
+function csrPublicKey(csrBase64: string): KeyObject | undefined {
   const request = forge.pki.certificationRequestFromAsn1(
     forge.asn1.fromDer(forge.util.decode64(csrBase64.replace(/-/g, '+').replace(/_/g, '/'))),
   );
-  const csrKey = request.publicKey ? forge.pki.publicKeyToPem(request.publicKey) : '';
-  const same =
-    csrKey !== '' &&
-    createPublicKey(csrKey)
-      .export({ format: 'der', type: 'spki' })
-      .equals(cert.publicKey.export({ format: 'der', type: 'spki' }));
-  if (!same) {
+  return request.publicKey ? createPublicKey(forge.pki.publicKeyToPem(request.publicKey)) : undefined;
+}
+
+/**
+ * Reads the admin's upload and picks the certificate for this CSR's key (a file with the chain
+ * holds the CA's certificates too); refuses, before Okta sees it, one for another key or not valid now.
+ */
+export function checkCertificateForCsr(certificate: string, csrBase64: string, now: Date): string {
+  const certificates = readUploadedCertificates(certificate);
+  const csrKey = csrPublicKey(csrBase64)?.export({ format: 'der', type: 'spki' });
+  const leaf = certificates.find(
+    (cert) => csrKey !== undefined && cert.publicKey.export({ format: 'der', type: 'spki' }).equals(csrKey),
+  );
+  if (!leaf) {
     throw new AppError(
       'INVALID_INPUT',
-      "certificate: this certificate's public key is not the one in the CSR, so Okta could not sign with it.",
+      certificates.length === 1
+        ? "certificate: this certificate's public key is not the one in the CSR, so Okta could not sign with it."
+        : `certificate: none of the ${certificates.length} certificates in the file is for the CSR's public key, so Okta could not sign with them.`,
       'Have the CA sign the CSR downloaded from this rotation (not an earlier one), then upload what it returns.',
       'certificate',
     );
   }
-  if (Date.parse(cert.validTo) <= now.getTime()) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `certificate: it expired on ${new Date(cert.validTo).toISOString().slice(0, 10)}.`,
-      'Have the CA issue a certificate that is valid now.',
+  checkValidNow(leaf, now);
+  return leaf.toString();
+}
+
+/** Okta's refusal of a publish, said next to the certificate with what to do next. */
+function publishRefused(error: unknown, csrId: string): unknown {
+  if (!isAppError(error)) return error;
+  if (error.code === 'OKTA_NOT_FOUND') {
+    return new AppError(
+      'CSR_GONE',
+      `certificate: Okta no longer has CSR ${csrId} (it was revoked or used in the Admin Console), so there is nothing to publish this certificate for.`,
+      'Discard this CSR and request a new one, then have your CA sign the new CSR.',
       'certificate',
     );
   }
-  return cert.toString();
+  if (error.code === 'OKTA_VALIDATION') {
+    return new AppError(
+      'OKTA_REFUSED_CERTIFICATE',
+      `certificate: Okta refused it. ${error.message}`,
+      'Check with your CA that it signed this CSR as an X.509 certificate, then upload it again; the CSR stays open.',
+      'certificate',
+    );
+  }
+  return error;
 }
 
 /** Publishes the signed certificate, or adopts the key a killed publish made. */
 export async function publishCsr(
   deps: CsrStageDeps,
   rotation: Rotation,
-  certificatePem: string,
+  certificate: string,
 ): Promise<{ key: AppKey; adopted: boolean }> {
   const csr = rotation.csr;
   if (!csr) {
@@ -136,11 +137,77 @@ export async function publishCsr(
   const pending = rotation.pending;
   const made = pending?.op === 'publish' ? keys.find((k) => !pending.knownKids.includes(k.kid)) : undefined;
   if (made) return { key: made, adopted: true };
-  const pem = checkCertificateForCsr(certificatePem, csr.csrBase64, deps.now());
+  const pem = checkCertificateForCsr(certificate, csr.csrBase64, deps.now());
   rotation.pending = { op: 'publish', at: deps.now().toISOString(), knownKids: keys.map((k) => k.kid), csrId: csr.id };
   await deps.save(rotation);
   deps.onWritePoint?.('before-write', 'publish');
-  const key = await deps.scoped(() => deps.okta.publishAppCsr(deps.appId, csr.id, pem));
+  let key: AppKey;
+  try {
+    key = await deps.scoped(() => deps.okta.publishAppCsr(deps.appId, csr.id, pem));
+  } catch (error) {
+    const refused = publishRefused(error, csr.id);
+    if (refused !== error) {
+      // Okta answered no: nothing was published, so there is no intent left to settle.
+      delete rotation.pending;
+      await deps.save(rotation);
+    }
+    throw refused;
+  }
   deps.onWritePoint?.('after-write', 'publish');
   return { key, adopted: false };
+}
+
+/**
+ * Revokes the rotation's CSR in Okta, or the one a killed request made (a CSR the app did not have
+ * then); one Okta no longer has (revoked or used in the console) is only dropped.
+ */
+export async function revokeOpenCsr(deps: CsrStageDeps, rotation: Rotation): Promise<string | undefined> {
+  const listed = await deps.okta.listAppCsrs(deps.appId);
+  const pending = rotation.pending;
+  const id =
+    rotation.csr?.id ??
+    (pending?.op === 'csr' ? listed.find((c) => !pending.knownCsrIds.includes(c.id))?.id : undefined);
+  delete rotation.csr;
+  if (pending?.op === 'csr' || pending?.op === 'publish') delete rotation.pending;
+  if (id === undefined) return undefined;
+  if (!listed.some((c) => c.id === id)) {
+    return `CSR ${id} was no longer in Okta (revoked or used elsewhere); dropped it from the rotation.`;
+  }
+  await deps.scoped(() => deps.okta.revokeAppCsr(deps.appId, id));
+  return `Revoked CSR ${id} in Okta; its key pair is gone.`;
+}
+
+/** The open CSR as the screen shows it, read from the request itself rather than from what was asked. */
+export function describeCsr(csr: NonNullable<Rotation['csr']>): CsrView {
+  const der = forge.util.decode64(csr.csrBase64.replace(/-/g, '+').replace(/_/g, '/'));
+  const request = forge.pki.certificationRequestFromAsn1(forge.asn1.fromDer(der));
+  const subject = [...request.subject.attributes]
+    .reverse()
+    .map((a) => `${a.shortName ?? a.name ?? a.type}=${String(a.value)}`)
+    .join(', ');
+  const extensions = (request.getAttribute({ name: 'extensionRequest' }) as ExtensionRequest | null)?.extensions ?? [];
+  const dnsNames = extensions
+    .filter((e) => e.name === 'subjectAltName')
+    .flatMap((e) => e.altNames ?? [])
+    .filter((n) => n.type === 2)
+    .map((n) => n.value);
+  const key = csrPublicKey(csr.csrBase64);
+  const bits = key?.asymmetricKeyDetails?.modulusLength;
+  return {
+    id: csr.id,
+    createdAt: csr.createdAt,
+    pem: csrPem(csr.csrBase64),
+    subject,
+    dnsNames,
+    publicKey: key ? `${(key.asymmetricKeyType ?? 'unknown').toUpperCase()}${bits ? ` ${bits}-bit` : ''}` : 'none',
+    sha256: createHash('sha256')
+      .update(Buffer.from(der, 'binary'))
+      .digest('hex')
+      .toUpperCase()
+      .replace(/(..)(?=.)/g, '$1:'),
+  };
+}
+
+interface ExtensionRequest {
+  extensions?: { name?: string; altNames?: { type: number; value: string }[] }[];
 }

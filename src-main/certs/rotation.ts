@@ -8,7 +8,7 @@ import type { AuditInput } from '../workspace/audit-log';
 import { withAuditScope } from '../workspace/audit-scope';
 import type { Workspace } from '../workspace/workspace';
 import { vendorProfile } from '../vendors';
-import { publishCsr, requestCsr, type CsrStageDeps } from './csr-stage';
+import { publishCsr, requestCsr, revokeOpenCsr, type CsrStageDeps } from './csr-stage';
 import { certificateOfKey, readSigningCertificate, signingKidOf } from './read-certificate';
 import { readCertFile, updateCertFile, type CertFile } from './store';
 
@@ -18,7 +18,9 @@ export const ROTATION_AUDIT_STEP = 'cert-rotation';
 export type RotationAction =
   | { stage: 'generate' }
   | { stage: 'csr'; subject: CsrSubject; dnsNames?: string[] }
-  | { stage: 'publish'; certificatePem: string }
+  /** The CA-issued certificate: PEM text (with or without its chain), or DER in base64. */
+  | { stage: 'publish'; certificate: string }
+  | { stage: 'discard-csr' }
   | { stage: 'register'; via: 'copied' | 'email' }
   | { stage: 'switch' }
   | ({ stage: 'test' } & LoginWay)
@@ -216,7 +218,9 @@ export class CertRotation {
       case 'csr':
         return this.requestCsr(ctx, rotation, action.subject, action.dnsNames ?? []);
       case 'publish':
-        return this.publish(ctx, rotation, action.certificatePem);
+        return this.publish(ctx, rotation, action.certificate);
+      case 'discard-csr':
+        return this.discardCsr(ctx, rotation);
       case 'register':
         this.expect(rotation, 'register');
         return this.registered(ctx, rotation, action.via);
@@ -238,6 +242,13 @@ export class CertRotation {
 
   private async generate(ctx: RotationContext, rotation: Rotation): Promise<Rotation> {
     this.expect(rotation, 'generate');
+    if (rotation.csr || rotation.pending?.op === 'csr' || rotation.pending?.op === 'publish') {
+      throw new AppError(
+        'ROTATION_STAGE',
+        `This rotation is making the new key through a CSR${rotation.csr ? ` (${rotation.csr.id})` : ''}: generating another key now would leave it behind in Okta.`,
+        'Upload the certificate your CA signed; or discard the CSR (it is revoked in Okta), then generate.',
+      );
+    }
     const okta = await this.deps.connect(ctx.client);
     const keys = await okta.listAppKeys(ctx.appId);
     // A run killed after saving its intent: a key the app did not have then is the one it made.
@@ -286,7 +297,7 @@ export class CertRotation {
       throw new AppError(
         'ROTATION_STAGE',
         `This rotation already has CSR ${rotation.csr.id} (for ${rotation.csr.commonName}).`,
-        'Download it, have your CA sign it and upload the certificate; or cancel the rotation to start over.',
+        'Download it, have your CA sign it and upload the certificate; or discard it to request a new one.',
       );
     }
     const { adopted } = await requestCsr(await this.csrDeps(ctx), rotation, subject, dnsNames);
@@ -300,9 +311,9 @@ export class CertRotation {
     return rotation;
   }
 
-  private async publish(ctx: RotationContext, rotation: Rotation, certificatePem: string): Promise<Rotation> {
+  private async publish(ctx: RotationContext, rotation: Rotation, certificate: string): Promise<Rotation> {
     this.expect(rotation, 'generate');
-    const { key, adopted } = await publishCsr(await this.csrDeps(ctx), rotation, certificatePem);
+    const { key, adopted } = await publishCsr(await this.csrDeps(ctx), rotation, certificate);
     rotation.new = certificateOfKey(key, this.now());
     delete rotation.pending;
     delete rotation.csr;
@@ -313,6 +324,21 @@ export class CertRotation {
         ? `Found key ${key.kid}, published by a run that stopped before recording it; nothing was published twice.`
         : `Published the CA-signed certificate: Okta made key ${key.kid} (expires ${rotation.new.expiresAt}); the app still signs with the old key.`,
     );
+    await this.save(ctx.integration.id, rotation);
+    return rotation;
+  }
+
+  private async discardCsr(ctx: RotationContext, rotation: Rotation): Promise<Rotation> {
+    this.expect(rotation, 'generate');
+    if (!rotation.csr && rotation.pending?.op !== 'csr') {
+      throw new AppError(
+        'ROTATION_STAGE',
+        'This rotation has no CSR to discard.',
+        'Choose how the new key is made: Okta generates it, or request a CSR for your CA.',
+      );
+    }
+    const what = await revokeOpenCsr(await this.csrDeps(ctx), rotation);
+    if (what) this.event(rotation, `${what} Choose again how the new key is made.`);
     await this.save(ctx.integration.id, rotation);
     return rotation;
   }
@@ -460,13 +486,10 @@ export class CertRotation {
         'Switch back to the old key first, then cancel.',
       );
     }
-    const openCsr = rotation.csr;
-    if (openCsr) {
-      // Okta would keep the unused key pair of an unpublished CSR; revoking it leaves nothing behind.
-      const okta = await this.deps.connect(ctx.client);
-      await this.scoped(ctx.integration, () => okta.revokeAppCsr(ctx.appId, openCsr.id));
-      this.event(rotation, `Revoked CSR ${openCsr.id} in Okta; its key pair is gone.`);
-    }
+    // Okta would keep the unused key pair of an unpublished CSR; revoking it leaves nothing behind.
+    const csrWay = rotation.csr !== undefined || rotation.pending?.op === 'csr';
+    const revoked = csrWay ? await revokeOpenCsr(await this.csrDeps(ctx), rotation) : undefined;
+    if (revoked) this.event(rotation, revoked);
     rotation.cancelledAt = this.now().toISOString();
     this.event(
       rotation,

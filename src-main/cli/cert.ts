@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { CertHealth } from '../api/cert-health';
 import { ROTATION_STAGE_TITLE, type Rotation } from '../api/cert-rotation';
 import { ValidityYearsSchema } from '../api/channels-certs';
-import { csrPem } from '../certs/csr-stage';
+import { csrPem } from '../api/csr-subject';
 import type { CertRotation, RotationAction } from '../certs/rotation';
 import { AppError } from '../errors';
 import { Exit, exitCodeFor, exitCodesHelp, fail, type CliCommand, type CliIo, type ExitCode } from './io';
@@ -110,6 +110,12 @@ interface CsrFlags {
   'certificate-file'?: string | undefined;
 }
 
+/** A PEM file as its text; anything else (a DER file) as base64, which the rotation reads as DER. */
+function certificateText(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return text.includes('-----BEGIN') ? text : bytes.toString('base64');
+}
+
 /**
  * `--stage csr`: with `--certificate-file`, publishes the CA-signed certificate; without, asks Okta
  * for the CSR (or takes the one the rotation already has) and writes it as a PEM file.
@@ -122,18 +128,21 @@ async function csrStage(
 ): Promise<{ rotation: Rotation; extra: Record<string, unknown> }> {
   const certificateFile = flags['certificate-file'];
   if (certificateFile !== undefined) {
-    let certificatePem: string;
+    let bytes: Buffer;
     try {
-      certificatePem = await readFile(certificateFile, 'utf8');
+      bytes = await readFile(certificateFile);
     } catch {
       throw new AppError(
         'INVALID_ARGUMENT',
         `--certificate-file: ${certificateFile} cannot be read.`,
-        'Give the path of the PEM file your CA issued.',
+        'Give the path of the certificate file your CA issued (PEM or DER).',
         'certificate-file',
       );
     }
-    return { rotation: await rotation.advance(integrationId, { stage: 'publish', certificatePem }), extra: {} };
+    return {
+      rotation: await rotation.advance(integrationId, { stage: 'publish', certificate: certificateText(bytes) }),
+      extra: {},
+    };
   }
   const existing = (await rotation.read(integrationId)).rotation;
   const current =

@@ -2,6 +2,7 @@ import type { HandlersOf } from '../api/channel';
 import type { certsChannels, Overview } from '../api/channels-certs';
 import type { CertView, RotationRegisterValues } from '../api/cert-rotation';
 import { CertRotation } from '../certs/rotation';
+import { describeCsr } from '../certs/csr-stage';
 import { overviewRow, sortOverview } from '../certs/overview';
 import { readCertFile } from '../certs/store';
 import { AppError } from '../errors';
@@ -21,7 +22,9 @@ export function certRotationFor(deps: ServiceDeps): CertRotation {
 
 async function certView(deps: ServiceDeps, rotation: CertRotation, integrationId: string): Promise<CertView> {
   const integration = await deps.workspace.getIntegration(integrationId);
+  const client = (await deps.workspace.listClients()).find((c) => c.id === integration.clientId);
   const file = await rotation.read(integrationId);
+  const openCsr = file.rotation?.csr;
   return {
     integrationId,
     vendorName: vendorProfile(integration.vendorId).name,
@@ -29,6 +32,12 @@ async function certView(deps: ServiceDeps, rotation: CertRotation, integrationId
     ...(file.rotation ? { rotation: file.rotation } : {}),
     ...(file.lastRotation ? { lastRotation: file.lastRotation } : {}),
     testWays: { window: deps.loginCapture !== undefined },
+    ...(openCsr ? { csr: describeCsr(openCsr) } : {}),
+    csrDefaults: {
+      // What signs is this app's SAML; the organisation is the client's. The admin's CA policy may say otherwise.
+      commonName: `${integration.facts.appLabel ?? integration.label} SAML signing`.slice(0, 64),
+      ...(client ? { organizationName: client.name.slice(0, 64) } : {}),
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { csrPem } from '../../../src-main/certs/csr-stage';
+import { csrPem } from '../../../src-main/api/csr-subject';
 import { readCertFile } from '../../../src-main/certs/store';
 import { SANDBOX_PASSWORD } from '../../../src-main/sandbox/oauth/sign-in';
 import { api } from '../../support/sandbox';
@@ -32,18 +32,18 @@ describe('certificate rotation with a key signed by the admin’s CA (Okta CSR)'
     // A certificate for another key is refused before Okta sees it, next to the field, and the CSR stays.
     const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'pem', type: 'spki' });
     const wrong = ca.sign(csr?.csrBase64 ?? '', { publicKeyPem: other.toString() });
-    await expect(rotation.advance(id, { stage: 'publish', certificatePem: wrong })).rejects.toMatchObject({
+    await expect(rotation.advance(id, { stage: 'publish', certificate: wrong })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       field: 'certificate',
       message: "certificate: this certificate's public key is not the one in the CSR, so Okta could not sign with it.",
     });
-    await expect(rotation.advance(id, { stage: 'publish', certificatePem: 'hello' })).rejects.toMatchObject({
+    await expect(rotation.advance(id, { stage: 'publish', certificate: 'hello' })).rejects.toMatchObject({
       field: 'certificate',
     });
     expect((await readCertFile(h.dataDir, id)).rotation?.csr?.id).toBe(csr?.id);
 
     const signed = ca.sign(csr?.csrBase64 ?? '');
-    const published = await rotation.advance(id, { stage: 'publish', certificatePem: signed });
+    const published = await rotation.advance(id, { stage: 'publish', certificate: signed });
     const newKid = published.new?.kid ?? '';
     expect([published.stage, published.csr]).toEqual(['register', undefined]);
     expect(await keyIds(h)).toEqual([oldKid, newKid]);
@@ -98,8 +98,8 @@ describe('certificate rotation with a key signed by the admin’s CA (Okta CSR)'
     kill = 'publish';
     const signed = startTestCa().sign(resumed.csr?.csrBase64 ?? '');
     const keysBefore = await keyIds(h);
-    await expect(dying.advance(id, { stage: 'publish', certificatePem: signed })).rejects.toBeInstanceOf(Killed);
-    const published = await rotationFor(h).advance(id, { stage: 'publish', certificatePem: signed });
+    await expect(dying.advance(id, { stage: 'publish', certificate: signed })).rejects.toBeInstanceOf(Killed);
+    const published = await rotationFor(h).advance(id, { stage: 'publish', certificate: signed });
     expect(await keyIds(h)).toEqual([...keysBefore, published.new?.kid]);
     expect(published.stage).toBe('register');
   });
@@ -112,5 +112,40 @@ describe('certificate rotation with a key signed by the admin’s CA (Okta CSR)'
     const cancelled = await rotation.advance(id, { stage: 'cancel' });
     expect(cancelled.events.at(-2)?.what).toMatch(/^Revoked CSR crs\w+ in Okta/);
     expect((await api<unknown[]>(h.org, 'GET', `/api/v1/apps/${h.appId}/credentials/csrs`)).body).toEqual([]);
+  });
+
+  it('discards a CSR (revoked in Okta) to choose again, refuses a generate while one is open, and says when Okta no longer has it', async () => {
+    const { h, rotation } = await practiceRotation();
+    const id = h.integration.id;
+    const csrs = async () =>
+      (await api<{ id: string }[]>(h.org, 'GET', `/api/v1/apps/${h.appId}/credentials/csrs`)).body.map((c) => c.id);
+    await rotation.start(id, 2);
+    const first = (await rotation.advance(id, { stage: 'csr', subject: SUBJECT })).csr?.id;
+    await expect(rotation.advance(id, { stage: 'generate' })).rejects.toMatchObject({
+      code: 'ROTATION_STAGE',
+      hint: 'Upload the certificate your CA signed; or discard the CSR (it is revoked in Okta), then generate.',
+    });
+    const discarded = await rotation.advance(id, { stage: 'discard-csr' });
+    expect([discarded.stage, discarded.csr, await csrs()]).toEqual(['generate', undefined, []]);
+    expect(discarded.events.at(-1)?.what).toBe(
+      `Revoked CSR ${first} in Okta; its key pair is gone. Choose again how the new key is made.`,
+    );
+
+    // Revoked in the Admin Console meanwhile: Okta's 404 is said next to the certificate, with the next action.
+    const second = await rotation.advance(id, { stage: 'csr', subject: { commonName: 'second.acme.example' } });
+    await api(h.org, 'DELETE', `/api/v1/apps/${h.appId}/credentials/csrs/${second.csr?.id}`);
+    await expect(
+      rotation.advance(id, { stage: 'publish', certificate: startTestCa().sign(second.csr?.csrBase64 ?? '') }),
+    ).rejects.toMatchObject({
+      code: 'CSR_GONE',
+      field: 'certificate',
+      hint: 'Discard this CSR and request a new one, then have your CA sign the new CSR.',
+    });
+    const after = (await readCertFile(h.dataDir, id)).rotation;
+    expect([after?.csr?.id, after?.pending]).toEqual([second.csr?.id, undefined]);
+    const dropped = await rotation.advance(id, { stage: 'discard-csr' });
+    expect(dropped.events.at(-1)?.what).toMatch(/^CSR crs\w+ was no longer in Okta \(revoked or used elsewhere\)/);
+    const generated = await rotation.advance(id, { stage: 'generate' });
+    expect(generated.stage).toBe('register');
   });
 });

@@ -167,8 +167,9 @@ describe('okta-onboard cert', () => {
       '--json',
     ]);
     expect([wrong.code, wrong.json().error]).toMatchObject([2, { code: 'INVALID_INPUT', field: 'certificate' }]);
-    const signedFile = join(h.dataDir, 'signed.pem');
-    await writeFile(signedFile, ca.sign(csrBase64));
+    // The CA's answer as a binary DER file (.cer), as many CAs hand it out.
+    const signedFile = join(h.dataDir, 'signed.cer');
+    await writeFile(signedFile, new X509Certificate(ca.sign(csrBase64)).raw);
     const published = await cli(h, [
       'cert',
       'rotate',
