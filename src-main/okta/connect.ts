@@ -3,7 +3,7 @@ import type { AuditSink } from '../workspace/audit-log';
 import type { SecretStore } from '../workspace/secrets';
 import { OktaHttp } from './http';
 import type { AuthMethod, OktaOrgApi } from './org-api';
-import { OktaOrgClient } from './org-client';
+import { createOrgClient, type OktaOrgClient } from './org-client';
 import { normalizeOrgUrl } from './org-url';
 import { pacerFor, type PacerClock, type RatePacer } from './rate-pacer';
 import { RequestPolicy, type Authorizer } from './request-policy';
@@ -56,7 +56,7 @@ export function buildOrgClient(options: BuildOptions): OktaOrgClient {
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   const http = new OktaHttp(orgUrl, policy);
-  return new OktaOrgClient({
+  return createOrgClient({
     clientId: options.clientId,
     orgUrl,
     authMethod: options.authMethod,
