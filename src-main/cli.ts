@@ -1,3 +1,4 @@
+import { wantsJson } from './cli/args';
 import { Exit, exitCodesHelp, fail, processIo, type CliCommand, type CliIo } from './cli/io';
 
 /**
@@ -91,6 +92,6 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   try {
     return await command.run(rest, io);
   } catch (error) {
-    return fail(io, error, rest.includes('--json'), command.usage);
+    return fail(io, error, wantsJson(rest));
   }
 }

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { AuditReport, IntegrationAudit, StepAudit } from '../api/drift';
 import { StepIdSchema } from '../api/ids';
 import { AppError } from '../errors';
+import { parseCommandLine, wantsJson } from './args';
 import { Exit, fail, type CliCommand, type CliIo } from './io';
 import { parseFlag, requireFlag } from './options';
 
@@ -69,24 +69,23 @@ export const command: CliCommand = {
   summary: 'Name what changed in Okta since each step was last verified (drift), for one client or all',
   usage,
   async run(args, io) {
-    const json = args.includes('--json');
+    const json = wantsJson(args);
     let values;
     try {
-      ({ values } = parseArgs({
+      ({ values } = parseCommandLine(
         args,
-        options: {
+        {
           client: { type: 'string' },
           integration: { type: 'string' },
           all: { type: 'boolean' },
           accept: { type: 'boolean' },
           step: { type: 'string', multiple: true },
           concurrency: { type: 'string' },
-          'data-dir': { type: 'string' },
-          json: { type: 'boolean' },
         },
-      }));
+        { command: 'okta-onboard audit', usage },
+      ));
     } catch (error) {
-      return fail(io, error, json, usage);
+      return fail(io, error, json);
     }
     let close: (() => Promise<void>) | undefined;
     try {
@@ -176,7 +175,7 @@ export const command: CliCommand = {
       else printReport(io, report);
       return report.exitCode;
     } catch (error) {
-      return fail(io, error, json, usage);
+      return fail(io, error, json);
     } finally {
       await close?.();
     }

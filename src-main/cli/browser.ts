@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { AppError } from '../errors';
+import { parseCommandLine } from './args';
 import { Exit, type CliCommand } from './io';
 
 /** The built renderer sits beside the CLI bundle in out/; chunks live one folder deeper. */
@@ -20,26 +20,23 @@ function locateRenderer(): string {
   return found;
 }
 
+const usage = [
+  '  okta-onboard browser [--data-dir <dir>] [--port <n>] [--practice-org <url> --practice-org-token-file <file>] [--json]',
+  '',
+  '  Serves the wizard on http://127.0.0.1 with a one-time token in the URL; open the printed URL.',
+  '  --practice-org uses a sandbox started with "okta-onboard sandbox" as the practice org',
+  '  instead of starting one inside this process.',
+].join('\n');
+
 export const command: CliCommand = {
   summary: 'Run the wizard in a browser (browser mode) on 127.0.0.1',
-  usage: [
-    '  okta-onboard browser [--data-dir <dir>] [--port <n>] [--practice-org <url> --practice-org-token-file <file>] [--json]',
-    '',
-    '  Serves the wizard on http://127.0.0.1 with a one-time token in the URL; open the printed URL.',
-    '  --practice-org uses a sandbox started with "okta-onboard sandbox" as the practice org',
-    '  instead of starting one inside this process.',
-  ].join('\n'),
+  usage,
   async run(args, io) {
-    const { values } = parseArgs({
+    const { values } = parseCommandLine(
       args,
-      options: {
-        'data-dir': { type: 'string' },
-        port: { type: 'string' },
-        json: { type: 'boolean' },
-        'practice-org': { type: 'string' },
-        'practice-org-token-file': { type: 'string' },
-      },
-    });
+      { port: { type: 'string' }, 'practice-org': { type: 'string' }, 'practice-org-token-file': { type: 'string' } },
+      { command: 'okta-onboard browser', usage },
+    );
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new AppError(

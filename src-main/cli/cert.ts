@@ -1,6 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { CertHealth } from '../api/cert-health';
 import { ROTATION_STAGE_TITLE, type Rotation } from '../api/cert-rotation';
@@ -8,6 +7,7 @@ import { ValidityYearsSchema } from '../api/channels-certs';
 import { csrPem } from '../api/csr-subject';
 import type { CertRotation, RotationAction } from '../certs/rotation';
 import { AppError } from '../errors';
+import { parseCommandLine, wantsJson } from './args';
 import { Exit, exitCodeFor, exitCodesHelp, fail, type CliCommand, type CliIo, type ExitCode } from './io';
 import { parseFlag, requireFlag } from './options';
 
@@ -169,13 +169,12 @@ export const command: CliCommand = {
   summary: 'Signing certificate expiry, and a guided, resumable key rotation',
   usage,
   async run(args, io): Promise<number> {
-    const json = args.includes('--json');
+    const json = wantsJson(args);
     let parsed;
     try {
-      parsed = parseArgs({
+      parsed = parseCommandLine(
         args,
-        allowPositionals: true,
-        options: {
+        {
           client: { type: 'string' },
           integration: { type: 'string' },
           stage: { type: 'string' },
@@ -188,12 +187,11 @@ export const command: CliCommand = {
           'dns-name': { type: 'string', multiple: true },
           out: { type: 'string' },
           'certificate-file': { type: 'string' },
-          'data-dir': { type: 'string' },
-          json: { type: 'boolean' },
         },
-      });
+        { command: 'okta-onboard cert', usage, positionals: true },
+      );
     } catch (error) {
-      return fail(io, error, json, usage);
+      return fail(io, error, json);
     }
     const { values, positionals } = parsed;
     const sub = positionals[0];
@@ -329,7 +327,7 @@ export const command: CliCommand = {
       else io.out(`No rotation in progress for ${integration.label}. Start one: --stage start [--validity-years 10]`);
       return shown?.test && stage === 'test' && !shown.test.valid ? Exit.failed : Exit.ok;
     } catch (error) {
-      return fail(io, error, json, usage);
+      return fail(io, error, json);
     } finally {
       await close?.();
     }

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { AppError } from '../errors';
+import { parseCommandLine, wantsJson } from './args';
 import { Exit, fail, type CliCommand } from './io';
 import { parseFlag, requireFlag } from './options';
 
@@ -23,31 +23,18 @@ export const command: CliCommand = {
   summary: 'List, add, rename and delete clients (a customer and its Okta org)',
   usage,
   async run(args, io) {
-    const json = args.includes('--json');
-    let parsed;
+    const json = wantsJson(args);
     try {
-      parsed = parseArgs({
+      const { values, positionals } = parseCommandLine(
         args,
-        allowPositionals: true,
-        options: {
-          'data-dir': { type: 'string' },
-          json: { type: 'boolean' },
-          name: { type: 'string' },
-          'org-url': { type: 'string' },
-          client: { type: 'string' },
-        },
-      });
-    } catch (error) {
-      // An unknown option or a flag without its value is a usage error, named with the usage.
-      return fail(io, error, json, usage);
-    }
-    const { values, positionals } = parsed;
-    const [sub] = positionals;
-    const [{ openWorkspace, resolveDataDir }, { ClientNameSchema, OrgUrlSchema }] = await Promise.all([
-      import('../workspace/workspace'),
-      import('../api/model'),
-    ]);
-    try {
+        { name: { type: 'string' }, 'org-url': { type: 'string' }, client: { type: 'string' } },
+        { command: 'okta-onboard clients', usage, positionals: true },
+      );
+      const [sub] = positionals;
+      const [{ openWorkspace, resolveDataDir }, { ClientNameSchema, OrgUrlSchema }] = await Promise.all([
+        import('../workspace/workspace'),
+        import('../api/model'),
+      ]);
       const workspace = await openWorkspace(resolveDataDir(values['data-dir']));
       if (workspace.setAside)
         io.err(
@@ -134,7 +121,7 @@ export const command: CliCommand = {
         `Use one of:\n${usage}`,
       );
     } catch (error) {
-      return fail(io, error, json, usage);
+      return fail(io, error, json);
     }
   },
 };

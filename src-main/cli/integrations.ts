@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import type { Integration } from '../api/model';
 import { AppError } from '../errors';
+import { parseCommandLine, wantsJson } from './args';
 import { Exit, fail, type CliCommand } from './io';
 import { parseFlag, requireFlag } from './options';
 
@@ -16,41 +16,36 @@ export const command: CliCommand = {
   summary: 'Add, list, rename and delete vendor integrations for a client',
   usage,
   async run(args, io) {
-    const json = args.includes('--json');
-    let parsed;
+    const json = wantsJson(args);
     try {
-      parsed = parseArgs({
+      const { values, positionals } = parseCommandLine(
         args,
-        allowPositionals: true,
-        options: {
-          'data-dir': { type: 'string' },
-          json: { type: 'boolean' },
+        {
           client: { type: 'string' },
           vendor: { type: 'string' },
           label: { type: 'string' },
           integration: { type: 'string' },
         },
-      });
-    } catch (error) {
-      // An unknown option or a flag without its value is a usage error, named with the usage.
-      return fail(io, error, json, usage);
-    }
-    const { values, positionals } = parsed;
-    const [sub] = positionals;
-    const [{ openWorkspace, resolveDataDir }, { VendorIdSchema }, { vendorProfile }, { integrationProgress }] =
-      await Promise.all([
-        import('../workspace/workspace'),
-        import('../api/model'),
-        import('../vendors'),
-        import('../api/progress'),
-      ]);
-    // Counted as the overview counts them: required steps apart, skipped optional steps as skipped.
-    const progressOf = (i: Integration) =>
-      integrationProgress(
-        i,
-        vendorProfile(i.vendorId).steps.map((s) => ({ id: s.id, optional: s.optional === true })),
+        {
+          command: 'okta-onboard integrations',
+          usage,
+          positionals: true,
+        },
       );
-    try {
+      const [sub] = positionals;
+      const [{ openWorkspace, resolveDataDir }, { VendorIdSchema }, { vendorProfile }, { integrationProgress }] =
+        await Promise.all([
+          import('../workspace/workspace'),
+          import('../api/model'),
+          import('../vendors'),
+          import('../api/progress'),
+        ]);
+      // Counted as the overview counts them: required steps apart, skipped optional steps as skipped.
+      const progressOf = (i: Integration) =>
+        integrationProgress(
+          i,
+          vendorProfile(i.vendorId).steps.map((s) => ({ id: s.id, optional: s.optional === true })),
+        );
       const workspace = await openWorkspace(resolveDataDir(values['data-dir']));
       if (sub === 'list') {
         const client = values.client ? await workspace.findClient(values.client) : undefined;
@@ -139,7 +134,7 @@ export const command: CliCommand = {
         `Use one of:\n${usage}`,
       );
     } catch (error) {
-      return fail(io, error, json, usage);
+      return fail(io, error, json);
     }
   },
 };

@@ -31,16 +31,6 @@ export interface CliCommand {
   run(args: string[], io: CliIo): Promise<number>;
 }
 
-/** node:util parseArgs rejects unknown options and missing values with these codes. */
-export function isParseArgsError(error: unknown): error is Error & { code: string } {
-  return (
-    error instanceof Error &&
-    'code' in error &&
-    typeof error.code === 'string' &&
-    error.code.startsWith('ERR_PARSE_ARGS_')
-  );
-}
-
 // Fixed by changing the command line or a file it names.
 const inputCodes =
   /^(USAGE|INVALID_\w+|MISSING_\w+|UNKNOWN_\w+|CLIENT_NOT_FOUND|CLIENT_EXISTS|INTEGRATION_NOT_FOUND|INTEGRATION_EXISTS|ORG_URL_\w+|SCIM_BASE_URL_INVALID|SCIM_TOKEN_EMPTY|OKTA_TOKEN_FORMAT|OKTA_NOT_SIGNED_IN|SAML_RESPONSE_\w+|SAML_NO_IDP_CERTIFICATE|WORKSPACE_\w+|SECRETS_FILE_\w+|PORT_IN_USE|ROTATION_STAGE|ROTATION_IN_PROGRESS|ROTATION_SWITCHED|NO_ROTATION)$/;
@@ -50,7 +40,6 @@ const remoteCodes =
 
 /** The one place an error becomes an exit code, so every command answers alike. */
 export function exitCodeFor(error: unknown): ExitCode {
-  if (isParseArgsError(error)) return Exit.usage;
   if (error instanceof AppError) {
     if (inputCodes.test(error.code) || /^METADATA_(?!URL_(UNREACHABLE|TIMEOUT|HTTP_STATUS|NOT_XML))/.test(error.code))
       return Exit.usage;
@@ -60,21 +49,15 @@ export function exitCodeFor(error: unknown): ExitCode {
 }
 
 /** Prints an error the way every command does: JSON on --json, else message and hint. */
-export function reportError(io: CliIo, error: unknown, json: boolean, usage?: string): void {
+export function reportError(io: CliIo, error: unknown, json: boolean): void {
   const failure =
     error instanceof AppError
       ? { code: error.code, message: error.message, hint: error.hint, ...(error.field ? { field: error.field } : {}) }
-      : isParseArgsError(error)
-        ? {
-            code: 'USAGE',
-            message: error.message,
-            hint: usage ? `Use:\n${usage}` : 'Run the command with --help to see its options.',
-          }
-        : {
-            code: 'INTERNAL',
-            message: error instanceof Error ? error.message : String(error),
-            hint: 'This is a bug in okta-onboard; please report it with the command you ran.',
-          };
+      : {
+          code: 'INTERNAL',
+          message: error instanceof Error ? error.message : String(error),
+          hint: 'This is a bug in okta-onboard; please report it with the command you ran.',
+        };
   if (json) {
     io.out(JSON.stringify({ error: failure }, null, 2));
   } else {
@@ -84,7 +67,7 @@ export function reportError(io: CliIo, error: unknown, json: boolean, usage?: st
 }
 
 /** Reports a failure and answers its exit code: the tail of every command. */
-export function fail(io: CliIo, error: unknown, json: boolean, usage?: string): ExitCode {
-  reportError(io, error, json, usage);
+export function fail(io: CliIo, error: unknown, json: boolean): ExitCode {
+  reportError(io, error, json);
   return exitCodeFor(error);
 }

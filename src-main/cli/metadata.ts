@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { AppError } from '../errors';
+import { parseCommandLine, wantsJson } from './args';
 import type { MetadataReport } from '../saml/types';
 import { Exit, exitCodesHelp, fail, type CliCommand } from './io';
 
@@ -42,13 +42,13 @@ export const command: CliCommand = {
   summary: 'Inspect SAML IdP metadata and its signing certificate',
   usage,
   async run(args, io) {
-    const json = args.includes('--json');
+    const json = wantsJson(args);
     try {
-      const { values, positionals } = parseArgs({
+      const { values, positionals } = parseCommandLine(
         args,
-        allowPositionals: true,
-        options: { json: { type: 'boolean' }, 'timeout-ms': { type: 'string' } },
-      });
+        { 'timeout-ms': { type: 'string' } },
+        { command: 'okta-onboard metadata', usage, positionals: true },
+      );
       const [sub, source, ...extra] = positionals;
       if (sub !== 'inspect') {
         throw new AppError(
@@ -99,7 +99,7 @@ export const command: CliCommand = {
       return report.findings.some((finding) => finding.level === 'error') ? Exit.failed : Exit.ok;
     } catch (error) {
       // Bad arguments, an unreadable file, hostile or non-metadata XML: 2; a URL that does not answer: 3.
-      return fail(io, error, json, usage);
+      return fail(io, error, json);
     }
   },
 };

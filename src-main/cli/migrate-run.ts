@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { MigrateObserved } from '../api/step-migrate';
 import type { StepView } from '../api/steps';
 import { AppError } from '../errors';
+import { parseCommandLine } from './args';
 import { Exit, type CliIo } from './io';
 
 export const runUsage = [
@@ -21,18 +21,17 @@ export const runUsage = [
 
 /** `migrate plan|apply`: imports the export, sets the route, and runs the migrate step through the StepRunner. */
 export async function planOrApply(phase: 'plan' | 'apply', args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine(
     args,
-    options: {
-      json: { type: 'boolean' },
+    {
       client: { type: 'string' },
       integration: { type: 'string' },
       'vendor-users': { type: 'string' },
       'vendor-scim': { type: 'boolean' },
       route: { type: 'string' },
-      'data-dir': { type: 'string' },
     },
-  });
+    { command: `okta-onboard migrate ${phase}`, usage: runUsage },
+  );
   for (const flag of ['client', 'integration'] as const) {
     if (!values[flag])
       throw new AppError(

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { VendorId } from '../api/model';
 import { AppError } from '../errors';
+import { parseCommandLine, wantsJson } from './args';
 import type { MatchClass, MatchOptions, MatchResult } from '../migrate/match';
 import { Exit, exitCodesHelp, fail, type CliCommand, type CliIo } from './io';
 import { planOrApply, runUsage } from './migrate-run';
@@ -91,11 +91,9 @@ export function formatMatch(
 }
 
 async function match(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine(
     args,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean' },
+    {
       'vendor-users': { type: 'string' },
       'okta-users': { type: 'string' },
       domains: { type: 'string' },
@@ -107,7 +105,8 @@ async function match(args: string[], io: CliIo): Promise<number> {
       'role-map': { type: 'string' },
       out: { type: 'string' },
     },
-  });
+    { command: 'okta-onboard migrate match', usage, positionals: true },
+  );
   if (positionals.length > 1) {
     throw new AppError('USAGE', `Unexpected argument "${positionals[1]}".`, `Use:\n${usage}`);
   }
@@ -195,7 +194,7 @@ export const command: CliCommand = {
   summary: "Match and migrate the vendor's existing users",
   usage,
   async run(args, io) {
-    const json = args.includes('--json');
+    const json = wantsJson(args);
     try {
       const [sub, ...rest] = args;
       if (sub === 'plan' || sub === 'apply') return await planOrApply(sub, rest, io);
@@ -208,7 +207,7 @@ export const command: CliCommand = {
       }
       return await match(rest, io);
     } catch (error) {
-      return fail(io, error, json, usage);
+      return fail(io, error, json);
     }
   },
 };

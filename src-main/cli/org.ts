@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { AppError } from '../errors';
+import { parseCommandLine, wantsJson } from './args';
 import type { CallerIdentity } from '../okta/org-api';
 import type { StepVerdict } from '../okta/permissions';
 import { Exit, fail, type CliCommand, type CliIo } from './io';
@@ -50,27 +50,14 @@ export const command: CliCommand = {
   summary: 'Check the credentials stored for a client against its Okta org',
   usage,
   async run(args, io) {
-    const json = args.includes('--json');
-    let parsed;
+    const json = wantsJson(args);
     try {
-      parsed = parseArgs({
+      const { values, positionals } = parseCommandLine(
         args,
-        allowPositionals: true,
-        options: {
-          client: { type: 'string' },
-          'data-dir': { type: 'string' },
-          json: { type: 'boolean' },
-          method: { type: 'string' },
-          'token-file': { type: 'string' },
-        },
-      });
-    } catch (error) {
-      // An unknown option or a flag without its value is a usage error, named with the usage.
-      return fail(io, error, json, usage);
-    }
-    const { values, positionals } = parsed;
-    const [sub] = positionals;
-    try {
+        { client: { type: 'string' }, method: { type: 'string' }, 'token-file': { type: 'string' } },
+        { command: 'okta-onboard org', usage, positionals: true },
+      );
+      const [sub] = positionals;
       if (sub !== 'check' && sub !== 'signin') {
         throw new AppError(
           'UNKNOWN_SUBCOMMAND',
@@ -153,7 +140,7 @@ export const command: CliCommand = {
       }
       return Exit.ok;
     } catch (error) {
-      return fail(io, error, json, usage);
+      return fail(io, error, json);
     }
   },
 };

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { AppError } from '../errors';
+import { parseCommandLine, wantsJson } from './args';
 import type { ReportState } from '../report/model';
 import { Exit, fail, type CliCommand, type CliIo, type ExitCode } from './io';
 import { requireFlag } from './options';
@@ -52,24 +52,23 @@ export const command: CliCommand = {
   summary: "Export an integration's configuration report (HTML, PDF, JSON, Markdown, Terraform) or the portfolio",
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
+    const json = wantsJson(args);
     let values;
     try {
-      ({ values } = parseArgs({
+      ({ values } = parseCommandLine(
         args,
-        options: {
+        {
           client: { type: 'string' },
           integration: { type: 'string' },
           portfolio: { type: 'boolean' },
           format: { type: 'string' },
           out: { type: 'string' },
-          'data-dir': { type: 'string' },
-          json: { type: 'boolean' },
         },
-      }));
+        { command: 'okta-onboard report', usage },
+      ));
     } catch (error) {
-      return fail(io, error, false, usage);
+      return fail(io, error, json);
     }
-    const json = values.json === true;
     let close: (() => Promise<void>) | undefined;
     try {
       const portfolio = values.portfolio === true;
@@ -102,7 +101,7 @@ export const command: CliCommand = {
       }
       return exit;
     } catch (error) {
-      return fail(io, error, json, usage);
+      return fail(io, error, json);
     } finally {
       await close?.();
     }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { AppError } from '../errors';
+import { parseCommandLine, wantsJson } from './args';
 import type { SamlCheckResult, SamlExpectations } from '../saml/response-check';
 import { vendorUrlProblem } from '../api/step-app';
 import { Exit, exitCodesHelp, fail, type CliCommand } from './io';
@@ -113,13 +113,11 @@ export const command: CliCommand = {
   summary: 'Check a captured SAMLResponse against metadata and vendor expectations',
   usage,
   async run(args, io) {
-    const json = args.includes('--json');
+    const json = wantsJson(args);
     try {
-      const { values, positionals } = parseArgs({
+      const { values, positionals } = parseCommandLine(
         args,
-        allowPositionals: true,
-        options: {
-          json: { type: 'boolean' },
+        {
           metadata: { type: 'string' },
           response: { type: 'string' },
           audience: { type: 'string' },
@@ -130,7 +128,8 @@ export const command: CliCommand = {
           'clock-skew-ms': { type: 'string' },
           at: { type: 'string' },
         },
-      });
+        { command: 'okta-onboard saml', usage, positionals: true },
+      );
       const [sub] = positionals;
       if (sub !== 'check' || positionals.length > 1) {
         throw new AppError(
@@ -192,7 +191,7 @@ export const command: CliCommand = {
       // A response that does not even decode is unusable input, not a failed login.
       return result.checks[0]?.status === 'fail' ? Exit.usage : Exit.failed;
     } catch (error) {
-      return fail(io, error, json, usage);
+      return fail(io, error, json);
     }
   },
 };

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { parseCommandLine, wantsJson } from './args';
 import { Exit, reportError, type CliCommand, type CliIo } from './io';
 import { parseFlag } from './options';
 
@@ -37,25 +37,16 @@ const shareSchema = z.coerce
 type Limits = { perMinute: number } | { plan: z.output<typeof planSchema>; tokenSharePercent: number } | undefined;
 
 function parseOptions(args: string[]): { port: number; limits: Limits; json: boolean } {
-  let values;
-  try {
-    values = parseArgs({
-      args,
-      options: {
-        port: { type: 'string' },
-        'rate-limit': { type: 'string' },
-        plan: { type: 'string' },
-        'token-share': { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    }).values;
-  } catch (error) {
-    throw new AppError(
-      'USAGE',
-      error instanceof Error ? error.message : String(error),
-      'Run "okta-onboard sandbox --help" for the options.',
-    );
-  }
+  const { values } = parseCommandLine(
+    args,
+    {
+      port: { type: 'string' },
+      'rate-limit': { type: 'string' },
+      plan: { type: 'string' },
+      'token-share': { type: 'string' },
+    },
+    { command: 'okta-onboard sandbox', usage },
+  );
   if (values['rate-limit'] !== undefined && values.plan !== undefined) {
     throw new AppError('USAGE', '--rate-limit and --plan cannot be combined.', 'Give one budget, or a plan.', 'plan');
   }
@@ -90,7 +81,7 @@ export async function runSandbox(args: string[], io: CliIo, until: Promise<void>
   try {
     options = parseOptions(args);
   } catch (error) {
-    reportError(io, error, args.includes('--json'));
+    reportError(io, error, wantsJson(args));
     return Exit.usage;
   }
   const { port, limits } = options;

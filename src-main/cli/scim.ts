@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { AppError } from '../errors';
+import { parseCommandLine, wantsJson } from './args';
 import type { PreflightReport } from '../scim/preflight';
 import type { ScimExchange } from '../scim/types';
 import { Exit, exitCodesHelp, fail, reportError, type CliCommand, type CliIo, type ExitCode } from './io';
@@ -109,29 +109,21 @@ export const command: CliCommand = {
   summary: "Preflight a vendor's SCIM 2.0 endpoint the way Okta will call it",
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
-    const json = args.includes('--json');
+    const json = wantsJson(args);
     let parsed;
     try {
-      parsed = parseArgs({
+      parsed = parseCommandLine(
         args,
-        allowPositionals: true,
-        options: {
+        {
           'base-url': { type: 'string' },
           'token-file': { type: 'string' },
           'test-user': { type: 'string' },
           'timeout-ms': { type: 'string' },
-          json: { type: 'boolean' },
-          // A global option every command accepts; the preflight keeps nothing on disk.
-          'data-dir': { type: 'string' },
         },
-      });
-    } catch (error) {
-      return usageError(
-        io,
-        json,
-        error instanceof Error ? error.message : String(error),
-        'Run "okta-onboard scim --help" for the options.',
+        { command: 'okta-onboard scim', usage, positionals: true },
       );
+    } catch (error) {
+      return fail(io, error, json);
     }
     const { values, positionals } = parsed;
     if (positionals[0] !== 'preflight' || positionals.length > 1) {
@@ -168,7 +160,7 @@ export const command: CliCommand = {
       io.out(json ? JSON.stringify(report, null, 2) : formatReport(report));
       return preflightExitCode(report);
     } catch (error) {
-      return fail(io, error, json, usage);
+      return fail(io, error, json);
     }
   },
 };

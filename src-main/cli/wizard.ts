@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import type { StepId } from '../api/model';
 import type { StepView } from '../api/steps';
 import { AppError } from '../errors';
+import { parseCommandLine, wantsJson } from './args';
 import { Exit, exitCodeFor, fail, type CliCommand, type CliIo, type ExitCode } from './io';
 import { requireFlag } from './options';
 
@@ -114,24 +114,23 @@ export function makeWizardCommand(phase: Phase): CliCommand {
     summary: `${phase[0]!.toUpperCase()}${phase.slice(1)} an integration's wizard steps from the command line`,
     usage,
     async run(args, io) {
-      const json = args.includes('--json');
+      const json = wantsJson(args);
       let values;
       try {
-        ({ values } = parseArgs({
+        ({ values } = parseCommandLine(
           args,
-          options: {
+          {
             client: { type: 'string' },
             integration: { type: 'string' },
             step: { type: 'string' },
             'save-plan': { type: 'string' },
             'plan-file': { type: 'string' },
             label: { type: 'string' },
-            'data-dir': { type: 'string' },
-            json: { type: 'boolean' },
           },
-        }));
+          { command: `okta-onboard ${phase}`, usage },
+        ));
       } catch (error) {
-        return fail(io, error, json, usage);
+        return fail(io, error, json);
       }
       const example = `okta-onboard ${phase} --client "Acme" --integration "Mixpanel"`;
       let close: (() => Promise<void>) | undefined;
@@ -267,7 +266,7 @@ export function makeWizardCommand(phase: Phase): CliCommand {
         if (savePlan !== undefined && !json) io.out(`Saved the plan (no secrets) to ${savePlan}.`);
         return exit;
       } catch (error) {
-        return fail(io, error, json, usage);
+        return fail(io, error, json);
       } finally {
         await close?.();
       }

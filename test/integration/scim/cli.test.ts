@@ -131,7 +131,11 @@ describe('okta-onboard scim: unusable input exits 2', () => {
     [[], 'error: Missing subcommand.'],
     [
       ['preflight', '--bogus'],
-      "error: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--bogus\"",
+      "error: Unknown option '--bogus'. okta-onboard scim takes --base-url, --data-dir, --json, --test-user, --timeout-ms, --token-file.",
+    ],
+    [
+      ['preflight', '--base-ur', 'https://v.example/scim'],
+      "error: Unknown option '--base-ur'. Did you mean --base-url? okta-onboard scim takes --base-url, --data-dir, --json, --test-user, --timeout-ms, --token-file.",
     ],
     [
       ['preflight', '--base-url', 'https://v.example/scim', '--token-file', 'x', '--timeout-ms', '90000'],
