@@ -33,12 +33,28 @@ export const DriftChangeSchema = z.object({
 });
 export type DriftChange = z.infer<typeof DriftChangeSchema>;
 
+/** A field the last verified state did not have (taken before the step read it): recorded, not compared. */
+export const RecordedFieldSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.union([z.string(), z.array(z.string()), z.null()]),
+  /** e.g. `Email domains Okta users sign in with: not in the baseline; recorded now (acme.example)`. */
+  summary: z.string(),
+});
+export type RecordedField = z.infer<typeof RecordedFieldSchema>;
+
 /** The stored last verified state of one step. */
 export const StepBaselineSchema = z.object({
   verifiedAt: z.string(),
   /** Digest of the step's saved input (no secrets): new input makes a new baseline, not drift. */
   inputDigest: z.string(),
   fields: z.array(DriftFieldSchema),
+  /**
+   * Which version of the step's field list `fields` was taken with (absent: 1, before the field
+   * lists grew). A field the step reads now but an older list did not have is not drift: the audit
+   * says it was not in the baseline and records it.
+   */
+  fieldSet: z.number().int().min(1).optional(),
   /** Set when an admin accepted the state after an audit rather than the wizard verifying it. */
   acceptedAt: z.string().optional(),
 });
@@ -72,6 +88,12 @@ export const StepAuditSchema = z.object({
   baselineAt: z.string().optional(),
   verifiedAt: z.string().optional(),
   changes: z.array(DriftChangeSchema),
+  /**
+   * Fields Okta shows now that the last verified state lacks because it was recorded by an older
+   * version that did not read them: nothing to compare them with, so they are recorded now and
+   * compared from the next audit on. Never counted as drift.
+   */
+  recordedNow: z.array(RecordedFieldSchema),
   /** What the wizard would now change to match its settings again (a step verified before): drift too. */
   wizardWouldChange: z.array(z.string()),
   failingChecks: z.array(CheckSchema),

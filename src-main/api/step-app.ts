@@ -159,6 +159,14 @@ export const FoundAppSchema = z.object({
   embedLink: z.string().optional(),
   /** Attribute statements on the app that the vendor did not ask for. */
   extraAttributes: z.array(z.string()),
+  /**
+   * Every attribute statement Okta shows on the app, custom and catalog alike, as the console
+   * lists it (`user.email · Unspecified`). For a catalog app these are the ones added on top of the
+   * catalog's own (which Okta's API does not show). Absent in observations from before it was read.
+   */
+  attributeStatements: z.array(z.object({ name: z.string(), group: z.boolean(), text: z.string() })).optional(),
+  /** A catalog app's Sign On `…Override` fields with a value, as `ssoAcsUrlOverride = https://…`. */
+  signOnOverrides: z.array(z.string()).optional(),
 });
 
 /** What Okta would make of one attribute statement's expression, checked against the org's user profile. */

@@ -41,6 +41,7 @@ function printIntegration(io: CliIo, audit: IntegrationAudit): void {
     const since = step.baselineAt ? ` (last verified state from ${step.baselineAt})` : '';
     io.out(`  ${step.stepId}: ${RESULT_WORDS[step.result]}${step.result === 'same' ? '' : since}`);
     for (const change of step.changes) io.out(`    - ${change.summary}`);
+    for (const field of step.recordedNow) io.out(`    + ${field.summary}`);
     for (const change of step.wizardWouldChange) io.out(`    - the wizard would now change ${change}`);
     for (const check of step.failingChecks) io.out(`    fail ${check.label}: ${check.detail}`);
     if (step.error) io.out(`    error: ${step.error.message}\n    hint: ${step.error.hint}`);

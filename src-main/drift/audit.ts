@@ -8,7 +8,7 @@ import { vendorProfile } from '../vendors';
 import type { Workspace } from '../workspace/workspace';
 import { inputDigest, isCurrent, readBaseline } from './baseline-store';
 import { compareFields } from './compare';
-import { driftFields } from './fields';
+import { driftFields, fieldSetOf } from './fields';
 
 export interface IntegrationAuditDeps {
   workspace: Workspace;
@@ -52,7 +52,9 @@ function stepResult(
   // A baseline taken under other input, or before the wizard's last write, is not what to expect now.
   const known = baseline.steps[stepId];
   const comparable = known && isCurrent(baseline, known, inputDigest(savedInput)) ? known : undefined;
-  const changes = comparable ? compareFields(comparable.fields, current) : [];
+  const { changes, recordedNow } = comparable
+    ? compareFields(comparable.fields, current, (comparable.fieldSet ?? 1) < fieldSetOf(stepId))
+    : { changes: [], recordedNow: [] };
   const wizardWouldChange = comparable ? view.changes.map((c) => `${c.target}: ${c.summary}`) : [];
   const result: StepAudit['result'] =
     failingChecks.length > 0
@@ -72,6 +74,7 @@ function stepResult(
     ...(comparable ? { baselineAt: comparable.verifiedAt } : {}),
     ...(view.verifiedAt ? { verifiedAt: view.verifiedAt } : {}),
     changes,
+    recordedNow,
     wizardWouldChange,
     failingChecks,
   };
@@ -118,6 +121,7 @@ export async function auditIntegration(deps: IntegrationAuditDeps, integrationId
         status: 'failed',
         ...(known ? { baselineAt: known.verifiedAt } : {}),
         changes: [],
+        recordedNow: [],
         wizardWouldChange: [],
         failingChecks: [],
         error: failureOf(error),

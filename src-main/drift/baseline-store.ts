@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { removeLeftoverTempFiles, writeFileAtomic } from '../workspace/atomic-file';
 import { withFileLock } from '../workspace/file-lock';
 import { idFileName } from '../workspace/id-file-name';
-import { driftFields } from './fields';
+import { driftFields, fieldSetOf } from './fields';
 
 /**
  * The last verified state of each step of an integration, per field, in
@@ -85,7 +85,25 @@ export function isCurrent(baseline: IntegrationBaseline, step: StepBaseline, dig
   return step.inputDigest === digest && (baseline.wroteAt === undefined || step.verifiedAt >= baseline.wroteAt);
 }
 
-const sameFields = (a: readonly DriftField[], b: readonly DriftField[]) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * A baseline taken with an older field list gets the fields it lacks, as read now (there is
+ * nothing earlier to hold them to), and the current list's version; the fields it has keep their
+ * verified values. Returns whether anything was added.
+ */
+function addMissingFields(stepId: StepId, known: StepBaseline, fields: readonly DriftField[]): boolean {
+  const version = fieldSetOf(stepId);
+  if ((known.fieldSet ?? 1) >= version) return false;
+  const keys = new Set(known.fields.map((f) => f.key));
+  known.fields.push(...fields.filter((f) => !keys.has(f.key)));
+  known.fieldSet = version;
+  return true;
+}
+
+/** The same fields, in whatever order an older baseline had them. */
+function sameByKey(known: readonly DriftField[], fields: readonly DriftField[]): boolean {
+  const byKey = new Map(known.map((f) => [f.key, JSON.stringify(f)]));
+  return known.length === fields.length && fields.every((f) => byKey.get(f.key) === JSON.stringify(f));
+}
 
 export interface Verification {
   dataDir: string;
@@ -103,7 +121,8 @@ export interface Verification {
  * Called whenever a step verifies. The state becomes the baseline when there is none, when the
  * admin's input changed since (they asked for something new), or when the wizard wrote to the
  * integration since (this step's write or another's). Otherwise a differing state is drift and stays for the audit to report until the
- * admin accepts it; an equal one only moves the baseline's time forward.
+ * admin accepts it; an equal one only moves the baseline's time forward. Fields an older
+ * baseline lacks are added as read now either way (see addMissingFields).
  */
 export async function recordVerification(v: Verification): Promise<void> {
   const fields = driftFields(v.stepId, v.observed);
@@ -112,11 +131,17 @@ export async function recordVerification(v: Verification): Promise<void> {
     const known = baseline.steps[v.stepId];
     if (v.wrote) baseline.wroteAt = v.verifiedAt;
     if (known && isCurrent(baseline, known, digest) && !v.wrote) {
-      if (!sameFields(known.fields, fields)) return false;
+      const added = addMissingFields(v.stepId, known, fields);
+      if (!sameByKey(known.fields, fields)) return added;
       known.verifiedAt = v.verifiedAt;
       return true;
     }
-    baseline.steps[v.stepId] = { verifiedAt: v.verifiedAt, inputDigest: digest, fields };
+    baseline.steps[v.stepId] = {
+      verifiedAt: v.verifiedAt,
+      inputDigest: digest,
+      fields,
+      fieldSet: fieldSetOf(v.stepId),
+    };
     return true;
   });
 }
@@ -129,6 +154,7 @@ export async function acceptState(v: Omit<Verification, 'wrote'> & { acceptedAt:
       verifiedAt: v.verifiedAt,
       inputDigest: inputDigest(v.input),
       fields,
+      fieldSet: fieldSetOf(v.stepId),
       acceptedAt: v.acceptedAt,
     };
     return true;

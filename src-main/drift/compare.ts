@@ -1,4 +1,4 @@
-import type { DriftChange, DriftField } from '../api/drift';
+import type { DriftChange, DriftField, RecordedField } from '../api/drift';
 
 /** How many names a sentence lists before "…" (the full lists are in `added` / `removed`). */
 const NAMED = 5;
@@ -53,14 +53,42 @@ function sameValue(a: DriftField['value'], b: DriftField['value']): boolean {
   return a === b;
 }
 
+const shown = (v: DriftField['value']): string =>
+  v === null ? 'nothing' : Array.isArray(v) ? v.join(', ') || 'none' : v;
+
+export interface FieldComparison {
+  changes: DriftChange[];
+  /** Fields the baseline's older field list did not have (see `lacksNewerFields`). */
+  recordedNow: RecordedField[];
+}
+
 /**
  * What differs between the last verified fields and the fields read now, one change per field,
- * in the order the step lists them. A field only one side has is a change too (it appeared or went).
+ * in the order the step lists them. A field only one side has is a change too (it appeared or
+ * went), except when the baseline was taken with an older field list (`lacksNewerFields`): a
+ * field it lacks may simply not have been read then, so it is reported as recorded now, not as
+ * drift. A field the baseline has and Okta no longer shows is always a change.
  */
-export function compareFields(baseline: readonly DriftField[], current: readonly DriftField[]): DriftChange[] {
+export function compareFields(
+  baseline: readonly DriftField[],
+  current: readonly DriftField[],
+  lacksNewerFields = false,
+): FieldComparison {
   const now = new Map(current.map((f) => [f.key, f]));
   const was = new Map(baseline.map((f) => [f.key, f]));
-  const keys = [...baseline.map((f) => f.key), ...current.filter((f) => !was.has(f.key)).map((f) => f.key)];
+  const recordedNow: RecordedField[] = [];
+  const keys = [...baseline.map((f) => f.key)];
+  for (const f of current) {
+    if (was.has(f.key)) continue;
+    if (!lacksNewerFields) keys.push(f.key);
+    else
+      recordedNow.push({
+        key: f.key,
+        label: f.label,
+        value: f.value,
+        summary: `${f.label}: not in the baseline (recorded before this field was read); recorded now: ${shown(f.value)}`,
+      });
+  }
   const changes: DriftChange[] = [];
   for (const key of keys) {
     const before = was.get(key);
@@ -85,5 +113,5 @@ export function compareFields(baseline: readonly DriftField[], current: readonly
       changes.push({ ...base, summary: valueSentence(field.label, key, text(beforeValue), text(afterValue)) });
     }
   }
-  return changes;
+  return { changes, recordedNow };
 }

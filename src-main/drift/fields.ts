@@ -4,42 +4,49 @@ import type { StepId } from '../api/model';
 import { AppObservedSchema } from '../api/step-app';
 import { AssignObservedSchema } from '../api/step-assign';
 import { BookmarkObservedSchema } from '../api/step-bookmark';
+import { DomainsObservedSchema } from '../api/step-domains';
 import { MetadataObservedSchema } from '../api/step-metadata';
+import { MigrateObservedSchema } from '../api/step-migrate';
 import { ProvisioningObservedSchema } from '../api/step-provisioning';
+import { RegisterObservedSchema } from '../api/step-register';
 import { RoleObservedSchema } from '../api/step-role';
 import { SlugObservedSchema } from '../api/step-slug';
+import { TestLoginObservedSchema } from '../api/step-test-login';
+import { onOff, parsed, set, value } from './field-kit';
+import { domainsFields, migrateFields, testLoginFields } from './fields-people';
 
 /**
- * The fields of a step's observation that say what Okta has, picked so that two reads of an
- * unchanged org give the same fields: no timestamps, counts that move with every new hire, or
- * anything the wizard computes from its own input. Steps not listed here are audited by their
- * checks and by what the wizard would change (runner's plan) only.
+ * The fields of a step's observation that say what Okta (or the vendor) has, picked so that two
+ * reads of an unchanged org give the same fields: no timestamps, counts that move with every new
+ * hire, or anything the wizard computes from its own input.
+ *
+ * One step reads nothing that can drift: `scim` shows the last preflight the wizard ran against
+ * the vendor (a record of the wizard's own run, read again only when the admin runs it again);
+ * the SCIM connection as Okta holds it is the provisioning step's.
  */
-const value = (key: string, label: string, v: string | undefined | null): DriftField => ({
-  key,
-  label,
-  kind: 'value',
-  value: v === undefined || v === '' ? null : v,
-});
-const set = (key: string, label: string, values: readonly string[]): DriftField => ({
-  key,
-  label,
-  kind: 'set',
-  value: [...new Set(values)].sort(),
-});
-const onOff = (key: string, label: string, on: boolean): DriftField => ({
-  key,
-  label,
-  kind: 'switch',
-  value: on ? 'on' : 'off',
-});
 
 function appFields(o: z.infer<typeof AppObservedSchema>): DriftField[] {
   if (!o.app) return [value('app', 'The app in Okta', null)];
+  const rows = o.settings.map((row) => value(row.key, row.label, row.actual));
+  const keys = new Set(rows.map((r) => r.key));
+  // Every statement Okta shows, catalog apps too: the custom app's planned ones are rows already.
+  const statements = (o.app.attributeStatements ?? [])
+    .filter((s) => !keys.has(`attribute:${s.name}`))
+    .map((s) =>
+      value(
+        `attribute:${s.name}`,
+        `${s.group ? 'Group attribute statement' : 'Attribute statement'} "${s.name}"`,
+        s.text,
+      ),
+    );
   return [
     value('app-status', 'App status', o.app.status),
-    ...o.settings.map((row) => value(row.key, row.label, row.actual)),
+    ...rows,
+    ...statements,
     set('extra-attributes', 'Attribute statements the vendor did not ask for', o.app.extraAttributes),
+    ...(o.mode === 'catalog' && o.app.signOnOverrides
+      ? [set('sign-on-overrides', 'Sign On overrides', o.app.signOnOverrides)]
+      : []),
   ];
 }
 
@@ -86,6 +93,20 @@ const TO_APP_SWITCHES = [
   { key: 'deactivate', feature: 'PUSH_USER_DEACTIVATION', label: 'provisioning: Deactivate Users' },
 ] as const;
 
+/** Other Provisioning tab features, in the console's words (REACTIVATE_USERS comes with Deactivate Users). */
+const OTHER_SWITCHES = [
+  { key: 'sync-password', feature: 'PUSH_PASSWORD_UPDATES', label: 'provisioning: Sync Password' },
+  { key: 'group-push', feature: 'GROUP_PUSH', label: 'provisioning: Group Push' },
+  { key: 'import-users', feature: 'IMPORT_NEW_USERS', label: 'provisioning: Import New Users' },
+  { key: 'import-updates', feature: 'IMPORT_PROFILE_UPDATES', label: 'provisioning: Import Profile Updates' },
+] as const;
+const NAMED_FEATURES = new Set<string>([
+  'SCIM_PROVISIONING',
+  'REACTIVATE_USERS',
+  ...TO_APP_SWITCHES.map((s) => s.feature),
+  ...OTHER_SWITCHES.map((s) => s.feature),
+]);
+
 function provisioningFields(o: z.infer<typeof ProvisioningObservedSchema>): DriftField[] {
   const fields: DriftField[] = [];
   if (o.path === 'console') {
@@ -93,10 +114,21 @@ function provisioningFields(o: z.infer<typeof ProvisioningObservedSchema>): Drif
     for (const s of TO_APP_SWITCHES) fields.push(onOff(s.key, s.label, o.appFeatures.includes(s.feature)));
   } else {
     fields.push(value('connection', 'provisioning: connection', o.connection?.status));
+    fields.push(value('connection-base-url', 'provisioning: SCIM connector base URL', o.connection?.baseUrl));
+    fields.push(value('connection-auth', 'provisioning: authentication mode', o.connection?.authScheme));
     const up = o.userProvisioning;
     const api = { create: up?.create, update: up?.updateProfile, deactivate: up?.deactivate };
     for (const s of TO_APP_SWITCHES) fields.push(onOff(s.key, s.label, api[s.key] === 'ENABLED'));
   }
+  // app.features shows what the Provisioning tab has on, whichever way provisioning was set up.
+  for (const s of OTHER_SWITCHES) fields.push(onOff(s.key, s.label, o.appFeatures.includes(s.feature)));
+  fields.push(
+    set(
+      'other-features',
+      "provisioning: other features on (Okta's app features)",
+      o.appFeatures.filter((f) => !NAMED_FEATURES.has(f)),
+    ),
+  );
   return fields;
 }
 
@@ -134,6 +166,16 @@ function bookmarkFields(o: z.infer<typeof BookmarkObservedSchema>): DriftField[]
   ];
 }
 
+/**
+ * The register step reads Okta only through the metadata step's values; what can drift is that
+ * the vendor no longer holds them (a certificate replaced in Okta and not sent again).
+ */
+function registerFields(o: z.infer<typeof RegisterObservedSchema>): DriftField[] {
+  return [
+    set('changed-since-sent', 'Values Okta has now that differ from what the vendor was sent', o.changedSinceSent),
+  ];
+}
+
 // The role values are the role step's; the provisioning step's copy of them is not compared twice.
 const EXTRACTORS: Partial<Record<StepId, (observed: unknown) => DriftField[] | undefined>> = {
   app: (o) => parsed(AppObservedSchema, o, appFields),
@@ -143,18 +185,32 @@ const EXTRACTORS: Partial<Record<StepId, (observed: unknown) => DriftField[] | u
   assign: (o) => parsed(AssignObservedSchema, o, assignFields),
   slug: (o) => parsed(SlugObservedSchema, o, slugFields),
   bookmark: (o) => parsed(BookmarkObservedSchema, o, bookmarkFields),
+  domains: (o) => parsed(DomainsObservedSchema, o, domainsFields),
+  register: (o) => parsed(RegisterObservedSchema, o, registerFields),
+  migrate: (o) => parsed(MigrateObservedSchema, o, migrateFields),
+  'test-login': (o) => parsed(TestLoginObservedSchema, o, testLoginFields),
 };
 
-function parsed<S extends z.ZodType>(
-  schema: S,
-  observed: unknown,
-  pick: (o: z.output<S>) => DriftField[],
-): DriftField[] | undefined {
-  const result = schema.safeParse(observed);
-  return result.success ? pick(result.data) : undefined;
+/**
+ * Each step's field list has a version, raised whenever the step gains fields (2: every attribute
+ * statement and catalog overrides, SCIM connection and other provisioning features, and the
+ * domains, register, migrate and test-login steps, which had none). A baseline taken with an older
+ * list lacks fields through no change in Okta; the audit records those instead of calling them drift.
+ */
+const FIELD_SETS: Partial<Record<StepId, number>> = {
+  app: 2,
+  provisioning: 2,
+  domains: 2,
+  register: 2,
+  migrate: 2,
+  'test-login': 2,
+};
+
+export function fieldSetOf(stepId: StepId): number {
+  return FIELD_SETS[stepId] ?? 1;
 }
 
-/** The step's fields from its recorded observation; empty for a step without field extraction. */
+/** The step's fields from its recorded observation; empty for a step that reads nothing that can drift. */
 export function driftFields(stepId: StepId, observed: unknown): DriftField[] {
   return EXTRACTORS[stepId]?.(observed) ?? [];
 }

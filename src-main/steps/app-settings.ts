@@ -122,7 +122,8 @@ const FILTER_LABELS: Record<string, string> = {
   REGEX: 'Matches regex',
 };
 
-function statementText(statement: SamlAttributeStatement): string {
+/** A statement as the console lists it: `user.email · Unspecified`, `groups Starts with "Eng" · Basic`. */
+export function statementText(statement: SamlAttributeStatement): string {
   const format = FORMAT_LABELS[statement.namespace] ?? statement.namespace;
   if (statement.type === 'GROUP')
     return `groups ${FILTER_LABELS[statement.filterType ?? ''] ?? statement.filterType ?? ''} "${statement.filterValue ?? ''}" · ${format}`;

@@ -15,6 +15,7 @@ import {
   effectiveMode,
   extraAttributes,
   samlSpec,
+  statementText,
   updatedApp,
 } from './app-settings';
 import { oktaEntityKey, publicMetadataUrl } from './metadata-urls';
@@ -22,6 +23,14 @@ import { defineStep, type StepContext } from './step';
 
 function catalogName(profile: VendorProfile): string | undefined {
   return profile.app.kind === 'custom' ? undefined : profile.app.catalogName;
+}
+
+/** A catalog app's Sign On `…Override` fields (ACS URL, audience, recipient, destination) that hold a value. */
+function signOnOverrides(app: OktaApp): string[] {
+  const signOn: Record<string, unknown> = app.settings.signOn ?? {};
+  return Object.entries(signOn)
+    .filter(([key, value]) => key.endsWith('Override') && typeof value === 'string' && value !== '')
+    .map(([key, value]) => `${key} = ${String(value)}`);
 }
 
 function slugFieldOf(profile: VendorProfile): string | undefined {
@@ -218,6 +227,12 @@ export const appStep = defineStep<AppInput, AppObserved>({
         ...(embedLink ? { embedLink } : {}),
         extraAttributes:
           mode === 'custom' && saml && !saml.editable ? extraAttributes(found.app, saml.attributeStatements) : [],
+        attributeStatements: (found.app.settings.signOn?.attributeStatements ?? []).map((s) => ({
+          name: s.name,
+          group: s.type === 'GROUP',
+          text: statementText(s),
+        })),
+        signOnOverrides: signOnOverrides(found.app),
       };
     }
     observed.settings = settingRows(ctx.input, observed, ctx.profile, found?.app);

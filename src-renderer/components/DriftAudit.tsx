@@ -30,11 +30,17 @@ function StepResult({ step }: { step: StepAudit }) {
       {step.baselineAt && step.result !== 'same' ? (
         <span className="muted"> (compared with the state verified {exactTime(step.baselineAt)})</span>
       ) : null}
-      {step.changes.length + step.wizardWouldChange.length + step.failingChecks.length > 0 || step.error ? (
+      {step.changes.length + step.recordedNow.length + step.wizardWouldChange.length + step.failingChecks.length > 0 ||
+      step.error ? (
         <ul>
           {step.changes.map((c) => (
             <li key={c.key} data-testid="drift-change">
               {c.summary}
+            </li>
+          ))}
+          {step.recordedNow.map((r) => (
+            <li key={r.key} className="muted" data-testid="drift-recorded-now">
+              {r.summary}
             </li>
           ))}
           {step.wizardWouldChange.map((w) => (

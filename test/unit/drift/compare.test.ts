@@ -7,12 +7,12 @@ const people = (value: string[]): DriftField => ({ key: 'people', label: 'People
 describe('compareFields: what changed, in words', () => {
   it('names no change when every field reads the same', () => {
     const fields: DriftField[] = [people(['a@x', 'b@x']), { key: 'k', label: 'K', kind: 'value', value: 'v' }];
-    expect(compareFields(fields, structuredClone(fields))).toEqual([]);
+    expect(compareFields(fields, structuredClone(fields))).toEqual({ changes: [], recordedNow: [] });
   });
 
   it('lists at most five people in the sentence and all of them in removed / added', () => {
     const before = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((n) => `${n}@x`);
-    const [change] = compareFields([people(before)], [people(['h@x', 'new@x'])]);
+    const [change] = compareFields([people(before)], [people(['h@x', 'new@x'])]).changes;
     expect(change?.summary).toBe(
       'people unassigned: 7 (a@x, b@x, c@x, d@x, e@x, … 2 more); people assigned: 1 (new@x)',
     );
@@ -28,10 +28,10 @@ describe('compareFields: what changed, in words', () => {
       value,
     });
     expect(
-      compareFields([statement('appuser.role · Unspecified')], [statement('user.title · Unspecified')]),
+      compareFields([statement('appuser.role · Unspecified')], [statement('user.title · Unspecified')]).changes,
     ).toMatchObject([{ summary: 'Attribute statement "role" now maps user.title (was appuser.role)' }]);
     expect(
-      compareFields([statement('appuser.role · Unspecified')], [statement('appuser.role · URI Reference')]),
+      compareFields([statement('appuser.role · Unspecified')], [statement('appuser.role · URI Reference')]).changes,
     ).toMatchObject([
       {
         summary: 'Attribute statement "role" now maps appuser.role as URI Reference (was appuser.role as Unspecified)',
@@ -52,7 +52,7 @@ describe('compareFields: what changed, in words', () => {
       compareFields(
         [cert('kidA', '2036-01-01T00:00:00Z'), on],
         [cert('kidB', '2028-11-27T12:00:00Z'), { ...on, value: 'off' }],
-      ).map((c) => c.summary),
+      ).changes.map((c) => c.summary),
     ).toEqual([
       'signing certificate replaced: kid kidA → kidB, expires 2028-11-27',
       'provisioning: Deactivate Users switched off',
@@ -61,7 +61,38 @@ describe('compareFields: what changed, in words', () => {
 
   it('a field only one side has appeared or went', () => {
     const slug = (value: string | null): DriftField => ({ key: 'slug', label: 'Slug Name', kind: 'value', value });
-    expect(compareFields([slug('acme')], [slug(null)])[0]?.summary).toBe('Slug Name is gone (was acme)');
-    expect(compareFields([], [slug('acme')])[0]?.summary).toBe('Slug Name appeared: acme');
+    expect(compareFields([slug('acme')], [slug(null)]).changes[0]?.summary).toBe('Slug Name is gone (was acme)');
+    expect(compareFields([], [slug('acme')]).changes[0]?.summary).toBe('Slug Name appeared: acme');
+  });
+
+  it('a baseline from an older field list: a field it lacks is recorded now, never drift; one it has still compares', () => {
+    const domains = (value: string[]): DriftField => ({
+      key: 'domains-with-users',
+      label: 'Listed email domains Okta users sign in with',
+      kind: 'set',
+      value,
+    });
+    const slug = (value: string | null): DriftField => ({ key: 'slug', label: 'Slug Name', kind: 'value', value });
+    expect(compareFields([slug('acme')], [slug('acme'), domains(['acme.example'])], true)).toEqual({
+      changes: [],
+      recordedNow: [
+        {
+          key: 'domains-with-users',
+          label: 'Listed email domains Okta users sign in with',
+          value: ['acme.example'],
+          summary:
+            'Listed email domains Okta users sign in with: not in the baseline (recorded before this field was read); recorded now: acme.example',
+        },
+      ],
+    });
+    const older = compareFields([slug('acme')], [slug('globex'), domains([])], true);
+    expect(older.changes.map((c) => c.summary)).toEqual(['Slug Name now globex (was acme)']);
+    expect(older.recordedNow.map((r) => r.summary)).toEqual([
+      'Listed email domains Okta users sign in with: not in the baseline (recorded before this field was read); recorded now: none',
+    ]);
+    // A field the older baseline has and Okta no longer shows is still a change.
+    expect(compareFields([slug('acme')], [], true).changes.map((c) => c.summary)).toEqual([
+      'Slug Name is gone (was acme)',
+    ]);
   });
 });
