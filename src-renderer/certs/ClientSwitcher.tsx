@@ -10,7 +10,7 @@ interface Choice {
 
 /**
  * Finds a client by typing (name or org URL), beside the header's client menu, for a consultant
- * with many clients: arrows and Enter choose, Escape closes. "All clients" opens the overview of
+ * with many clients: arrows and Enter choose, Escape closes (back to the button). "All clients" opens the overview of
  * every client's integrations.
  */
 export function ClientSwitcher({ clients }: { clients: Client[] }) {
@@ -19,6 +19,7 @@ export function ClientSwitcher({ clients }: { clients: Client[] }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const root = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
 
   const q = query.trim().toLowerCase();
   const choices: Choice[] = [
@@ -47,6 +48,7 @@ export function ClientSwitcher({ clients }: { clients: Client[] }) {
   return (
     <div className="client-switcher" ref={root}>
       <button
+        ref={opener}
         type="button"
         accessKey="f"
         aria-haspopup="listbox"
@@ -78,8 +80,11 @@ export function ClientSwitcher({ clients }: { clients: Client[] }) {
               if (e.key === 'ArrowDown') setActive(Math.min(active + 1, choices.length - 1));
               else if (e.key === 'ArrowUp') setActive(Math.max(active - 1, 0));
               else if (e.key === 'Enter') choose(choices[active]);
-              else if (e.key === 'Escape') setOpen(false);
-              else return;
+              else if (e.key === 'Escape') {
+                setOpen(false);
+                // The search field goes away; the keyboard returns to where it was, not to the page's start.
+                opener.current?.focus();
+              } else return;
               e.preventDefault();
             }}
           />
