@@ -82,7 +82,7 @@ async function expectNoOverflow(page: Page, width: number): Promise<void> {
   const widths = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
     client: document.documentElement.clientWidth,
-    cellsOut: [...document.querySelectorAll('.all-clients th, .all-clients td, .app-header *')]
+    cellsOut: Array.from(document.querySelectorAll('.all-clients th, .all-clients td, .app-header *'))
       .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
       .map((el) => `${el.tagName.toLowerCase()}: ${(el.textContent ?? '').slice(0, 40)}`),
   }));
