@@ -180,9 +180,11 @@ export function DriftAudit({ integrationId }: { integrationId: string | undefine
           <p className="muted">Not audited: {p.integrations.map((i) => i.label).join(', ')}.</p>
         </section>
       ))}
-      <button type="button" onClick={() => void run()}>
-        Audit again
-      </button>
+      <div className="actions">
+        <button type="button" onClick={() => void run()}>
+          Audit again
+        </button>
+      </div>
     </div>
   );
 }

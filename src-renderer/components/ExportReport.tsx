@@ -125,16 +125,19 @@ export function ExportReport({ target }: { target: ReportTarget }) {
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : `Export ${FORMAT_LABELS[format].label}`}
-        </button>
+        {notice ? (
+          <p role={notice.error ? 'alert' : 'status'} className={notice.error ? 'inline-error' : 'muted'}>
+            {notice.text}
+            {notice.error ? ` ${notice.error.message} ${notice.error.hint}` : ''}
+          </p>
+        ) : null}
+        {/* Under the choice it acts on, at the bottom right, as in every dialog of the app. */}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={saving}>
+            {saving ? 'Saving…' : `Export ${FORMAT_LABELS[format].label}`}
+          </button>
+        </div>
       </form>
-      {notice ? (
-        <p role={notice.error ? 'alert' : 'status'} className={notice.error ? 'inline-error' : 'muted'}>
-          {notice.text}
-          {notice.error ? ` ${notice.error.message} ${notice.error.hint}` : ''}
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -14,6 +14,14 @@ export function Header({
 }) {
   const { clientId, integrationId, selectClient, selectIntegration, openDialog } = useUi();
   const client = clients.find((c) => c.id === clientId);
+  const integration = integrations.find((i) => i.id === integrationId);
+  // The header cuts long names with an ellipsis; the whole name is always one hover away.
+  const clientTitle = client ? `${client.name}${client.sandbox ? ' (practice org)' : ''}` : 'All clients';
+  const orgTitle = client
+    ? client.sandbox
+      ? `Practice org on this machine: ${client.orgUrl}`
+      : `Okta org: ${client.orgUrl}`
+    : '';
   return (
     <header className="app-header">
       <div className="brand" aria-label="Okta Onboarding Wizard">
@@ -26,7 +34,12 @@ export function Header({
         <nav className="context" aria-label="Client and integration">
           <label className="context-item">
             <span>Client</span>
-            <select accessKey="c" value={clientId ?? ''} onChange={(e) => selectClient(e.target.value || undefined)}>
+            <select
+              accessKey="c"
+              title={clientTitle}
+              value={clientId ?? ''}
+              onChange={(e) => selectClient(e.target.value || undefined)}
+            >
               <option value="">All clients</option>
               {clients.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -42,6 +55,7 @@ export function Header({
               <span>Integration</span>
               <select
                 accessKey="i"
+                title={integration?.label ?? 'Overview'}
                 value={integrationId ?? ''}
                 onChange={(e) => selectIntegration(e.target.value || undefined)}
               >
@@ -55,8 +69,9 @@ export function Header({
             </label>
           ) : null}
           {client ? (
-            <span className="org-url" title="Okta org">
-              {client.sandbox ? 'Practice org on this machine' : client.orgUrl}
+            <span className="org-url" title={orgTitle}>
+              {/* The host is what tells orgs apart; "https://" only takes the room it needs. */}
+              {client.sandbox ? 'Practice org on this machine' : client.orgUrl.replace(/^https:\/\//, '')}
             </span>
           ) : null}
           {client && !client.sandbox ? (
