@@ -59,7 +59,7 @@ export class ProvisioningEngine {
     const previous = this.settings.get(app.id);
     const wasCreating = previous !== undefined && isActive(previous) && previous.toApp.createUsers;
     if (!wasCreating && isActive(next) && next.toApp.createUsers) {
-      for (const appUser of this.state.listAppUsers(app.id)) {
+      for (const appUser of this.state.assignments.listAppUsers(app.id)) {
         if (!this.links.has(key(app.id, appUser.id))) this.notPushed.add(key(app.id, appUser.id));
       }
     }
@@ -126,7 +126,7 @@ export class ProvisioningEngine {
     const user = this.state.users.get(userId);
     const settings = this.settings.get(appId);
     if (app === undefined || user === undefined || settings === undefined) return;
-    const appUser = this.state.getAppUser(appId, userId) ?? snapshot;
+    const appUser = this.state.assignments.getAppUser(appId, userId) ?? snapshot;
     const client = new OktaScimClient(settings.baseUrl, settings.token);
     const push = new Push(
       this.state,
@@ -163,7 +163,7 @@ export class ProvisioningEngine {
     });
     this.writingBack = true;
     try {
-      this.state.updateAppUser(
+      this.state.assignments.updateAppUser(
         appId,
         userId,
         outcome.ok

@@ -21,7 +21,7 @@ export const provisioningPlugin: SandboxPlugin = {
   install(ctx) {
     const engine = new ProvisioningEngine(ctx.state);
     byOrg.set(ctx.state, engine);
-    const off = ctx.state.onAssignmentChanged((event) => engine.onAssignment(event));
+    const off = ctx.state.assignments.onAssignmentChanged((event) => engine.onAssignment(event));
     ctx.onClose(async () => {
       off();
       await engine.close();

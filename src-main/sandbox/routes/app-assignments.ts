@@ -49,7 +49,7 @@ export const appAssignmentsPlugin: SandboxPlugin = {
   install(ctx: SandboxContext) {
     const { state } = ctx;
     const appUserOf = (appId: string, userId: string) => {
-      const appUser = state.getAppUser(appId, userId);
+      const appUser = state.assignments.getAppUser(appId, userId);
       if (!appUser) throw notFound(userId, 'AppUser');
       return appUser;
     };
@@ -60,7 +60,7 @@ export const appAssignmentsPlugin: SandboxPlugin = {
         auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
-          let appUsers = state.listAppUsers(app.id);
+          let appUsers = state.assignments.listAppUsers(app.id);
           const q = req.query.get('q')?.toLowerCase();
           if (q) {
             appUsers = appUsers.filter((au) => {
@@ -95,7 +95,11 @@ export const appAssignmentsPlugin: SandboxPlugin = {
           checkAppUserProfile(state, app, profile);
           return json(
             200,
-            renderAppUser(state.assignUser(app.id, user.id, profile, readUserName(req.body)), ctx.baseUrl, state),
+            renderAppUser(
+              state.assignments.assignUser(app.id, user.id, profile, readUserName(req.body)),
+              ctx.baseUrl,
+              state,
+            ),
           );
         },
       },
@@ -119,7 +123,7 @@ export const appAssignmentsPlugin: SandboxPlugin = {
           const profile = readProfile(req.body);
           checkAppUserProfile(state, app, profile);
           const userName = readUserName(req.body);
-          const updated = state.updateAppUser(app.id, appUser.id, {
+          const updated = state.assignments.updateAppUser(app.id, appUser.id, {
             profile,
             ...(userName === undefined ? {} : { userName }),
           });
@@ -132,7 +136,7 @@ export const appAssignmentsPlugin: SandboxPlugin = {
         auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
-          state.unassignUser(app.id, appUserOf(app.id, req.params.userId ?? '').id);
+          state.assignments.unassignUser(app.id, appUserOf(app.id, req.params.userId ?? '').id);
           return noContent();
         },
       },
@@ -142,7 +146,10 @@ export const appAssignmentsPlugin: SandboxPlugin = {
         auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
-          const page = paginate(state.listAppGroups(app.id), (g) => g.id, req.url, { defaultLimit: 20, maxLimit: 200 });
+          const page = paginate(state.assignments.listAppGroups(app.id), (g) => g.id, req.url, {
+            defaultLimit: 20,
+            maxLimit: 200,
+          });
           return json(
             200,
             page.items.map((g) => renderAppGroup(g, ctx.baseUrl)),
@@ -167,7 +174,10 @@ export const appAssignmentsPlugin: SandboxPlugin = {
               'priority: Must be a whole number, 0 or more (0 is the highest priority)',
             ]);
           }
-          return json(200, renderAppGroup(state.assignGroup(app.id, group.id, profile, priority), ctx.baseUrl));
+          return json(
+            200,
+            renderAppGroup(state.assignments.assignGroup(app.id, group.id, profile, priority), ctx.baseUrl),
+          );
         },
       },
       {
@@ -176,7 +186,7 @@ export const appAssignmentsPlugin: SandboxPlugin = {
         auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
-          const assignment = state.getAppGroup(app.id, req.params.groupId ?? '');
+          const assignment = state.assignments.getAppGroup(app.id, req.params.groupId ?? '');
           if (!assignment) throw notFound(req.params.groupId ?? '', 'AppGroup');
           return json(200, renderAppGroup(assignment, ctx.baseUrl));
         },
@@ -187,9 +197,9 @@ export const appAssignmentsPlugin: SandboxPlugin = {
         auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
-          if (!state.getAppGroup(app.id, req.params.groupId ?? ''))
+          if (!state.assignments.getAppGroup(app.id, req.params.groupId ?? ''))
             throw notFound(req.params.groupId ?? '', 'AppGroup');
-          state.unassignGroup(app.id, req.params.groupId ?? '');
+          state.assignments.unassignGroup(app.id, req.params.groupId ?? '');
           return noContent();
         },
       },

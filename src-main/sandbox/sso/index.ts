@@ -108,7 +108,7 @@ function sso(ctx: SandboxContext, req: SandboxRequest, app: AppRecord | undefine
   if (userId === undefined) return html(200, signInForm(req, app, params, undefined, undefined));
 
   const user = ctx.state.users.get(userId);
-  const appUser = ctx.state.getAppUser(app.id, userId);
+  const appUser = ctx.state.assignments.getAppUser(app.id, userId);
   if (user === undefined || appUser === undefined) {
     return html(
       403,

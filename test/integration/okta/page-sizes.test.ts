@@ -8,8 +8,8 @@ describe("lists are read at the largest page Okta's spec allows", () => {
   it('reads an app with 1,200 people in 3 calls of 500, and its groups 200 a page', async () => {
     const org = await startSandbox({ seed: { generate: { users: 1_200, groups: 450 } } });
     const app = await api<{ id: string }>(org, 'POST', '/api/v1/apps', { body: samlAppBody('Big') });
-    for (const user of org.state.users.values()) org.state.assignUser(app.body.id, user.id, {});
-    for (const group of org.state.groups.values()) org.state.assignGroup(app.body.id, group.id, {});
+    for (const user of org.state.users.values()) org.state.assignments.assignUser(app.body.id, user.id, {});
+    for (const group of org.state.groups.values()) org.state.assignments.assignGroup(app.body.id, group.id, {});
     const paths: string[] = [];
     const okta = buildOrgClient({
       clientId: 'cli_pages',

@@ -25,7 +25,7 @@ beforeEach(async () => {
   org = await startSandbox();
   appId = String((await api<Json>(org, 'POST', '/api/v1/apps', { body: samlAppBody('Assign') })).body.id);
   events = [];
-  org.state.onAssignmentChanged((e) => events.push({ ...e, appUser: { ...e.appUser } }));
+  org.state.assignments.onAssignmentChanged((e) => events.push({ ...e, appUser: { ...e.appUser } }));
 });
 
 describe('app user assignments', () => {
@@ -97,10 +97,10 @@ describe('app user assignments', () => {
     });
     org.state.addGroupMember(support, String(newcomer.body.id));
     expect((await api(org, 'GET', `/api/v1/apps/${appId}/users/${String(newcomer.body.id)}`)).status).toBe(200);
-    const count = org.state.listAppUsers(appId).length;
+    const count = org.state.assignments.listAppUsers(appId).length;
     events.length = 0;
     expect((await api(org, 'DELETE', `/api/v1/apps/${appId}/groups/${support}`)).status).toBe(204);
-    expect(org.state.listAppUsers(appId)).toEqual([]);
+    expect(org.state.assignments.listAppUsers(appId)).toEqual([]);
     expect(events.filter((e) => e.change === 'unassigned')).toHaveLength(count);
     const gone = await api<Json>(org, 'GET', `/api/v1/apps/${appId}/users/${String(newcomer.body.id)}`);
     expect([gone.status, gone.body.errorCode]).toEqual([404, 'E0000007']);

@@ -56,7 +56,7 @@ describe('test objects are recorded before they are made and never left behind',
     expect(view.checks.find((c) => c.id === 'provisioning-e2e-cleanup')?.status).toBe('pass');
     expect(view.leftovers).toEqual([]);
     expect((await h.current()).temporaries).toBeUndefined();
-    expect(h.org.state.getAppUser(appId, ann.id)).toBeUndefined();
+    expect(h.org.state.assignments.getAppUser(appId, ann.id)).toBeUndefined();
     expect(scim.users()).toEqual([expect.objectContaining({ userName: ann.profile.login, active: false })]);
     const unassign = (await h.audit.read(h.client.id)).filter((e) => e.operation === 'app.user.unassign');
     expect(unassign.map((e) => e.outcome)).toEqual(['intent', 'success']);
@@ -78,7 +78,7 @@ describe('test objects are recorded before they are made and never left behind',
     const view = await h.apply('provisioning');
     h.org.setFaults(undefined);
     expect(view.status).toBe('verified');
-    expect(h.org.state.getAppUser(appId, ann.id)).toBeUndefined();
+    expect(h.org.state.assignments.getAppUser(appId, ann.id)).toBeUndefined();
     const assign = (await h.audit.read(h.client.id)).filter((e) => e.operation === 'app.user.assign');
     expect(assign.map((e) => [e.outcome, e.resolvedBy])).toEqual([
       ['intent', undefined],
@@ -130,7 +130,7 @@ describe('test objects are recorded before they are made and never left behind',
     const after = await h.apply('provisioning');
     expect(after.lastError).toBeUndefined();
     expect(after.leftovers).toEqual([]);
-    expect(h.org.state.getAppUser(appId, ann.id)).toBeUndefined();
+    expect(h.org.state.assignments.getAppUser(appId, ann.id)).toBeUndefined();
     expect(scim.users().filter((u) => u.active !== false)).toEqual([]);
   });
 
@@ -153,7 +153,7 @@ describe('test objects are recorded before they are made and never left behind',
       },
       expect.objectContaining({ what: `Test user ${ann.profile.login} at the vendor's SCIM endpoint ${scim.baseUrl}` }),
     ]);
-    expect(h.org.state.getAppUser(appId, ann.id)).toBeDefined();
+    expect(h.org.state.assignments.getAppUser(appId, ann.id)).toBeDefined();
 
     // Okta still refuses: the apply says so before doing anything else, and keeps the leftover.
     await expect(h.apply('provisioning')).rejects.toMatchObject({ code: 'LEFTOVER_NOT_REMOVED' });
@@ -161,7 +161,7 @@ describe('test objects are recorded before they are made and never left behind',
     const rerun = await h.apply('provisioning');
     expect(rerun.status).toBe('verified');
     expect(rerun.leftovers).toEqual([]);
-    expect(h.org.state.getAppUser(appId, ann.id)).toBeUndefined();
+    expect(h.org.state.assignments.getAppUser(appId, ann.id)).toBeUndefined();
     expect(scim.users().filter((u) => u.active !== false)).toEqual([]);
   }, 90_000);
 

@@ -29,24 +29,26 @@ function org() {
   };
   state.putApp(app);
   const events: string[] = [];
-  state.onAssignmentChanged((e: AssignmentEvent) => events.push(`${e.change}:${e.appUser.direct ? 'USER' : 'GROUP'}`));
+  state.assignments.onAssignmentChanged((e: AssignmentEvent) =>
+    events.push(`${e.change}:${e.appUser.direct ? 'USER' : 'GROUP'}`),
+  );
   return { state, ann, group, app, events };
 }
 
 describe('org state assignments', () => {
   it('derives the userName from the app username template', () => {
     const { state, ann, app } = org();
-    expect(state.assignUser(app.id, ann.id, {}).credentials.userName).toBe('ann.lee@acme.example');
+    expect(state.assignments.assignUser(app.id, ann.id, {}).credentials.userName).toBe('ann.lee@acme.example');
   });
 
   it('turns a group-derived app user into a direct one and back, with events in order', () => {
     const { state, ann, group, app, events } = org();
-    state.assignGroup(app.id, group.id, { role: 'ANALYST' });
-    state.assignUser(app.id, ann.id, { role: 'ADMIN' });
-    state.unassignUser(app.id, ann.id);
-    state.unassignGroup(app.id, group.id);
+    state.assignments.assignGroup(app.id, group.id, { role: 'ANALYST' });
+    state.assignments.assignUser(app.id, ann.id, { role: 'ADMIN' });
+    state.assignments.unassignUser(app.id, ann.id);
+    state.assignments.unassignGroup(app.id, group.id);
     expect(events).toEqual(['assigned:GROUP', 'updated:USER', 'updated:GROUP', 'unassigned:GROUP']);
-    expect(state.getAppUser(app.id, ann.id)).toBeUndefined();
+    expect(state.assignments.getAppUser(app.id, ann.id)).toBeUndefined();
   });
 
   it('numbers group priorities in assignment order unless given', () => {
@@ -54,11 +56,11 @@ describe('org state assignments', () => {
     const a = state.addGroup('A', '');
     const b = state.addGroup('B', '');
     const c = state.addGroup('C', '');
-    state.assignGroup(app.id, a.id, {});
-    state.assignGroup(app.id, b.id, {}, 7);
-    state.assignGroup(app.id, c.id, {});
+    state.assignments.assignGroup(app.id, a.id, {});
+    state.assignments.assignGroup(app.id, b.id, {}, 7);
+    state.assignments.assignGroup(app.id, c.id, {});
     expect(
-      state.listAppGroups(app.id).map((g) => [g.id === a.id ? 'A' : g.id === b.id ? 'B' : 'C', g.priority]),
+      state.assignments.listAppGroups(app.id).map((g) => [g.id === a.id ? 'A' : g.id === b.id ? 'B' : 'C', g.priority]),
     ).toEqual([
       ['A', 0],
       ['B', 7],
@@ -68,9 +70,9 @@ describe('org state assignments', () => {
 
   it('emits unassigned for every app user when the app is deleted', () => {
     const { state, ann, app, events } = org();
-    state.assignUser(app.id, ann.id, {});
+    state.assignments.assignUser(app.id, ann.id, {});
     state.deleteApp(app.id);
     expect(events).toEqual(['assigned:USER', 'unassigned:USER']);
-    expect(state.listAppUsers(app.id)).toEqual([]);
+    expect(state.assignments.listAppUsers(app.id)).toEqual([]);
   });
 });
