@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AuditReport } from '../../../src-main/api/drift';
+import type { AuditReport, IntegrationBaseline } from '../../../src-main/api/drift';
+import { baselinePath } from '../../../src-main/drift/baseline-store';
 import { runCli } from '../../../src-main/cli';
 import { captureIo } from '../../support/capture-io';
 import { ConsoleAdmin, fullSetup } from '../../support/full-setup';
@@ -71,6 +72,21 @@ async function courierSetup() {
     appName: facts.appName!,
     args: ['audit', '--client', h.client.name, '--json'],
   };
+}
+
+/** A Mixpanel integration (catalog app, provisioning through Okta's API) set up and verified in a practice org. */
+async function mixpanelSetup() {
+  const scim = await startScimServer({ token: SCIM_TOKEN });
+  closers.push(() => scim.close());
+  const h = await stepHarness('mixpanel');
+  const target = {
+    orgUrl: h.org.url,
+    apiToken: h.org.apiToken,
+    adminLogin: h.org.adminLogin,
+    scim: { baseUrl: scim.baseUrl, token: SCIM_TOKEN },
+  };
+  await fullSetup('mixpanel', { ...target, save: h.save, inspect: h.inspect, apply: h.apply, current: h.current });
+  return { h, scim, appId: (await h.current()).facts.appId!, args: ['audit', '--client', h.client.name, '--json'] };
 }
 
 const closers: (() => Promise<void>)[] = [];
@@ -202,6 +218,161 @@ describe('okta-onboard audit: drift since the last verified state', () => {
     const after = (await cli(h.dataDir, args)).io.json<AuditReport>();
     const results = Object.fromEntries(after.integrations[0]!.steps.map((s) => [s.stepId, s.result]));
     expect([results.assign, results.provisioning]).toEqual(['same', 'failing']);
+  }, 300_000);
+
+  it("a catalog app's attribute statement, the SCIM connector base URL and an email domain changed in Okta exit 1, each named; a baseline from before these fields were read records them, no drift", async () => {
+    const { h, scim, appId, args } = await mixpanelSetup();
+    // One listed domain with a single Okta user, so that moving that user away empties it.
+    const pat = await api<{ id: string }>(h.org, 'POST', '/api/v1/users?activate=true', {
+      body: {
+        profile: { firstName: 'Pat', lastName: 'Globex', email: 'pat@globex.example', login: 'pat@globex.example' },
+        credentials: { password: { value: 'Tr0ub4dor&3-long' } },
+      },
+    });
+    expect(pat.status).toBe(200);
+    expect((await h.save('domains', { domains: ['acme.example', 'globex.example'] })).status).toBe('verified');
+    expect((await h.apply('domains')).status).toBe('verified');
+    const first = await cli(h.dataDir, args);
+    expect(first.code, first.io.stdout).toBe(0);
+    const validate = await validator();
+
+    // The baseline as the version before these fields wrote it: no field list version, no new fields.
+    const path = baselinePath(h.dataDir, h.integration.id);
+    const baseline = JSON.parse(await readFile(path, 'utf8')) as IntegrationBaseline;
+    const NEW_KEYS = new Set([
+      'sign-on-overrides',
+      'connection-base-url',
+      'connection-auth',
+      'sync-password',
+      'group-push',
+      'import-users',
+      'import-updates',
+      'other-features',
+      'domains-with-users',
+    ]);
+    for (const step of Object.values(baseline.steps)) {
+      delete step.fieldSet;
+      step.fields = step.fields.filter((f) => !NEW_KEYS.has(f.key));
+    }
+    await writeFile(path, JSON.stringify(baseline));
+    const upgradedText = await cli(h.dataDir, ['audit', '--client', h.client.name]);
+    expect(upgradedText.code).toBe(0);
+    expect(upgradedText.io.stdout).toContain(
+      `    + provisioning: SCIM connector base URL: not in the baseline (recorded before this field was read); recorded now: ${scim.baseUrl}\n`,
+    );
+    await writeFile(path, JSON.stringify(baseline));
+    const upgraded = await cli(h.dataDir, args);
+    const upgradedReport = upgraded.io.json<AuditReport>();
+    expect(upgraded.code, upgraded.io.stdout).toBe(0);
+    expect(validate(upgradedReport), JSON.stringify(validate.errors)).toBe(true);
+    expect(upgradedReport.integrations[0]!.steps.map((s) => [s.stepId, s.result])).toEqual([
+      ['app', 'same'],
+      ['metadata', 'same'],
+      ['domains', 'same'],
+      ['scim', 'same'],
+      ['provisioning', 'same'],
+      ['assign', 'same'],
+    ]);
+    const recorded = Object.fromEntries(
+      upgradedReport.integrations[0]!.steps.map((s) => [s.stepId, s.recordedNow.map((r) => r.key)]),
+    );
+    expect(recorded).toEqual({
+      app: ['sign-on-overrides'],
+      metadata: [],
+      domains: ['domains-with-users'],
+      scim: [],
+      provisioning: [
+        'connection-base-url',
+        'connection-auth',
+        'sync-password',
+        'group-push',
+        'import-users',
+        'import-updates',
+        'other-features',
+      ],
+      assign: [],
+    });
+    const domainsStep = upgradedReport.integrations[0]!.steps.find((s) => s.stepId === 'domains')!;
+    expect(domainsStep.recordedNow[0]?.summary).toBe(
+      'Listed email domains Okta users sign in with: not in the baseline (recorded before this field was read); recorded now: acme.example, globex.example',
+    );
+    // Recorded: the next audit compares them and has nothing new to record.
+    const settled = (await cli(h.dataDir, args)).io.json<AuditReport>();
+    expect(settled.integrations[0]!.steps.flatMap((s) => s.recordedNow)).toEqual([]);
+    expect(settled.exitCode).toBe(0);
+
+    // Someone adds an attribute statement to the catalog app in Okta; after review the admin keeps it.
+    const app = (await api<AppBody>(h.org, 'GET', `/api/v1/apps/${appId}`)).body;
+    const withStatement = (value: string) => ({
+      ...app,
+      settings: {
+        ...app.settings,
+        signOn: {
+          ...app.settings.signOn,
+          attributeStatements: [
+            {
+              type: 'EXPRESSION',
+              name: 'department',
+              namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic',
+              values: [value],
+            },
+          ],
+        },
+      },
+    });
+    expect((await api(h.org, 'PUT', `/api/v1/apps/${appId}`, { body: withStatement('user.department') })).status).toBe(
+      200,
+    );
+    const added = await cli(h.dataDir, args);
+    expect(added.code).toBe(1);
+    expect(summariesOf(added.io.json<AuditReport>()).app).toEqual([
+      'Attribute statement "department" appeared: user.department · Basic',
+    ]);
+    const accept = await cli(h.dataDir, [
+      'audit',
+      '--client',
+      h.client.name,
+      '--integration',
+      'Mixpanel',
+      '--accept',
+      '--step',
+      'app',
+    ]);
+    expect(accept.code, accept.io.stderr).toBe(0);
+    expect((await cli(h.dataDir, args)).code).toBe(0);
+
+    // Then the statement is edited, the SCIM connector base URL replaced, and the only globex.example user moved.
+    expect((await api(h.org, 'PUT', `/api/v1/apps/${appId}`, { body: withStatement('user.title') })).status).toBe(200);
+    const elsewhere = 'https://scim.elsewhere.example/scim/v2';
+    const connection = await api(h.org, 'POST', `/api/v1/apps/${appId}/connections/default`, {
+      body: { profile: { authScheme: 'TOKEN', token: SCIM_TOKEN }, baseUrl: elsewhere },
+    });
+    expect(connection.status).toBe(200);
+    const moved = await api(h.org, 'POST', `/api/v1/users/${pat.body.id}`, {
+      body: { profile: { login: 'pat@acme.example', email: 'pat@acme.example' } },
+    });
+    expect(moved.status).toBe(200);
+
+    const drift = await cli(h.dataDir, args);
+    const report = drift.io.json<AuditReport>();
+    expect(drift.code).toBe(1);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(summariesOf(report)).toEqual({
+      app: ['Attribute statement "department" now maps user.title (was user.department)'],
+      metadata: [],
+      domains: ['Listed email domains Okta users sign in with: removed globex.example'],
+      scim: [],
+      provisioning: [`provisioning: SCIM connector base URL now ${elsewhere} (was ${scim.baseUrl})`],
+      assign: [],
+    });
+    expect(report.integrations[0]!.steps.map((s) => [s.stepId, s.result])).toEqual([
+      ['app', 'drift'],
+      ['metadata', 'same'],
+      ['domains', 'drift'],
+      ['scim', 'same'],
+      ['provisioning', 'failing'],
+      ['assign', 'same'],
+    ]);
   }, 300_000);
 
   it('--all names a client whose org cannot be reached (exit 3), and drift elsewhere makes it 1', async () => {
