@@ -47,7 +47,9 @@ export function CertBar({ integrationId, hasApp }: { integrationId: string; hasA
           Check certificate
         </button>
         <button type="button" className={rotation ? 'attention' : ''} onClick={() => setOpen(true)}>
-          {rotation ? `Continue rotation: ${ROTATION_STAGE_TITLE[rotation.stage].toLowerCase()}` : 'Rotate certificate'}
+          {rotation
+            ? `Continue rotation: ${rotation.csr ? 'upload the certificate your CA signed' : ROTATION_STAGE_TITLE[rotation.stage].toLowerCase()}`
+            : 'Rotate certificate'}
         </button>
       </span>
       {open && view ? (

@@ -11,15 +11,8 @@ import {
 import { api } from '../api/client';
 import { CopyButton } from '../steps/copy-value';
 import { useNow, When } from '../wizard/when';
-
-function download(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+import { download } from './download';
+import { CSR_FIELD_ERRORS, KeyWayPanel, type Act } from './KeyWayPanel';
 
 function CertFacts({ cert, title }: { cert: Certificate; title: string }) {
   return (
@@ -111,8 +104,6 @@ function RegisterPanel({ integrationId, busy, act }: { integrationId: string; bu
   );
 }
 
-type Act = (action: Parameters<typeof api.certs.advance>[0]['action']) => void;
-
 function ErrorLine({ error }: { error: ApiFailure }) {
   return (
     <div className="inline-error" role="alert">
@@ -184,6 +175,7 @@ export function RotationScreen({ view, onView }: { view: CertView; onView: (view
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiFailure | undefined>(undefined);
   const [years, setYears] = useState('10');
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
   const rotation = view.rotation;
   const now = useNow();
 
@@ -192,8 +184,10 @@ export function RotationScreen({ view, onView }: { view: CertView; onView: (view
     setError(undefined);
     const result = await call;
     setBusy(false);
-    if (result.ok) onView(result.value);
-    else setError(result.error);
+    if (result.ok) {
+      setConfirmingCancel(false);
+      onView(result.value);
+    } else setError(result.error);
   }
   const act: Act = (action) => void run(api.certs.advance({ integrationId: view.integrationId, action }));
 
@@ -224,22 +218,7 @@ export function RotationScreen({ view, onView }: { view: CertView; onView: (view
       </div>
     );
   } else if (rotation.stage === 'generate') {
-    panel = (
-      <div>
-        {rotation.pending ? (
-          <p className="banner banner-warning">
-            An earlier run stopped while generating the key. Continue: the app looks for the key it made first, so no
-            second key is made.
-          </p>
-        ) : null}
-        <p>
-          Okta makes a new key and certificate ({rotation.validityYears} years); the app keeps signing with the old key.
-        </p>
-        <button type="button" className="primary" disabled={busy} onClick={() => act({ stage: 'generate' })}>
-          {rotation.pending ? 'Continue generating' : 'Generate the new key in Okta'}
-        </button>
-      </div>
-    );
+    panel = <KeyWayPanel view={view} rotation={rotation} busy={busy} error={error} act={act} />;
   } else if (rotation.stage === 'register') {
     panel = <RegisterPanel integrationId={view.integrationId} busy={busy} act={act} />;
   } else if (rotation.stage === 'switch') {
@@ -283,12 +262,36 @@ export function RotationScreen({ view, onView }: { view: CertView; onView: (view
     <div className="rotation" aria-busy={busy}>
       <Stages rotation={rotation} />
       {rotation?.new ? <CertFacts cert={rotation.new} title="New certificate" /> : null}
-      {error ? <ErrorLine error={error} /> : null}
+      {error && !(rotation?.stage === 'generate' && error.field && CSR_FIELD_ERRORS.has(error.field)) ? (
+        <ErrorLine error={error} />
+      ) : null}
       <section aria-label={rotation ? ROTATION_STAGE_TITLE[rotation.stage] : 'Start a rotation'}>{panel}</section>
       {rotation && ['generate', 'register', 'switch'].includes(rotation.stage) ? (
-        <button type="button" className="link-button" disabled={busy} onClick={() => act({ stage: 'cancel' })}>
-          Cancel the rotation
-        </button>
+        confirmingCancel ? (
+          <div className="banner banner-warning" role="group" aria-label="Cancel the rotation">
+            <p>
+              Cancelling revokes CSR {rotation.csr?.id ?? ''} in Okta: a certificate your CA issues for it can no longer
+              be published. The app keeps signing with the old key.
+            </p>
+            <div className="rotation-actions">
+              <button type="button" disabled={busy} onClick={() => act({ stage: 'cancel' })}>
+                Cancel the rotation and revoke the CSR
+              </button>
+              <button type="button" disabled={busy} onClick={() => setConfirmingCancel(false)}>
+                Keep the rotation
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button
+            type="button"
+            className="link-button"
+            disabled={busy}
+            onClick={() => (rotation.csr ? setConfirmingCancel(true) : act({ stage: 'cancel' }))}
+          >
+            Cancel the rotation
+          </button>
+        )
       ) : null}
       {rotation ? (
         <details className="rotation-history">
