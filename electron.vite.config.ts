@@ -21,7 +21,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-main/app/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src-main/app/main.ts'),
+          // Its own file beside index.js: the thread that reads vendor exports (migrate/worker/).
+          'migrate-worker': resolve(import.meta.dirname, 'src-main/migrate/worker/table-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -10,7 +10,8 @@ const outdir = resolve(root, 'out', 'cli');
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { 'okta-onboard': 'src-main/cli/main.ts' },
+  // migrate-worker.js: the thread browser mode reads vendor exports on (src-main/migrate/worker/).
+  entryPoints: { 'okta-onboard': 'src-main/cli/main.ts', 'migrate-worker': 'src-main/migrate/worker/table-worker.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -36,6 +36,8 @@ async function start(): Promise<void> {
     },
     // Reports print with Electron's own Chromium, in a hidden window with JavaScript off.
     printPdf: (html) => printHtmlToPdf((options) => new BrowserWindow(options), html),
+    // Vendor exports are read on their own thread (built beside this file), so the window never waits on them.
+    migrateWorker: new URL('./migrate-worker.js', import.meta.url),
     // The test-login window takes the SAMLResponse on its own session (see login-window.ts).
     loginCapture: createLoginWindowCapture({
       createWindow: (options) => new BrowserWindow(options),

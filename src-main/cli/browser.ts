@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppError } from '../errors';
 import { parseCommandLine } from './args';
 import { Exit, type CliCommand } from './io';
@@ -18,6 +18,20 @@ function locateRenderer(): string {
     );
   }
   return found;
+}
+
+/** The built thread that reads vendor exports: beside the CLI's entry, whichever chunk asks. */
+function locateMigrateWorker(): URL {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const found = [join(here, 'migrate-worker.js'), join(here, '..', 'migrate-worker.js')].find((f) => existsSync(f));
+  if (!found) {
+    throw new AppError(
+      'CLI_NOT_BUILT',
+      'The export reader has not been built (no out/cli/migrate-worker.js).',
+      'Run "npm run build" first, or use "npm run start:browser", which builds and starts.',
+    );
+  }
+  return pathToFileURL(found);
 }
 
 const usage = [
@@ -76,7 +90,12 @@ export const command: CliCommand = {
         (await readFile(tokenFile, 'utf8')).trim(),
       );
     }
-    const services = await createServices({ mode: 'browser', dataDir, ...(practiceOrg ? { practiceOrg } : {}) });
+    const services = await createServices({
+      mode: 'browser',
+      dataDir,
+      migrateWorker: locateMigrateWorker(),
+      ...(practiceOrg ? { practiceOrg } : {}),
+    });
     const bridge = await startBridge({
       channels,
       handlers: services.handlers,

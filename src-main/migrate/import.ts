@@ -28,7 +28,17 @@ export async function importVendorExport(
   upload: { bytes: Uint8Array; fileName: string; mapping?: Partial<ColumnMapping> },
   now: Date,
 ): Promise<ImportPreview> {
-  const table = readTable(upload.bytes);
+  return keepTable(dataDir, integrationId, readTable(upload.bytes), upload, now);
+}
+
+/** Keeps an export already read (the preview read it once; reading 100,000 rows again is not needed). */
+export async function keepTable(
+  dataDir: string,
+  integrationId: string,
+  table: Table,
+  upload: { fileName: string; mapping?: Partial<ColumnMapping> },
+  now: Date,
+): Promise<ImportPreview> {
   const mapping = { ...guessMapping(table.headers), ...upload.mapping };
   if (mapping.email === undefined) {
     throw new AppError(
@@ -39,7 +49,7 @@ export async function importVendorExport(
     );
   }
   const complete = mapping as ColumnMapping;
-  readVendorUsers(table, complete);
+  readVendorUsers({ ...table, rows: [] }, complete);
   await replaceImport(dataDir, integrationId, {
     version: 1,
     fileName: upload.fileName,
@@ -72,13 +82,25 @@ async function replaceImport(
   const before = await readMigration(dataDir, integrationId);
   // Mappings are compared field by field: a file read back lists them in its schema's order.
   const key = (f: Omit<MigrationFile, 'decisions' | 'results'>) =>
-    JSON.stringify([f.headers, f.mapping.email, f.mapping.login, f.mapping.name, f.mapping.role, f.rows]);
-  const same = before !== undefined && key(before) === key(fresh);
+    JSON.stringify([f.headers, f.mapping.email, f.mapping.login, f.mapping.name, f.mapping.role]);
+  const same = before !== undefined && key(before) === key(fresh) && sameRows(before.rows, fresh.rows);
   await writeMigration(dataDir, integrationId, {
     ...fresh,
     decisions: same ? before.decisions : {},
     results: same ? before.results : {},
   });
+}
+
+/** Cell by cell: a JSON string of 100,000 rows each side cost more than the comparison itself. */
+function sameRows(a: string[][], b: string[][]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a[i] as string[];
+    const y = b[i] as string[];
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j += 1) if (x[j] !== y[j]) return false;
+  }
+  return true;
 }
 
 /** Where a live read found the vendor's accounts, for the file's name in the review and the CLI. */
@@ -140,7 +162,7 @@ async function existing(dataDir: string, integrationId: string): Promise<Migrati
 /** Changes which column holds what; refuses a column the file does not have. */
 export async function setMapping(dataDir: string, integrationId: string, mapping: ColumnMapping): Promise<void> {
   const file = await existing(dataDir, integrationId);
-  readVendorUsers({ headers: file.headers, rows: [], lines: [], delimiter: ',', encoding: 'utf-8' }, mapping);
+  readVendorUsers({ headers: file.headers, rows: [], delimiter: ',', encoding: 'utf-8' }, mapping);
   await writeMigration(dataDir, integrationId, { ...file, mapping });
 }
 

@@ -8,8 +8,6 @@ export interface Table {
   headers: string[];
   /** Data rows, each as long as `headers` (short rows padded with ''). */
   rows: string[][];
-  /** 1-based line of each row's first line in the file, for messages that point at the file. */
-  lines: number[];
   delimiter: Delimiter;
   encoding: TextEncodingName;
 }
@@ -40,15 +38,15 @@ export const MAX_TABLE_ROWS = 100_000;
 export function readTable(bytes: Uint8Array, options: { delimiter?: Delimiter; maxRows?: number } = {}): Table {
   const { text, encoding } = decodeText(bytes);
   const delimiter = options.delimiter ?? detectDelimiter(text);
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: string[][];
   try {
+    // No `info`: csv-parse then builds an info object per record, which was half the time of reading 100,000 rows.
     records = parse(text, {
       delimiter,
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    }) as string[][];
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new AppError(
@@ -57,9 +55,10 @@ export function readTable(bytes: Uint8Array, options: { delimiter?: Delimiter; m
       'Check the line it names: a quote that is opened must be closed ("" inside a quoted field is one quote).',
     );
   }
-  const [head, ...body] = records;
+  const head = records[0];
+  const body = records.slice(1);
   if (!head) throw new AppError('INVALID_FILE', 'The file is empty.', 'Export the users again, with a header row.');
-  const headers = head.record.map((h) => h.trim());
+  const headers = head.map((h) => h.trim());
   const max = options.maxRows ?? MAX_TABLE_ROWS;
   if (body.length > max) {
     throw new AppError(
@@ -68,12 +67,8 @@ export function readTable(bytes: Uint8Array, options: { delimiter?: Delimiter; m
       'Split the export into files of at most that many rows and import them one after another.',
     );
   }
-  const rows = body.map(({ record }) =>
-    record.length >= headers.length ? record : [...record, ...Array<string>(headers.length - record.length).fill('')],
-  );
-  // info.lines is the line a record ends on; the first line of a row is one past the previous row's end.
-  const lines = body.map((_, i) => (i === 0 ? head.info.lines : (body[i - 1]?.info.lines ?? 0)) + 1);
-  return { headers, rows, lines, delimiter, encoding };
+  for (const record of body) while (record.length < headers.length) record.push('');
+  return { headers, rows: body, delimiter, encoding };
 }
 
 function delimiterName(d: Delimiter): string {

@@ -59,7 +59,7 @@ export async function survey(
     );
   }
   const vendor = readVendorUsers(
-    { headers: file.headers, rows: file.rows, lines: [], delimiter: ',', encoding: 'utf-8' },
+    { headers: file.headers, rows: file.rows, delimiter: ',', encoding: 'utf-8' },
     file.mapping,
   );
   // One read in each bucket the routes use comes first, so every limit is read, never assumed.

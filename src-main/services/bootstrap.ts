@@ -10,6 +10,7 @@ import { StepRunner } from '../steps/runner';
 import { wizardSteps } from '../steps/registry';
 import type { LoginCapture } from '../saml/login-capture/types';
 import { ProgressBoard } from '../directory/progress-board';
+import { ExportReader } from '../migrate/worker/export-reader';
 import { sweepCrashLeftovers, type SweepResult } from './startup-sweep';
 
 export interface Services {
@@ -35,6 +36,8 @@ export async function createServices(options: {
   clipboard?: { writeText(text: string): void };
   saveFile?: (suggestedName: string, content: string | Uint8Array) => Promise<string | undefined>;
   printPdf?: (html: string) => Promise<Buffer>;
+  /** The built migrate-worker.js: vendor exports are then read on that thread, off main's event loop. */
+  migrateWorker?: URL;
 }): Promise<Services> {
   const workspace = await Workspace.open(options.dataDir);
   // With a keychain, secrets left in the plaintext file (browser mode, the CLI) move into it first.
@@ -75,6 +78,7 @@ export async function createServices(options: {
     console.warn('start-up clean-up failed:', error instanceof Error ? error.message : error);
     return [];
   });
+  const exportReader = options.migrateWorker ? ExportReader.onWorker(options.migrateWorker) : ExportReader.inProcess();
   const handlers = createHandlers({
     mode: options.mode,
     workspace,
@@ -92,6 +96,11 @@ export async function createServices(options: {
     ...(options.printPdf ? { printPdf: options.printPdf } : {}),
     progress,
     steps,
+    exportReader,
   });
-  return { handlers, workspace, practiceOrg, startupSweep, close: () => practiceOrg.close() };
+  const close = async () => {
+    await exportReader.close();
+    await practiceOrg.close();
+  };
+  return { handlers, workspace, practiceOrg, startupSweep, close };
 }

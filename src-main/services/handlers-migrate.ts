@@ -4,14 +4,14 @@ import type { migrateChannels, MigrateClass, MigrateSummary, ReviewRow } from '.
 import { MigrateInputSchema } from '../api/step-migrate';
 import { AppError } from '../errors';
 import { controlMigration } from '../migrate/control';
-import { importVendorExport, importVendorScim, setDecisions, setMapping } from '../migrate/import';
+import { importVendorScim, setDecisions, setMapping } from '../migrate/import';
 import { scimSourceOf } from '../migrate/scim-source';
 import { MATCH_CLASS_TITLES, MATCH_CLASSES, type MatchClass, type MatchRow } from '../migrate/match';
-import { readTable } from '../migrate/read-table';
 import { reviewCsv } from '../migrate/review-csv';
 import { migrationPath, readMigration, type MigrationFile } from '../migrate/store';
 import type { Survey } from '../migrate/survey';
 import { guessMapping } from '../migrate/vendor-users';
+import { ExportReader } from '../migrate/worker/export-reader';
 import { latestMigrateSurvey, observe } from '../steps/migrate';
 import { vendorProfile } from '../vendors';
 import type { ServiceDeps } from './handlers';
@@ -121,6 +121,7 @@ export function createMigrateHandlers(deps: ServiceDeps): {
   whileApplying<T>(integrationId: string, run: () => Promise<T>): Promise<T>;
 } {
   const uploads = new MigrateUploads();
+  const reader = deps.exportReader ?? ExportReader.inProcess();
   const imports = new ImportCache(deps.workspace.dataDir);
   // Runs in this process by integration (a count: the runner queues a second apply behind the first).
   const running = new Map<string, number>();
@@ -195,14 +196,15 @@ export function createMigrateHandlers(deps: ServiceDeps): {
 
     preview: async ({ integrationId, uploadId, fileName }) => {
       await integrationOf(integrationId);
-      const table = readTable(uploads.bytes(integrationId, uploadId));
+      // Read on the reader's thread, which keeps the rows for the import that follows.
+      const table = await reader.read(uploadId, uploads.bytes(integrationId, uploadId));
       const earlier = await imports.get(integrationId);
       return {
         uploadId,
         fileName,
-        rows: table.rows.length,
+        rows: table.rows,
         headers: table.headers,
-        preview: table.rows.slice(0, 8),
+        preview: table.preview.slice(0, 8),
         mapping: guessMapping(table.headers),
         delimiter: table.delimiter,
         encoding: table.encoding,
@@ -213,9 +215,11 @@ export function createMigrateHandlers(deps: ServiceDeps): {
     import: async ({ integrationId, uploadId, fileName, mapping }) => {
       await integrationOf(integrationId);
       refuseWhileRunning(integrationId, 'The import');
-      const bytes = uploads.bytes(integrationId, uploadId);
+      const bytes = () => uploads.bytes(integrationId, uploadId);
+      uploads.complete(integrationId, uploadId);
       const clean = Object.fromEntries(Object.entries(mapping).filter(([, v]) => v !== undefined));
-      await importVendorExport(deps.workspace.dataDir, integrationId, { bytes, fileName, mapping: clean }, new Date());
+      const target = { dataDir: deps.workspace.dataDir, integrationId, fileName, mapping: clean, now: new Date() };
+      await reader.keep(uploadId, bytes, target);
       uploads.forget(uploadId);
       const file = await imports.get(integrationId);
       if (!file) throw new AppError('INTERNAL', 'The import was not kept.', 'Import the file again.');

@@ -25,6 +25,7 @@ import { setStepSkipped } from '../steps/skip';
 import { addPracticeClient } from './practice-client';
 import { createPlanHandlers } from './handlers-plans';
 import type { ProgressBoard } from '../directory/progress-board';
+import type { ExportReader } from '../migrate/worker/export-reader';
 
 export interface ServiceDeps {
   mode: 'electron' | 'browser';
@@ -52,6 +53,8 @@ export interface ServiceDeps {
   saveFile?: (suggestedName: string, content: string | Uint8Array) => Promise<string | undefined>;
   /** Prints a report's HTML to PDF (Electron's printToPDF); browser mode uses headless Chromium. */
   printPdf?: (html: string) => Promise<Buffer>;
+  /** Reads vendor exports for the migrate screen (a worker thread in the app); absent: read in this thread. */
+  exportReader?: ExportReader;
 }
 
 export type Handlers = HandlersOf<Channels>;

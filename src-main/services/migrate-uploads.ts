@@ -56,6 +56,15 @@ export class MigrateUploads {
 
   /** The whole file, once every part has arrived. */
   bytes(integrationId: string, uploadId: string): Uint8Array {
+    return Buffer.concat(this.held(integrationId, uploadId).parts as Buffer[]);
+  }
+
+  /** Refuses an upload that is gone, another integration's, or still missing parts. */
+  complete(integrationId: string, uploadId: string): void {
+    this.held(integrationId, uploadId);
+  }
+
+  private held(integrationId: string, uploadId: string): Upload {
     this.expire();
     const upload = this.uploads.get(uploadId);
     if (!upload || upload.integrationId !== integrationId) throw gone();
@@ -68,7 +77,7 @@ export class MigrateUploads {
         'file',
       );
     upload.touchedAt = this.now();
-    return Buffer.concat(upload.parts as Buffer[]);
+    return upload;
   }
 
   forget(uploadId: string): void {

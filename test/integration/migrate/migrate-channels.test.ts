@@ -8,6 +8,8 @@ import { api, startSandbox } from '../../support/sandbox';
 import { ScimClient, ScimSchemas } from '../../../src-main/scim/client';
 import { startScimServer } from '../../support/scim-server';
 import { makeTempDir } from '../../support/temp-dir';
+import { buildNodeEntries } from '../../support/build-node-bins';
+import { pathToFileURL } from 'node:url';
 
 interface OktaUser {
   id: string;
@@ -51,15 +53,19 @@ describe('the migrate screen’s channels against the practice org', () => {
   let appId: string;
   let vendor: VendorExport;
   let users: OktaUser[];
+  let bins: Awaited<ReturnType<typeof buildNodeEntries>>;
 
   beforeAll(async () => {
     temp = await makeTempDir();
+    // Exports are read on the worker thread, as browser mode and the app read them.
+    bins = await buildNodeEntries({ 'migrate-worker': 'src-main/migrate/worker/table-worker.ts' });
     // Each write takes 30 ms, so a run of 50 lasts long enough to pause it from a poll.
     org = await startSandbox({ faults: { latencyMs: 30, methods: ['POST', 'PUT'] } });
     services = await createServices({
       mode: 'browser',
       dataDir: join(temp.dir, 'data'),
       practiceOrg: attachPracticeOrg(org.url, org.apiToken),
+      migrateWorker: pathToFileURL(bins.path('migrate-worker')),
     });
     const client = await services.handlers.clients.add({ kind: 'sandbox', name: 'Acme' });
     integrationId = (await services.handlers.integrations.add({ clientId: client.id, vendorId: 'courier' })).id;
@@ -87,6 +93,7 @@ describe('the migrate screen’s channels against the practice org', () => {
   afterAll(async () => {
     await services?.close();
     await temp?.remove();
+    await bins?.remove();
   });
 
   it('reads an export sent in parts, guesses the mapping, and refuses a mapping without email', async () => {

@@ -131,7 +131,7 @@ describe('live read of the vendor SCIM endpoint as the migration source', () => 
     const first = read.rows[0]!;
     expect(first.slice(0, 4)).toEqual(['person.1@acme.example', 'Person.1@Acme.example', 'Person 1', 'DEVELOPER']);
     const users = readVendorUsers(
-      { headers: read.headers, rows: read.rows, lines: [], delimiter: ',', encoding: 'utf-8' },
+      { headers: read.headers, rows: read.rows, delimiter: ',', encoding: 'utf-8' },
       { email: 'email', login: 'userName', name: 'displayName', role: 'role' },
     );
     expect(users[1]).toEqual({
