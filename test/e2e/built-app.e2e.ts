@@ -10,8 +10,9 @@ const root = resolve(import.meta.dirname, '..', '..');
 const out = join(root, 'out');
 
 test.describe('the build', () => {
-  test('produces the main, preload, renderer and CLI outputs', () => {
-    for (const file of ['main/index.js', 'preload/index.cjs', 'renderer/index.html', 'cli/okta-onboard.js']) {
+  test('produces the main, preload, renderer and CLI outputs, each main with its export-reader thread', () => {
+    const files = ['main/index.js', 'preload/index.cjs', 'renderer/index.html', 'cli/okta-onboard.js'];
+    for (const file of [...files, 'main/migrate-worker.js', 'cli/migrate-worker.js']) {
       expect(existsSync(join(out, file)), file).toBe(true);
     }
   });
