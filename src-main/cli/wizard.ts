@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { parseCommandLine, wantsJson } from './args';
 import { Exit, exitCodeFor, fail, type CliCommand, type CliIo, type ExitCode } from './io';
 import { requireFlag } from './options';
+import { ACTION_OPTIONS, actionUsage, actionsGiven, cliWay, secretFields, type ActionNotes } from './wizard-actions';
 
 type Phase = 'plan' | 'apply' | 'verify';
 
@@ -21,6 +22,7 @@ const usageOf = (phase: Phase) =>
       apply: '      makes the changes the app can make, then reads every step back; manual steps print what to do',
       verify: '      reads every step back from Okta now (read-only) and reports its checks',
     }[phase],
+    ...(phase === 'apply' ? [actionUsage] : []),
   ].join('\n');
 
 /** One step's outcome as the CLI reports it. */
@@ -88,10 +90,22 @@ const NOT_RUN_WORDS = {
   'not-configured': 'not configured (optional; not run)',
 } as const;
 
-export function printOutcome(io: CliIo, o: StepOutcome): void {
+/** A multi-line value (a PEM certificate) keeps its lines under the field, so it can be copied whole. */
+function indented(text: string, by: string): string {
+  return text.replace(/\r?\n/g, `\n${by}`);
+}
+
+export function printOutcome(io: CliIo, o: StepOutcome, target: string, secret: ReadonlySet<string>): void {
+  const way = (what: { id?: string; field?: string | undefined }) => {
+    const line = cliWay(o.stepId, what, target, secret);
+    if (line) io.out(`      on the command line: ${line}`);
+  };
   if (o.status === 'skipped' || o.status === 'not-configured') {
     io.out(`${o.stepId}: ${NOT_RUN_WORDS[o.status]}`);
-    for (const b of o.blockers) io.out(`  to set it up: ${b.message} ${b.hint}`);
+    for (const b of o.blockers) {
+      io.out(`  to set it up: ${b.message} ${b.hint}`);
+      way(b);
+    }
     return;
   }
   io.out(`${o.stepId}: ${o.status}${o.verifiedAt ? ` (verified ${o.verifiedAt})` : ''}`);
@@ -99,13 +113,28 @@ export function printOutcome(io: CliIo, o: StepOutcome): void {
     io.out(`  error: ${o.error.message}`);
     io.out(`  hint: ${o.error.hint}`);
   }
-  for (const b of o.blockers) io.out(`  blocked: ${b.message} ${b.hint}`);
+  for (const b of o.blockers) {
+    io.out(`  blocked: ${b.message} ${b.hint}`);
+    if (b.stepId === undefined) way(b);
+  }
   for (const c of o.changes) {
     io.out(`  ${KIND_WORDS[c.kind]} ${c.target}: ${c.summary}`);
     // Every value, in full: a manual change is done by hand from exactly these lines.
-    for (const d of c.details) io.out(`      ${d.field}: ${d.from !== undefined ? `${d.from} -> ` : ''}${d.to}`);
+    for (const d of c.details)
+      io.out(
+        `      ${d.field}: ${d.from !== undefined ? `${indented(d.from, '        ')} -> ` : ''}${indented(d.to, '        ')}`,
+      );
+    if (c.kind === 'manual' || c.kind === 'send') way(c);
   }
   for (const c of o.checks) io.out(`  ${c.status.padEnd(4)} ${c.label}: ${c.detail}`);
+}
+
+/** The screens' buttons named in a step's hint, said as the command line that does the same. */
+function cliHint(error: AppError, clientName: string, label: string): string {
+  const target = `okta-onboard apply --client "${clientName}" --integration "${label}"`;
+  if (error.code === 'REGISTER_SEND_BY_HAND')
+    return `Send or paste the values listed (${target} --step register --save-eml mail.eml saves the email, metadata attached), then record it: ${target} --step register --sent email|eml|copied`;
+  return error.hint;
 }
 
 export function makeWizardCommand(phase: Phase): CliCommand {
@@ -126,6 +155,7 @@ export function makeWizardCommand(phase: Phase): CliCommand {
             'save-plan': { type: 'string' },
             'plan-file': { type: 'string' },
             label: { type: 'string' },
+            ...ACTION_OPTIONS,
           },
           { command: `okta-onboard ${phase}`, usage },
         ));
@@ -153,6 +183,14 @@ export function makeWizardCommand(phase: Phase): CliCommand {
             'USAGE',
             '--plan-file creates a new integration; it does not take --integration.',
             'Give --label to name the new integration.',
+          );
+        const actions = actionsGiven(values);
+        if (actions.length > 0 && (phase !== 'apply' || values.step === undefined))
+          throw new AppError(
+            'USAGE',
+            `--${actions[0]} belongs to apply with one --step.`,
+            `For example: okta-onboard apply --client "Acme" --integration "Courier" --step register --${actions[0]} ...`,
+            actions[0],
           );
         const [
           { openWorkspace, resolveDataDir },
@@ -190,6 +228,12 @@ export function makeWizardCommand(phase: Phase): CliCommand {
           if (progress) io.err(`  ${ref.stepId}: ${done}/${total} ${message}`);
         });
         close = cli.close;
+        let done: ActionNotes | undefined;
+        if (actions.length > 0) {
+          const { runActions } = await import('./wizard-actions');
+          done = await runActions(cli, workspace, integration.id, selected[0]!, values);
+          if (!json) for (const note of done.notes) io.out(note);
+        }
         const outcomes: StepOutcome[] = [];
         for (const [index, stepId] of selected.entries()) {
           if (progress)
@@ -213,7 +257,7 @@ export function makeWizardCommand(phase: Phase): CliCommand {
             const view = await cli.runner.view(ref);
             const failure =
               error instanceof AppError
-                ? { code: error.code, message: error.message, hint: error.hint }
+                ? { code: error.code, message: error.message, hint: cliHint(error, client.name, integration.label) }
                 : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), hint: '' };
             // A step blocked by missing input is not an error of Okta's: it is reported with its blockers.
             if (failure.code === 'STEP_BLOCKED')
@@ -237,6 +281,7 @@ export function makeWizardCommand(phase: Phase): CliCommand {
                 integration: { id: integration.id, label: integration.label, vendorId: integration.vendorId },
                 ...(plan ? { createdFromPlan: values['plan-file'] } : {}),
                 ...(savePlan !== undefined ? { savedPlan: savePlan } : {}),
+                ...(done ? { actions: done } : {}),
                 steps: outcomes,
                 exitCode: exit,
               },
@@ -247,7 +292,8 @@ export function makeWizardCommand(phase: Phase): CliCommand {
         } else {
           if (plan) io.out(`Created "${integration.label}" for ${client.name} from ${values['plan-file']}.`);
           io.out(`${client.name} / ${integration.label}: ${phase}`);
-          for (const o of outcomes) printOutcome(io, o);
+          const target = `okta-onboard apply --client "${client.name}" --integration "${integration.label}"`;
+          for (const o of outcomes) printOutcome(io, o, target, await secretFields(o.stepId));
           // The screens' "Check Okta" button is this command on the command line.
           if (outcomes.some((o) => o.changes.some((c) => c.kind === 'manual')))
             io.out(

@@ -50,7 +50,7 @@ function registerInput(view: StepView): RegisterInput {
 const ref = (integrationId: string) => ({ integrationId, stepId: 'register' as const });
 
 export function createRegisterHandlers(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, 'steps' | 'workspace' | 'connect'>,
 ): HandlersOf<{ register: typeof registerChannels }>['register'] {
   const now = () => new Date();
   return {

@@ -79,7 +79,7 @@ async function ready(deps: StepDeps, integrationId: string): Promise<{ view: Ste
 }
 
 async function record(
-  deps: ServiceDeps,
+  deps: StepDeps,
   integrationId: string,
   mode: LoginMode,
   capture: LoginCaptureRecord,
@@ -147,7 +147,7 @@ export async function takeCapture(
 }
 
 async function captureWith(
-  deps: ServiceDeps,
+  deps: StepDeps,
   capture: LoginCapture,
   via: 'password' | 'window',
   integrationId: string,
@@ -159,7 +159,7 @@ async function captureWith(
 }
 
 export function createTestLoginHandlers(
-  deps: ServiceDeps,
+  deps: StepDeps & Pick<ServiceDeps, 'loginCapture'>,
 ): HandlersOf<{ testLogin: typeof testLoginChannels }>['testLogin'] {
   return {
     ways: async () => ({ window: deps.loginCapture !== undefined, paste: true }),
