@@ -1,6 +1,5 @@
 import type { Client, Integration, IntegrationFacts, StepId, StepStatus } from '../api/model';
-import type { Change, Check, StepRecord, StepView } from '../api/steps';
-import { randomBytes } from 'node:crypto';
+import type { StepRecord, StepView } from '../api/steps';
 import { AppError, isAppError } from '../errors';
 import type { OktaOrgApi } from '../okta/org-api';
 import { vendorProfile } from '../vendors';
@@ -11,7 +10,12 @@ import { withAuditScope } from '../workspace/audit-scope';
 import { recordVerification } from '../drift/baseline-store';
 import type { AnyStep, StepContext } from './step';
 import { inputBlockers, missingFacts } from './blockers';
-import { finishCleanUp, leftoverError, leftoverView, type TemporaryLedger } from './temporaries';
+import { currentObservation, statusAfterCheck } from './step-status';
+import { finishCleanUp, leftoverError, leftoverView } from './temporaries';
+import { workspaceLedger } from './temporary-ledger';
+
+// The drift audit (drift/accept.ts) reads a record as the screen shows it through this import.
+export { currentObservation } from './step-status';
 
 const AUTH_METHOD_NAMES = { 'api-token': 'API token', 'oauth-pkce': 'admin sign-in', 'service-app': 'service app' };
 
@@ -40,31 +44,6 @@ interface Loaded {
 /** Where a step's secret input is kept in the client's secret store. */
 export function secretKey(ref: StepRef, field: string): string {
   return `${ref.integrationId}:${ref.stepId}:${field}`;
-}
-
-/** Status after a read-back: what `plan` still wants and what `verify` found. */
-export function statusAfterCheck(changes: Change[], checks: Check[]): StepStatus {
-  if (checks.some((c) => c.status === 'fail')) return changes.some((c) => c.kind === 'manual') ? 'applied' : 'failed';
-  if (changes.length > 0) return changes.every((c) => c.kind === 'manual') ? 'applied' : 'planned';
-  return 'verified';
-}
-
-/**
- * What the screen may show as current. After a failed observation nothing from the earlier one is
- * current: its observed state and plan are withheld and its checks are handed over as history, so
- * the badge, the checks and "what will change" never disagree. The record keeps them, because
- * later runs read recorded results (a SCIM preflight, an end-to-end proof) from it.
- */
-export function currentObservation(record: StepRecord): StepRecord & Pick<StepView, 'staleChecks'> {
-  if (!record.lastError) return record;
-  const { observed: _observed, ...rest } = record;
-  const staleAt = record.verifiedAt ?? record.inspectedAt;
-  return {
-    ...rest,
-    changes: [],
-    checks: [],
-    ...(staleAt && record.checks.length > 0 ? { staleChecks: { at: staleAt, checks: record.checks } } : {}),
-  };
 }
 
 /**
@@ -150,41 +129,6 @@ export class StepRunner {
     };
   }
 
-  /** The step's record of its test objects, kept on the integration in the workspace. */
-  private ledger(ref: StepRef): TemporaryLedger {
-    const { workspace } = this.deps;
-    const update = (change: (list: NonNullable<Integration['temporaries']>) => void) =>
-      workspace.updateIntegration(ref.integrationId, (integration) => {
-        const list = integration.temporaries ?? [];
-        change(list);
-        if (list.length > 0) integration.temporaries = list;
-        else delete integration.temporaries;
-      });
-    return {
-      record: async (temporary) => {
-        const id = `tmp_${randomBytes(6).toString('hex')}`;
-        await update((list) => {
-          list.push({ ...temporary, id, stepId: ref.stepId, recordedAt: this.now().toISOString() });
-        });
-        return id;
-      },
-      removed: async (id) => {
-        await update((list) => {
-          const at = list.findIndex((t) => t.id === id);
-          if (at >= 0) list.splice(at, 1);
-        });
-      },
-      failed: async (id, problem) => {
-        await update((list) => {
-          const found = list.find((t) => t.id === id);
-          if (found) found.problem = { ...problem, at: this.now().toISOString() };
-        });
-      },
-      list: async () =>
-        ((await workspace.getIntegration(ref.integrationId)).temporaries ?? []).filter((t) => t.stepId === ref.stepId),
-    };
-  }
-
   /**
    * Removes what earlier runs of any step of the integration left (test users, test assignments);
    * run at start-up, so a crash's clean-up is finished before the admin looks. Returns what is left.
@@ -211,7 +155,7 @@ export class StepRunner {
             secretKey({ integrationId: ref.integrationId, stepId: 'scim' }, 'token'),
           ),
       },
-      this.ledger(ref),
+      workspaceLedger(this.deps.workspace, ref.integrationId, ref.stepId, this.now),
     );
   }
 
@@ -379,7 +323,7 @@ export class StepRunner {
       },
       readSecret: (stepId, field) =>
         this.deps.secrets.get(loaded.client.id, secretKey({ integrationId: ref.integrationId, stepId }, field)),
-      temporaries: this.ledger(ref),
+      temporaries: workspaceLedger(this.deps.workspace, ref.integrationId, ref.stepId, this.now),
       progress: (done, total, message) => this.deps.onProgress?.(ref, done, total, message),
       now: this.now,
       dataDir: this.deps.workspace.dataDir,
