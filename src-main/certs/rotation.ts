@@ -1,63 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { certExpiry, type CertHealth } from '../api/cert-health';
-import { ROTATION_STAGES, type Rotation, type RotationStage, type RotationTest } from '../api/cert-rotation';
+import type { Rotation } from '../api/cert-rotation';
 import type { Client, Integration } from '../api/model';
 import { AppError, isAppError } from '../errors';
-import type { CsrSubject, OktaOrgApi } from '../okta/org-api';
-import type { AuditInput } from '../workspace/audit-log';
 import { withAuditScope } from '../workspace/audit-scope';
-import type { Workspace } from '../workspace/workspace';
 import { vendorProfile } from '../vendors';
-import { publishCsr, requestCsr, revokeOpenCsr, type CsrStageDeps } from './csr-stage';
-import { certificateOfKey, readSigningCertificate, signingKidOf } from './read-certificate';
+import { askForCsr, discardCsr, generateKey, publishCertificate, revokeCsrOnCancel } from './new-key';
+import { readSigningCertificate } from './read-certificate';
+import {
+  expectStage,
+  ROTATION_AUDIT_STEP,
+  stageIndex,
+  type RotationAction,
+  type RotationContext,
+  type RotationDeps,
+  type RotationKit,
+} from './rotation-kit';
 import { readCertFile, updateCertFile, type CertFile } from './store';
-
-/** The audit log's step name for the rotation's writes and reports. */
-export const ROTATION_AUDIT_STEP = 'cert-rotation';
-
-export type RotationAction =
-  | { stage: 'generate' }
-  | { stage: 'csr'; subject: CsrSubject; dnsNames?: string[] }
-  /** The CA-issued certificate: PEM text (with or without its chain), or DER in base64. */
-  | { stage: 'publish'; certificate: string }
-  | { stage: 'discard-csr' }
-  | { stage: 'register'; via: 'copied' | 'email' }
-  | { stage: 'switch' }
-  | ({ stage: 'test' } & LoginWay)
-  | { stage: 'confirm' }
-  | { stage: 'switch-back' }
-  | { stage: 'cancel' };
-
-/** How the test user signs in: a person in the sign-in window, or main with the password the admin typed (never stored). */
-export type LoginWay = { via: 'window' } | { via: 'password'; password: string };
-
-export interface LoginProof {
-  userLogin: string;
-  valid: boolean;
-  checks: RotationTest['checks'];
-}
-
-export interface RotationDeps {
-  dataDir: string;
-  workspace: Workspace;
-  connect(client: Client): Promise<OktaOrgApi>;
-  /** Appends to the client's audit log (reports the admin made, not Okta writes: those log themselves). */
-  audit(event: AuditInput): Promise<void>;
-  /** An SP-initiated sign-in through the vendor, its signature checked against `vendorCertificatePem`. */
-  testLogin(integrationId: string, way: LoginWay, vendorCertificatePem: string): Promise<LoginProof>;
-  now?: () => Date;
-  /** Test seam: runs after the intent is saved and before the Okta write, and after the write. */
-  onWritePoint?: (point: 'before-write' | 'after-write', op: 'generate' | 'switch' | 'csr' | 'publish') => void;
-}
-
-interface RotationContext {
-  integration: Integration;
-  client: Client;
-  appId: string;
-  vendorName: string;
-}
-
-const stageIndex = (stage: RotationStage) => ROTATION_STAGES.indexOf(stage);
+import { switchKey, testOnNewKey } from './switch-and-test';
 
 /** Certificate health and the guided key rotation of one integration's SAML app. */
 export class CertRotation {
@@ -85,10 +45,6 @@ export class CertRotation {
       );
     }
     return { integration, client, appId, vendorName: vendorProfile(integration.vendorId).name };
-  }
-
-  private scoped<T>(integration: Integration, work: () => Promise<T>): Promise<T> {
-    return withAuditScope({ integrationId: integration.id, stepId: ROTATION_AUDIT_STEP }, work);
   }
 
   read(integrationId: string): Promise<CertFile> {
@@ -193,16 +149,21 @@ export class CertRotation {
     return rotation;
   }
 
-  private expect(rotation: Rotation, stage: RotationStage): void {
-    if (rotation.stage === stage) return;
-    const done = stageIndex(rotation.stage) > stageIndex(stage);
-    throw new AppError(
-      'ROTATION_STAGE',
-      done
-        ? `"${stage}" is already done in this rotation; it is at "${rotation.stage}".`
-        : `This rotation is at "${rotation.stage}"; "${stage}" comes later.`,
-      `Continue with "${rotation.stage}".`,
-    );
+  /** The stage modules' view of one integration's rotation. */
+  private kit(ctx: RotationContext): RotationKit {
+    let okta: ReturnType<RotationDeps['connect']> | undefined;
+    return {
+      ctx,
+      appId: ctx.appId,
+      now: this.now,
+      okta: () => (okta ??= this.deps.connect(ctx.client)),
+      save: (rotation) => this.save(ctx.integration.id, rotation),
+      scoped: (work) => withAuditScope({ integrationId: ctx.integration.id, stepId: ROTATION_AUDIT_STEP }, work),
+      event: (rotation, what) => this.event(rotation, what),
+      report: (operation, detail) => this.report(ctx.integration, ctx.client, operation, detail),
+      testLogin: this.deps.testLogin,
+      ...(this.deps.onWritePoint ? { onWritePoint: this.deps.onWritePoint } : {}),
+    };
   }
 
   private event(rotation: Rotation, what: string): void {
@@ -212,135 +173,33 @@ export class CertRotation {
   async advance(integrationId: string, action: RotationAction): Promise<Rotation> {
     const ctx = await this.context(integrationId);
     const rotation = await this.current(integrationId);
+    const kit = this.kit(ctx);
     switch (action.stage) {
       case 'generate':
-        return this.generate(ctx, rotation);
+        return generateKey(kit, rotation);
       case 'csr':
-        return this.requestCsr(ctx, rotation, action.subject, action.dnsNames ?? []);
+        return askForCsr(kit, rotation, action.subject, action.dnsNames ?? []);
       case 'publish':
-        return this.publish(ctx, rotation, action.certificate);
+        return publishCertificate(kit, rotation, action.certificate);
       case 'discard-csr':
-        return this.discardCsr(ctx, rotation);
+        return discardCsr(kit, rotation);
       case 'register':
-        this.expect(rotation, 'register');
+        expectStage(rotation, 'register');
         return this.registered(ctx, rotation, action.via);
       case 'switch':
-        this.expect(rotation, 'switch');
-        return this.switchTo(ctx, rotation, 'new');
+        expectStage(rotation, 'switch');
+        return switchKey(kit, rotation, 'new');
       case 'test':
-        this.expect(rotation, 'test');
-        return this.test(ctx, rotation, action);
+        expectStage(rotation, 'test');
+        return testOnNewKey(kit, rotation, action);
       case 'confirm':
-        this.expect(rotation, 'confirm');
+        expectStage(rotation, 'confirm');
         return this.confirm(ctx, rotation);
       case 'switch-back':
-        return this.switchTo(ctx, rotation, 'old');
+        return switchKey(kit, rotation, 'old');
       case 'cancel':
-        return this.cancel(ctx, rotation);
+        return this.cancel(ctx, rotation, kit);
     }
-  }
-
-  private async generate(ctx: RotationContext, rotation: Rotation): Promise<Rotation> {
-    this.expect(rotation, 'generate');
-    if (rotation.csr || rotation.pending?.op === 'csr' || rotation.pending?.op === 'publish') {
-      throw new AppError(
-        'ROTATION_STAGE',
-        `This rotation is making the new key through a CSR${rotation.csr ? ` (${rotation.csr.id})` : ''}: generating another key now would leave it behind in Okta.`,
-        'Upload the certificate your CA signed; or discard the CSR (it is revoked in Okta), then generate.',
-      );
-    }
-    const okta = await this.deps.connect(ctx.client);
-    const keys = await okta.listAppKeys(ctx.appId);
-    // A run killed after saving its intent: a key the app did not have then is the one it made.
-    const pending = rotation.pending;
-    const made = pending?.op === 'generate' ? keys.find((k) => !pending.knownKids.includes(k.kid)) : undefined;
-    let key = made;
-    if (key === undefined) {
-      rotation.pending = { op: 'generate', at: this.now().toISOString(), knownKids: keys.map((k) => k.kid) };
-      await this.save(ctx.integration.id, rotation);
-      this.deps.onWritePoint?.('before-write', 'generate');
-      key = await this.scoped(ctx.integration, () => okta.generateAppKey(ctx.appId, rotation.validityYears));
-      this.deps.onWritePoint?.('after-write', 'generate');
-    }
-    rotation.new = certificateOfKey(key, this.now());
-    delete rotation.pending;
-    rotation.stage = 'register';
-    this.event(
-      rotation,
-      made
-        ? `Found key ${key.kid}, made by a run that stopped before recording it; no second key was made.`
-        : `Generated key ${key.kid} in Okta (expires ${rotation.new.expiresAt}); the app still signs with the old key.`,
-    );
-    await this.save(ctx.integration.id, rotation);
-    return rotation;
-  }
-
-  private async csrDeps(ctx: RotationContext): Promise<CsrStageDeps> {
-    return {
-      okta: await this.deps.connect(ctx.client),
-      appId: ctx.appId,
-      now: this.now,
-      save: (rotation) => this.save(ctx.integration.id, rotation),
-      scoped: (work) => this.scoped(ctx.integration, work),
-      ...(this.deps.onWritePoint ? { onWritePoint: this.deps.onWritePoint } : {}),
-    };
-  }
-
-  private async requestCsr(
-    ctx: RotationContext,
-    rotation: Rotation,
-    subject: CsrSubject,
-    dnsNames: string[],
-  ): Promise<Rotation> {
-    this.expect(rotation, 'generate');
-    if (rotation.csr && rotation.pending?.op !== 'csr') {
-      throw new AppError(
-        'ROTATION_STAGE',
-        `This rotation already has CSR ${rotation.csr.id} (for ${rotation.csr.commonName}).`,
-        'Download it, have your CA sign it and upload the certificate; or discard it to request a new one.',
-      );
-    }
-    const { adopted } = await requestCsr(await this.csrDeps(ctx), rotation, subject, dnsNames);
-    this.event(
-      rotation,
-      adopted
-        ? `Found CSR ${rotation.csr?.id ?? ''}, made by a run that stopped before recording it; no second CSR was made.`
-        : `Okta made a key pair and CSR ${rotation.csr?.id ?? ''} for ${subject.commonName ?? ''}; its private key stays in Okta. Have your CA sign the CSR.`,
-    );
-    await this.save(ctx.integration.id, rotation);
-    return rotation;
-  }
-
-  private async publish(ctx: RotationContext, rotation: Rotation, certificate: string): Promise<Rotation> {
-    this.expect(rotation, 'generate');
-    const { key, adopted } = await publishCsr(await this.csrDeps(ctx), rotation, certificate);
-    rotation.new = certificateOfKey(key, this.now());
-    delete rotation.pending;
-    delete rotation.csr;
-    rotation.stage = 'register';
-    this.event(
-      rotation,
-      adopted
-        ? `Found key ${key.kid}, published by a run that stopped before recording it; nothing was published twice.`
-        : `Published the CA-signed certificate: Okta made key ${key.kid} (expires ${rotation.new.expiresAt}); the app still signs with the old key.`,
-    );
-    await this.save(ctx.integration.id, rotation);
-    return rotation;
-  }
-
-  private async discardCsr(ctx: RotationContext, rotation: Rotation): Promise<Rotation> {
-    this.expect(rotation, 'generate');
-    if (!rotation.csr && rotation.pending?.op !== 'csr') {
-      throw new AppError(
-        'ROTATION_STAGE',
-        'This rotation has no CSR to discard.',
-        'Choose how the new key is made: Okta generates it, or request a CSR for your CA.',
-      );
-    }
-    const what = await revokeOpenCsr(await this.csrDeps(ctx), rotation);
-    if (what) this.event(rotation, `${what} Choose again how the new key is made.`);
-    await this.save(ctx.integration.id, rotation);
-    return rotation;
   }
 
   private async registered(ctx: RotationContext, rotation: Rotation, via: 'copied' | 'email'): Promise<Rotation> {
@@ -357,96 +216,6 @@ export class CertRotation {
       ctx.client,
       'cert.rotation.registered',
       `Reported by the admin, not checked: new certificate ${rotation.new?.fingerprintSha256 ?? ''} ${via === 'email' ? 'sent' : 'copied'} to ${ctx.vendorName}`,
-    );
-    return rotation;
-  }
-
-  /** Points the app at the new key (or back at the old one); PUT is idempotent, so a resume re-sends it. */
-  private async switchTo(ctx: RotationContext, rotation: Rotation, to: 'new' | 'old'): Promise<Rotation> {
-    const target = to === 'new' ? rotation.new : rotation.old;
-    if (!target) throw new AppError('ROTATION_STAGE', 'There is no new key yet.', 'Generate it first.');
-    if (to === 'old' && !['test', 'confirm'].includes(rotation.stage)) {
-      throw new AppError(
-        'ROTATION_STAGE',
-        'The app still signs with the old key: there is nothing to switch back.',
-        `Continue with "${rotation.stage}", or cancel the rotation.`,
-      );
-    }
-    const okta = await this.deps.connect(ctx.client);
-    rotation.pending = { op: 'switch', at: this.now().toISOString(), kid: target.kid };
-    await this.save(ctx.integration.id, rotation);
-    this.deps.onWritePoint?.('before-write', 'switch');
-    const app = await this.scoped(ctx.integration, () => okta.setAppSigningKey(ctx.appId, target.kid));
-    this.deps.onWritePoint?.('after-write', 'switch');
-    const signing = signingKidOf((await okta.getApp(ctx.appId)) ?? app);
-    if (signing !== target.kid) {
-      throw new AppError(
-        'SWITCH_NOT_READ_BACK',
-        `Okta accepted the switch but the app reads back signing with key ${signing ?? '(none)'}, not ${target.kid}.`,
-        'Switch again; if it persists, check the app in the Admin Console (Sign On > SAML Signing Certificates).',
-      );
-    }
-    delete rotation.pending;
-    if (to === 'new') {
-      rotation.switchedAt = this.now().toISOString();
-      rotation.stage = 'test';
-      this.event(rotation, `Switched: the app signs with the new key ${target.kid} (read back from Okta).`);
-    } else {
-      delete rotation.switchedAt;
-      delete rotation.test;
-      rotation.stage = 'switch';
-      this.event(rotation, `Switched back: the app signs with the old key ${target.kid} again (read back from Okta).`);
-    }
-    await this.save(ctx.integration.id, rotation);
-    return rotation;
-  }
-
-  private async test(ctx: RotationContext, rotation: Rotation, way: LoginWay): Promise<Rotation> {
-    const fresh = rotation.new;
-    if (!fresh) throw new AppError('ROTATION_STAGE', 'There is no new key yet.', 'Generate it first.');
-    const okta = await this.deps.connect(ctx.client);
-    const app = await okta.getApp(ctx.appId);
-    const signingKid = app ? signingKidOf(app) : undefined;
-    // The vendor checks the signature with what it was given: the new certificate only once reported sent.
-    const vendor = rotation.registered ? fresh : rotation.old;
-    const proof = await this.deps.testLogin(ctx.integration.id, way, vendor.pem);
-    const onNewKey = signingKid === fresh.kid;
-    const checks: RotationTest['checks'] = [
-      {
-        name: 'signing-key',
-        status: onNewKey ? 'pass' : 'fail',
-        detail: onNewKey
-          ? `Okta signs for the app with the new key ${fresh.kid}.`
-          : `Okta signs for the app with ${signingKid ?? 'no key'}, not the new key ${fresh.kid}: switch first.`,
-      },
-      ...proof.checks,
-    ];
-    const valid = proof.valid && onNewKey;
-    rotation.test = {
-      at: this.now().toISOString(),
-      via: way.via,
-      userLogin: proof.userLogin,
-      valid,
-      signingKid: signingKid ?? '',
-      vendorKid: vendor.kid,
-      checks,
-    };
-    if (valid) rotation.stage = 'confirm';
-    this.event(
-      rotation,
-      valid
-        ? `Test login as ${proof.userLogin} passed on the new key (SP-initiated, signature checked against the certificate ${ctx.vendorName} holds).`
-        : `Test login as ${proof.userLogin} failed: ${checks
-            .filter((c) => c.status === 'fail')
-            .map((c) => c.detail)
-            .join(' ')}`,
-    );
-    await this.save(ctx.integration.id, rotation);
-    await this.report(
-      ctx.integration,
-      ctx.client,
-      'cert.rotation.test-login',
-      `${valid ? 'Passed' : 'Failed'}: SP-initiated login as ${proof.userLogin} signed with ${signingKid ?? '(none)'}, checked against ${vendor.kid}`,
     );
     return rotation;
   }
@@ -478,7 +247,7 @@ export class CertRotation {
     return rotation;
   }
 
-  private async cancel(ctx: RotationContext, rotation: Rotation): Promise<Rotation> {
+  private async cancel(ctx: RotationContext, rotation: Rotation, kit: RotationKit): Promise<Rotation> {
     if (stageIndex(rotation.stage) > stageIndex('switch')) {
       throw new AppError(
         'ROTATION_SWITCHED',
@@ -486,10 +255,7 @@ export class CertRotation {
         'Switch back to the old key first, then cancel.',
       );
     }
-    // Okta would keep the unused key pair of an unpublished CSR; revoking it leaves nothing behind.
-    const csrWay = rotation.csr !== undefined || rotation.pending?.op === 'csr';
-    const revoked = csrWay ? await revokeOpenCsr(await this.csrDeps(ctx), rotation) : undefined;
-    if (revoked) this.event(rotation, revoked);
+    await revokeCsrOnCancel(kit, rotation);
     rotation.cancelledAt = this.now().toISOString();
     this.event(
       rotation,

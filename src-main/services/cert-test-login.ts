@@ -1,4 +1,4 @@
-import type { LoginProof, LoginWay } from '../certs/rotation';
+import type { LoginProof, LoginWay } from '../certs/rotation-kit';
 import { AppError } from '../errors';
 import { createPasswordSignIn } from '../saml/login-capture/password-sign-in';
 import type { LoginCapture } from '../saml/login-capture/types';

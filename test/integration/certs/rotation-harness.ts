@@ -1,4 +1,5 @@
-import { CertRotation, type RotationDeps } from '../../../src-main/certs/rotation';
+import { CertRotation } from '../../../src-main/certs/rotation';
+import type { RotationDeps } from '../../../src-main/certs/rotation-kit';
 import { connectOrg, type OrgAuth } from '../../../src-main/okta/connect';
 import { rotationTestLogin } from '../../../src-main/services/cert-test-login';
 import { currentAuditScope } from '../../../src-main/workspace/audit-scope';
