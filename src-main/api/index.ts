@@ -8,3 +8,4 @@ export * from './progress';
 export * from './channels-plans';
 export * from './drift';
 export * from './channels-report';
+export * from './step-failure';

@@ -47,6 +47,11 @@ const StepErrorSchema = z.object({
   hint: z.string(),
   /** When the phase failed; absent on records written before this was kept. */
   at: z.string().optional(),
+  /**
+   * The step's status before this failure (kept through repeated failures), so the screen can say
+   * "last verified at …" rather than only "last read back".
+   */
+  before: StepStatusSchema.optional(),
 });
 
 /** What main keeps per step of an integration: input, what it last saw, planned and checked. */

@@ -380,8 +380,9 @@ export class StepRunner {
             hint: 'Try again; if it keeps failing, report it with this step.',
           };
       await save((record) => {
+        const before = record.lastError?.before ?? record.status;
         record.status = 'failed';
-        record.lastError = { ...failure, at: stamp() };
+        record.lastError = { ...failure, at: stamp(), before };
       });
       throw error;
     }

@@ -1,18 +1,22 @@
-import type { StepView } from '../../src-main/api';
+import { couldNotCheck, type StepView } from '../../src-main/api';
 import { useNow, When } from './when';
 import './status.css';
 
 /**
  * When this step was last read back from Okta, under its badge. "Verified" is only ever said with
- * the time it was true; a failed read says so and that what is below is from an earlier run.
+ * the time it was true; a failed check says whether Okta was read at all, when, and what was last
+ * known (verified, or only read back) before it.
  */
 export function StatusLine({ view }: { view: StepView }) {
   const now = useNow();
   let text;
   if (view.lastError) {
+    const reason = couldNotCheck(view.lastError);
+    // What was last known, and when: "verified" only if the step was verified before this failure.
+    const lastVerified = view.lastError.before === 'verified' && view.verifiedAt ? view.verifiedAt : undefined;
     text = (
       <>
-        Okta could not be read
+        {reason ? `Could not check: ${reason}` : 'Check failed'}
         {view.lastError.at ? (
           <>
             {' '}
@@ -20,7 +24,11 @@ export function StatusLine({ view }: { view: StepView }) {
           </>
         ) : null}
         .{' '}
-        {view.staleChecks ? (
+        {lastVerified ? (
+          <>
+            Last verified <When iso={lastVerified} now={now} />.
+          </>
+        ) : view.staleChecks ? (
           <>
             Last read back <When iso={view.staleChecks.at} now={now} />.
           </>

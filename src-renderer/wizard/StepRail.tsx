@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import type { Integration, StepId, VendorSummary } from '../../src-main/api';
+import { couldNotCheck, type Integration, type StepId, type VendorSummary } from '../../src-main/api';
 import { StatusBadge } from './StatusBadge';
 import { exactTime } from './when';
 
@@ -43,8 +43,11 @@ export function StepRail({
         {vendor.steps.map((step, index) => {
           const record = integration.steps[step.id];
           const status = record?.status ?? 'not-started';
+          const unchecked = couldNotCheck(record?.lastError);
           const readBack = record?.lastError?.at
-            ? `Okta could not be read at ${exactTime(record.lastError.at)}`
+            ? `${unchecked ? `Could not check (${unchecked})` : 'Check failed'} at ${exactTime(record.lastError.at)}${
+                record.verifiedAt ? `; last read back at ${exactTime(record.verifiedAt)}` : ''
+              }`
             : record?.verifiedAt
               ? `Last read back from Okta at ${exactTime(record.verifiedAt)}`
               : 'Not read back from Okta yet';
@@ -65,7 +68,11 @@ export function StepRail({
                   {step.title}
                   {step.optional ? <small> optional</small> : null}
                 </span>
-                <StatusBadge status={status} skipped={step.optional && record?.skippedAt !== undefined} />
+                <StatusBadge
+                  status={status}
+                  skipped={step.optional && record?.skippedAt !== undefined}
+                  lastError={record?.lastError}
+                />
               </button>
             </li>
           );

@@ -72,6 +72,9 @@ export function StepScreen({
       show(result.value);
       return true;
     }
+    // A failed read or write is recorded by main (the step's status, lastError and its time): read it
+    // back now, so the badge, the rail and the overview say what is true instead of the last success.
+    if (phase === 'inspect' || phase === 'apply' || phase === 'verify') useUi.getState().dataChanged();
     const { field, message } = result.error;
     // Main prefixes the field for messages read out of context; under the field itself it is noise.
     if (field)
@@ -99,7 +102,7 @@ export function StepScreen({
         </div>
         {view ? (
           <div className="step-status">
-            <StatusBadge status={view.status} skipped={skipped} />
+            <StatusBadge status={view.status} skipped={skipped} lastError={view.lastError} />
             <StatusLine view={view} />
           </div>
         ) : null}

@@ -77,7 +77,7 @@ test("after a restart the practice org still holds the app; changed behind the a
   );
   await expect(wizard.stepStatus('metadata')).toHaveAttribute('data-status', 'failed');
   await expect(page.getByTestId('status-line')).toHaveText(
-    /^Okta could not be read just now \(.+\)\. Last read back .+ \(.+\)\.$/,
+    /^Check failed just now \(.+\)\. Last verified .+ \(.+\)\.$/,
   );
   await expect(page.locator('#checks-title')).toHaveText(/^Checks from the last run at .+: not current$/);
   await expect(page.locator('.checks')).toHaveAttribute('data-stale', 'true');

@@ -55,6 +55,14 @@ describe('status that comes from one observation, and managing clients and integ
     expect(metadata.changes).toEqual([]);
     expect(metadata.observed).toBeUndefined();
     expect(metadata.lastError?.at).toBeDefined();
+    // What was true before the failure is kept, so the screen can say "last verified"; a second
+    // failure keeps it rather than recording "failed" as what came before.
+    expect(metadata.lastError).toMatchObject({ code: 'APP_GONE', before: 'verified' });
+    await expect(
+      services.handlers.steps.inspect({ integrationId: integration.id, stepId: 'metadata' }),
+    ).rejects.toThrow();
+    const again = await services.handlers.steps.view({ integrationId: integration.id, stepId: 'metadata' });
+    expect(again.lastError).toMatchObject({ code: 'APP_GONE', before: 'verified' });
     expect(metadata.staleChecks?.at).toBe(metadata.verifiedAt);
     expect(metadata.staleChecks?.checks.length).toBeGreaterThan(0);
   });

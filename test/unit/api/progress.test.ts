@@ -36,6 +36,7 @@ describe('integration progress counts required steps and skipped optional ones a
       optionalOpen: 0,
       optionalVerified: 0,
       failed: 0,
+      unchecked: 0,
       text: '5 of 5 required verified, 1 skipped',
     });
   });
@@ -58,5 +59,17 @@ describe('integration progress counts required steps and skipped optional ones a
     const steps = { slug: record('verified'), bookmark: record('verified', '2026-11-27T14:00:00.000Z') };
     const progress = integrationProgress({ steps }, [courierLike[0]!, courierLike[5]!]);
     expect(progress.text).toBe('1 of 1 required verified, 1 skipped');
+  });
+
+  it('a step whose last check could not reach Okta counts as could not be checked, not as failed or verified', () => {
+    const at = '2026-11-27T14:00:00.000Z';
+    const steps = {
+      slug: record('verified'),
+      app: { ...record('failed'), lastError: { code: 'OKTA_UNREACHABLE', message: 'm', hint: 'h', at } },
+      metadata: { ...record('failed'), lastError: { code: 'APP_GONE', message: 'm', hint: 'h', at } },
+    };
+    const progress = integrationProgress({ steps }, courierLike.slice(0, 3));
+    expect(progress).toMatchObject({ requiredVerified: 1, failed: 1, unchecked: 1 });
+    expect(progress.text).toBe('1 of 3 required verified, 1 failed, 1 could not be checked');
   });
 });
