@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildOktaUser, ScimClient } from '../../../src-main/scim/client';
-import { startScimServer, type ScimTestServer } from '../../support/scim-server';
+import type { ScimTestServer } from '../../support/scim-server';
+import { scimServerPool } from '../../support/scim-server-pool';
 
-const servers: ScimTestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const servers = scimServerPool('tok');
 
 async function start(): Promise<{ server: ScimTestServer; client: ScimClient }> {
-  const server = await startScimServer({ token: 'tok' });
-  servers.push(server);
+  const server = await servers.good();
   return { server, client: new ScimClient({ baseUrl: server.baseUrl, token: 'tok' }) };
 }
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProvisioningObservedSchema } from '../../../src-main/api/step-provisioning';
 import type { SandboxOrg } from '../../../src-main/sandbox/server';
 import type { UserRecord } from '../../../src-main/sandbox/state';
@@ -9,21 +9,12 @@ import {
   postConsole,
 } from '../sandbox-provisioning/console-driver';
 import { api } from '../../support/sandbox';
-import { startScimServer, type ScimTestServer } from '../../support/scim-server';
+import type { ScimTestServer } from '../../support/scim-server';
+import { scimServerPool } from '../../support/scim-server-pool';
 import { stepHarness, type StepHarness } from '../../support/step-harness';
 
 const TOKEN = 'vendor-scim-token-e2e-31f';
-const servers: ScimTestServer[] = [];
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function scimServer(): Promise<ScimTestServer> {
-  const server = await startScimServer({ token: TOKEN });
-  servers.push(server);
-  return server;
-}
+const scimServer = scimServerPool(TOKEN).good;
 
 function people(org: SandboxOrg): UserRecord[] {
   return [...org.state.users.values()].filter((u) => u.status === 'ACTIVE' && u.id !== org.adminUserId);

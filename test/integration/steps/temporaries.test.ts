@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SandboxOrg } from '../../../src-main/sandbox/server';
 import type { UserRecord } from '../../../src-main/sandbox/state';
 import { buildOktaUser } from '../../../src-main/scim/client';
 import { api } from '../../support/sandbox';
-import { startScimServer, type ScimTestServer } from '../../support/scim-server';
+import type { ScimTestServer } from '../../support/scim-server';
+import { scimServerPool } from '../../support/scim-server-pool';
 import { stepHarness, type StepHarness } from '../../support/step-harness';
 
 const TOKEN = 'vendor-scim-token-temporaries-9c2';
-const servers: ScimTestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function scimServer(): Promise<ScimTestServer> {
-  const server = await startScimServer({ token: TOKEN });
-  servers.push(server);
-  return server;
-}
+const scimServer = scimServerPool(TOKEN).good;
 
 function person(org: SandboxOrg, index: number): UserRecord {
   return [...org.state.users.values()].filter((u) => u.status === 'ACTIVE' && u.id !== org.adminUserId)[index]!;
