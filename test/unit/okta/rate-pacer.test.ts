@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, RatePacer, type PacerClock } from '../../../src-main/okta/rate-pacer';
-
-/** A clock whose sleeps advance time at once, so pacing is tested without waiting. */
-function fakeClock(start = 1_000_000): PacerClock & { slept: number[] } {
-  let now = start;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => now,
-    sleep: async (ms) => {
-      slept.push(ms);
-      now += ms;
-    },
-  };
-}
+import { bucketOf, RatePacer } from '../../../src-main/okta/rate-pacer';
+import { instantClock } from '../../support/instant-clock';
 
 const headers = (limit: number, remaining: number, resetS: number) => ({
   limit,
@@ -37,7 +24,7 @@ describe('bucketOf', () => {
 
 describe('RatePacer', () => {
   it('holds later requests until the first answer says how much room there is', async () => {
-    const pacer = new RatePacer(fakeClock());
+    const pacer = new RatePacer(instantClock());
     await pacer.acquire('/api/v1/users');
     let second = false;
     const pending = pacer.acquire('/api/v1/users').then(() => {
@@ -51,7 +38,7 @@ describe('RatePacer', () => {
   });
 
   it('spends the remaining budget, then waits for the reset before sending more', async () => {
-    const clock = fakeClock(1_000_000);
+    const clock = instantClock(1_000_000);
     const pacer = new RatePacer(clock);
     await pacer.acquire('/api/v1/groups');
     pacer.settle('/api/v1/groups', headers(3, 2, 1060));
@@ -64,7 +51,7 @@ describe('RatePacer', () => {
   });
 
   it('counts requests still in flight against what the headers report', async () => {
-    const clock = fakeClock(1_000_000);
+    const clock = instantClock(1_000_000);
     const pacer = new RatePacer(clock);
     await pacer.acquire('/api/v1/apps');
     pacer.settle('/api/v1/apps', headers(5, 4, 1060));
@@ -76,7 +63,7 @@ describe('RatePacer', () => {
   });
 
   it('treats an endpoint without rate-limit headers as unpaced', async () => {
-    const clock = fakeClock();
+    const clock = instantClock();
     const pacer = new RatePacer(clock);
     await pacer.acquire('/api/v1/meta');
     pacer.settle('/api/v1/meta', { limit: undefined, remaining: undefined, reset: undefined, serverDate: undefined });
@@ -85,7 +72,7 @@ describe('RatePacer', () => {
   });
 
   it('after a 429 sends nothing more to the bucket until its reset', async () => {
-    const clock = fakeClock(1_000_000);
+    const clock = instantClock(1_000_000);
     const pacer = new RatePacer(clock);
     await pacer.acquire('/api/v1/users');
     const wait = pacer.exhausted('/api/v1/users', headers(100, 0, 1030));
@@ -95,7 +82,7 @@ describe('RatePacer', () => {
   });
 
   it('gives a dropped request back so the next one can probe', async () => {
-    const pacer = new RatePacer(fakeClock());
+    const pacer = new RatePacer(instantClock());
     await pacer.acquire('/api/v1/users');
     const next = pacer.acquire('/api/v1/users');
     pacer.release('/api/v1/users');

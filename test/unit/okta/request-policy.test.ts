@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RatePacer, type PacerClock } from '../../../src-main/okta/rate-pacer';
+import { RatePacer } from '../../../src-main/okta/rate-pacer';
+import { instantClock } from '../../support/instant-clock';
 import { RequestPolicy } from '../../../src-main/okta/request-policy';
-
-function instantClock(): PacerClock & { slept: number[] } {
-  let now = 5_000_000;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => now,
-    sleep: async (ms) => {
-      slept.push(ms);
-      now += ms;
-    },
-  };
-}
 
 type Answer = number | { status: number; headers?: Record<string, string> } | 'drop';
 
@@ -32,7 +20,7 @@ function scriptedFetch(answers: Answer[]) {
 }
 
 function policy(answers: Answer[]) {
-  const clock = instantClock();
+  const clock = instantClock(5_000_000);
   const fetcher = scriptedFetch(answers);
   const p = new RequestPolicy({
     orgUrl: 'https://acme.okta.com',
@@ -122,7 +110,7 @@ describe('RequestPolicy and 429s', () => {
 
   it('hands the 429 back only after waiting out many windows in all', async () => {
     const { p, sent } = (() => {
-      const clock = instantClock();
+      const clock = instantClock(5_000_000);
       const answers: Answer[] = Array.from({ length: 40 }, () => ({
         status: 429,
         headers: {
@@ -157,7 +145,7 @@ describe('RequestPolicy and 429s', () => {
 
 describe('RatePacer learns the token share from a 429 with room left', () => {
   it('paces later windows to the share, so they run without 429s', async () => {
-    const clock = instantClock();
+    const clock = instantClock(5_000_000);
     const pacer = new RatePacer(clock);
     const path = '/api/v1/apps/0oa1/users';
     const reset = Math.floor(clock.now() / 1000) + 60;
