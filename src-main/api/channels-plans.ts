@@ -46,6 +46,8 @@ export const ImportedClientSchema = z.object({
   integrations: z.array(IntegrationSchema),
   /** What is left for the admin, in words (sign in again, secrets not entered). */
   toDo: z.array(z.string()),
+  /** Who the API token entered in the import belongs to, as Okta said (a real org signed in at once). */
+  signedInAs: z.string().optional(),
 });
 export type ImportedClient = z.infer<typeof ImportedClientSchema>;
 
@@ -76,11 +78,23 @@ export const plansChannels = {
   exportClient: channel(ClientRef, ExportedFileSchema),
   /** Reads and checks a client file; creates nothing. */
   readClient: channel(z.object({ file: PickedFileSchema }), ClientFileSummarySchema),
-  /** Creates the client and its integrations from a client file; the secrets given are kept for the new client. */
+  /**
+   * Creates the client and its integrations from a client file; the secrets given are kept for the
+   * new client. A real org's API token is checked first (the URL is an Okta org, Okta accepts the
+   * token), so the client is signed in when it appears; a refusal names `orgUrl` or `token` and makes nothing.
+   */
   importClient: channel(
     z.object({
       file: PickedFileSchema,
       name: ClientNameSchema.optional(),
+      /** A real org's URL, when it differs from the file's (checked like "Add client"'s). */
+      orgUrl: z.string().optional(),
+      /** A real org's API token, checked against the org before anything is made; kept only in the secret store. */
+      token: z
+        .string()
+        .trim()
+        .min(20, 'An Okta API token is about 42 characters, starting with 00 (Security > API > Tokens)')
+        .optional(),
       secrets: z
         .array(
           z.object({

@@ -10,6 +10,7 @@ import { appsPlugin } from './routes/apps';
 import { groupWritesPlugin } from './routes/group-writes';
 import { groupsPlugin } from './routes/groups';
 import { metadataPlugin } from './routes/metadata';
+import { orgMetadataPlugin } from './routes/org-metadata';
 import { schemasPlugin } from './routes/schemas';
 import { userLifecyclePlugin } from './routes/user-lifecycle';
 import { usersPlugin } from './routes/users';
@@ -21,6 +22,7 @@ export const builtInPlugins: readonly SandboxPlugin[] = [
   appKeysPlugin,
   appCsrsPlugin,
   metadataPlugin,
+  orgMetadataPlugin,
   appAssignmentsPlugin,
   schemasPlugin,
   usersPlugin,

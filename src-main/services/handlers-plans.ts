@@ -1,6 +1,7 @@
 import type { Handlers, ServiceDeps } from './handlers';
-import type { Integration, StepId, VendorId } from '../api/model';
+import { OrgUrlSchema, type Integration, type StepId, type VendorId } from '../api/model';
 import { AppError } from '../errors';
+import { API_TOKEN_SECRET, cleanApiToken } from '../okta/signin/api-token';
 import { addIntegrationFromPlan } from '../plans/from-plan';
 import { clientFileOf, clientFileText, parseClientFile, secretNamesOf } from '../plans/client-file';
 import { parsePlanFile, planFromIntegration, planText } from '../plans/plan-file';
@@ -17,6 +18,18 @@ function fileStem(label: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'export'
+  );
+}
+
+/** A real org's URL as "Add client" checks it; a wrong one is said next to the org URL field. */
+function orgUrlOf(input: string): string {
+  const parsed = OrgUrlSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new AppError(
+    'INVALID_ARGUMENT',
+    parsed.error.issues[0]?.message ?? `"${input}" is not an Okta org URL.`,
+    'Enter the address your users sign in at, e.g. https://acme.okta.com.',
+    'orgUrl',
   );
 }
 
@@ -93,8 +106,16 @@ export function createPlanHandlers(deps: ServiceDeps): Handlers['plans'] {
       };
     },
 
-    importClient: async ({ file, name, secrets }) => {
+    importClient: async ({ file, name, orgUrl, token, secrets }) => {
       const parsed = parseClientFile(file.text, file.fileName);
+      const url = parsed.org.kind === 'okta' ? orgUrlOf(orgUrl ?? parsed.org.url) : undefined;
+      if (token !== undefined && url === undefined)
+        throw new AppError(
+          'INVALID_ARGUMENT',
+          'A practice client signs in by itself; it takes no API token.',
+          'Leave the API token empty.',
+          'token',
+        );
       for (const [index, secret] of secrets.entries()) {
         const known = parsed.integrations[secret.integration]?.secretsLeftOut ?? [];
         if (!known.some((k) => k.stepId === secret.stepId && k.field === secret.field))
@@ -106,16 +127,32 @@ export function createPlanHandlers(deps: ServiceDeps): Handlers['plans'] {
           );
       }
       const clientName = name ?? parsed.name;
-      // Everything is checked before the first write; a taken name is refused by the workspace (field `name`).
-      const client =
-        parsed.org.kind === 'practice'
+      // The org and the token are proven before the first write: a refusal makes nothing (nor does a
+      // taken name, which the workspace refuses with field `name`).
+      const identity =
+        url !== undefined && token !== undefined
+          ? await (await import('../okta/signin/org-probe')).checkNewOrgToken(url, token)
+          : undefined;
+      let client =
+        url === undefined
           ? await addPracticeClient(deps, clientName)
-          : await workspace.addClient({ name: clientName, orgUrl: parsed.org.url, sandbox: false });
+          : await workspace.addClient({ name: clientName, orgUrl: url, sandbox: false });
       const integrations: Integration[] = [];
       const toDo: string[] = [];
-      if (parsed.org.kind === 'okta')
+      if (url !== undefined && identity !== undefined && token !== undefined) {
+        try {
+          await deps.secrets.set(client.id, API_TOKEN_SECRET, cleanApiToken(token));
+          client = await workspace.updateClient(client.id, (c) => {
+            c.auth = { method: 'api-token' };
+          });
+        } catch (error) {
+          toDo.push(
+            `Sign in to ${clientName}'s Okta org (${url}) again: Okta accepted the API token, but it could not be kept in the secret store (${error instanceof Error ? error.message : String(error)}).`,
+          );
+        }
+      } else if (parsed.org.kind === 'okta')
         toDo.push(
-          `Sign in to ${clientName}'s Okta org (${parsed.org.url}): the export was made with ${SIGN_IN_WORDS[parsed.org.signIn] ?? parsed.org.signIn}; credentials are never exported.`,
+          `Sign in to ${clientName}'s Okta org (${url}): the export was made with ${SIGN_IN_WORDS[parsed.org.signIn] ?? parsed.org.signIn}; credentials are never exported.`,
         );
       for (const [index, plan] of parsed.integrations.entries()) {
         const integration = await addIntegrationFromPlan(workspace, client.id, plan, plan.label);
@@ -132,7 +169,14 @@ export function createPlanHandlers(deps: ServiceDeps): Handlers['plans'] {
             );
         }
       }
-      return { client, integrations, toDo };
+      return {
+        client,
+        integrations,
+        toDo,
+        ...(identity && client.auth.method === 'api-token'
+          ? { signedInAs: `${identity.displayName}${identity.login ? ` (${identity.login})` : ''}` }
+          : {}),
+      };
     },
   };
 }
