@@ -56,12 +56,12 @@ function Verdicts({ status }: { status: Extract<ConnectionStatus, { state: 'sign
 }
 
 /** How the wizard signs in to a client's Okta org: an API token, an admin sign-in, or a service app. */
-export function Connect({ client }: { client: Client }) {
+export function Connect({ client, initialMethod = 'api-token' }: { client: Client; initialMethod?: Method }) {
   const status = useMain(
     () => api.okta.status({ clientId: client.id }),
     `okta-status:${client.id}:${client.auth.method}`,
   );
-  const [method, setMethod] = useState<Method>('api-token');
+  const [method, setMethod] = useState<Method>(initialMethod);
   const [token, setToken] = useState('');
   const [oauthClientId, setOauthClientId] = useState('');
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { ApiFailure, Client, ClientFileSummary, ImportedClient, Integration } from '../../src-main/api';
+import type { ApiFailure, Client, Integration } from '../../src-main/api';
 import { api } from '../api/client';
 import { change } from '../api/use-main';
 import { useUi } from '../state/ui';
@@ -55,10 +55,10 @@ export function ExportClientButton({ client }: { client: Client }) {
   );
 }
 
-type PickedFile = { fileName: string; text: string };
+export type PickedFile = { fileName: string; text: string };
 
 /** A file input for a .yaml/.json file; main's refusal of the file (with the path in it) shows right under it. */
-function FilePicker({
+export function FilePicker({
   label,
   hint,
   error,
@@ -89,7 +89,7 @@ function FilePicker({
 }
 
 /** Splits main's failure between the file and the name field it names; anything else becomes a toast. */
-function fieldErrors(error: ApiFailure): { file?: string; name?: string } {
+export function fieldErrors(error: ApiFailure): { file?: string; name?: string } {
   if (error.field === 'plan-file' || error.field?.startsWith('file')) return { file: error.message };
   if (error.field === 'label' || error.field === 'name') return { name: error.message };
   return {};
@@ -209,156 +209,6 @@ export function DuplicateIntegration({
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Copying…' : 'Copy'}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-/** The secrets a client file left out, asked for again; each is kept for the new client in the secret store. */
-function SecretFields({
-  summary,
-  values,
-  onChange,
-}: {
-  summary: ClientFileSummary;
-  values: Record<string, string>;
-  onChange: (key: string, value: string) => void;
-}) {
-  const wanted = summary.integrations.flatMap((i, index) =>
-    i.secrets.map((s) => ({ ...s, index, integration: i.label })),
-  );
-  if (wanted.length === 0) return null;
-  return (
-    <fieldset className="secret-fields">
-      <legend>Secrets to enter again (never exported)</legend>
-      {wanted.map((s) => {
-        const key = `${s.index}:${s.stepId}:${s.field}`;
-        return (
-          <TextField
-            key={key}
-            label={`${s.integration}: ${s.label}`}
-            type="password"
-            autoComplete="off"
-            value={values[key] ?? ''}
-            onChange={(e) => onChange(key, e.target.value)}
-            hint="Leave empty to enter it later on the step's screen."
-          />
-        );
-      })}
-    </fieldset>
-  );
-}
-
-/** Import client: read and checked first (nothing is made), then created with the secrets entered again. */
-export function ImportClient({ onDone }: { onDone: () => void }) {
-  const selectClient = useUi((s) => s.selectClient);
-  const [file, setFile] = useState<PickedFile | undefined>(undefined);
-  const [summary, setSummary] = useState<ClientFileSummary | undefined>(undefined);
-  const [name, setName] = useState('');
-  const [secrets, setSecrets] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<{ file?: string; name?: string }>({});
-  const [busy, setBusy] = useState(false);
-  const [imported, setImported] = useState<ImportedClient | undefined>(undefined);
-
-  async function read(picked: PickedFile | undefined) {
-    setFile(picked);
-    setSummary(undefined);
-    setErrors({});
-    if (!picked) return;
-    const result = await change(api.plans.readClient({ file: picked }), { fieldsInline: true });
-    if (!result.ok) return setErrors(fieldErrors(result.error));
-    setSummary(result.value);
-    setName(result.value.name);
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!file || !summary) return;
-    setBusy(true);
-    const entered = Object.entries(secrets)
-      .filter(([, value]) => value.trim() !== '')
-      .map(([key, value]) => {
-        const [index, stepId, field] = key.split(':') as [
-          string,
-          ClientFileSummary['integrations'][number]['steps'][number],
-          string,
-        ];
-        return { integration: Number(index), stepId, field, value };
-      });
-    const result = await change(api.plans.importClient({ file, name, secrets: entered }), { fieldsInline: true });
-    setBusy(false);
-    if (!result.ok) return setErrors(fieldErrors(result.error));
-    setImported(result.value);
-  }
-
-  if (imported)
-    return (
-      <div className="form" role="status" aria-label="Client imported">
-        <p>
-          Created <strong>{imported.client.name}</strong> with {imported.integrations.length} integration
-          {imported.integrations.length === 1 ? '' : 's'} (
-          {imported.integrations.map((i) => i.label).join(', ') || 'none'}
-          ). Nothing was written to Okta; apply each integration's steps to set it up.
-        </p>
-        {imported.toDo.length > 0 ? (
-          <ul className="to-do">
-            {imported.toDo.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        ) : null}
-        <div className="actions">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              selectClient(imported.client.id);
-              onDone();
-            }}
-          >
-            Open {imported.client.name}
-          </button>
-        </div>
-      </div>
-    );
-
-  return (
-    <form className="form" onSubmit={(e) => void submit(e)} aria-label="Import client">
-      <FilePicker
-        label="Client file"
-        hint='Made with "Export client". It holds settings only: you sign in again and enter secrets again here.'
-        error={errors.file}
-        onPicked={(picked) => void read(picked)}
-      />
-      {summary ? (
-        <>
-          <p className="muted" aria-label="What the import makes">
-            {summary.org.kind === 'practice'
-              ? 'A new practice org on this computer (the exported one stays where it ran).'
-              : `Okta org ${summary.org.url}; you sign in again after the import.`}{' '}
-            Integrations: {summary.integrations.map((i) => i.label).join(', ') || 'none'}.
-          </p>
-          <TextField
-            label="Client name"
-            name="name"
-            value={name}
-            onChange={(e) => {
-              setName(e.target.value);
-              setErrors({});
-            }}
-            error={errors.name}
-          />
-          <SecretFields
-            summary={summary}
-            values={secrets}
-            onChange={(key, value) => setSecrets((s) => ({ ...s, [key]: value }))}
-          />
-        </>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy || !summary}>
-          {busy ? 'Importing…' : 'Import client'}
         </button>
       </div>
     </form>
