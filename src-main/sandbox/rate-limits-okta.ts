@@ -5,20 +5,20 @@
  */
 export type OrgPlan = 'integrator-free' | 'one-app' | 'enterprise' | 'workforce';
 
+/**
+ * What each bucket covers:
+ * - `apps`: /api/v1/apps and /api/v1/apps/{id}/* (create, list, assignments)
+ * - `app-by-id`: /api/v1/apps/{id} (get, update, delete an app)
+ * - `groups`: /api/v1/groups (create, list)
+ * - `group-by-id`: /api/v1/groups/{id} (get, update, delete a group)
+ * - `users`: GET or POST /api/v1/users (create, list)
+ * - `user-by-id-write`: POST, PUT or DELETE /api/v1/users/{id}
+ * - `user-by-id-get`: GET /api/v1/users/{idOrLogin}
+ * - `logs`: /api/v1/logs
+ * - `other`: most other /api/v1 calls (e.g. group membership)
+ */
 export type BucketId =
   'apps' | 'app-by-id' | 'groups' | 'group-by-id' | 'users' | 'user-by-id-write' | 'user-by-id-get' | 'logs' | 'other';
-
-export const BUCKET_TITLES: Record<BucketId, string> = {
-  apps: '/api/v1/apps and /api/v1/apps/{id}/* (create, list, assignments)',
-  'app-by-id': '/api/v1/apps/{id} (get, update, delete an app)',
-  groups: '/api/v1/groups (create, list)',
-  'group-by-id': '/api/v1/groups/{id} (get, update, delete a group)',
-  users: 'GET or POST /api/v1/users (create, list)',
-  'user-by-id-write': 'POST, PUT or DELETE /api/v1/users/{id}',
-  'user-by-id-get': 'GET /api/v1/users/{idOrLogin}',
-  logs: '/api/v1/logs',
-  other: 'most other /api/v1 calls (e.g. group membership)',
-};
 
 export const PLAN_LIMITS: Record<OrgPlan, Record<BucketId, number>> = {
   'integrator-free': {

@@ -9,15 +9,7 @@ import {
   type ScimUser,
 } from './types';
 
-export type {
-  NetworkFailure,
-  ScimExchange,
-  ScimMultiValue,
-  ScimName,
-  ScimPatchOperation,
-  ScimReply,
-  ScimUser,
-} from './types';
+export type { NetworkFailure, ScimExchange, ScimPatchOperation, ScimReply, ScimUser } from './types';
 export { ScimSchemas } from './types';
 
 /** Okta abandons a SCIM call after 60 s; waiting longer would only hide a vendor problem. */

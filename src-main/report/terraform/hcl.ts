@@ -21,8 +21,7 @@ export interface HclObject {
 export type HclItem =
   | { readonly kind: 'attribute'; readonly name: string; readonly value: HclValue }
   | { readonly kind: 'block'; readonly type: string; readonly labels: readonly string[]; readonly body: HclItem[] }
-  | { readonly kind: 'map'; readonly name: string; readonly entries: readonly [string, HclValue][] }
-  | { readonly kind: 'blank' };
+  | { readonly kind: 'map'; readonly name: string; readonly entries: readonly [string, HclValue][] };
 
 export const expr = (expression: string): HclExpression => ({ expression });
 export const obj = (object: Record<string, HclValue>): HclObject => ({ object });
@@ -35,7 +34,6 @@ export const block = (type: string, labels: readonly string[], body: HclItem[]):
 });
 /** An argument whose value is a map written one entry per line (for `locals`). */
 export const map = (name: string, entries: readonly [string, HclValue][]): HclItem => ({ kind: 'map', name, entries });
-export const blank: HclItem = { kind: 'blank' };
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -96,8 +94,7 @@ function writeBody(items: readonly HclItem[], indent: string, out: string[]): vo
       continue;
     }
     if (run.length > 0) flush();
-    if (item.kind === 'blank') out.push('');
-    else if (item.kind === 'map') writeMap(item.name, item.entries, indent, out);
+    if (item.kind === 'map') writeMap(item.name, item.entries, indent, out);
     else writeBlock(item.type, item.labels, item.body, indent, out);
   }
   if (run.length > 0) flush();
@@ -136,8 +133,4 @@ export function writeFile(blocks: readonly { comments?: readonly string[]; item:
     writeBody([item], '', out);
   });
   return `${out.join('\n')}\n`;
-}
-
-export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name);
 }

@@ -7,8 +7,6 @@ import { api, samlAppBody } from '../../support/sandbox';
 import { stepHarness, type StepHarness } from '../../support/step-harness';
 
 export const ACS = 'https://vendor.example/saml/acs';
-export const AUDIENCE = 'https://vendor.example/saml/metadata';
-
 const COURIER_STATEMENTS = [
   {
     type: 'EXPRESSION',
