@@ -172,6 +172,12 @@ export class CertRotation {
 
   async advance(integrationId: string, action: RotationAction): Promise<Rotation> {
     const ctx = await this.context(integrationId);
+    const file = await this.read(integrationId);
+    // A confirm whose run was killed after recording it: run again, it answers with the finished rotation.
+    if (action.stage === 'confirm' && !file.rotation && file.lastRotation?.confirmedAt) {
+      await this.checkHealth(integrationId);
+      return file.lastRotation;
+    }
     const rotation = await this.current(integrationId);
     const kit = this.kit(ctx);
     switch (action.stage) {

@@ -3,7 +3,7 @@ import { createOrgConnector } from '../services/org-connection';
 import { createPracticeOrg } from '../services/practice-org';
 import { wizardSteps } from '../steps/registry';
 import { StepRunner, type StepRef } from '../steps/runner';
-import { AuditLog } from '../workspace/audit-log';
+import { AuditLog, type AuditInput } from '../workspace/audit-log';
 import { currentAuditScope } from '../workspace/audit-scope';
 import type { OktaOrgApi } from '../okta/org-api';
 import { FileSecretStore, type SecretStore } from '../workspace/secrets';
@@ -46,7 +46,10 @@ export function createCliRunner(
   const audit = new AuditLog(workspace.dataDir);
   const connector = createOrgConnector({
     secrets,
-    audit: (event) => audit.append({ ...event, ...currentAuditScope() }),
+    // Keeps the log's openWrites (as the app does): a client's first write settles what a killed run left open.
+    audit: Object.assign((event: AuditInput) => audit.append({ ...event, ...currentAuditScope() }), {
+      openWrites: (clientId: string) => audit.openWrites(clientId),
+    }),
     practiceOrg,
   });
   const runner = new StepRunner({

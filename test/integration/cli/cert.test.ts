@@ -126,6 +126,10 @@ describe('okta-onboard cert', () => {
     };
     expect([done.code, finished.rotation.stage, finished.lastRotation.stage]).toEqual([0, 'done', 'done']);
     expect(finished.lastRotation.confirmedAt).toBeDefined();
+    // Confirm run again (a resume after a run killed once it had recorded it): the finished rotation, exit 0.
+    const again = await cli(h, ['cert', 'rotate', ...target, '--stage', 'confirm', '--json']);
+    expect([again.code, (again.json().rotation as { stage: string }).stage]).toEqual([0, 'done']);
+    expect((again.json().lastRotation as { confirmedAt: string }).confirmedAt).toBe(finished.lastRotation.confirmedAt);
   });
 
   it('rotate --stage csr writes the CSR file, then --certificate-file publishes the CA-signed certificate; bad input is exit 2', async () => {

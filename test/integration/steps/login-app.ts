@@ -2,6 +2,7 @@ import type { VendorId } from '../../../src-main/api/model';
 import { connectOrg, type OrgAuth } from '../../../src-main/okta/connect';
 import { attachPracticeOrg } from '../../../src-main/services/practice-org';
 import type { ServiceDeps } from '../../../src-main/services/handlers';
+import type { SandboxOptions } from '../../../src-main/sandbox/server';
 import { FileSecretStore } from '../../../src-main/workspace/secrets';
 import { api, samlAppBody } from '../../support/sandbox';
 import { stepHarness, type StepHarness } from '../../support/step-harness';
@@ -33,9 +34,10 @@ export interface LoginAppHarness extends StepHarness {
  */
 export async function harnessWithLoginApp(
   vendorId: VendorId,
-  options: { practice?: boolean } = {},
+  /** `sandbox`: the org's options (a crash test's kill hooks). */
+  options: { practice?: boolean; sandbox?: SandboxOptions } = {},
 ): Promise<LoginAppHarness> {
-  const h = await stepHarness(vendorId);
+  const h = await stepHarness(vendorId, options.sandbox ? { sandbox: options.sandbox } : {});
   const body = samlAppBody('Courier', ACS);
   (body.settings as { signOn: Record<string, unknown> }).signOn.attributeStatements = COURIER_STATEMENTS;
   const created = await api<{ id: string; name: string; label: string; _links: { appLinks: { href: string }[] } }>(
