@@ -31,6 +31,7 @@ const images = {
   'courier-06-provisioning-console-values.png': ['courier.e2e.ts', 'courier-06-provisioning-console-values'],
   'assign-group-assigned-counted.png': ['assign.e2e.ts', 'assign-06-group-assigned-counted'],
   'provisioning-proof-running.png': ['provisioning-proof.e2e.ts', 'provisioning-proof-03-running-elapsed-and-left'],
+  'cert-rotation-csr.png': ['cert-rotation.e2e.ts', 'cert-06-csr'],
 };
 
 function run(command, args) {

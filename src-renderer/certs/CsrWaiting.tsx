@@ -147,7 +147,8 @@ export function CsrWaiting({
             holds only the public key and the names below, so it is safe to send.
           </p>
           <CsrFacts csr={csr} />
-          <pre className="rotation-csr" aria-label="CSR (PEM)">
+          {/* Scrolls when long: focusable, so a keyboard can scroll it too. */}
+          <pre className="rotation-csr" aria-label="CSR (PEM)" tabIndex={0}>
             {csr.pem}
           </pre>
           <div className="rotation-downloads">

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { SANDBOX_PASSWORD } from '../../src-main/sandbox/oauth/sign-in';
 import { startTestCa } from '../support/test-ca';
@@ -116,6 +117,12 @@ test('rotating the signing certificate: generate, register, switch, test login o
   await browserMode.screenshot(page, 'cert-05-client-found');
 });
 
+/** axe over the open dialog only (the page behind it is other specs' business). */
+async function dialogViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** The PEM body of a CSR file as base64 DER, which the test CA signs (as an admin's CA would). */
 const csrBase64Of = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, '');
 
@@ -169,6 +176,7 @@ test('rotating with a certificate from the admin’s CA: CSR with checked fields
     'dnsNames: "not" is not a DNS name (letters, digits and hyphens in dot-separated parts, such as sso.acme.example). Enter host names one a line (or separated by commas), or leave the field empty.',
   ]);
   await expect(form.getByLabel('Common name (CN)')).toHaveAttribute('aria-invalid', 'true');
+  expect(await dialogViolations(page)).toEqual([]);
   expect(await csrsInOkta()).toEqual([]);
   await form.getByLabel('Country (C)').fill('us');
   await form.getByLabel('DNS names (subject alternative names)').fill('sso.acme.example');
@@ -194,6 +202,8 @@ test('rotating with a certificate from the admin’s CA: CSR with checked fields
   const view = JSON.stringify(await bridge(browserMode, 'certs.view', { integrationId }));
   expect(view).toContain(csrId);
   expect(view).not.toMatch(/PRIVATE KEY|privateKey/);
+  expect(await dialogViolations(page)).toEqual([]);
+  await facts.scrollIntoViewIfNeeded();
   await browserMode.screenshot(page, 'cert-06-csr');
 
   // The CA takes a while: the app is closed and opened again; the open CSR is shown again.
@@ -231,6 +241,7 @@ test('rotating with a certificate from the admin’s CA: CSR with checked fields
   await publish.click();
   await expect(upload.getByRole('alert')).toContainText(/^certificate: it expired on \d{4}-\d\d-\d\d \d\d:\d\d UTC\./);
   expect([await csrsInOkta(), await keysInOkta()]).toEqual([[csrId], [oldKid]]);
+  expect(await dialogViolations(page)).toEqual([]);
   await browserMode.screenshot(page, 'cert-07-csr-wrong-certificate');
 
   // The CA's answer as a binary DER file (.cer).
