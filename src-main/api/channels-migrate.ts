@@ -97,8 +97,18 @@ export const MigrateSummarySchema = z.object({
   matchedAt: z.string().nullable(),
   classes: z.array(z.object({ id: MigrateClassSchema, title: z.string(), rows: z.number().int() })),
   notInOkta: z.object({ create: z.number().int(), drop: z.number().int(), undecided: z.number().int() }),
-  /** Vendor roles the app's role enum does not have, with how many rows carry each ('' for no role). */
+  /**
+   * Vendor roles the app's role enum does not have and the admin has not answered for, with how
+   * many matched rows carry each ('' for no role): those people are not assigned.
+   */
   unknownRoles: z.array(z.object({ role: z.string(), rows: z.number().int() })),
+  /**
+   * Every vendor role the admin can map: the unknown ones and those already answered, with the
+   * matched rows each covers and the answer (`mappedTo` a role value, or `leftOut`).
+   */
+  roleMapping: z.array(
+    z.object({ role: z.string(), rows: z.number().int(), mappedTo: z.string().nullable(), leftOut: z.boolean() }),
+  ),
   /** The app's role enum, when it has one. */
   roles: z.array(z.object({ value: z.string(), title: z.string() })),
   /** Domains of the rows outside the integration's domains, with how many rows each. */

@@ -8,6 +8,15 @@ export const MigrateInputSchema = z.object({
   route: MigrateRouteSchema.default('auto'),
   /** Activate the Okta users created for "not in Okta" rows the admin chose to create (Okta emails them). */
   activateCreated: z.boolean().default(false),
+  /**
+   * The admin's answer for vendor roles the app's role list does not have, by the role as the
+   * export spells it ('' for rows without one): one of the app's role values, or null to leave
+   * those people out.
+   */
+  roleMap: z
+    .record(z.string().max(200), z.string().min(1).max(200).nullable())
+    .refine((m) => Object.keys(m).length <= 500, 'at most 500 vendor roles can be mapped')
+    .default({}),
 });
 export type MigrateInput = z.infer<typeof MigrateInputSchema>;
 

@@ -27,6 +27,8 @@ export interface RoleChoice {
   map?: Record<string, string>;
   /** The role given to people whose export row has no role, when the admin chose one. */
   fallback?: string;
+  /** Vendor roles whose people the admin chose to leave out ('' for rows without a role). */
+  leftOut?: string[];
 }
 
 export interface MatchOptions {
@@ -141,19 +143,25 @@ function distinct(positions: number[]): number[] {
   return positions.length < 2 ? positions : [...new Set(positions)];
 }
 
-function squashRole(role: string): string {
+/** How two spellings of one role compare: "Team_Admin", "team admin" and "TEAM-ADMIN" are one role. */
+export function squashRole(role: string): string {
   return identityKey(role).replace(/[\s_-]+/g, ' ');
 }
 
-function roleResolver(roles: RoleChoice): (vendorRole: string | undefined) => string | undefined {
-  const lookup = new Map<string, string>();
+/** What a vendor role resolves to: an app role value, nothing known, or left out by the admin. */
+const LEFT_OUT = Symbol('left out');
+
+function roleResolver(roles: RoleChoice): (vendorRole: string | undefined) => string | undefined | typeof LEFT_OUT {
+  const lookup = new Map<string, string | typeof LEFT_OUT>();
   for (const { title, value } of roles.values) {
     lookup.set(squashRole(value), value);
     lookup.set(squashRole(title), value);
   }
   for (const [from, to] of Object.entries(roles.map ?? {})) lookup.set(squashRole(from), to);
+  for (const role of roles.leftOut ?? []) lookup.set(squashRole(role), LEFT_OUT);
+  const none = lookup.get('');
   return (vendorRole) => {
-    if (vendorRole === undefined || vendorRole.trim() === '') return roles.fallback;
+    if (vendorRole === undefined || vendorRole.trim() === '') return none ?? roles.fallback;
     return lookup.get(squashRole(vendorRole));
   };
 }
@@ -262,6 +270,18 @@ export function matchUsers(
     }
     if (!resolveRole) return { class: 'to-assign', person, reason: said(`Matched ${how}.`) };
     const role = resolveRole(user.role);
+    if (role === LEFT_OUT) {
+      const vendorRole = user.role?.trim() ?? '';
+      return {
+        class: 'unknown-role',
+        person,
+        reason: said(
+          vendorRole === ''
+            ? `Matched ${how}; left out: you chose not to migrate people without a role.`
+            : `Matched ${how}; left out: you chose not to migrate people with the role "${vendorRole}".`,
+        ),
+      };
+    }
     if (role === undefined) {
       return {
         class: 'unknown-role',

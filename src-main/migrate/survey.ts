@@ -4,7 +4,7 @@ import type { Integration } from '../api/model';
 import { AppError } from '../errors';
 import { roleChoices } from '../steps/assign';
 import { addressRuleFor } from '../steps/domain-rules';
-import { matchUsers, type MatchOptions, type MatchResult, type MatchRow } from './match';
+import { matchUsers, type MatchOptions, type MatchResult, type MatchRow, type RoleChoice } from './match';
 import type { OktaPerson, OktaUserStatus } from './okta-users';
 import { readMigration, type MigrationFile } from './store';
 import { readVendorUsers, type VendorUser } from './vendor-users';
@@ -42,12 +42,31 @@ export function roleGroupName(profile: VendorProfile, role: string | null): stri
   return role === null ? `${profile.name} (migrated users)` : `${profile.name} ${role} (migrated users)`;
 }
 
+/**
+ * The matcher's role options from the app's roles and the admin's answers for unknown vendor roles.
+ * An answer naming a role the app no longer has is not used: those people stay "role unknown".
+ */
+export function roleChoice(
+  roles: { value: string; title: string }[],
+  roleMap: Record<string, string | null>,
+): RoleChoice {
+  const known = new Set(roles.map((r) => r.value));
+  const map: Record<string, string> = {};
+  const leftOut: string[] = [];
+  for (const [from, to] of Object.entries(roleMap)) {
+    if (to === null) leftOut.push(from);
+    else if (known.has(to)) map[from] = to;
+  }
+  return { values: roles, map, leftOut };
+}
+
 export async function survey(
   okta: OktaOrgApi,
   dataDir: string,
   integration: Integration,
   profile: VendorProfile,
   appId: string,
+  roleMap: Record<string, string | null> = {},
 ): Promise<Survey> {
   const file = await readMigration(dataDir, integration.id);
   if (!file) {
@@ -103,7 +122,7 @@ export async function survey(
     domains: [...rule.listed],
     consumerForbidden: profile.domains.consumerMail === 'refuse',
     assignedIds: new Set(appUsers.map((u) => u.id)),
-    ...(roles.length > 0 ? { roles: { values: roles } } : {}),
+    ...(roles.length > 0 ? { roles: roleChoice(roles, roleMap) } : {}),
   };
   const match = withCreated(matchUsers(vendor, people, options), file, vendor, people, options);
   const byRow = new Map(vendor.map((v) => [v.row, v]));

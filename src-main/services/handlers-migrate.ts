@@ -7,6 +7,7 @@ import { controlMigration } from '../migrate/control';
 import { importVendorScim, setDecisions, setMapping } from '../migrate/import';
 import { scimSourceOf } from '../migrate/scim-source';
 import { MATCH_CLASS_TITLES, MATCH_CLASSES, type MatchClass, type MatchRow } from '../migrate/match';
+import { roleMapping, unansweredRoles } from '../migrate/role-mapping';
 import { reviewCsv } from '../migrate/review-csv';
 import { migrationPath, readMigration, type MigrationFile } from '../migrate/store';
 import type { Survey } from '../migrate/survey';
@@ -249,7 +250,7 @@ export function createMigrateHandlers(deps: ServiceDeps): {
     summary: async ({ integrationId }) => {
       const integration = await integrationOf(integrationId);
       const profile = vendorProfile(integration.vendorId);
-      const input = MigrateInputSchema.catch({ route: 'auto', activateCreated: false }).parse(
+      const input = MigrateInputSchema.catch({ route: 'auto', activateCreated: false, roleMap: {} }).parse(
         integration.steps.migrate?.input ?? {},
       );
       const file = await imports.get(integrationId);
@@ -273,6 +274,7 @@ export function createMigrateHandlers(deps: ServiceDeps): {
         classes: MATCH_CLASSES.map((id) => ({ id, title: MATCH_CLASS_TITLES[id], rows: 0 })),
         notInOkta: { create: 0, drop: 0, undecided: 0 },
         unknownRoles: [],
+        roleMapping: [],
         roles: [],
         outsideDomains: [],
         toAssign: 0,
@@ -306,10 +308,8 @@ export function createMigrateHandlers(deps: ServiceDeps): {
           drop: decided.filter((d) => d === 'drop').length,
           undecided: decided.filter((d) => d === 'undecided').length,
         },
-        unknownRoles: countBy(
-          s.match.rows.filter((r) => r.class === 'unknown-role'),
-          (r) => r.vendorRole ?? '',
-        ).map(({ key, rows }) => ({ role: key, rows })),
+        unknownRoles: unansweredRoles(s, input.roleMap),
+        roleMapping: roleMapping(s, input.roleMap),
         roles: s.roles,
         outsideDomains: countBy(
           s.match.rows.filter((r) => r.class === 'outside-domains'),

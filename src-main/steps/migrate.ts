@@ -231,7 +231,7 @@ async function ensureGroups(okta: OktaOrgApi, appId: string, s: Survey): Promise
 export const migrateStep = defineStep<MigrateInput, MigrateObserved>({
   id: 'migrate',
   input: MigrateInputSchema,
-  defaults: () => ({ route: 'auto', activateCreated: false }),
+  defaults: () => ({ route: 'auto', activateCreated: false, roleMap: {} }),
   needs: [
     { step: 'app', fact: 'appId', why: "The vendor's people are assigned to the app, so the app must exist first." },
   ],
@@ -251,7 +251,7 @@ export const migrateStep = defineStep<MigrateInput, MigrateObserved>({
 
   async inspect(ctx) {
     const appId = ctx.facts.appId ?? '';
-    const s = await survey(await ctx.okta(), ctx.dataDir, ctx.integration, ctx.profile, appId);
+    const s = await survey(await ctx.okta(), ctx.dataDir, ctx.integration, ctx.profile, appId, ctx.input.roleMap);
     const observed = observe(s, ctx.input, appId);
     surveys.set(observed, s);
     latest.set(ctx.integration.id, s);
@@ -264,7 +264,9 @@ export const migrateStep = defineStep<MigrateInput, MigrateObserved>({
     const okta = await ctx.okta();
     const appId = observed.appId;
     startMigrationRun(ctx.integration.id);
-    let s = surveys.get(observed) ?? (await survey(okta, ctx.dataDir, ctx.integration, ctx.profile, appId));
+    let s =
+      surveys.get(observed) ??
+      (await survey(okta, ctx.dataDir, ctx.integration, ctx.profile, appId, ctx.input.roleMap));
     latest.set(ctx.integration.id, s);
     if (s.toCreate.length > 0) {
       const creates = s.toCreate.map((u) => ({
@@ -280,7 +282,7 @@ export const migrateStep = defineStep<MigrateInput, MigrateObserved>({
       }));
       if (!(await runAll(ctx, s, creates, 'Creating Okta users', 'create'))) return;
       // Read again: the new people are matched (and their roles mapped) like everyone else.
-      s = await survey(okta, ctx.dataDir, ctx.integration, ctx.profile, appId);
+      s = await survey(okta, ctx.dataDir, ctx.integration, ctx.profile, appId, ctx.input.roleMap);
       latest.set(ctx.integration.id, s);
     }
     const route = observe(s, ctx.input, appId).route;

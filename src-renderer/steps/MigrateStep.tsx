@@ -7,6 +7,7 @@ import { useUi } from '../state/ui';
 import { exactTime } from '../wizard/when';
 import { ImportPanel } from './migrate/ImportPanel';
 import { NO_FILTER, ReviewTable } from './migrate/ReviewTable';
+import { RoleMapping, savedRoleMap } from './migrate/RoleMapping';
 import { RunPanel } from './migrate/RunPanel';
 import type { StepScreenProps } from './types';
 import './migrate.css';
@@ -115,7 +116,6 @@ export default function MigrateStep({ view, integration, busy, applying, apply, 
       </div>
     );
   if (!summary) return <p className="muted">Reading the import…</p>;
-  const unknownRows = summary.unknownRoles.reduce((n, r) => n + r.rows, 0);
   return (
     <div className="migrate-step" data-migrate-state={summary.state}>
       <ImportPanel integrationId={integration.id} summary={summary} disabled={busy} onImported={match} />
@@ -138,25 +138,16 @@ export default function MigrateStep({ view, integration, busy, applying, apply, 
               {matching ? 'Matching…' : 'Match again'}
             </button>
           </p>
-          {unknownRows > 0 ? (
-            <div className="inline-warning" role="status" data-unknown-roles={unknownRows}>
-              <strong>
-                {unknownRows} {unknownRows === 1 ? 'person has' : 'people have'} a role the app does not know, and{' '}
-                {unknownRows === 1 ? 'is' : 'are'} not assigned until it is one of the app&rsquo;s roles:
-              </strong>
-              <ul>
-                {summary.unknownRoles.map((r) => (
-                  <li key={r.role}>
-                    {r.role === '' ? '(no role)' : `“${r.role}”`}: {r.rows} {r.rows === 1 ? 'row' : 'rows'}
-                  </li>
-                ))}
-              </ul>
-              <span>
-                The app&rsquo;s roles are {summary.roles.map((r) => `${r.title} (${r.value})`).join(', ')}. Correct the
-                role column in the export and import it again; the rest can be migrated now.
-              </span>
-            </div>
-          ) : null}
+          <RoleMapping
+            summary={summary}
+            saved={savedRoleMap(view.input)}
+            disabled={busy || matching || applying}
+            save={async (roleMap) => {
+              const saved = await save({ roleMap });
+              reload();
+              return saved;
+            }}
+          />
           <ReviewTable
             integrationId={integration.id}
             summary={summary}

@@ -149,6 +149,30 @@ describe('matching vendor users to Okta users', () => {
         role: 'SUPPORT_SPECIALIST',
       });
     });
+    it('leaves out the people of a role the admin chose to leave out, in any spelling, and says so', () => {
+      const result = matchUsers(
+        vendor(['lee@acme.com', 'Team_Lead'], ['jane.doe@acme.com', ''], ['sam@acme.com', 'admin']),
+        okta,
+        { roles: { ...roles, leftOut: ['team lead', ''] } },
+      );
+      expect(result.rows.map((r) => [r.class, r.role ?? null, r.reason])).toEqual([
+        [
+          'unknown-role',
+          null,
+          'Matched by login or email; left out: you chose not to migrate people with the role "Team_Lead".',
+        ],
+        ['unknown-role', null, 'Matched by login or email; left out: you chose not to migrate people without a role.'],
+        ['to-assign', 'ADMINISTRATOR', 'Matched by login or email; role ADMINISTRATOR.'],
+      ]);
+    });
+
+    it("maps rows without a role through the admin's answer for '' before any fallback", () => {
+      expect(
+        matchUsers(vendor(['lee@acme.com', ' ']), okta, {
+          roles: { ...roles, map: { '': 'ADMINISTRATOR' }, fallback: 'SUPPORT_SPECIALIST' },
+        }).rows[0],
+      ).toMatchObject({ class: 'to-assign', role: 'ADMINISTRATOR' });
+    });
   });
 
   it('counts every class, zero included', () => {
