@@ -40,8 +40,8 @@ export async function startBrowserApp(dataDir: string): Promise<BrowserApp> {
   };
 }
 
-/** One channel call over the bridge, as the renderer makes it. */
-export async function call<T>(app: BrowserApp, wireName: string, request: unknown): Promise<T> {
+/** One channel call over the browser-mode bridge, exactly as the renderer makes it. */
+export async function call<T>(app: Pick<BrowserApp, 'url' | 'origin'>, wireName: string, request: unknown): Promise<T> {
   const token = /token=([^&]+)/.exec(new URL(app.url).hash)?.[1] ?? '';
   const response = await fetch(`${app.origin}/api/${wireName}`, {
     method: 'POST',

@@ -5,19 +5,10 @@ import { VendorPickerPage } from '../pages/vendor-picker-page';
 import { WelcomePage } from '../pages/welcome-page';
 import { AssignStepPage } from '../pages/assign-step';
 import { WizardPage } from '../pages/wizard-page';
+import { call } from './own-practice-org';
 
-/** One channel call over the browser-mode bridge, exactly as the renderer makes it. */
-export async function bridge<T>(mode: BrowserMode, wireName: string, request: unknown): Promise<T> {
-  const token = /token=([^&]+)/.exec(new URL(mode.url).hash)?.[1] ?? '';
-  const response = await fetch(`${mode.origin}/api/${wireName}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(request),
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${wireName}: ${result.error.message}`);
-  return result.value;
-}
+/** One channel call over the browser-mode bridge (the e2e specs' name for it). */
+export const bridge = call;
 
 /** One Management API call to the practice sandbox with its admin token, as a test's own check. */
 export async function sandbox<T>(mode: BrowserMode, method: string, path: string, body?: unknown): Promise<T> {
