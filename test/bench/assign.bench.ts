@@ -1,9 +1,7 @@
 import { DirectoryIndex } from '../../src-main/directory/directory-index';
-import { buildOrgClient } from '../../src-main/okta/connect';
-import { RatePacer } from '../../src-main/okta/rate-pacer';
-import { apiTokenAuthorizer } from '../../src-main/okta/signin/api-token';
 import { createSandboxOrg } from '../../src-main/sandbox/server';
 import { median, underGoal, type BenchSuite, type Figure } from './harness';
+import { apiTokenClient } from '../support/api-token-client';
 
 const USERS = 10_000;
 const GROUPS = 2_000;
@@ -14,13 +12,10 @@ const TYPED = ['tara bauer', 'ava.adams.1', 'nakamura', 'team 1999', 'acme.examp
 async function directory(): Promise<Figure[]> {
   const org = await createSandboxOrg({ seed: { generate: { users: USERS, groups: GROUPS } } });
   try {
-    const okta = buildOrgClient({
+    const okta = apiTokenClient({
       clientId: 'bench',
       orgUrl: org.url,
-      authMethod: 'api-token',
-      authorizer: apiTokenAuthorizer(org.apiToken),
-      audit: async () => undefined,
-      pacer: new RatePacer(),
+      apiToken: org.apiToken,
     });
     const index = new DirectoryIndex(async () => okta);
     const started = performance.now();

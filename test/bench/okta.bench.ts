@@ -1,8 +1,6 @@
-import { buildOrgClient } from '../../src-main/okta/connect';
-import { RatePacer } from '../../src-main/okta/rate-pacer';
-import { apiTokenAuthorizer } from '../../src-main/okta/signin/api-token';
 import { createSandboxOrg } from '../../src-main/sandbox/server';
 import { underGoal, type BenchSuite, type Figure } from './harness';
+import { apiTokenClient } from '../support/api-token-client';
 
 /** Requests per window the sandbox allows in this run; the sandbox's window is one minute. */
 const LIMIT = 10;
@@ -15,13 +13,10 @@ const WINDOW_MS = 60_000;
 async function burst(): Promise<Figure[]> {
   const org = await createSandboxOrg({ rateLimit: { perMinute: LIMIT } });
   try {
-    const okta = buildOrgClient({
+    const okta = apiTokenClient({
       clientId: 'bench',
       orgUrl: org.url,
-      authMethod: 'api-token',
-      authorizer: apiTokenAuthorizer(org.apiToken),
-      audit: async () => undefined,
-      pacer: new RatePacer(),
+      apiToken: org.apiToken,
     });
     const started = performance.now();
     const results = await Promise.allSettled(

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrgClient } from '../../src-main/okta/connect';
 import type { OktaOrgApi } from '../../src-main/okta/org-api';
-import { RatePacer } from '../../src-main/okta/rate-pacer';
-import { apiTokenAuthorizer } from '../../src-main/okta/signin/api-token';
 import { oauthPlugin } from '../../src-main/sandbox/oauth';
 import { builtInPlugins } from '../../src-main/sandbox/plugins';
 import { provisioningPlugin } from '../../src-main/sandbox/provisioning';
@@ -10,6 +7,7 @@ import type { SandboxOrg } from '../../src-main/sandbox/server';
 import { validateRequest } from '../support/openapi-contract';
 import { startTestCa } from '../support/test-ca';
 import { startSandbox } from '../support/sandbox';
+import { apiTokenClient } from '../support/api-token-client';
 
 type Operation = Exclude<keyof OktaOrgApi, 'orgUrl' | 'authMethod' | 'onRequest' | 'stats' | 'rateLimitOf'>;
 
@@ -45,13 +43,10 @@ const recordingFetch: typeof fetch = async (input, init) => {
 beforeAll(async () => {
   const missing = [oauthPlugin, provisioningPlugin].filter((p) => !builtInPlugins.some((b) => b.name === p.name));
   org = await startSandbox({ plugins: missing });
-  okta = buildOrgClient({
+  okta = apiTokenClient({
     clientId: 'cli_contract',
     orgUrl: org.url,
-    authMethod: 'api-token',
-    authorizer: apiTokenAuthorizer(org.apiToken),
-    audit: async () => undefined,
-    pacer: new RatePacer(),
+    apiToken: org.apiToken,
     fetchImpl: recordingFetch,
   });
 });

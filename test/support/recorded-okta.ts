@@ -2,10 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { buildOrgClient } from '../../src-main/okta/connect';
 import type { OktaOrgClient } from '../../src-main/okta/org-client';
-import { RatePacer } from '../../src-main/okta/rate-pacer';
-import { apiTokenAuthorizer } from '../../src-main/okta/signin/api-token';
+import { apiTokenClient } from './api-token-client';
 
 /** One answer of a real Okta org, as recorded by terraform-provider-okta's go-vcr cassettes. */
 export interface RecordedAnswer {
@@ -71,12 +69,9 @@ export async function serveRecorded(
 
 /** Our Okta client, as the app builds it, pointed at a server of recorded answers. */
 export function recordedOrgClient(url: string): OktaOrgClient {
-  return buildOrgClient({
+  return apiTokenClient({
     clientId: 'recorded',
     orgUrl: url,
-    authMethod: 'api-token',
-    authorizer: apiTokenAuthorizer('recorded-0123456789abcdefghij'),
-    audit: async () => undefined,
-    pacer: new RatePacer(),
+    apiToken: 'recorded-0123456789abcdefghij',
   });
 }

@@ -5,9 +5,7 @@ import { tmpdir } from 'node:os';
 import { Client } from '@okta/okta-sdk-nodejs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RatePacer } from '../../../src-main/okta/rate-pacer';
-import { buildOrgClient } from '../../../src-main/okta/connect';
-import { apiTokenAuthorizer } from '../../../src-main/okta/signin/api-token';
+import { apiTokenClient } from '../../support/api-token-client';
 
 const PLANTED = {
   OKTA_CLIENT_ORGURL: 'http://127.0.0.1:9/planted-org',
@@ -70,13 +68,9 @@ describe('the Management API client ignores okta.yaml files and OKTA_* variables
   });
 
   it('calls only the org it was given, with only our Authorization and User-Agent', async () => {
-    const client = buildOrgClient({
-      clientId: 'c1',
-      orgUrl,
-      authMethod: 'api-token',
-      authorizer: apiTokenAuthorizer('ours-0123456789abcdefghij'),
-      audit: async () => undefined,
-      pacer: new RatePacer(),
+    const client = apiTokenClient({
+      orgUrl: orgUrl,
+      apiToken: 'ours-0123456789abcdefghij',
     });
     const user = await client.getUser('ann@acme.example');
     expect(user?.profile.login).toBe('ann@acme.example');

@@ -1,8 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrgClient } from '../../../src-main/okta/connect';
-import { RatePacer } from '../../../src-main/okta/rate-pacer';
-import { apiTokenAuthorizer } from '../../../src-main/okta/signin/api-token';
+import { apiTokenClient } from '../../support/api-token-client';
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -35,13 +33,9 @@ describe('following Link headers', () => {
   });
 
   it('refuses a next page on another origin and never sends it the token', async () => {
-    const okta = buildOrgClient({
-      clientId: 'c',
-      orgUrl,
-      authMethod: 'api-token',
-      authorizer: apiTokenAuthorizer('00secretsecretsecretsecret'),
-      audit: async () => undefined,
-      pacer: new RatePacer(),
+    const okta = apiTokenClient({
+      orgUrl: orgUrl,
+      apiToken: '00secretsecretsecretsecret',
     });
     await expect(okta.listUsers().all()).rejects.toMatchObject({ code: 'OKTA_FOREIGN_LINK' });
     expect(elsewhereHits).toEqual([]);

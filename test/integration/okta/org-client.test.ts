@@ -2,12 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrgClient } from '../../../src-main/okta/connect';
 import type { OktaOrgApi } from '../../../src-main/okta/org-api';
-import { RatePacer } from '../../../src-main/okta/rate-pacer';
-import { apiTokenAuthorizer } from '../../../src-main/okta/signin/api-token';
 import { AuditLog } from '../../../src-main/workspace/audit-log';
 import { startSandbox } from '../../support/sandbox';
+import { apiTokenClient } from '../../support/api-token-client';
 
 type Org = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -21,13 +19,11 @@ describe('OktaOrgApi against the sandbox org (API token)', () => {
     org = await startSandbox();
     dataDir = await mkdtemp(join(tmpdir(), 'org-client-'));
     audit = new AuditLog(dataDir);
-    okta = buildOrgClient({
+    okta = apiTokenClient({
       clientId: 'cli_acme',
       orgUrl: org.url,
-      authMethod: 'api-token',
-      authorizer: apiTokenAuthorizer(org.apiToken),
+      apiToken: org.apiToken,
       audit: audit.append,
-      pacer: new RatePacer(),
     });
   });
   afterAll(async () => {
@@ -183,11 +179,10 @@ describe('OktaOrgApi against the sandbox org (API token)', () => {
   });
 
   it("turns a read-only admin's write into an AppError naming the role needed", async () => {
-    const readOnly = buildOrgClient({
+    const readOnly = apiTokenClient({
       clientId: 'cli_ro',
       orgUrl: org.url,
-      authMethod: 'api-token',
-      authorizer: apiTokenAuthorizer(org.readOnlyApiToken),
+      apiToken: org.readOnlyApiToken,
       audit: audit.append,
     });
     await expect(

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildOrgClient } from '../../../src-main/okta/connect';
-import { RatePacer } from '../../../src-main/okta/rate-pacer';
-import { apiTokenAuthorizer } from '../../../src-main/okta/signin/api-token';
 import { api, samlAppBody, startSandbox } from '../../support/sandbox';
+import { apiTokenClient } from '../../support/api-token-client';
 
 describe("lists are read at the largest page Okta's spec allows", () => {
   it('reads an app with 1,200 people in 3 calls of 500, and its groups 200 a page', async () => {
@@ -11,13 +9,10 @@ describe("lists are read at the largest page Okta's spec allows", () => {
     for (const user of org.state.users.values()) org.state.assignments.assignUser(app.body.id, user.id, {});
     for (const group of org.state.groups.values()) org.state.assignments.assignGroup(app.body.id, group.id, {});
     const paths: string[] = [];
-    const okta = buildOrgClient({
+    const okta = apiTokenClient({
       clientId: 'cli_pages',
       orgUrl: org.url,
-      authMethod: 'api-token',
-      authorizer: apiTokenAuthorizer(org.apiToken),
-      audit: async () => undefined,
-      pacer: new RatePacer(),
+      apiToken: org.apiToken,
       fetchImpl: async (input, init) => {
         const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
         paths.push(`${url.pathname}?limit=${url.searchParams.get('limit')}`);

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildOrgClient } from '../../../src-main/okta/connect';
-import { RatePacer } from '../../../src-main/okta/rate-pacer';
-import { apiTokenAuthorizer } from '../../../src-main/okta/signin/api-token';
 import { api, startSandbox } from '../../support/sandbox';
+import { apiTokenClient } from '../../support/api-token-client';
 
 const REQUEST_ID = /^[\w-]{27}$/;
 
@@ -24,13 +22,9 @@ describe('X-Okta-Request-Id, which Okta support asks for', () => {
 
   it("ends the client's error message with the request ID of the failed call", async () => {
     const org = await startSandbox();
-    const okta = buildOrgClient({
-      clientId: 'c1',
+    const okta = apiTokenClient({
       orgUrl: org.url,
-      authMethod: 'api-token',
-      authorizer: apiTokenAuthorizer(org.apiToken),
-      audit: async () => undefined,
-      pacer: new RatePacer(),
+      apiToken: org.apiToken,
     });
     const failure = await okta.listAppKeys('0oanothing0000000000').then(
       () => undefined,

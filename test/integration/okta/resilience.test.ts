@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildOrgClient } from '../../../src-main/okta/connect';
-import { RatePacer } from '../../../src-main/okta/rate-pacer';
-import { apiTokenAuthorizer } from '../../../src-main/okta/signin/api-token';
 import type { AuditEvent } from '../../../src-main/workspace/audit-log';
 import { startSandbox } from '../../support/sandbox';
+import { apiTokenClient } from '../../support/api-token-client';
 
 /** A seeded generator, so the faults fall the same way on every run. */
 function seeded(seed: number): () => number {
@@ -23,15 +21,13 @@ const samlApp = (label: string) => ({
 async function setup(faults: Parameters<typeof startSandbox>[0]) {
   const org = await startSandbox(faults);
   const events: Array<Omit<AuditEvent, 'time'>> = [];
-  const okta = buildOrgClient({
+  const okta = apiTokenClient({
     clientId: 'cli_faults',
     orgUrl: org.url,
-    authMethod: 'api-token',
-    authorizer: apiTokenAuthorizer(org.apiToken),
+    apiToken: org.apiToken,
     audit: async (e) => {
       events.push(e);
     },
-    pacer: new RatePacer(),
   });
   return { org, okta, events };
 }

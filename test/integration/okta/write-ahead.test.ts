@@ -1,13 +1,11 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildOrgClient } from '../../../src-main/okta/connect';
-import { RatePacer } from '../../../src-main/okta/rate-pacer';
-import { apiTokenAuthorizer } from '../../../src-main/okta/signin/api-token';
 import type { SandboxOrg } from '../../../src-main/sandbox/server';
 import { AuditLog, type AuditEvent } from '../../../src-main/workspace/audit-log';
 import { api, samlAppBody, startSandbox } from '../../support/sandbox';
 import { makeTempDir } from '../../support/temp-dir';
+import { apiTokenClient } from '../../support/api-token-client';
 
 const CLIENT = 'cli_wal';
 const temps: Array<{ remove(): Promise<void> }> = [];
@@ -35,13 +33,11 @@ async function setup(alive: (pid: number) => boolean) {
   temps.push(temp);
   const org = await startSandbox();
   const log = new AuditLog(temp.dir, () => new Date(), alive);
-  const okta = buildOrgClient({
+  const okta = apiTokenClient({
     clientId: CLIENT,
     orgUrl: org.url,
-    authMethod: 'api-token',
-    authorizer: apiTokenAuthorizer(org.apiToken),
+    apiToken: org.apiToken,
     audit: log.append,
-    pacer: new RatePacer(),
   });
   const file = join(temp.dir, 'audit', `${CLIENT}.jsonl`);
   const write = async (text: string) => {

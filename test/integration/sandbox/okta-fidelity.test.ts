@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildOrgClient } from '../../../src-main/okta/connect';
-import { RatePacer } from '../../../src-main/okta/rate-pacer';
-import { apiTokenAuthorizer } from '../../../src-main/okta/signin/api-token';
 import { parseIdpMetadata } from '../../../src-main/saml/metadata';
 import { api, samlAppBody, startSandbox } from '../../support/sandbox';
+import { apiTokenClient } from '../../support/api-token-client';
 
 const newUser = (login: string, password?: string) => ({
   profile: { firstName: 'Pat', lastName: 'Lee', email: login, login },
@@ -32,13 +30,9 @@ describe('the practice org behaves like Okta where our client depends on it', ()
     });
 
     const kid = app.body.credentials.signing.kid;
-    const okta = buildOrgClient({
-      clientId: 'c1',
+    const okta = apiTokenClient({
       orgUrl: org.url,
-      authMethod: 'api-token',
-      authorizer: apiTokenAuthorizer(org.apiToken),
-      audit: async () => undefined,
-      pacer: new RatePacer(),
+      apiToken: org.apiToken,
     });
     const [key] = await okta.listAppKeys(app.body.id);
     const metadata = parseIdpMetadata(await okta.getAppMetadataXml(app.body.id, kid));
