@@ -47,6 +47,15 @@ const commands: Record<string, { summary: string; load: () => Promise<{ command:
   sandbox: { summary: 'Start the built-in sandbox Okta org on 127.0.0.1', load: () => import('./cli/sandbox') },
 };
 
+// Every command takes these (cli/args.ts adds them to each command's options).
+const GLOBAL_HELP = [
+  'Global options:',
+  '  --data-dir <dir>  where clients, integrations, secrets and audit logs live',
+  '                    (default: $OKTA_ONBOARD_DATA_DIR, else the per-user app data folder)',
+  '  --json            print one JSON document on stdout (errors too); progress and notes go to stderr',
+  '  --help            this help',
+].join('\n');
+
 export function helpText(): string {
   const width = Math.max(...Object.keys(commands).map((n) => n.length));
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
@@ -58,11 +67,8 @@ export function helpText(): string {
     'Commands:',
     ...lines,
     '',
-    'Global options:',
-    '  --data-dir <dir>  where clients, integrations, secrets and audit logs live',
-    '                    (default: $OKTA_ONBOARD_DATA_DIR, else the per-user app data folder)',
-    '  --json            print machine-readable JSON',
-    '  --help            help for a command: okta-onboard <command> --help',
+    GLOBAL_HELP,
+    '  okta-onboard <command> --help lists its options.',
     '',
     exitCodesHelp,
   ].join('\n');
@@ -86,7 +92,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
   const { command } = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`${command.summary}\n\nUsage:\n${command.usage}`);
+    io.out(`${command.summary}\n\nUsage:\n${command.usage}\n\n${GLOBAL_HELP}`);
     return Exit.ok;
   }
   try {

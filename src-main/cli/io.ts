@@ -11,7 +11,8 @@ export interface CliIo {
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-  isTTY: process.stdout.isTTY === true,
+  // Progress goes to stderr, for a person watching both: a pipe or a log file on either gets none.
+  isTTY: process.stdout.isTTY === true && process.stderr.isTTY === true,
 };
 
 /**

@@ -5,10 +5,13 @@ import { htmlToPdfWithChromium } from '../report/pdf-chromium';
 import { buildPortfolioReport } from '../report/portfolio';
 import { renderConfigReport, renderPortfolioReport, type ReportFormat } from '../report/render';
 import { terraformOf } from '../report/terraform/from-report';
+import { Exit, exitCodeFor } from './io';
 
 export interface WrittenReport {
   bytes: Buffer;
   states: ReportState[];
+  /** Some step could not be read because Okta or the vendor did not answer or refused: its state is unknown. */
+  partlyUnreachable: boolean;
   what: string;
   notes: string[];
 }
@@ -19,6 +22,17 @@ const STATE_NOTE: Record<ReportState, string> = {
   incomplete: 'some required steps are not verified yet',
   unreadable: 'Okta could NOT be read: the report says what is missing',
 };
+
+function partlyUnreachable(reports: ConfigReport[]): boolean {
+  return reports.some((r) =>
+    r.steps.some(
+      (s) =>
+        s.observation === 'unreadable' &&
+        s.error !== undefined &&
+        exitCodeFor(new AppError(s.error.code, s.error.message, s.error.hint)) === Exit.unreachable,
+    ),
+  );
+}
 
 function notesOf(reports: ConfigReport[]): string[] {
   return reports.map((r) => `${r.client.name} / ${r.integration.label}: ${STATE_NOTE[r.summary.state]}.`);
@@ -58,12 +72,19 @@ export async function integrationFile(
     return {
       bytes: Buffer.from(text, 'utf8'),
       states: reports.map((r) => r.summary.state),
+      partlyUnreachable: partlyUnreachable(reports),
       what,
       notes: notesOf(reports),
     };
   }
   const rendered = await renderConfigReport(reports[0]!, format, (html) => htmlToPdfWithChromium(html));
-  return { bytes: rendered.bytes, states: [reports[0]!.summary.state], what, notes: notesOf(reports) };
+  return {
+    bytes: rendered.bytes,
+    states: [reports[0]!.summary.state],
+    partlyUnreachable: partlyUnreachable(reports),
+    what,
+    notes: notesOf(reports),
+  };
 }
 
 export async function portfolioFile(deps: ReportDeps, format: ReportFormat): Promise<WrittenReport> {
@@ -73,6 +94,7 @@ export async function portfolioFile(deps: ReportDeps, format: ReportFormat): Pro
   return {
     bytes: rendered.bytes,
     states: report.integrations.map((e) => e.state),
+    partlyUnreachable: false,
     what: `the portfolio of ${report.integrations.length} integrations`,
     notes: attention.map((e) => `${e.client.name} / ${e.integration.label}: ${STATE_NOTE[e.state]}.`),
   };

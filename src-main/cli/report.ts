@@ -15,13 +15,17 @@ const usage = [
   '  okta-onboard report --portfolio --format html|pdf|json|md --out <path> [--data-dir <dir>] [--json]',
   '      every integration of every client: state, failing checks, certificate expiry, soonest first',
   '  PDF is printed by Chromium, Chrome or Edge (set OKTA_ONBOARD_CHROMIUM to its path if it is elsewhere).',
-  '  Exit: 0 written and nothing fails, 1 written and a check fails, 3 written but Okta could not be read,',
+  '  Exit: 0 written and nothing fails, 1 written and a check fails, 3 written but Okta could not be read',
+  '  (for any step: its state is unknown),',
   '  2 usage or input error.',
 ].join('\n');
 
-/** 3 when Okta could not be read (the report says so), 1 when a check fails, else 0. */
-export function exitForStates(states: readonly ReportState[]): ExitCode {
-  if (states.includes('unreadable')) return Exit.unreachable;
+/**
+ * 3 when Okta could not be read (the report says so), also for one step only (its state is
+ * unknown, which matters more than a known failure), 1 when a check fails, else 0.
+ */
+export function exitForStates(states: readonly ReportState[], partlyUnreachable = false): ExitCode {
+  if (states.includes('unreadable') || partlyUnreachable) return Exit.unreachable;
   if (states.includes('failing')) return Exit.failed;
   return Exit.ok;
 }
@@ -93,7 +97,7 @@ export const command: CliCommand = {
         ? await reports.portfolioFile(deps, format as Exclude<CliFormat, 'tf'>)
         : await reports.integrationFile(deps, requireFlag(values.client, 'client', usage), values.integration, format);
       await writeFile(out, written.bytes);
-      const exit = exitForStates(written.states);
+      const exit = exitForStates(written.states, written.partlyUnreachable);
       if (json) io.out(JSON.stringify({ out, format, states: written.states, exitCode: exit }, null, 2));
       else {
         io.out(`Wrote ${written.what} to ${out} (${format}, ${written.bytes.length} bytes).`);

@@ -65,16 +65,19 @@ async function readToken(path: string): Promise<string> {
 }
 
 /**
- * 3 when the vendor never answered or refused the token on the first call (the preflight stops
- * there), else 1 for a failed check and 0 when none failed.
+ * 3 when the first check that failed did so because the vendor never answered, refused the token
+ * or was unavailable (502-504): what it stopped is untested, not failed. Else 1 for a failed check
+ * and 0 when none failed. (The first call, ServiceProviderConfig, only warns: Okta never reads it.)
  */
 export function preflightExitCode(report: PreflightReport): ExitCode {
-  const first = report.checks[0];
-  if (first?.status === 'fail' && first.exchanges.length > 0) {
-    const refusedOrSilent = first.exchanges.every((e) => e.error !== undefined || e.status === 401 || e.status === 403);
-    if (refusedOrSilent) return Exit.unreachable;
-  }
-  return report.checks.some((c) => c.status === 'fail') ? Exit.failed : Exit.ok;
+  const failed = report.checks.find((c) => c.status === 'fail');
+  if (!failed) return Exit.ok;
+  const refusedOrSilent =
+    failed.exchanges.length > 0 &&
+    failed.exchanges.every(
+      (e) => e.error !== undefined || e.status === 401 || e.status === 403 || (e.status >= 502 && e.status <= 504),
+    );
+  return refusedOrSilent ? Exit.unreachable : Exit.failed;
 }
 
 function exchangeLine(exchange: ScimExchange, baseUrl: string): string {

@@ -4,9 +4,12 @@ import { AppError } from '../errors';
 import { parseCommandLine, wantsJson } from './args';
 import { Exit, exitCodeFor, fail, type CliCommand, type CliIo, type ExitCode } from './io';
 import { requireFlag } from './options';
+import type { StepOutcome, WizardRun } from './run-report';
 import { ACTION_OPTIONS, actionUsage, actionsGiven, cliWay, secretFields, type ActionNotes } from './wizard-actions';
 
 type Phase = 'plan' | 'apply' | 'verify';
+
+export type { StepOutcome } from './run-report';
 
 const usageOf = (phase: Phase) =>
   [
@@ -22,24 +25,13 @@ const usageOf = (phase: Phase) =>
       apply: '      makes the changes the app can make, then reads every step back; manual steps print what to do',
       verify: '      reads every step back from Okta now (read-only) and reports its checks',
     }[phase],
-    ...(phase === 'apply' ? [actionUsage] : []),
+    ...(phase === 'apply'
+      ? [actionUsage, '  (--save-plan belongs to plan: okta-onboard plan --help)']
+      : [
+          `  (${phase === 'plan' ? '' : '--save-plan belongs to plan; '}--plan-file, --label and apply's step options --set, --secret-file, --sent, --confirmed,`,
+          '   --save-eml, --password-file, --saml-response-file, --mode belong to apply: okta-onboard apply --help)',
+        ]),
   ].join('\n');
-
-/** One step's outcome as the CLI reports it. */
-export interface StepOutcome {
-  stepId: StepId;
-  /**
-   * `skipped`: an optional step the admin skipped (not run); `not-configured`: an optional step with
-   * input still missing (not run either, and no failure: the integration works without it).
-   */
-  status: StepView['status'] | 'error' | 'skipped' | 'not-configured';
-  optional: boolean;
-  changes: StepView['changes'];
-  checks: StepView['checks'];
-  blockers: StepView['blockers'];
-  verifiedAt?: string;
-  error?: { code: string; message: string; hint: string };
-}
 
 function outcomeOf(view: StepView, optional: boolean): StepOutcome {
   return {
@@ -59,7 +51,7 @@ function outcomeOf(view: StepView, optional: boolean): StepOutcome {
  * step is not verified (a failed check, manual work pending, blocked by missing input), else 0.
  * `plan` only reports: unapplied changes are its answer, not a failure.
  */
-export function exitForOutcomes(phase: Phase, outcomes: StepOutcome[]): ExitCode {
+export function exitForOutcomes(phase: Phase, outcomes: StepOutcome[]): Exclude<ExitCode, typeof Exit.usage> {
   const errors = outcomes.filter((o) => o.error);
   if (
     errors.some((o) => exitCodeFor(new AppError(o.error!.code, o.error!.message, o.error!.hint)) === Exit.unreachable)
@@ -273,22 +265,17 @@ export function makeWizardCommand(phase: Phase): CliCommand {
             planFiles.planFromIntegration(await workspace.getIntegration(integration.id)),
           );
         if (json) {
-          io.out(
-            JSON.stringify(
-              {
-                phase,
-                client: { id: client.id, name: client.name },
-                integration: { id: integration.id, label: integration.label, vendorId: integration.vendorId },
-                ...(plan ? { createdFromPlan: values['plan-file'] } : {}),
-                ...(savePlan !== undefined ? { savedPlan: savePlan } : {}),
-                ...(done ? { actions: done } : {}),
-                steps: outcomes,
-                exitCode: exit,
-              },
-              null,
-              2,
-            ),
-          );
+          const run: WizardRun = {
+            phase,
+            client: { id: client.id, name: client.name },
+            integration: { id: integration.id, label: integration.label, vendorId: integration.vendorId },
+            ...(plan && values['plan-file'] !== undefined ? { createdFromPlan: values['plan-file'] } : {}),
+            ...(savePlan !== undefined ? { savedPlan: savePlan } : {}),
+            ...(done ? { actions: done } : {}),
+            steps: outcomes,
+            exitCode: exit,
+          };
+          io.out(JSON.stringify(run, null, 2));
         } else {
           if (plan) io.out(`Created "${integration.label}" for ${client.name} from ${values['plan-file']}.`);
           io.out(`${client.name} / ${integration.label}: ${phase}`);

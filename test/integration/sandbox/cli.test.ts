@@ -92,6 +92,9 @@ describe('okta-onboard sandbox', () => {
   it('describes itself for --help', async () => {
     const io = capture();
     expect(await runCli(['sandbox', '--help'], io)).toBe(0);
-    expect(io.stdout[0]).toBe(`${command.summary}\n\nUsage:\n${command.usage}`);
+    expect(io.stdout[0]).toMatch(
+      /^Start the built-in sandbox Okta org on 127\.0\.0\.1\n\nUsage:\n {2}okta-onboard sandbox /,
+    );
+    expect(io.stdout[0]).toContain(`${command.usage}\n\nGlobal options:\n  --data-dir <dir>`);
   });
 });
