@@ -1,4 +1,5 @@
 import { validationFailed } from './errors';
+import { json, type SandboxResponse } from './router';
 
 export interface PageLimits {
   defaultLimit: number;
@@ -34,6 +35,17 @@ export function paginate<T>(items: readonly T[], idOf: (item: T) => string, url:
     links.push(`<${next.href}>; rel="next"`);
   }
   return { items: page, link: links.join(', ') };
+}
+
+/** A list answered as Okta answers it: one page of `items`, each rendered, with its `Link` header. */
+export function pageResponse<T extends { id: string }>(
+  items: readonly T[],
+  url: URL,
+  limits: PageLimits,
+  render: (item: T) => unknown,
+): SandboxResponse {
+  const page = paginate(items, (item) => item.id, url, limits);
+  return json(200, page.items.map(render), { link: page.link });
 }
 
 function parseLimit(raw: string | null, limits: PageLimits): number {

@@ -2,7 +2,7 @@ import { isObject } from '../app-defaults';
 import type { SandboxContext, SandboxPlugin } from '../context';
 import { malformedBody, notFound, validationFailed } from '../errors';
 import type { AppRecord, JsonObject } from '../model';
-import { paginate } from '../pagination';
+import { pageResponse } from '../pagination';
 import { renderAppGroup, renderAppUser } from '../render';
 import { json, noContent } from '../router';
 import type { OrgState } from '../state';
@@ -73,11 +73,8 @@ export const appAssignmentsPlugin: SandboxPlugin = {
               ].some((v) => v?.toLowerCase().startsWith(q));
             });
           }
-          const page = paginate(appUsers, (au) => au.id, req.url, { defaultLimit: 50, maxLimit: 500 });
-          return json(
-            200,
-            page.items.map((au) => renderAppUser(au, ctx.baseUrl, state)),
-            { link: page.link },
+          return pageResponse(appUsers, req.url, { defaultLimit: 50, maxLimit: 500 }, (au) =>
+            renderAppUser(au, ctx.baseUrl, state),
           );
         },
       },
@@ -146,14 +143,11 @@ export const appAssignmentsPlugin: SandboxPlugin = {
         auth: 'apps',
         handler: (req) => {
           const app = requireApp(state, req.params.appId ?? '');
-          const page = paginate(state.assignments.listAppGroups(app.id), (g) => g.id, req.url, {
-            defaultLimit: 20,
-            maxLimit: 200,
-          });
-          return json(
-            200,
-            page.items.map((g) => renderAppGroup(g, ctx.baseUrl)),
-            { link: page.link },
+          return pageResponse(
+            state.assignments.listAppGroups(app.id),
+            req.url,
+            { defaultLimit: 20, maxLimit: 200 },
+            (g) => renderAppGroup(g, ctx.baseUrl),
           );
         },
       },

@@ -4,7 +4,7 @@ import { deleteActiveApp, notFound, validationFailed } from '../errors';
 import { parseExpression } from '../filter';
 import { now } from '../ids';
 import type { AppRecord } from '../model';
-import { paginate } from '../pagination';
+import { pageResponse } from '../pagination';
 import { renderApp } from '../render';
 import { json, noContent } from '../router';
 import type { OrgState } from '../state';
@@ -33,12 +33,7 @@ export const appsPlugin: SandboxPlugin = {
             const matches = parseExpression(filter, ['name', 'status', 'label', 'signOnMode', 'id']);
             apps = apps.filter((a) => matches(a));
           }
-          const page = paginate(apps, (a) => a.id, req.url, { defaultLimit: 20, maxLimit: 200 });
-          return json(
-            200,
-            page.items.map((a) => renderApp(a, ctx.baseUrl)),
-            { link: page.link },
-          );
+          return pageResponse(apps, req.url, { defaultLimit: 20, maxLimit: 200 }, (a) => renderApp(a, ctx.baseUrl));
         },
       },
       {

@@ -2,7 +2,7 @@ import type { SandboxContext, SandboxPlugin } from '../context';
 import { notFound } from '../errors';
 import { parseExpression } from '../filter';
 import type { GroupRecord } from '../model';
-import { paginate } from '../pagination';
+import { pageResponse } from '../pagination';
 import { renderGroup, renderUser } from '../render';
 import { json } from '../router';
 import type { OrgState } from '../state';
@@ -32,11 +32,8 @@ export const groupsPlugin: SandboxPlugin = {
             const matches = parseExpression(expression, ['id', 'type', 'profile.*']);
             groups = groups.filter((g) => matches(g));
           }
-          const page = paginate(groups, (g) => g.id, req.url, { defaultLimit: 10_000, maxLimit: 10_000 });
-          return json(
-            200,
-            page.items.map((g) => renderGroup(g, ctx.baseUrl, state)),
-            { link: page.link },
+          return pageResponse(groups, req.url, { defaultLimit: 10_000, maxLimit: 10_000 }, (g) =>
+            renderGroup(g, ctx.baseUrl, state),
           );
         },
       },
@@ -55,11 +52,8 @@ export const groupsPlugin: SandboxPlugin = {
           const users = [...state.groupMemberIds(group.id)]
             .map((id) => state.users.get(id))
             .filter((u) => u !== undefined);
-          const page = paginate(users, (u) => u.id, req.url, { defaultLimit: 1000, maxLimit: 1000 });
-          return json(
-            200,
-            page.items.map((u) => renderUser(u, ctx.baseUrl)),
-            { link: page.link },
+          return pageResponse(users, req.url, { defaultLimit: 1000, maxLimit: 1000 }, (u) =>
+            renderUser(u, ctx.baseUrl),
           );
         },
       },

@@ -3,7 +3,7 @@ import type { SandboxContext, SandboxPlugin } from '../context';
 import { malformedBody, notFound, validationFailed } from '../errors';
 import { parseExpression } from '../filter';
 import type { UserProfile, UserRecord } from '../model';
-import { paginate } from '../pagination';
+import { pageResponse } from '../pagination';
 import { renderGroup, renderRole, renderUser } from '../render';
 import { signInsOf } from '../oauth/sign-in';
 import { json } from '../router';
@@ -56,14 +56,8 @@ export const usersPlugin: SandboxPlugin = {
         path: '/api/v1/users',
         auth: 'users',
         handler: (req) => {
-          const page = paginate(matchingUsers(state, req.query), (u) => u.id, req.url, {
-            defaultLimit: 200,
-            maxLimit: 200,
-          });
-          return json(
-            200,
-            page.items.map((u) => renderUser(u, ctx.baseUrl)),
-            { link: page.link },
+          return pageResponse(matchingUsers(state, req.query), req.url, { defaultLimit: 200, maxLimit: 200 }, (u) =>
+            renderUser(u, ctx.baseUrl),
           );
         },
       },
