@@ -452,6 +452,26 @@ describe('sandbox errors conform to the contract', () => {
   });
 });
 
+describe('sandbox org metadata conforms to the contract', () => {
+  it('answers GET /.well-known/okta-organization without credentials, as getWellknownOrgMetadata documents', async () => {
+    const answer = await exchange<{ id: string; pipeline: string; _links: { organization: { href: string } } }>(
+      'GET',
+      '/.well-known/okta-organization',
+      { token: null },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.violations).toEqual([]);
+    expect(answer.body).toEqual({
+      id: expect.stringMatching(/^00o[A-Za-z0-9]{17}$/),
+      pipeline: 'idx',
+      _links: { organization: { href: org.url } },
+    });
+    expect((await api<{ id: string }>(org, 'GET', '/.well-known/okta-organization', { token: null })).body.id).toBe(
+      answer.body.id,
+    );
+  });
+});
+
 describe('the contract helper', () => {
   it('maps a concrete URL to its templated operation', () => {
     expect(findOperation('GET', 'http://127.0.0.1:1/api/v1/apps/0oa1/groups/00g1?limit=5')).toEqual({
