@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '../../support/sandbox';
+import { COURIER_ROLE_PROPERTY } from '../../support/courier-role';
 import { groupId, harnessWithApp, userId } from './with-saml-app';
-
-const COURIER_ROLE = {
-  title: 'Role',
-  description: 'Courier Role',
-  type: 'string',
-  enum: ['ADMINISTRATOR', 'MANAGER', 'DEVELOPER', 'DESIGNER', 'SUPPORT_SPECIALIST', 'ANALYST'],
-  oneOf: [
-    { const: 'ADMINISTRATOR', title: 'Admin' },
-    { const: 'MANAGER', title: 'Manager' },
-    { const: 'DEVELOPER', title: 'Developer' },
-    { const: 'DESIGNER', title: 'Designer' },
-    { const: 'SUPPORT_SPECIALIST', title: 'Support' },
-    { const: 'ANALYST', title: 'Analyst' },
-  ],
-  externalName: 'role',
-  externalNamespace: 'urn:ietf:params:scim:schemas:core:2.0:User',
-  required: true,
-  scope: 'NONE',
-  master: { type: 'PROFILE_MASTER' },
-};
 
 describe('role step (Courier)', () => {
   it('creates the role attribute exactly, sets group roles, and a second apply writes nothing', async () => {
@@ -59,7 +40,7 @@ describe('role step (Courier)', () => {
       'GET',
       `/api/v1/meta/schemas/apps/${h.appId}/default`,
     );
-    expect(schema.body.definitions.custom.properties.role).toEqual(COURIER_ROLE);
+    expect(schema.body.definitions.custom.properties.role).toEqual(COURIER_ROLE_PROPERTY);
     const group = await api<{ profile: Record<string, unknown> }>(
       h.org,
       'GET',

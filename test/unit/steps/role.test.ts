@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COURIER_ROLE_PROPERTY } from '../../support/courier-role';
 import { validateRequest } from '../../support/openapi-contract';
 import { RoleInputSchema, type RoleObserved } from '../../../src-main/api/step-role';
 import { planRole } from '../../../src-main/steps/role';
@@ -22,25 +23,7 @@ const observed = (over: Partial<RoleObserved> = {}): RoleObserved => ({
 
 describe('role attribute schema', () => {
   it("builds Courier's enumerated string with titled values, external name and namespace, required", () => {
-    expect(roleProperty(roleSpecFor(input(), courier))).toEqual({
-      title: 'Role',
-      description: 'Courier Role',
-      type: 'string',
-      enum: ['ADMINISTRATOR', 'MANAGER', 'DEVELOPER', 'DESIGNER', 'SUPPORT_SPECIALIST', 'ANALYST'],
-      oneOf: [
-        { const: 'ADMINISTRATOR', title: 'Admin' },
-        { const: 'MANAGER', title: 'Manager' },
-        { const: 'DEVELOPER', title: 'Developer' },
-        { const: 'DESIGNER', title: 'Designer' },
-        { const: 'SUPPORT_SPECIALIST', title: 'Support' },
-        { const: 'ANALYST', title: 'Analyst' },
-      ],
-      externalName: 'role',
-      externalNamespace: 'urn:ietf:params:scim:schemas:core:2.0:User',
-      required: true,
-      scope: 'NONE',
-      master: { type: 'PROFILE_MASTER' },
-    });
+    expect(roleProperty(roleSpecFor(input(), courier))).toEqual(COURIER_ROLE_PROPERTY);
   });
 
   it("keeps Courier's values even when the input lists others", () => {
