@@ -72,9 +72,12 @@ export function StepScreen({
       show(result.value);
       return true;
     }
-    // A failed read or write is recorded by main (the step's status, lastError and its time): read it
-    // back now, so the badge, the rail and the overview say what is true instead of the last success.
-    if (phase === 'inspect' || phase === 'apply' || phase === 'verify') useUi.getState().dataChanged();
+    // A failed check is recorded by main (the step's status, lastError and its time): read it back
+    // now, so the badge, the rail and the overview say what is true instead of the last success.
+    // Not after a failed apply: main records a refusal before any write (the provisioning proof's
+    // "did not start") as a failed observation too, which would take away the screen the refusal's
+    // hint points to; the toast says what happened and the next Check Okta reads the step.
+    if (phase === 'inspect' || phase === 'verify') useUi.getState().dataChanged();
     const { field, message } = result.error;
     // Main prefixes the field for messages read out of context; under the field itself it is noise.
     if (field)
