@@ -7,7 +7,7 @@ import {
   type AppObserved,
 } from '../../../src-main/api/step-app';
 import type { OktaApp } from '../../../src-main/okta/org-api';
-import { planApp, settingRows } from '../../../src-main/steps/app';
+import { planApp, settingRows } from '../../../src-main/steps/app-plan';
 import { desiredSignOn, effectiveMode, samlSpec, updatedApp } from '../../../src-main/steps/app-settings';
 import type { SamlAppSettings, VendorProfile } from '../../../src-main/vendors/profile';
 import { courier } from '../../../src-main/vendors/courier';
