@@ -85,10 +85,18 @@ export const command: CliCommand = {
           'practice-org-token-file',
         );
       const { readFile } = await import('node:fs/promises');
-      practiceOrg = attachPracticeOrg(
-        values['practice-org'].replace(/\/+$/, ''),
-        (await readFile(tokenFile, 'utf8')).trim(),
-      );
+      let token: string;
+      try {
+        token = (await readFile(tokenFile, 'utf8')).trim();
+      } catch {
+        throw new AppError(
+          'INVALID_ARGUMENT',
+          `--practice-org-token-file: cannot read ${tokenFile}.`,
+          "Save the sandbox's API token (okta-onboard sandbox --json prints it) in a file and pass its path.",
+          'practice-org-token-file',
+        );
+      }
+      practiceOrg = attachPracticeOrg(values['practice-org'].replace(/\/+$/, ''), token);
     }
     const services = await createServices({
       mode: 'browser',

@@ -276,6 +276,9 @@ describe('every command: exit codes and --json output', () => {
     expect(await runSandbox(['--plan', 'gold', '--json'], bad, Promise.resolve())).toBe(2);
     expect(bad.json<{ error: { field: string } }>().error.field).toBe('plan');
     expect((await jsonError(['browser', '--port', 'eighty'], 2)).field).toBe('port');
+    expect(
+      await jsonError(['browser', '--practice-org', org.url, '--practice-org-token-file', join(dir, 'none')], 2),
+    ).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'practice-org-token-file' });
   });
 
   it('an unknown command is 2; every command rejects an unknown option by listing options its --help names', async () => {
