@@ -98,7 +98,7 @@ export function checkCertificateForCsr(certificate: string, csrBase64: string, n
 }
 
 /** Okta's refusal of a publish, said next to the certificate with what to do next. */
-function publishRefused(error: unknown, csrId: string): unknown {
+export function publishRefused(error: unknown, csrId: string): unknown {
   if (!isAppError(error)) return error;
   if (error.code === 'OKTA_NOT_FOUND') {
     return new AppError(

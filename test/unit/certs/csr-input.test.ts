@@ -2,7 +2,8 @@ import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
 import { csrPem, csrSubjectProblems, splitDnsNames } from '../../../src-main/api/csr-subject';
-import { checkCertificateForCsr, describeCsr } from '../../../src-main/certs/csr-stage';
+import { checkCertificateForCsr, describeCsr, publishRefused } from '../../../src-main/certs/csr-stage';
+import { oktaFailure } from '../../../src-main/okta/errors';
 import { startTestCa } from '../../support/test-ca';
 
 /** A PKCS#10 request as Okta's `csr` field carries it (base64 DER), made here with node-forge. */
@@ -138,5 +139,53 @@ describe('the CSR form’s rules', () => {
       pem: csrPem(csr),
     });
     expect(view.sha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+  });
+});
+
+describe('Okta’s answer to a publish, as the dialog shows it under the certificate', () => {
+  const call = {
+    orgUrl: 'https://acme.okta.com',
+    operation: 'publish the signed certificate for CSR crs1 of app 0oa1',
+    wwwAuthenticate: undefined,
+    roleNeeded: 'Application Administrator (APP_ADMIN)',
+  };
+  const okta = (status: number, errorCode: string, errorSummary: string, causes: string[]) =>
+    oktaFailure({
+      ...call,
+      status,
+      bodyText: JSON.stringify({
+        errorCode,
+        errorSummary,
+        errorId: 'oae1',
+        errorCauses: causes.map((c) => ({ errorSummary: c })),
+      }),
+    });
+
+  it('a 400 (E0000001) is Okta refusing the certificate, in Okta’s words, the CSR kept', () => {
+    const refused = publishRefused(
+      okta(400, 'E0000001', 'Api validation failed: certificate', ['certificate: The certificate has expired.']),
+      'crs1',
+    );
+    expect(refused).toMatchObject({
+      code: 'OKTA_REFUSED_CERTIFICATE',
+      field: 'certificate',
+      message: expect.stringMatching(/^certificate: Okta refused it\. .*The certificate has expired\./),
+      hint: 'Check with your CA that it signed this CSR as an X.509 certificate, then upload it again; the CSR stays open.',
+    });
+  });
+
+  it('a 404 (E0000007) is a CSR Okta no longer has, with the next action', () => {
+    expect(
+      publishRefused(okta(404, 'E0000007', 'Not found: Resource not found: crs1 (AppInstanceCsr)', []), 'crs1'),
+    ).toMatchObject({
+      code: 'CSR_GONE',
+      field: 'certificate',
+      hint: 'Discard this CSR and request a new one, then have your CA sign the new CSR.',
+    });
+  });
+
+  it('anything else (Okta down, the admin role missing) passes through unchanged', () => {
+    const down = okta(503, 'E0000009', 'Internal Server Error', []);
+    expect(publishRefused(down, 'crs1')).toBe(down);
   });
 });
