@@ -31,6 +31,9 @@ const images = {
   'courier-06-provisioning-console-values.png': ['courier.e2e.ts', 'courier-06-provisioning-console-values'],
   'assign-group-assigned-counted.png': ['assign.e2e.ts', 'assign-06-group-assigned-counted'],
   'provisioning-proof-running.png': ['provisioning-proof.e2e.ts', 'provisioning-proof-03-running-elapsed-and-left'],
+  'report-export-preview.png': ['export-report.e2e.ts', 'report-export-preview'],
+  'header-1280.png': ['layout.e2e.ts', 'layout-header-1280'],
+  'header-1024.png': ['layout.e2e.ts', 'layout-header-1024'],
   'cert-rotation-csr.png': ['cert-rotation.e2e.ts', 'cert-06-csr'],
 };
 
