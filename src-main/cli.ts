@@ -75,6 +75,8 @@ export function helpText(): string {
 }
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  // `okta-onboard help <command>` is `okta-onboard <command> --help`.
+  if (argv[0] === 'help' && argv[1] !== undefined && commands[argv[1]]) return runCli([argv[1], '--help'], io);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(helpText());

@@ -284,6 +284,10 @@ describe('every command: exit codes and --json output', () => {
   it('an unknown command is 2; every command rejects an unknown option by listing options its --help names', async () => {
     const unknown = captureIo();
     expect(await runCli(['frobnicate'], unknown)).toBe(2);
+    const helpPlan = captureIo();
+    const planHelp = captureIo();
+    expect([await runCli(['help', 'plan'], helpPlan), await runCli(['plan', '--help'], planHelp)]).toEqual([0, 0]);
+    expect(helpPlan.stdout).toBe(planHelp.stdout);
     const commands = [
       ['clients'],
       ['integrations'],
