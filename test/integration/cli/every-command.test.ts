@@ -69,7 +69,7 @@ beforeAll(async () => {
   down = await answering(503);
   const token = join(dir, 'token');
   await writeFile(token, org.apiToken, { mode: 0o600 });
-  for (const name of ['Acme', 'Refusing']) {
+  for (const name of ['Acme', 'Refusing', 'Down']) {
     expect((await cli(['clients', 'add', '--name', name, '--org-url', org.url])).code).toBe(0);
     expect((await cli(['org', 'signin', '--client', name, '--method', 'api-token', '--token-file', token])).code).toBe(
       0,
@@ -86,6 +86,10 @@ beforeAll(async () => {
   const workspace = await openWorkspace(dir);
   await workspace.updateClient((await workspace.findClient('Refusing')).id, (c) => {
     c.orgUrl = refusing;
+  });
+  // And one whose org is down: every call answers 503 (retried with back-off, then given up).
+  await workspace.updateClient((await workspace.findClient('Down')).id, (c) => {
+    c.orgUrl = down;
   });
 }, 120_000);
 
@@ -146,12 +150,13 @@ describe('every command: exit codes and --json output', () => {
     });
   });
 
-  it('org check: 0 with identity and steps; 3 when the org refuses; 2 for an unknown client', async () => {
+  it('org check: 0 with identity and steps; 3 when the org refuses or is down; 2 for an unknown client', async () => {
     const ok = await cli(['org', 'check', '--client', 'Acme', '--json']);
     expect([ok.code, Object.keys(ok.doc())]).toEqual([0, ['client', 'identity', 'steps']]);
     expect((await jsonError(['org', 'check', '--client', 'Refusing'], 3)).code).toMatch(/^OKTA_/);
+    expect((await jsonError(['org', 'check', '--client', 'Down'], 3)).code).toMatch(/^OKTA_/);
     expect(await jsonError(['org', 'check', '--client', 'Nobody'], 2)).toMatchObject({ code: 'CLIENT_NOT_FOUND' });
-  });
+  }, 60_000);
 
   it('metadata inspect: 0 for the app metadata URL; 3 when the URL answers 503; 2 without a source', async () => {
     const { facts } = (await (await openWorkspace(dir)).listIntegrations())[0]!;
