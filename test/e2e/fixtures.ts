@@ -17,7 +17,7 @@ export interface BrowserMode {
     /** Stops the practice org's process, as if it had crashed: the app's calls to it then fail. */
     stop(): Promise<void>;
   };
-  /** Saves a full-page screenshot under test-results/screenshots/<name>.png. */
+  /** Saves a full-page screenshot (the window when a dialog is open) under test-results/screenshots/<name>.png. */
   screenshot(page: Page, name: string): Promise<void>;
 }
 
@@ -113,7 +113,10 @@ export const test = base.extend<{ browserMode: BrowserMode; sandboxArgs: string[
           },
         },
         screenshot: async (page, name) => {
-          await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+          // A modal dialog is drawn over the window only: a full-page shot would show it over an
+          // undimmed page running on below it, so with a dialog open the shot is the window.
+          const dialogOpen = (await page.locator('dialog[open]').count()) > 0;
+          await page.screenshot({ path: join(shots, `${name}.png`), fullPage: !dialogOpen });
           await testInfo.attach(name, { path: join(shots, `${name}.png`), contentType: 'image/png' });
         },
       });
