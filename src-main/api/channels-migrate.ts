@@ -145,6 +145,16 @@ export type MigrateProgress = z.infer<typeof MigrateProgressSchema>;
  * The migrate step's screen: the vendor export is sent to main in parts and read there (never in
  * the renderer), matched by the step's inspect, and reviewed a page at a time.
  */
+export const ScimReadProgressSchema = z.object({
+  active: z.boolean(),
+  /** Accounts read so far (each page's accounts, deactivated ones included). */
+  read: z.number().int(),
+  /** The vendor's count (`totalResults`), known after the first page; null before it. */
+  total: z.number().int().nullable(),
+  cancelling: z.boolean(),
+});
+export type ScimReadProgress = z.infer<typeof ScimReadProgressSchema>;
+
 export const migrateChannels = {
   /** One part of the export file, base64; the first part (part 0) starts a new upload and gets its id. */
   upload: channel(
@@ -175,6 +185,10 @@ export const migrateChannels = {
   ),
   /** Reads the vendor's accounts live over SCIM (paged; the token stays in main) and keeps them as the import. */
   importScim: channel(IntegrationRef, ImportedSchema.extend({ inactive: z.number().int() })),
+  /** How far a running SCIM read has come: accounts read so far of the ListResponse's totalResults. */
+  readProgress: channel(IntegrationRef, ScimReadProgressSchema),
+  /** Stops a running SCIM read after the page in flight; nothing is imported, an earlier import is kept. */
+  cancelRead: channel(IntegrationRef, ScimReadProgressSchema),
   /** Changes the mapping of the kept import (the review then needs a new match). */
   setMapping: channel(IntegrationRef.extend({ mapping: ColumnMappingSchema }), ImportedSchema),
   /** Counts per class, decisions, route minutes and the vendor's follow-up; no call to Okta. */

@@ -92,7 +92,12 @@ export async function planOrApply(phase: 'plan' | 'apply', args: string[], io: C
   const cli = createCliRunner(workspace, (_ref, done, total, message) => {
     if (progress) io.err(`  ${done}/${total} ${message}`);
   });
-  const cancel = () => controlMigration(integration.id, 'cancel');
+  // Ctrl-C stops a SCIM read after its page in flight, or a run after its writes in flight.
+  const reading = new AbortController();
+  const cancel = () => {
+    reading.abort();
+    controlMigration(integration.id, 'cancel');
+  };
   process.once('SIGINT', cancel);
   try {
     if (bytes !== undefined && path !== undefined) {
@@ -102,7 +107,11 @@ export async function planOrApply(phase: 'plan' | 'apply', args: string[], io: C
       const read = await importVendorScim(
         workspace.dataDir,
         integration.id,
-        { ...source, onPage: (done, total) => progress && io.err(`  read ${done}/${total} vendor accounts`) },
+        {
+          ...source,
+          signal: reading.signal,
+          onPage: (done, total) => progress && io.err(`  read ${done} of ${total} vendor accounts`),
+        },
         new Date(),
       );
       if (!json)

@@ -36,6 +36,8 @@ export interface VendorScimOptions {
   onPage?: (read: number, total: number) => void;
   /** Waits before retrying a busy vendor; tests pass a fast one. */
   sleep?: (ms: number) => Promise<void>;
+  /** Cancels the read: checked before each page and while waiting out a busy vendor. */
+  signal?: AbortSignal;
 }
 
 interface ListResponse {
@@ -109,13 +111,28 @@ function scimName(user: ScimUser): string {
   return text(user.displayName) || formatted || parts;
 }
 
-async function page(client: ScimClient, startIndex: number, count: number, sleep: (ms: number) => Promise<void>) {
+function cancelled(read: number, total: number | undefined): AppError {
+  return new AppError(
+    'MIGRATE_READ_CANCELLED',
+    `The read of the vendor's accounts was cancelled after ${read}${total === undefined ? '' : ` of ${total}`}.`,
+    'Nothing was imported; an earlier import is kept. Read again when you are ready.',
+  );
+}
+
+async function page(
+  client: ScimClient,
+  startIndex: number,
+  count: number,
+  sleep: (ms: number) => Promise<void>,
+  stopped: () => boolean,
+) {
   for (let attempt = 1; ; attempt += 1) {
     const reply = await client.listUsers({ startIndex, count });
     if ((reply.status !== 429 && reply.status !== 503) || attempt > BUSY_RETRIES) return reply;
     // Retry-After in seconds (RFC 9110 §10.2.3); without one, back off 1, 2, 4 … s.
     const after = Number(reply.exchange.responseHeaders['retry-after']);
     await sleep(Number.isFinite(after) && after >= 0 ? Math.min(after, 120) * 1000 : 1000 * 2 ** (attempt - 1));
+    if (stopped()) return undefined;
   }
 }
 
@@ -128,15 +145,32 @@ async function page(client: ScimClient, startIndex: number, count: number, sleep
 export async function readVendorScim(options: VendorScimOptions): Promise<VendorScimRead> {
   const client = new ScimClient({ baseUrl: options.baseUrl, token: options.token });
   const count = options.pageSize ?? SCIM_PAGE_SIZE;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const signal = options.signal;
+  const sleep =
+    options.sleep ??
+    ((ms: number) =>
+      new Promise<void>((resolve) => {
+        // A cancel ends the wait for a busy vendor at once, not after its Retry-After.
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', done);
+          resolve();
+        }
+        if (signal?.aborted) done();
+        else signal?.addEventListener('abort', done, { once: true });
+      }));
+  const stopped = () => signal?.aborted === true;
   const seen = new Set<string>();
   const rows: string[][] = [];
   let inactive = 0;
   let startIndex = 1;
-  let totalResults: number;
+  let totalResults: number | undefined;
   let pages = 0;
   for (;;) {
-    const reply = await page(client, startIndex, count, sleep);
+    if (stopped()) throw cancelled(seen.size, totalResults);
+    const reply = await page(client, startIndex, count, sleep, stopped);
+    if (!reply || stopped()) throw cancelled(seen.size, totalResults);
     const list = listResponse(reply, reply.exchange.url);
     pages += 1;
     totalResults = list.totalResults;
@@ -152,19 +186,19 @@ export async function readVendorScim(options: VendorScimOptions): Promise<Vendor
       }
       rows.push([text(user.userName), scimEmail(user), scimName(user), scimRole(user, options.role), text(user.id)]);
     }
-    options.onPage?.(seen.size, totalResults);
+    options.onPage?.(seen.size, list.totalResults);
     if (seen.size > MAX_TABLE_ROWS)
       throw refuse(
         `The vendor has more than ${MAX_TABLE_ROWS.toLocaleString('en')} accounts; at most that many are read.`,
         'Export the users in parts (CSV) and import them one after another.',
       );
-    if (seen.size >= totalResults || list.resources.length === 0) break;
+    if (seen.size >= list.totalResults || list.resources.length === 0) break;
     if (fresh === 0)
       throw refuse(
-        `The vendor's SCIM endpoint answered startIndex=${startIndex} with accounts it had already listed, so its paging cannot be followed (${seen.size} of ${totalResults} read).`,
+        `The vendor's SCIM endpoint answered startIndex=${startIndex} with accounts it had already listed, so its paging cannot be followed (${seen.size} of ${list.totalResults} read).`,
         'Import the vendor’s user export (CSV) instead.',
       );
     startIndex += list.resources.length;
   }
-  return { headers: [...SCIM_HEADERS], rows, inactive, totalResults, pages };
+  return { headers: [...SCIM_HEADERS], rows, inactive, totalResults: totalResults ?? 0, pages };
 }

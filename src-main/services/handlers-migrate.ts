@@ -17,6 +17,7 @@ import { latestMigrateSurvey, observe } from '../steps/migrate';
 import { vendorProfile } from '../vendors';
 import type { ServiceDeps } from './handlers';
 import { MigrateUploads } from './migrate-uploads';
+import { ScimReads } from './migrate-scim-reads';
 
 type MigrateHandlers = HandlersOf<{ migrate: typeof migrateChannels }>['migrate'];
 type Filter = {
@@ -123,6 +124,7 @@ export function createMigrateHandlers(deps: ServiceDeps): {
 } {
   const uploads = new MigrateUploads();
   const reader = deps.exportReader ?? ExportReader.inProcess();
+  const scimReads = new ScimReads();
   const imports = new ImportCache(deps.workspace.dataDir);
   // Runs in this process by integration (a count: the runner queues a second apply behind the first).
   const running = new Map<string, number>();
@@ -216,6 +218,12 @@ export function createMigrateHandlers(deps: ServiceDeps): {
     import: async ({ integrationId, uploadId, fileName, mapping }) => {
       await integrationOf(integrationId);
       refuseWhileRunning(integrationId, 'The import');
+      if (scimReads.running(integrationId))
+        throw new AppError(
+          'MIGRATE_READ_RUNNING',
+          "The vendor's accounts are being read over SCIM for this integration.",
+          'Wait for that read to end, or cancel it, then import the file.',
+        );
       const bytes = () => uploads.bytes(integrationId, uploadId);
       uploads.complete(integrationId, uploadId);
       const clean = Object.fromEntries(Object.entries(mapping).filter(([, v]) => v !== undefined));
@@ -231,10 +239,22 @@ export function createMigrateHandlers(deps: ServiceDeps): {
       const integration = await integrationOf(integrationId);
       refuseWhileRunning(integrationId, 'The import');
       const source = await scimSourceOf(integration, deps.secrets);
-      const read = await importVendorScim(deps.workspace.dataDir, integrationId, source, new Date());
+      const read = await scimReads.run(integrationId, (hooks) =>
+        importVendorScim(deps.workspace.dataDir, integrationId, { ...source, ...hooks }, new Date()),
+      );
       const file = await imports.get(integrationId);
       if (!file) throw new AppError('INTERNAL', 'The import was not kept.', 'Read the vendor again.');
       return { ...importedView(file), inactive: read.inactive ?? 0 };
+    },
+
+    readProgress: async ({ integrationId }) => {
+      await integrationOf(integrationId);
+      return scimReads.progress(integrationId);
+    },
+
+    cancelRead: async ({ integrationId }) => {
+      await integrationOf(integrationId);
+      return scimReads.cancel(integrationId);
     },
 
     setMapping: async ({ integrationId, mapping }) => {

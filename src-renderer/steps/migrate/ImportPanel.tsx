@@ -8,6 +8,7 @@ import {
 import type { ApiFailure, ApiResult } from '../../../src-main/api';
 import { api, callFailed } from '../../api/client';
 import { exactTime } from '../../wizard/when';
+import { ScimReadStatus } from './ScimReadStatus';
 
 /** FileReader encodes off the page's thread; a 1 MB part never stalls typing or scrolling. */
 function partAsBase64(blob: Blob): Promise<string> {
@@ -76,6 +77,7 @@ export function ImportPanel({
   const [failure, setFailure] = useState<ApiFailure | undefined>(undefined);
   const [preview, setPreview] = useState<ImportPreviewView | undefined>(undefined);
   const [mapping, setMapping] = useState<Partial<ColumnMappingView>>({});
+  const [readingScim, setReadingScim] = useState(false);
 
   async function choose(file: File | undefined) {
     setFailure(undefined);
@@ -107,7 +109,9 @@ export function ImportPanel({
     setFailure(undefined);
     setPreview(undefined);
     setSending(`Reading ${summary.vendorName}'s accounts over SCIM, 100 a page…`);
+    setReadingScim(true);
     const read = await api.migrate.importScim({ integrationId }).catch(callFailed);
+    setReadingScim(false);
     if (!read.ok) {
       setSending(undefined);
       setFailure(read.error);
@@ -198,6 +202,7 @@ export function ImportPanel({
           </span>
         </div>
       ) : null}
+      {readingScim ? <ScimReadStatus integrationId={integrationId} vendorName={summary.vendorName} /> : null}
       {sending ? (
         <p role="status" className="muted" data-import-status>
           {sending}

@@ -164,6 +164,45 @@ describe('live read of the vendor SCIM endpoint as the migration source', () => 
     expect(read.pages).toBe(8);
   });
 
+  it('stops when cancelled, before asking for the next page, and while waiting out a busy vendor', async () => {
+    const users = Array.from({ length: 30 }, (_, i) => account(i + 1));
+    const vendor = await quirkyVendor(users, { cap: 10 });
+    const controller = new AbortController();
+    const pages: [number, number][] = [];
+    const stopped = await failure(
+      readVendorScim({
+        baseUrl: vendor.baseUrl,
+        token: TOKEN,
+        signal: controller.signal,
+        onPage: (read, total) => {
+          pages.push([read, total]);
+          if (read === 10) controller.abort();
+        },
+      }),
+    );
+    expect(stopped).toEqual({
+      code: 'MIGRATE_READ_CANCELLED',
+      message: "The read of the vendor's accounts was cancelled after 10 of 30.",
+      hint: 'Nothing was imported; an earlier import is kept. Read again when you are ready.',
+    });
+    expect([pages, vendor.queries]).toEqual([[[10, 30]], ['?startIndex=1&count=100']]);
+
+    // A vendor that says "come back in 120 s": the cancel ends the wait at once, with no second request.
+    const busy = createServer((_req, res) => res.writeHead(429, { 'Retry-After': '120' }).end());
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise<void>((resolve) => busy.close(() => resolve())));
+    const later = new AbortController();
+    const reading = failure(
+      readVendorScim({
+        baseUrl: `http://127.0.0.1:${(busy.address() as AddressInfo).port}/scim/v2`,
+        token: TOKEN,
+        signal: later.signal,
+      }),
+    );
+    setImmediate(() => later.abort());
+    expect(await reading).toMatchObject({ code: 'MIGRATE_READ_CANCELLED' });
+  });
+
   it('stops with a clear message when the server ignores startIndex and repeats its first page', async () => {
     const users = Array.from({ length: 30 }, (_, i) => account(i + 1));
     const vendor = await quirkyVendor(users, { cap: 10, ignoreStartIndex: true });
