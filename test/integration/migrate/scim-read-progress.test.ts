@@ -79,7 +79,12 @@ describe("reading the vendor's accounts over SCIM: progress and cancel", () => {
       code: 'MIGRATE_READ_RUNNING',
     });
     await expect(
-      services.handlers.migrate.import({ integrationId, uploadId: 'x', fileName: 'team.csv', mapping: {} }),
+      services.handlers.migrate.import({
+        integrationId,
+        uploadId: 'x',
+        fileName: 'team.csv',
+        mapping: { email: 'Email' },
+      }),
     ).rejects.toMatchObject({ code: 'MIGRATE_READ_RUNNING' });
     expect(await services.handlers.migrate.cancelRead({ integrationId })).toEqual({
       active: true,
