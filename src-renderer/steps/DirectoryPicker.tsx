@@ -79,6 +79,9 @@ export function DirectoryPicker({
 
   const items = (results?.items ?? []).filter((i) => !chosen.has(i.id));
   const open = query.trim() !== '' && items.length > 0;
+  // The list can shrink under the highlight (a pick elsewhere, a key pressed before the results came);
+  // an open list always has one highlighted option, so Enter picks what is shown.
+  const current = Math.min(Math.max(active, 0), Math.max(items.length - 1, 0));
 
   function pick(item: PickedItem | undefined) {
     if (!item) return;
@@ -89,13 +92,13 @@ export function DirectoryPicker({
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'ArrowDown') {
       event.preventDefault();
-      setActive((a) => Math.min(a + 1, items.length - 1));
+      setActive(Math.min(current + 1, items.length - 1));
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
+      setActive(Math.max(current - 1, 0));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (open) pick(items[active]);
+      if (open) pick(items[current]);
     } else if (event.key === 'Escape') {
       setQuery('');
     }
@@ -112,7 +115,7 @@ export function DirectoryPicker({
         aria-expanded={open}
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
-        aria-activedescendant={open ? `${id}-option-${active}` : undefined}
+        aria-activedescendant={open ? `${id}-option-${current}` : undefined}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={onKeyDown}
@@ -138,8 +141,8 @@ export function DirectoryPicker({
               key={item.id}
               id={`${id}-option-${i}`}
               role="option"
-              aria-selected={i === active}
-              className={i === active ? 'picker-option picker-active' : 'picker-option'}
+              aria-selected={i === current}
+              className={i === current ? 'picker-option picker-active' : 'picker-option'}
               onMouseDown={(e) => {
                 e.preventDefault();
                 pick(item);

@@ -28,10 +28,18 @@ export class DirectoryPickerControl {
       has: this.root.page().locator('.picker-name', { hasText: new RegExp(`^${escape(name)}$`) }),
     });
     await expect(option).toHaveCount(1);
-    const names = await this.options().locator('.picker-name').allTextContents();
-    const index = names.indexOf(name);
-    for (let i = 0; i < index; i += 1) await this.input().press('ArrowDown');
-    await expect(option).toHaveAttribute('aria-selected', 'true');
+    // Moves from whichever option is highlighted now: the pointer resting where the list opens
+    // highlights the option under it, as it would for an admin's mouse.
+    await expect(async () => {
+      const names = await this.options().locator('.picker-name').allTextContents();
+      const selected = await this.options().evaluateAll((els) =>
+        els.findIndex((el) => el.getAttribute('aria-selected') === 'true'),
+      );
+      const target = names.indexOf(name);
+      const key = target > selected ? 'ArrowDown' : 'ArrowUp';
+      for (let i = 0; i < Math.abs(target - selected); i += 1) await this.input().press(key);
+      await expect(option).toHaveAttribute('aria-selected', 'true', { timeout: 2_000 });
+    }).toPass();
     await this.input().press('Enter');
     await expect(this.input()).toHaveValue('');
   }
