@@ -19,6 +19,8 @@ export interface BrowserMode {
   };
   /** Saves a full-page screenshot (the window when a dialog is open) under test-results/screenshots/<name>.png. */
   screenshot(page: Page, name: string): Promise<void>;
+  /** Quits the app's process and starts it again on the same data folder; `url` and `origin` then name the new one. */
+  restart(): Promise<void>;
 }
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -87,13 +89,15 @@ export const test = base.extend<{ browserMode: BrowserMode; sandboxArgs: string[
     const sandbox = await startSandboxProcess(sandboxArgs);
     const tokenFile = join(dataDir, 'practice-token');
     await writeFile(tokenFile, sandbox.apiToken, { mode: 0o600 });
-    const { child, url, origin } = await startBrowserMode(join(dataDir, 'data'), { url: sandbox.url, tokenFile });
+    let app = await startBrowserMode(join(dataDir, 'data'), { url: sandbox.url, tokenFile });
+    const exited = (c: ChildProcess) =>
+      c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise((r) => c.once('exit', r));
     const shots = join(root, 'test-results', 'screenshots');
     await mkdir(shots, { recursive: true });
     try {
-      await use({
-        url,
-        origin,
+      const mode: BrowserMode = {
+        url: app.url,
+        origin: app.origin,
         dataDir: join(dataDir, 'data'),
         sandbox: {
           stop: async () => {
@@ -119,13 +123,20 @@ export const test = base.extend<{ browserMode: BrowserMode; sandboxArgs: string[
           await page.screenshot({ path: join(shots, `${name}.png`), fullPage: !dialogOpen });
           await testInfo.attach(name, { path: join(shots, `${name}.png`), contentType: 'image/png' });
         },
-      });
+        restart: async () => {
+          const stopped = exited(app.child);
+          app.child.kill('SIGTERM');
+          await stopped;
+          app = await startBrowserMode(join(dataDir, 'data'), { url: sandbox.url, tokenFile });
+          mode.url = app.url;
+          mode.origin = app.origin;
+        },
+      };
+      await use(mode);
     } finally {
-      const exited = (c: ChildProcess) =>
-        c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise((r) => c.once('exit', r));
-      child.kill('SIGTERM');
+      app.child.kill('SIGTERM');
       sandbox.child.kill('SIGTERM');
-      await Promise.all([exited(child), exited(sandbox.child)]);
+      await Promise.all([exited(app.child), exited(sandbox.child)]);
       await rm(dataDir, { recursive: true, force: true });
     }
   },
