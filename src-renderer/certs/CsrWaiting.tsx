@@ -3,7 +3,7 @@ import type { ApiFailure } from '../../src-main/api';
 import type { CertView, CsrView, Rotation } from '../../src-main/api/cert-rotation';
 import { CopyButton } from '../steps/copy-value';
 import { useNow, When } from '../wizard/when';
-import { download } from './download';
+import { download } from '../download';
 import type { Act } from './KeyWayPanel';
 
 /** A chosen file as main takes it: PEM as its text, anything else (DER) as base64 of its bytes. */

@@ -11,7 +11,7 @@ import {
 import { api } from '../api/client';
 import { CopyButton } from '../steps/copy-value';
 import { useNow, When } from '../wizard/when';
-import { download } from './download';
+import { download } from '../download';
 import { CSR_FIELD_ERRORS, KeyWayPanel, type Act } from './KeyWayPanel';
 
 function CertFacts({ cert, title }: { cert: Certificate; title: string }) {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiFailure, ReportFormatChoice, ReportPreview, ReportTarget } from '../../src-main/api';
 import { api, callFailed } from '../api/client';
+import { bytesOfBase64, download } from '../download';
 import { exactTime } from '../wizard/when';
 import './export-report.css';
 
@@ -18,18 +19,6 @@ const STATE_WORDS = {
   incomplete: 'incomplete',
   unreadable: 'could not be read',
 } as const;
-
-function download(base64: string, fileName: string, type: string): void {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 type Loaded =
   { state: 'loading' } | { state: 'ready'; preview: ReportPreview } | { state: 'failed'; error: ApiFailure };
@@ -71,7 +60,7 @@ export function ExportReport({ target }: { target: ReportTarget }) {
     setSaving(false);
     if (!r.ok) return setNotice({ text: 'The report was not saved.', error: r.error });
     if (r.value.kind === 'download') {
-      download(r.value.base64, r.value.fileName, r.value.mimeType);
+      download(r.value.fileName, bytesOfBase64(r.value.base64), r.value.mimeType);
       setNotice({ text: `Downloaded ${r.value.fileName}.` });
     } else if (r.value.kind === 'saved') setNotice({ text: `Saved to ${r.value.path}.` });
     else setNotice({ text: 'Not saved: the save dialog was cancelled.' });

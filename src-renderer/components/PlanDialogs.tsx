@@ -2,18 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { ApiFailure, Client, Integration } from '../../src-main/api';
 import { api } from '../api/client';
 import { change } from '../api/use-main';
+import { download } from '../download';
 import { useUi } from '../state/ui';
 import { Field, TextField } from './Field';
-
-/** Hands a file main made (a plan or client file: settings only, never a secret) to the browser as a download. */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /** "Save as plan file": the integration's settings as YAML, for `okta-onboard apply --plan-file` or Import plan file. */
 export function SavePlanButton({ integration }: { integration: Integration }) {
@@ -23,7 +14,7 @@ export function SavePlanButton({ integration }: { integration: Integration }) {
     const result = await change(api.plans.exportIntegration({ integrationId: integration.id, format: 'yaml' }));
     setBusy(false);
     if (!result.ok) return;
-    download(result.value.fileName, result.value.text);
+    download(result.value.fileName, result.value.text, 'application/yaml');
     useUi.getState().showSuccess(`Saved ${result.value.fileName}: the settings of ${integration.label}, no secrets.`);
   }
   return (
@@ -41,7 +32,7 @@ export function ExportClientButton({ client }: { client: Client }) {
     const result = await change(api.plans.exportClient({ clientId: client.id }));
     setBusy(false);
     if (!result.ok) return;
-    download(result.value.fileName, result.value.text);
+    download(result.value.fileName, result.value.text, 'application/yaml');
     useUi
       .getState()
       .showSuccess(

@@ -7,18 +7,9 @@ import {
 } from '../../src-main/api/step-metadata';
 import { api } from '../api/client';
 import { CopyRow } from './copy-value';
+import { download } from '../download';
 import type { StepScreenProps } from './types';
 import './saml-app.css';
-
-/** Hands the certificate to the browser as a file through a Blob link; the certificate is public, nothing secret. */
-function downloadPem(pem: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([pem], { type: 'application/x-pem-file' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 function Certificate({ cert, fileName }: { cert: CertificateFactsView; fileName: string }) {
   const rows: [string, string][] = [
@@ -47,7 +38,7 @@ function Certificate({ cert, fileName }: { cert: CertificateFactsView; fileName:
           </div>
         ))}
       </dl>
-      <button type="button" onClick={() => downloadPem(cert.pem, fileName)}>
+      <button type="button" onClick={() => download(fileName, cert.pem, 'application/x-pem-file')}>
         Download certificate (PEM)
       </button>
     </div>

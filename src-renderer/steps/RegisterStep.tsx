@@ -6,6 +6,7 @@ import {
   type RegistrationEmail,
 } from '../../src-main/api/step-register';
 import { api } from '../api/client';
+import { bytesOfBase64, download } from '../download';
 import { change } from '../api/use-main';
 import { TextField } from '../components/Field';
 import { CopyButton } from './copy-value';
@@ -29,23 +30,6 @@ const VIA_LABEL = {
 function text(input: Record<string, unknown>, key: string): string {
   const value = input[key];
   return typeof value === 'string' ? value : '';
-}
-
-/** Hands a file to the browser through a Blob link; nothing here is secret (public metadata, certificate, draft email). */
-function download(content: BlobPart, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-function fromBase64(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 /** Registering the IdP with the vendor: exactly its values, its channel, and when it was sent and confirmed. */
@@ -153,7 +137,7 @@ export default function RegisterStep({ view, vendor, save, fieldError, busy }: S
                       <button
                         type="button"
                         className="copy-button"
-                        onClick={() => download(v.value, 'okta-signing-certificate.pem', 'application/x-pem-file')}
+                        onClick={() => download('okta-signing-certificate.pem', v.value, 'application/x-pem-file')}
                       >
                         Download .pem
                       </button>
@@ -190,7 +174,7 @@ export default function RegisterStep({ view, vendor, save, fieldError, busy }: S
                     </a>{' '}
                     <button
                       type="button"
-                      onClick={() => download(fromBase64(email.eml.base64), email.eml.fileName, 'message/rfc822')}
+                      onClick={() => download(email.eml.fileName, bytesOfBase64(email.eml.base64), 'message/rfc822')}
                     >
                       Download .eml (metadata attached)
                     </button>

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { MigrateClass, MigrateSummary, ReviewFilter, ReviewRow } from '../../../src-main/api/channels-migrate';
 import type { ApiFailure } from '../../../src-main/api';
 import { api, callFailed, runsInBrowser } from '../../api/client';
+import { download } from '../../download';
 import { useUi } from '../../state/ui';
 
 const PAGE = 50;
@@ -9,16 +10,6 @@ type Filter = Required<Omit<ReviewFilter, 'classes'>> & { classes: MigrateClass[
 export const NO_FILTER: Filter = { classes: [], result: 'any', decision: 'any', query: '' };
 
 const RESULT_WORDS = { done: 'Done', failed: 'Failed', skipped: 'Skipped' } as const;
-
-/** Hands the CSV to the browser as a download (browser mode); the desktop app saves through its dialog in main. */
-function download(csv: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * Step 2: the rows as main matched them, one page at a time (never the whole import in this page),
@@ -109,7 +100,7 @@ export function ReviewTable({
       return;
     }
     if (r.value.kind === 'download') {
-      download(r.value.csv, r.value.fileName);
+      download(r.value.fileName, r.value.csv, 'text/csv;charset=utf-8');
       setNotice(`${r.value.rows} rows exported as ${r.value.fileName}.`);
     } else if (r.value.kind === 'saved') setNotice(`${r.value.rows} rows saved to ${r.value.path}.`);
     else setNotice('Export cancelled.');
