@@ -7,6 +7,7 @@ import { AuditLog } from '../../src-main/workspace/audit-log';
 import { FileSecretStore } from '../../src-main/workspace/secrets';
 import { Workspace } from '../../src-main/workspace/workspace';
 import { buildNodeEntries } from '../support/build-node-bins';
+import { ended, type ChildEnd } from '../support/child-end';
 import { mismatches, snapshotOrg } from '../support/org-invariants';
 import { startScimServer } from '../support/scim-server';
 import { makeTempDir } from '../support/temp-dir';
@@ -15,21 +16,6 @@ import type { ChildJob } from './setup-child';
 const TOKEN = 'vendor-scim-token-crash-7d2';
 /** CRASH_POINTS=3,7 runs only those kill points (to reproduce one); the suite runs them all. */
 const ONLY = process.env.CRASH_POINTS?.split(',').map(Number);
-
-interface ChildEnd {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function ended(child: ChildProcess): Promise<ChildEnd> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-}
 
 interface PointResult {
   killAt: number | undefined;

@@ -10,6 +10,7 @@ import { writesOf } from '../../src-main/workspace/audit-log';
 import { ALICE, keyIds, signingKid } from '../integration/certs/rotation-harness';
 import { assign, harnessWithLoginApp } from '../integration/steps/login-app';
 import { buildNodeBins } from '../support/build-node-bins';
+import { ended, type ChildEnd } from '../support/child-end';
 import { api } from '../support/sandbox';
 import { startTestCa } from '../support/test-ca';
 
@@ -48,21 +49,6 @@ const POINTS: KillPoint[] = [
 ];
 const describePoint = (p: KillPoint) =>
   `${p.way} way, ${p.at === 'confirm' ? 'at confirm' : `${p.at} the ${p.op} write`}`;
-
-interface ChildEnd {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function ended(child: ChildProcess): Promise<ChildEnd> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-}
 
 let cli = '';
 let removeBins: (() => Promise<void>) | undefined;

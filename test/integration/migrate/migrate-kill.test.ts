@@ -6,6 +6,7 @@ import { importVendorExport, setDecisions } from '../../../src-main/migrate/impo
 import { connectOrg } from '../../../src-main/okta/connect';
 import { FileSecretStore } from '../../../src-main/workspace/secrets';
 import { buildNodeBins } from '../../support/build-node-bins';
+import { ended } from '../../support/child-end';
 import { harnessWithApp } from '../steps/with-saml-app';
 
 const PEOPLE = 300;
@@ -14,21 +15,6 @@ const ROLES = [
   ['Developer', 'DEVELOPER'],
   ['Manager', 'MANAGER'],
 ] as const;
-
-interface End {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function ended(child: ChildProcess): Promise<End> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-}
 
 let cli = '';
 let removeBins: (() => Promise<void>) | undefined;
