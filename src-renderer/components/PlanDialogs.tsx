@@ -81,7 +81,9 @@ export function FilePicker({
 
 /** Splits main's failure between the file and the name field it names; anything else becomes a toast. */
 export function fieldErrors(error: ApiFailure): { file?: string; name?: string } {
-  if (error.field === 'plan-file' || error.field?.startsWith('file')) return { file: error.message };
+  // A file's error names the path in it; the hint says what to do next (correct it, or pick the right file).
+  if (error.field === 'plan-file' || error.field?.startsWith('file'))
+    return { file: error.hint ? `${error.message} ${error.hint}` : error.message };
   if (error.field === 'label' || error.field === 'name') return { name: error.message };
   return {};
 }
